@@ -1,0 +1,49 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "DFC",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "DFCKit", targets: ["DFCKit"]),
+        .executable(name: "dfc", targets: ["dfc"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+    ],
+    targets: [
+        // FFmpeg 5.1's libraries, and a shim for the macros Swift cannot import. Nothing else.
+        .systemLibrary(
+            name: "CFFmpeg",
+            pkgConfig: "libavformat libavcodec libswscale libavutil",
+            providers: [.apt(["libavformat-dev", "libavcodec-dev", "libswscale-dev", "libavutil-dev"])]
+        ),
+        // The library other systems link: media, hashing, catalog, custody and the public facade.
+        .target(
+            name: "DFCKit",
+            dependencies: [
+                "CFFmpeg",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // The `dfc` command: a thin layer of commands over DFCKit.
+        .executableTarget(
+            name: "dfc",
+            dependencies: [
+                "DFCKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "DFCKitTests",
+            dependencies: ["DFCKit", "CFFmpeg"],
+            resources: []
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,47 @@
+/// Everything the catalog holds about one exhibit, short of its packet and frame lists.
+public struct ExhibitReport: Sendable, Codable, Equatable {
+    /// The exhibit number.
+    public var exhibit: ExhibitID
+    /// The case it belongs to.
+    public var caseID: String
+    /// Where it came from (camera, officer, device), as the analyst wrote it.
+    public var source: String?
+    /// SHA-256 of the original's bytes.
+    public var sha256: String
+    /// SHA-512 of the original's bytes.
+    public var sha512: String
+    /// Size in bytes.
+    public var size: Int64
+    /// The file's name when it was ingested.
+    public var originalName: String
+    /// The path it was ingested from.
+    public var originalPath: String
+    /// Where the store keeps it, relative to the store.
+    public var vaultPath: String
+    /// When it was ingested (RFC 3339, UTC).
+    public var ingestedAt: String
+    /// Who ingested it.
+    public var ingestedBy: String
+    /// FFmpeg's demuxer name; nil when FFmpeg could not read the file.
+    public var container: String?
+    /// The container's parameters and tags; nil when unreadable.
+    public var containerInfo: ContainerInfo?
+    /// Duration in seconds, when known.
+    public var durationSeconds: Double?
+    /// The FFmpeg libraries that read and decoded it.
+    public var libraries: String
+    /// Packets read, all streams.
+    public var packetCount: Int
+    /// Pictures decoded, all video streams.
+    public var frameCount: Int
+    /// Its streams.
+    public var streams: [StreamInfo]
+    /// What the examiner must know.
+    public var findings: [Finding]
+
+    enum CodingKeys: String, CodingKey {
+        case exhibit, caseID = "case", source, sha256, sha512, size, originalName, originalPath, vaultPath
+        case ingestedAt, ingestedBy, container, containerInfo, durationSeconds, libraries, packetCount, frameCount
+        case streams, findings
+    }
+}

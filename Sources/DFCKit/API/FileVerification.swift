@@ -1,0 +1,15 @@
+/// Whether a file in front of the court is bit-identical to a registered exhibit.
+public struct FileVerification: Sendable, Codable, Equatable {
+    /// The path as given.
+    public var path: String
+    /// The file's size, SHA-256 and SHA-512.
+    public var digest: FileDigest
+    /// The exhibit it is identical to (same size, SHA-256 and SHA-512), if any.
+    public var exhibit: ExhibitID?
+    /// That exhibit's case.
+    public var caseID: String?
+    /// Whether it is identical to a registered exhibit.
+    public var identical: Bool { exhibit != nil }
+
+    enum CodingKeys: String, CodingKey { case path, digest, exhibit, caseID = "case" }
+}

@@ -1,0 +1,63 @@
+/// Something the examiner must be told about an exhibit: damage, a hole in the
+/// timeline, a stream that stops early, or a file FFmpeg cannot read at all.
+public struct Finding: Sendable, Codable, Equatable {
+    /// What kind of finding it is.
+    public enum Kind: String, Sendable, Codable, CaseIterable {
+        /// FFmpeg cannot open the file as media; it is preserved and registered all the same.
+        case unreadable
+        /// The container's stream information could not be read completely.
+        case incompleteStreamInfo = "incomplete_stream_info"
+        /// No decoder for the stream's codec, or the decoder would not open.
+        case undecodableStream = "undecodable_stream"
+        /// The demuxer stopped on an error before the end of the file (a truncated or damaged container).
+        case readError = "read_error"
+        /// The demuxer reported damage in the container.
+        case containerError = "container_error"
+        /// The decoder reported damage, or returned a picture it marked corrupt.
+        case decodeError = "decode_error"
+        /// The timeline jumps forward by more than two frame durations.
+        case timelineGap = "timeline_gap"
+        /// Timestamps go backwards.
+        case timestampBackwards = "timestamp_backwards"
+        /// A stream ends well before the others, or before what the container declares.
+        case streamEndedEarly = "stream_ended_early"
+        /// The file has no video stream.
+        case noVideo = "no_video"
+        /// More findings of one kind than are listed one by one.
+        case moreFindings = "more_findings"
+    }
+
+    /// How much it matters to the examiner.
+    public enum Severity: String, Sendable, Codable {
+        case info, warning, error
+    }
+
+    /// What kind of finding it is.
+    public var kind: Kind
+    /// How much it matters.
+    public var severity: Severity
+    /// One sentence for the examiner.
+    public var message: String
+    /// The stream concerned, if one.
+    public var stream: Int?
+    /// The packet concerned (index in read order), if one.
+    public var packet: Int?
+    /// The frame concerned (index in the stream's decoded order), if one.
+    public var frame: Int?
+    /// Where in the timeline, in seconds, if known.
+    public var seconds: Double?
+
+    /// Makes a finding.
+    public init(
+        kind: Kind, severity: Severity, message: String,
+        stream: Int? = nil, packet: Int? = nil, frame: Int? = nil, seconds: Double? = nil
+    ) {
+        self.kind = kind
+        self.severity = severity
+        self.message = message
+        self.stream = stream
+        self.packet = packet
+        self.frame = frame
+        self.seconds = seconds
+    }
+}

@@ -1,0 +1,19 @@
+/// What `ingest` did with one file.
+public struct IngestResult: Sendable, Codable, Equatable {
+    /// `ingested`: a new exhibit; `duplicate`: the same bytes were already an exhibit (an `acquired`
+    /// event was recorded on it); `rejected`: nothing was recorded (see `error`).
+    public enum Status: String, Sendable, Codable { case ingested, duplicate, rejected }
+
+    /// The path as given.
+    public var path: String
+    /// The exhibit the file is (nil when rejected).
+    public var exhibit: ExhibitID?
+    /// SHA-256 of the file's bytes (nil when rejected before hashing).
+    public var sha256: String?
+    /// What happened.
+    public var status: Status
+    /// What the examiner must know about the footage.
+    public var findings: [Finding]
+    /// Why it was rejected.
+    public var error: String?
+}

@@ -1,0 +1,43 @@
+/// One stream of an exhibit: its parameters as probed, and what was read from it.
+public struct StreamInfo: Sendable, Codable, Equatable {
+    /// The stream's index in the container (FFmpeg's `0:N`).
+    public var index: Int
+    /// `video`, `audio`, `subtitle`, `data`, `attachment` or `unknown`.
+    public var type: String
+    /// FFmpeg's codec name (`h264`, `hevc`, `mjpeg`, `aac`, …).
+    public var codec: String
+    /// FFmpeg's codec profile name, when it has one (`High`, `Main`, `LC`, …).
+    public var profile: String?
+    /// Picture width in pixels (video).
+    public var width: Int?
+    /// Picture height in pixels (video).
+    public var height: Int?
+    /// Pixel format of the decoded pictures (video), as FFmpeg names it.
+    public var pixelFormat: String?
+    /// Sample aspect ratio of the decoded pictures, `num/den` (video).
+    public var sampleAspectRatio: String?
+    /// The stream's real base frame rate (`r_frame_rate`), `num/den` (video).
+    public var frameRate: String?
+    /// The stream's average frame rate (`avg_frame_rate`), `num/den` (video).
+    public var averageFrameRate: String?
+    /// The time base its timestamps count in, `num/den`.
+    public var timeBase: String
+    /// Counter-clockwise rotation in degrees from the display matrix, as ffprobe reports it (video).
+    public var rotation: Double?
+    /// Sample rate in Hz (audio).
+    public var sampleRate: Int?
+    /// Number of channels (audio).
+    public var channels: Int?
+    /// Bit rate in bits per second, when known.
+    public var bitRate: Int64?
+    /// Duration in seconds the container declares for the stream.
+    public var durationSeconds: Double?
+    /// Number of frames the container's index declares, when it has one.
+    public var declaredFrameCount: Int?
+    /// Packets read from the stream.
+    public var packetCount: Int
+    /// Pictures decoded from the stream (video; 0 for other types).
+    public var frameCount: Int
+    /// Stream tags (`language`, `handler_name`, `encoder`, `creation_time`, …).
+    public var tags: [String: String]
+}

@@ -1,0 +1,60 @@
+import Foundation
+
+/// A first-in first-out queue between threads: `put` waits while it is full,
+/// `take` waits while it is empty, and `close` ends the waiting.
+final class BlockingQueue<Element: Sendable>: @unchecked Sendable {
+    private let condition = NSCondition()   // guards everything below
+    private var items: [Element] = []
+    private var head = 0
+    private var closed = false
+    private let capacity: Int
+
+    init(capacity: Int = .max) { self.capacity = capacity }
+
+    /// Adds an element, waiting for room; returns false if the queue was closed.
+    @discardableResult
+    func put(_ element: Element) -> Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        while items.count - head >= capacity && !closed { condition.wait() }
+        guard !closed else { return false }
+        items.append(element)
+        condition.broadcast()
+        return true
+    }
+
+    /// The next element, waiting for one; nil once the queue is closed and empty.
+    func take() -> Element? {
+        condition.lock()
+        defer { condition.unlock() }
+        while head == items.count && !closed { condition.wait() }
+        guard head < items.count else { return nil }
+        let element = items[head]
+        head += 1
+        if head > 1024 && head * 2 > items.count {
+            items.removeFirst(head)
+            head = 0
+        }
+        condition.broadcast()
+        return element
+    }
+
+    /// Everything queued now, without waiting.
+    func takeAll() -> [Element] {
+        condition.lock()
+        defer { condition.unlock() }
+        let all = Array(items[head...])
+        items.removeAll(keepingCapacity: true)
+        head = 0
+        condition.broadcast()
+        return all
+    }
+
+    /// No more elements will be put; waiting takers get what is left, then nil.
+    func close() {
+        condition.lock()
+        closed = true
+        condition.broadcast()
+        condition.unlock()
+    }
+}

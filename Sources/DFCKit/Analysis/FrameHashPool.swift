@@ -1,0 +1,60 @@
+import CFFmpeg
+import Foundation
+
+/// Hashes decoded pictures on worker threads while the decoder goes on decoding.
+///
+/// The decoding thread hands over a new reference to each frame's buffers (no pixel
+/// copy); a worker hashes it and drops the reference. At most `capacity` frames wait,
+/// so memory stays bounded however long the footage.
+final class FrameHashPool: @unchecked Sendable {
+    /// A frame waiting to be hashed, with everything else already known about it.
+    struct Job: Sendable {
+        let frame: Frame
+        let row: FrameRow
+    }
+
+    private let jobs: BlockingQueue<Job>
+    private let results = BlockingQueue<FrameRow>()
+    private let finished = DispatchGroup()
+
+    init(workers: Int, capacity: Int) {
+        jobs = BlockingQueue(capacity: capacity)
+        for _ in 0..<max(1, workers) {
+            finished.enter()
+            let thread = Thread { [jobs, results, finished] in
+                var scratch: [UInt8] = []
+                while let job = jobs.take() {
+                    var row = job.row
+                    if let digest = FrameDigest.sha256(of: job.frame.pointer, scratch: &scratch) {
+                        row.sha256 = Data(digest.sha256)
+                        row.size = digest.size
+                    }
+                    results.put(row)
+                }
+                finished.leave()
+            }
+            thread.name = "dfc.frame-hash"
+            thread.start()
+        }
+    }
+
+    /// Queues a frame, waiting while the workers are `capacity` frames behind.
+    func submit(_ job: Job) { jobs.put(job) }
+
+    /// The rows hashed so far, without waiting.
+    func takeFinished() -> [FrameRow] { results.takeAll() }
+
+    /// Waits for every queued frame to be hashed and returns the rows not yet taken.
+    func finish() -> [FrameRow] {
+        jobs.close()
+        finished.wait()
+        return results.takeAll()
+    }
+
+    /// Stops the workers without waiting for the queued frames (after a failure).
+    func cancel() {
+        jobs.close()
+        while jobs.take() != nil {}
+        finished.wait()
+    }
+}

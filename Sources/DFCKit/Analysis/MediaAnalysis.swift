@@ -1,0 +1,14 @@
+/// Everything one pass over a file found, apart from the packet and frame rows
+/// (which stream out as they are made).
+struct MediaAnalysis: Sendable {
+    /// The container's parameters; nil when FFmpeg could not open the file at all.
+    var container: ContainerInfo?
+    var streams: [StreamInfo]
+    /// For each video stream, the time base FFmpeg's CLI gives its framehash, `num/den`.
+    var framehashTimeBases: [Int: String]
+    var findings: [Finding]
+    var packetCount: Int
+    var frameCount: Int
+    /// The FFmpeg libraries that read and decoded it.
+    var libraries: String
+}

@@ -1,0 +1,174 @@
+import CFFmpeg
+import Crypto
+import Foundation
+
+/// One pass over a media file: every packet of every stream read and hashed, every
+/// video stream decoded and every picture hashed, and the damage found on the way.
+///
+/// Nothing it meets in the file is an error: what cannot be read becomes a finding.
+/// Only the callbacks (the catalog's inserts) can throw, and that ends the pass.
+struct MediaAnalyzer {
+    let path: String
+    /// Threads hashing pictures beside the decoder.
+    var hashWorkers = 1
+    /// Decoder threads; 0 lets FFmpeg use one per core.
+    var decoderThreads = 0
+
+    func run(packet onPacket: (PacketRow) throws -> Void, frame onFrame: (FrameRow) throws -> Void) throws -> MediaAnalysis {
+        var findings = FindingCollector()
+        let containerDiagnostics = MediaDiagnostics()
+        let input: FormatInput
+        do {
+            input = try FormatInput(path: path, diagnostics: containerDiagnostics)
+        } catch {
+            findings.add(Finding(kind: .unreadable, severity: .error,
+                                 message: "FFmpeg cannot read the file as media (\(error)); the original is preserved unchanged"))
+            return MediaAnalysis(container: nil, streams: [], framehashTimeBases: [:], findings: findings.finished(),
+                                 packetCount: 0, frameCount: 0, libraries: FFmpegLog.libraryVersions)
+        }
+        if let error = input.streamInfoError {
+            findings.add(Finding(kind: .incompleteStreamInfo, severity: .warning,
+                                 message: "FFmpeg could not read all stream parameters: \(error)"))
+        }
+        var streams = (0..<input.streamCount).map { MediaProbe.stream(input.stream($0), index: $0) }
+        var tracks = streams.map { StreamTrack(info: $0) }
+        var framehashTimeBases: [Int: String] = [:]
+        for index in streams.indices where streams[index].type == "video" {
+            let stream = input.stream(index)
+            let tb = MediaProbe.framehashTimeBase(input, stream: stream)
+            framehashTimeBases[index] = "\(tb.num)/\(tb.den)"
+            do {
+                tracks[index].decoding = try StreamDecoding(stream: stream, index: index, threads: decoderThreads)
+            } catch {
+                let reason: String
+                switch error {
+                case .noDecoder(let codec): reason = "this FFmpeg has no decoder for \(codec)"
+                case .ffmpeg(let error): reason = "the decoder would not open: \(error)"
+                }
+                findings.add(Finding(kind: .undecodableStream, severity: .error,
+                                     message: "stream \(index) (\(streams[index].codec)) cannot be decoded: \(reason)", stream: index))
+            }
+        }
+        if !streams.contains(where: { $0.type == "video" }) {
+            findings.add(Finding(kind: .noVideo, severity: .info, message: "the file has no video stream"))
+        }
+
+        let pool = FrameHashPool(workers: hashWorkers, capacity: 4 * max(1, hashWorkers) + 4)
+        var poolFinished = false
+        defer { if !poolFinished { pool.cancel() } }
+        let packet = Packet()
+        var packetIndex = 0
+        var frameCount = 0
+        func deliverHashed(_ rows: [FrameRow]) throws {
+            for row in rows { try onFrame(row) }
+        }
+
+        reading: while true {
+            containerDiagnostics.setCurrentPacket(packetIndex)
+            switch input.read(into: packet) {
+            case .endOfFile:
+                break reading
+            case .failed(let error):
+                findings.add(Finding(kind: .readError, severity: .error,
+                                     message: "reading stopped at byte \(input.bytePosition) after \(packetIndex) packets: \(error)",
+                                     packet: packetIndex))
+                break reading
+            case .packet:
+                break
+            }
+            let raw = packet.pointer.pointee
+            let streamIndex = Int(raw.stream_index)
+            guard tracks.indices.contains(streamIndex) else { packet.unref(); continue }
+            let nopts = dfc_nopts_value()
+            let row = PacketRow(
+                index: packetIndex, stream: streamIndex,
+                pts: raw.pts == nopts ? nil : raw.pts, dts: raw.dts == nopts ? nil : raw.dts,
+                duration: raw.duration > 0 ? raw.duration : nil, size: Int(raw.size),
+                keyFrame: raw.flags & AV_PKT_FLAG_KEY != 0, position: raw.pos >= 0 ? raw.pos : nil,
+                sha256: Data(SHA256.hash(data: packet.payload)))
+            try onPacket(row)
+            tracks[streamIndex].observe(row, findings: &findings)
+            if let decoding = tracks[streamIndex].decoding {
+                decoding.diagnostics.setCurrentPacket(packetIndex)
+                if let error = decoding.decoder.send(packet) {
+                    findings.add(Finding(kind: .decodeError, severity: .error,
+                                         message: "stream \(streamIndex): packet \(packetIndex) could not be decoded: \(error)",
+                                         stream: streamIndex, packet: packetIndex))
+                }
+                frameCount += decoding.drain(into: pool, findings: &findings)
+            }
+            packet.unref()
+            try deliverHashed(pool.takeFinished())
+            packetIndex += 1
+        }
+        for track in tracks {
+            guard let decoding = track.decoding else { continue }
+            decoding.diagnostics.setCurrentPacket(nil)
+            _ = decoding.decoder.send(nil)
+            frameCount += decoding.drain(into: pool, findings: &findings)
+        }
+        poolFinished = true
+        try deliverHashed(pool.finish())
+
+        report(containerDiagnostics, findings: &findings)
+        for index in tracks.indices {
+            if let decoding = tracks[index].decoding { report(decoding.diagnostics, findings: &findings) }
+            streams[index] = tracks[index].finishedInfo()
+        }
+        checkStreamEnds(tracks, findings: &findings)
+        return MediaAnalysis(
+            container: MediaProbe.container(input), streams: streams, framehashTimeBases: framehashTimeBases,
+            findings: findings.finished(), packetCount: packetIndex, frameCount: frameCount,
+            libraries: FFmpegLog.libraryVersions)
+    }
+
+    /// Turns what FFmpeg logged into findings.
+    private func report(_ diagnostics: MediaDiagnostics, findings: inout FindingCollector) {
+        let (messages, dropped) = diagnostics.drain()
+        for message in messages {
+            switch message.source {
+            case .container:
+                findings.add(Finding(kind: .containerError, severity: .error,
+                                     message: "demuxer: \(message.text)" + (message.packetIndex.map { " (reading packet \($0))" } ?? ""),
+                                     packet: message.packetIndex))
+            case .decoder:
+                let stream = diagnostics.stream
+                findings.add(Finding(kind: .decodeError, severity: .error,
+                                     message: "stream \(stream.map(String.init) ?? "?"): decoder: \(message.text)"
+                                         + (message.packetIndex.map { " (near packet \($0))" } ?? " (while draining)"),
+                                     stream: stream, packet: message.packetIndex))
+            }
+        }
+        if dropped > 0 {
+            findings.add(Finding(kind: .decodeError, severity: .error,
+                                 message: "\(dropped) further FFmpeg error messages not kept", stream: diagnostics.stream))
+        }
+    }
+
+    /// A stream that stops well before the others, or reads fewer packets than its index declares.
+    private func checkStreamEnds(_ tracks: [StreamTrack], findings: inout FindingCollector) {
+        let ends = tracks.compactMap(\.endSeconds)
+        guard let fileEnd = ends.max() else { return }
+        for track in tracks {
+            let info = track.info
+            if let declared = info.declaredFrameCount, track.packetCount < declared {
+                findings.add(Finding(kind: .streamEndedEarly, severity: .warning,
+                                     message: "stream \(info.index) (\(info.type)): the container's index declares \(declared) packets; only \(track.packetCount) could be read",
+                                     stream: info.index, seconds: track.endSeconds))
+            }
+            if track.packetCount == 0 && tracks.contains(where: { $0.packetCount > 0 }) {
+                findings.add(Finding(kind: .streamEndedEarly, severity: .warning,
+                                     message: "stream \(info.index) (\(info.type)): no packets at all, while other streams have some",
+                                     stream: info.index))
+            } else if let end = track.endSeconds {
+                let tolerance = max(1.0, 2 * (track.typicalPacketDuration ?? 0))
+                if fileEnd - end > tolerance {
+                    findings.add(Finding(kind: .streamEndedEarly, severity: .warning,
+                                         message: String(format: "stream %d (%@): ends at %.3f s, %.3f s before the file's last stream ends (%.3f s)",
+                                                         info.index, info.type, end, fileEnd - end, fileEnd),
+                                         stream: info.index, seconds: end))
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,72 @@
+import CFFmpeg
+import Foundation
+
+/// The decoder of one video stream and what it has produced so far.
+final class StreamDecoding {
+    let index: Int
+    let decoder: VideoDecoder
+    let diagnostics: MediaDiagnostics
+    private let frame = Frame()
+    private let timeBase: AVRational
+    private var timeline: TimelineChecker
+    private(set) var frameCount = 0
+    /// Failed receives in a row after which the decoder is taken to be stuck.
+    private static let failureLimit = 64
+    /// Geometry and format of the first decoded picture (what the framehash header names).
+    private(set) var firstPicture: (width: Int, height: Int, pixelFormat: String?, sampleAspectRatio: String)?
+
+    init(stream: UnsafeMutablePointer<AVStream>, index: Int, threads: Int) throws(VideoDecoder.OpenError) {
+        self.index = index
+        diagnostics = MediaDiagnostics(stream: index)
+        decoder = try VideoDecoder(stream: stream, diagnostics: diagnostics, threads: threads)
+        timeBase = stream.pointee.time_base
+        let rate = stream.pointee.avg_frame_rate.num > 0 ? stream.pointee.avg_frame_rate : stream.pointee.r_frame_rate
+        timeline = TimelineChecker(stream: index, declaredFrameRate: rate.den > 0 ? Double(rate.num) / Double(rate.den) : nil)
+    }
+
+    /// Takes every picture the decoder has ready and queues it for hashing; returns how many.
+    func drain(into pool: FrameHashPool, findings: inout FindingCollector) -> Int {
+        var produced = 0
+        var failuresInARow = 0
+        while true {
+            switch decoder.receive(into: frame) {
+            case .needsInput, .endOfStream:
+                return produced
+            case .failed(let error):
+                // An error here is about one picture (with frame threads, one of several in
+                // flight): the pictures after it still come, as FFmpeg's own tools keep them.
+                findings.add(Finding(kind: .decodeError, severity: .error,
+                                     message: "stream \(index): a picture after frame \(frameCount - 1) could not be decoded: \(error)",
+                                     stream: index, frame: frameCount))
+                failuresInARow += 1
+                if failuresInARow >= Self.failureLimit { return produced }
+                continue
+            case .frame:
+                failuresInARow = 0
+                let picture = frame.pointer.pointee
+                let pts = picture.best_effort_timestamp == dfc_nopts_value() ? nil : picture.best_effort_timestamp
+                let seconds = pts.map { Double($0) * Double(timeBase.num) / Double(timeBase.den) }
+                if firstPicture == nil {
+                    let format = av_get_pix_fmt_name(AVPixelFormat(rawValue: picture.format)).map { String(cString: $0) }
+                    let sar = picture.sample_aspect_ratio
+                    firstPicture = (Int(picture.width), Int(picture.height), format, "\(sar.num)/\(sar.den)")
+                }
+                if picture.flags & AV_FRAME_FLAG_CORRUPT != 0 || picture.decode_error_flags != 0 {
+                    findings.add(Finding(kind: .decodeError, severity: .error,
+                                         message: "stream \(index): frame \(frameCount) was decoded from damaged data (the decoder concealed the damage)",
+                                         stream: index, frame: frameCount, seconds: seconds))
+                }
+                timeline.observe(frame: frameCount, seconds: seconds, into: &findings)
+                let row = FrameRow(
+                    stream: index, index: frameCount, pts: pts, ptsSeconds: seconds,
+                    keyFrame: picture.key_frame != 0,
+                    pictureType: String(UnicodeScalar(UInt8(bitPattern: av_get_picture_type_char(picture.pict_type)))),
+                    size: 0, sha256: Data())
+                pool.submit(FrameHashPool.Job(frame: frame.retainedCopy(), row: row))
+                frame.unref()
+                frameCount += 1
+                produced += 1
+            }
+        }
+    }
+}

@@ -1,0 +1,106 @@
+import GRDB
+
+extension Catalog {
+    /// The schema, one named migration per released change. A migration is never
+    /// edited once released: change the schema by adding the next one.
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1") { db in
+            try db.execute(sql: """
+                CREATE TABLE exhibit (
+                    id              INTEGER PRIMARY KEY,
+                    case_id         TEXT NOT NULL,
+                    source          TEXT,
+                    sha256          TEXT NOT NULL UNIQUE,
+                    sha512          TEXT NOT NULL,
+                    size            INTEGER NOT NULL,
+                    original_name   TEXT NOT NULL,
+                    original_path   TEXT NOT NULL,
+                    vault_path      TEXT NOT NULL,
+                    format          TEXT,               -- FFmpeg demuxer name; NULL when unreadable
+                    container_json  TEXT,               -- ContainerInfo as JSON
+                    libraries       TEXT NOT NULL,      -- FFmpeg versions that decoded it
+                    packet_count    INTEGER NOT NULL,
+                    frame_count     INTEGER NOT NULL,
+                    packets_digest  TEXT NOT NULL,      -- SHA-256 over the packet hashes in read order
+                    frames_digest   TEXT NOT NULL,      -- SHA-256 over the frame hashes by (stream, index)
+                    ingested_at     TEXT NOT NULL,
+                    ingested_by     TEXT NOT NULL
+                );
+                CREATE INDEX exhibit_case ON exhibit(case_id);
+
+                CREATE TABLE stream (
+                    exhibit_id      INTEGER NOT NULL REFERENCES exhibit(id),
+                    idx             INTEGER NOT NULL,
+                    type            TEXT NOT NULL,
+                    codec           TEXT NOT NULL,
+                    frame_count     INTEGER NOT NULL,
+                    framehash_tb    TEXT,               -- the time base ffmpeg's framehash output uses
+                    info_json       TEXT NOT NULL,      -- StreamInfo as JSON
+                    PRIMARY KEY (exhibit_id, idx)
+                ) WITHOUT ROWID;
+
+                CREATE TABLE packet (
+                    exhibit_id      INTEGER NOT NULL REFERENCES exhibit(id),
+                    idx             INTEGER NOT NULL,   -- read order across all streams
+                    stream          INTEGER NOT NULL,
+                    pts             INTEGER,
+                    dts             INTEGER,
+                    duration        INTEGER,
+                    size            INTEGER NOT NULL,
+                    key             INTEGER NOT NULL,
+                    pos             INTEGER,
+                    sha256          BLOB NOT NULL,
+                    PRIMARY KEY (exhibit_id, idx)
+                ) WITHOUT ROWID;
+
+                CREATE TABLE frame (
+                    exhibit_id      INTEGER NOT NULL REFERENCES exhibit(id),
+                    stream          INTEGER NOT NULL,
+                    idx             INTEGER NOT NULL,   -- decoded (display) order within the stream
+                    pts             INTEGER,
+                    pts_seconds     REAL,
+                    key             INTEGER NOT NULL,
+                    pict_type       TEXT NOT NULL,
+                    size            INTEGER NOT NULL,
+                    sha256          BLOB,               -- NULL only for a picture in a format that cannot be packed
+                    PRIMARY KEY (exhibit_id, stream, idx)
+                ) WITHOUT ROWID;
+                CREATE INDEX frame_sha256 ON frame(sha256);
+
+                CREATE TABLE finding (
+                    id              INTEGER PRIMARY KEY,
+                    exhibit_id      INTEGER NOT NULL REFERENCES exhibit(id),
+                    kind            TEXT NOT NULL,
+                    severity        TEXT NOT NULL,
+                    message         TEXT NOT NULL,
+                    stream          INTEGER,
+                    packet          INTEGER,
+                    frame           INTEGER,
+                    seconds         REAL
+                );
+                CREATE INDEX finding_exhibit ON finding(exhibit_id);
+
+                -- The custody log. Each event's payload is canonical JSON that names the
+                -- hash of the event before it; `hash` is the SHA-256 of the payload.
+                -- Signatures and Merkle checkpoints are added by later migrations.
+                CREATE TABLE custody_event (
+                    seq             INTEGER PRIMARY KEY,    -- 1, 2, 3, … with no holes
+                    exhibit_id      INTEGER REFERENCES exhibit(id),
+                    action          TEXT NOT NULL,
+                    actor           TEXT NOT NULL,
+                    recorded_at     TEXT NOT NULL,          -- RFC 3339, UTC
+                    payload         TEXT NOT NULL,
+                    prev_hash       TEXT NOT NULL,
+                    hash            TEXT NOT NULL UNIQUE
+                );
+                CREATE INDEX custody_event_exhibit ON custody_event(exhibit_id);
+                CREATE TRIGGER custody_event_no_update BEFORE UPDATE ON custody_event
+                BEGIN SELECT RAISE(ABORT, 'custody events are append-only: UPDATE refused'); END;
+                CREATE TRIGGER custody_event_no_delete BEFORE DELETE ON custody_event
+                BEGIN SELECT RAISE(ABORT, 'custody events are append-only: DELETE refused'); END;
+                """)
+        }
+        return migrator
+    }
+}

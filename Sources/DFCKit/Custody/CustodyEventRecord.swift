@@ -1,0 +1,20 @@
+import GRDB
+
+/// A row of `custody_event`. Rows are never updated or deleted (SQLite triggers refuse it).
+struct CustodyEventRecord: Codable, Sendable, FetchableRecord, PersistableRecord {
+    static let databaseTableName = "custody_event"
+
+    var seq: Int64
+    var exhibitID: Int64?
+    var action: String
+    var actor: String
+    var recordedAt: String
+    var payload: String
+    var prevHash: String
+    var hash: String
+
+    enum CodingKeys: String, CodingKey {
+        case seq, action, actor, payload, hash
+        case exhibitID = "exhibit_id", recordedAt = "recorded_at", prevHash = "prev_hash"
+    }
+}

@@ -1,0 +1,63 @@
+import CFFmpeg
+import Foundation
+
+/// Collects what FFmpeg says about one input while it is read and decoded.
+///
+/// FFmpeg logs through one process-wide callback; each format and codec context
+/// that DFC opens carries a pointer to its input's `MediaDiagnostics` in its
+/// `opaque` field (frame-threading copies of a codec context inherit it), so a
+/// message lands with the input it is about, whichever thread logged it.
+final class MediaDiagnostics: @unchecked Sendable {
+    /// One error message from FFmpeg.
+    struct Message: Sendable {
+        enum Source: Sendable { case container, decoder }
+        let source: Source
+        let text: String
+        /// The packet that was being read or decoded when FFmpeg said it.
+        let packetIndex: Int?
+    }
+
+    /// Messages kept per input; a file with millions of damaged slices keeps a count of the rest.
+    static let messageLimit = 2_000
+
+    private let lock = NSLock()
+    private var messages: [Message] = []
+    private var currentPacket: Int?
+    private(set) var droppedCount = 0
+    /// The stream a decoder's diagnostics are about; nil for the container's.
+    let stream: Int?
+
+    init(stream: Int? = nil) {
+        self.stream = stream
+        FFmpegLog.installOnce()
+    }
+
+    /// Whatever FFmpeg says from now on is about this packet.
+    func setCurrentPacket(_ index: Int?) {
+        lock.withLock { currentPacket = index }
+    }
+
+    func record(_ text: String, from source: Message.Source) {
+        lock.withLock {
+            guard messages.count < Self.messageLimit else {
+                droppedCount += 1
+                return
+            }
+            messages.append(Message(source: source, text: text, packetIndex: currentPacket))
+        }
+    }
+
+    /// Takes the messages recorded so far.
+    func drain() -> (messages: [Message], dropped: Int) {
+        lock.withLock {
+            defer {
+                messages.removeAll(keepingCapacity: true)
+                droppedCount = 0
+            }
+            return (messages, droppedCount)
+        }
+    }
+
+    /// The pointer stored in a context's `opaque` field; the context must not outlive `self`.
+    var opaque: UnsafeMutableRawPointer { Unmanaged.passUnretained(self).toOpaque() }
+}

@@ -1,0 +1,87 @@
+import CFFmpeg
+
+/// Reads container and stream parameters off an opened input into value types.
+enum MediaProbe {
+    static func container(_ input: FormatInput) -> ContainerInfo {
+        let context = input.context.pointee
+        let format = context.iformat.pointee
+        return ContainerInfo(
+            format: String(cString: format.name),
+            formatLongName: format.long_name.map { String(cString: $0) } ?? "",
+            durationSeconds: seconds(context.duration, timeBase: AVRational(num: 1, den: dfc_time_base())),
+            startSeconds: seconds(context.start_time, timeBase: AVRational(num: 1, den: dfc_time_base())),
+            bitRate: context.bit_rate > 0 ? context.bit_rate : nil,
+            tags: tags(context.metadata))
+    }
+
+    static func stream(_ stream: UnsafeMutablePointer<AVStream>, index: Int) -> StreamInfo {
+        let st = stream.pointee
+        let parameters = st.codecpar.pointee
+        let isVideo = parameters.codec_type == AVMEDIA_TYPE_VIDEO
+        let isAudio = parameters.codec_type == AVMEDIA_TYPE_AUDIO
+        let pixelFormat = isVideo && parameters.format >= 0
+            ? av_get_pix_fmt_name(AVPixelFormat(rawValue: parameters.format)).map { String(cString: $0) } : nil
+        return StreamInfo(
+            index: index,
+            type: av_get_media_type_string(parameters.codec_type).map { String(cString: $0) } ?? "unknown",
+            codec: String(cString: avcodec_get_name(parameters.codec_id)),
+            profile: avcodec_profile_name(parameters.codec_id, parameters.profile).map { String(cString: $0) },
+            width: isVideo && parameters.width > 0 ? Int(parameters.width) : nil,
+            height: isVideo && parameters.height > 0 ? Int(parameters.height) : nil,
+            pixelFormat: pixelFormat,
+            sampleAspectRatio: isVideo ? text(parameters.sample_aspect_ratio) : nil,
+            frameRate: isVideo ? text(st.r_frame_rate) : nil,
+            averageFrameRate: isVideo ? text(st.avg_frame_rate) : nil,
+            timeBase: text(st.time_base),
+            rotation: isVideo ? rotation(of: stream) : nil,
+            sampleRate: isAudio && parameters.sample_rate > 0 ? Int(parameters.sample_rate) : nil,
+            channels: isAudio && parameters.ch_layout.nb_channels > 0 ? Int(parameters.ch_layout.nb_channels) : nil,
+            bitRate: parameters.bit_rate > 0 ? parameters.bit_rate : nil,
+            durationSeconds: seconds(st.duration, timeBase: st.time_base),
+            declaredFrameCount: st.nb_frames > 0 ? Int(st.nb_frames) : nil,
+            packetCount: 0,
+            frameCount: 0,
+            tags: tags(st.metadata))
+    }
+
+    /// The time base FFmpeg's command-line tool gives a `framehash` of this stream
+    /// (the inverse of its guessed frame rate, else the stream's own time base).
+    static func framehashTimeBase(_ input: FormatInput, stream: UnsafeMutablePointer<AVStream>) -> AVRational {
+        let rate = av_guess_frame_rate(input.context, stream, nil)
+        guard rate.num > 0, rate.den > 0 else { return stream.pointee.time_base }
+        return AVRational(num: rate.den, den: rate.num)
+    }
+
+    /// Every key and value of an `AVDictionary`.
+    static func tags(_ dictionary: OpaquePointer?) -> [String: String] {
+        var result: [String: String] = [:]
+        var entry: UnsafeMutablePointer<AVDictionaryEntry>?
+        while let next = av_dict_get(dictionary, "", entry, AV_DICT_IGNORE_SUFFIX) {
+            result[String(cString: next.pointee.key)] = String(cString: next.pointee.value)
+            entry = next
+        }
+        return result
+    }
+
+    static func seconds(_ value: Int64, timeBase: AVRational) -> Double? {
+        guard value != dfc_nopts_value(), timeBase.den != 0 else { return nil }
+        return Double(value) * Double(timeBase.num) / Double(timeBase.den)
+    }
+
+    static func text(_ rational: AVRational) -> String? {
+        rational.den == 0 && rational.num == 0 ? nil : "\(rational.num)/\(rational.den)"
+    }
+
+    private static func text(_ rational: AVRational) -> String {
+        "\(rational.num)/\(rational.den)"
+    }
+
+    private static func rotation(of stream: UnsafeMutablePointer<AVStream>) -> Double? {
+        var size: Int = 0
+        if let matrix = av_stream_get_side_data(stream, AV_PKT_DATA_DISPLAYMATRIX, &size), size >= 36 {
+            let degrees = matrix.withMemoryRebound(to: Int32.self, capacity: 9) { av_display_rotation_get($0) }
+            if degrees.isFinite { return degrees == 0 ? 0 : degrees }
+        }
+        return nil
+    }
+}

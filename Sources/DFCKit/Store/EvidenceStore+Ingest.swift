@@ -1,0 +1,122 @@
+import Foundation
+import GRDB
+
+extension EvidenceStore {
+    /// Takes one file in as evidence.
+    ///
+    /// One pass over the original hashes it (SHA-256, SHA-512) and copies it into the
+    /// vault; the analysis then reads the vault copy, so what is analysed is exactly
+    /// what is kept. Every packet and decoded picture is hashed, and everything lands
+    /// in one transaction with an `ingested` custody event. The same bytes ingested
+    /// again are not stored twice: an `acquired` event is recorded on the existing
+    /// exhibit. Damaged or unreadable media is still registered, with findings.
+    ///
+    /// Bad input (missing, a directory, unreadable, empty) comes back `rejected` with
+    /// the reason, and nothing is written.
+    public func ingest(file: String, caseID: String, source: String? = nil, actor: String) throws -> IngestResult {
+        let actor = try Self.requireActor(actor)
+        let caseID = caseID.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !caseID.isEmpty else { throw DFCError.invalidArgument("a case identifier is required (--case ID)") }
+        do {
+            try InputFile.check(file)
+        } catch {
+            return IngestResult(path: file, exhibit: nil, sha256: nil, status: .rejected, findings: [], error: error.description)
+        }
+        let staged: Vault.Staged
+        do {
+            staged = try vault.stage(file)
+        } catch {
+            if case .inputUnreadable = error {
+                return IngestResult(path: file, exhibit: nil, sha256: nil, status: .rejected, findings: [], error: error.description)
+            }
+            throw error
+        }
+        guard staged.digest.size > 0 else {
+            vault.discard(staged)
+            return IngestResult(path: file, exhibit: nil, sha256: nil, status: .rejected, findings: [],
+                                error: DFCError.inputEmpty(path: file).description)
+        }
+        let digest = staged.digest
+        let originalPath = Self.absolute(file)
+        var details: [String: String] = [
+            "case": caseID, "original_path": originalPath, "original_name": (file as NSString).lastPathComponent,
+            "host": Host.name, "dfc_version": DFCVersion.current,
+            "sha256": digest.sha256, "sha512": digest.sha512, "size": String(digest.size),
+        ]
+        if let source { details["source"] = source }
+
+        if let existing = try withCatalog({ try catalog.read { try ExhibitRecord.filter(ExhibitRecord.Columns.sha256 == digest.sha256).fetchOne($0) } }) {
+            vault.discard(staged)
+            return try recordDuplicate(existing, details: details, actor: actor, path: file)
+        }
+        let vaultPath = try vault.commit(staged)
+        details["vault_path"] = vaultPath
+
+        return try withCatalog {
+            try catalog.write { db -> IngestResult in
+                // Another process may have registered the same bytes since we looked.
+                if let existing = try ExhibitRecord.filter(ExhibitRecord.Columns.sha256 == digest.sha256).fetchOne(db) {
+                    try appendAcquired(db, existing, details: details, actor: actor)
+                    return duplicateResult(existing, path: file, db)
+                }
+                var exhibit = ExhibitRecord(
+                    id: nil, caseID: caseID, source: source, sha256: digest.sha256, sha512: digest.sha512, size: digest.size,
+                    originalName: (file as NSString).lastPathComponent, originalPath: originalPath, vaultPath: vaultPath,
+                    format: nil, containerJSON: nil, libraries: "", packetCount: 0, frameCount: 0,
+                    packetsDigest: "", framesDigest: "", ingestedAt: Timestamp.now(), ingestedBy: actor)
+                try exhibit.insert(db)
+                let id = exhibit.id!
+                let analysis = try MediaAnalyzer(path: vault.absolutePath(vaultPath)).run(
+                    packet: { try Catalog.insert($0, exhibit: id, db) },
+                    frame: { try Catalog.insert($0, exhibit: id, db) })
+                for stream in analysis.streams {
+                    try StreamRecord(exhibitID: id, info: stream, framehashTimeBase: analysis.framehashTimeBases[stream.index]).insert(db)
+                }
+                for finding in analysis.findings {
+                    var record = FindingRecord(exhibitID: id, finding: finding)
+                    try record.insert(db)
+                }
+                let digests = try Catalog.rowDigests(exhibit: id, db)
+                exhibit.format = analysis.container?.format
+                exhibit.containerJSON = try analysis.container.map { try CanonicalJSON.string($0) }
+                exhibit.libraries = analysis.libraries
+                exhibit.packetCount = analysis.packetCount
+                exhibit.frameCount = analysis.frameCount
+                exhibit.packetsDigest = digests.packets
+                exhibit.framesDigest = digests.frames
+                try exhibit.update(db)
+                details["ingested_at"] = exhibit.ingestedAt
+                details["libraries"] = analysis.libraries
+                details["packet_count"] = String(analysis.packetCount)
+                details["frame_count"] = String(analysis.frameCount)
+                details["packets_digest"] = digests.packets
+                details["frames_digest"] = digests.frames
+                details["findings"] = String(analysis.findings.count)
+                try CustodyLog.append(db, action: "ingested", actor: actor, exhibit: exhibit.exhibitID, details: details)
+                return IngestResult(path: file, exhibit: exhibit.exhibitID, sha256: digest.sha256, status: .ingested,
+                                    findings: analysis.findings, error: nil)
+            }
+        }
+    }
+
+    private func recordDuplicate(_ existing: ExhibitRecord, details: [String: String], actor: String, path: String) throws -> IngestResult {
+        try withCatalog {
+            try catalog.write { db in
+                try appendAcquired(db, existing, details: details, actor: actor)
+                return duplicateResult(existing, path: path, db)
+            }
+        }
+    }
+
+    private func appendAcquired(_ db: Database, _ existing: ExhibitRecord, details: [String: String], actor: String) throws {
+        var details = details
+        details["note"] = "the same bytes were ingested again; no second copy was stored"
+        try CustodyLog.append(db, action: "acquired", actor: actor, exhibit: existing.exhibitID, details: details)
+    }
+
+    private func duplicateResult(_ existing: ExhibitRecord, path: String, _ db: Database) -> IngestResult {
+        let findings = (try? FindingRecord.filter(Column("exhibit_id") == existing.id).order(Column("id")).fetchAll(db)) ?? []
+        return IngestResult(path: path, exhibit: existing.exhibitID, sha256: existing.sha256, status: .duplicate,
+                            findings: findings.map(\.finding), error: nil)
+    }
+}

@@ -1,0 +1,70 @@
+import Foundation
+import GRDB
+
+extension EvidenceStore {
+    /// Looks evidence up. Every hit is recorded as an `accessed` event on its exhibit.
+    public func lookup(_ query: LookupQuery, actor: String) throws -> [LookupHit] {
+        let actor = try Self.requireActor(actor)
+        let hits: [(ExhibitRecord, frame: (stream: Int, index: Int, seconds: Double?)?)]
+        hits = try withCatalog {
+            try catalog.write { db in
+                let found = try find(query, db)
+                try recordAccess(db, Self.unique(found.map(\.0)), actor: actor, command: "lookup", extra: ["query": Self.describe(query)])
+                return found
+            }
+        }
+        return hits.map { record, frame in
+            LookupHit(exhibit: record.exhibitID, caseID: record.caseID, source: record.source, sha256: record.sha256,
+                      originalName: record.originalName, size: record.size,
+                      stream: frame?.stream, frame: frame?.index, ptsSeconds: frame?.seconds)
+        }
+    }
+
+    private func find(_ query: LookupQuery, _ db: Database) throws -> [(ExhibitRecord, frame: (stream: Int, index: Int, seconds: Double?)?)] {
+        switch query {
+        case .sha256(let hex):
+            let prefix = hex.lowercased()
+            guard prefix.count >= 12, prefix.count <= 64, Hex.isHex(prefix) else {
+                throw DFCError.invalidArgument("\(hex): a SHA-256 is 64 hex digits (or a prefix of at least 12)")
+            }
+            return try ExhibitRecord
+                .filter(ExhibitRecord.Columns.sha256 >= prefix && ExhibitRecord.Columns.sha256 < prefix + "g")
+                .order(Column("id")).fetchAll(db).map { ($0, nil) }
+        case .frameSHA256(let hex):
+            guard hex.count == 64, let bytes = Hex.bytes(hex) else {
+                throw DFCError.invalidArgument("\(hex): a frame SHA-256 is 64 hex digits")
+            }
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT exhibit_id, stream, idx, pts_seconds FROM frame WHERE sha256 = ? ORDER BY exhibit_id, stream, idx
+                """, arguments: [Data(bytes)])
+            var exhibits: [Int64: ExhibitRecord] = [:]
+            return try rows.map { row in
+                let id: Int64 = row[0]
+                if exhibits[id] == nil { exhibits[id] = try ExhibitRecord.fetchOne(db, key: id) }
+                return (exhibits[id]!, (row[1], row[2], row[3]))
+            }
+        case .caseID(let caseID):
+            return try ExhibitRecord.filter(ExhibitRecord.Columns.caseID == caseID).order(Column("id")).fetchAll(db).map { ($0, nil) }
+        case .source(let text):
+            guard !text.isEmpty else { throw DFCError.invalidArgument("--source needs some text to look for") }
+            let pattern = "%" + text.replacingOccurrences(of: "\\", with: "\\\\")
+                .replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_") + "%"
+            return try ExhibitRecord.fetchAll(db, sql: "SELECT * FROM exhibit WHERE source LIKE ? ESCAPE '\\' ORDER BY id",
+                                              arguments: [pattern]).map { ($0, nil) }
+        }
+    }
+
+    static func unique(_ records: [ExhibitRecord]) -> [ExhibitRecord] {
+        var seen = Set<Int64>()
+        return records.filter { seen.insert($0.id!).inserted }
+    }
+
+    static func describe(_ query: LookupQuery) -> String {
+        switch query {
+        case .sha256(let value): "sha256=\(value)"
+        case .frameSHA256(let value): "frame-sha256=\(value)"
+        case .caseID(let value): "case=\(value)"
+        case .source(let value): "source=\(value)"
+        }
+    }
+}

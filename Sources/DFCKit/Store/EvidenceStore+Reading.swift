@@ -1,0 +1,160 @@
+import Foundation
+import GRDB
+
+extension EvidenceStore {
+    /// Finds the exhibit a reference names: an exhibit number (`EX-000042`, `42`), or a
+    /// SHA-256 of the original, whole or a unique prefix of at least 12 hex digits.
+    func resolve(_ reference: String, _ db: Database) throws -> ExhibitRecord {
+        let reference = reference.trimmingCharacters(in: .whitespaces)
+        if reference.count < 12, let id = ExhibitID(parsing: reference) {
+            guard let record = try ExhibitRecord.fetchOne(db, key: id.rawValue) else { throw DFCError.exhibitNotFound(reference) }
+            return record
+        }
+        if reference.uppercased().hasPrefix("EX-"), let id = ExhibitID(parsing: reference) {
+            guard let record = try ExhibitRecord.fetchOne(db, key: id.rawValue) else { throw DFCError.exhibitNotFound(reference) }
+            return record
+        }
+        guard reference.count >= 12, reference.count <= 64, Hex.isHex(reference) else { throw DFCError.invalidReference(reference) }
+        let prefix = reference.lowercased()
+        let matches = try ExhibitRecord
+            .filter(ExhibitRecord.Columns.sha256 >= prefix && ExhibitRecord.Columns.sha256 < prefix + "g")
+            .limit(6).fetchAll(db)
+        guard let first = matches.first else { throw DFCError.exhibitNotFound(reference) }
+        guard matches.count == 1 else { throw DFCError.ambiguousReference(reference, matches: matches.map { $0.exhibitID.description }) }
+        return first
+    }
+
+    /// Appends an `accessed` event for each exhibit a command read.
+    func recordAccess(_ db: Database, _ exhibits: [ExhibitRecord], actor: String, command: String, extra: [String: String] = [:]) throws {
+        for exhibit in exhibits {
+            var details = extra
+            details["command"] = command
+            details["sha256"] = exhibit.sha256
+            details["host"] = Host.name
+            details["dfc_version"] = DFCVersion.current
+            try CustodyLog.append(db, action: "accessed", actor: actor, exhibit: exhibit.exhibitID, details: details)
+        }
+    }
+
+    /// Everything the catalog holds about one exhibit. Records an `accessed` event.
+    public func exhibit(_ reference: String, actor: String) throws -> ExhibitReport {
+        let actor = try Self.requireActor(actor)
+        return try withCatalog {
+            try catalog.write { db in
+                let record = try resolve(reference, db)
+                try recordAccess(db, [record], actor: actor, command: "show")
+                return try report(record, db)
+            }
+        }
+    }
+
+    func report(_ record: ExhibitRecord, _ db: Database) throws -> ExhibitReport {
+        let container = try record.containerJSON.map { try JSONDecoder().decode(ContainerInfo.self, from: Data($0.utf8)) }
+        let streams = try StreamRecord.filter(Column("exhibit_id") == record.id).order(Column("idx")).fetchAll(db).map { try $0.info() }
+        let findings = try FindingRecord.filter(Column("exhibit_id") == record.id).order(Column("id")).fetchAll(db).map(\.finding)
+        return ExhibitReport(
+            exhibit: record.exhibitID, caseID: record.caseID, source: record.source, sha256: record.sha256,
+            sha512: record.sha512, size: record.size, originalName: record.originalName, originalPath: record.originalPath,
+            vaultPath: record.vaultPath, ingestedAt: record.ingestedAt, ingestedBy: record.ingestedBy,
+            container: record.format, containerInfo: container, durationSeconds: container?.durationSeconds,
+            libraries: record.libraries, packetCount: record.packetCount, frameCount: record.frameCount,
+            streams: streams, findings: findings)
+    }
+
+    /// The header of a frame listing: which exhibit and stream, and how FFmpeg's framehash names it.
+    public struct FrameListingHeader: Sendable {
+        /// The exhibit.
+        public var exhibit: ExhibitID
+        /// The stream listed.
+        public var stream: StreamInfo
+        /// The time base FFmpeg's CLI gives the stream's framehash (`num/den`).
+        public var framehashTimeBase: String
+        /// The container's start time in seconds (FFmpeg's CLI shifts timestamps by it).
+        public var containerStartSeconds: Double?
+        /// The FFmpeg libraries that decoded it.
+        public var libraries: String
+    }
+
+    /// Calls `body` with every decoded picture of one video stream, in order (the first
+    /// video stream unless `stream` names one). Records an `accessed` event.
+    public func forEachFrame(
+        of reference: String, stream: Int? = nil, actor: String,
+        _ body: (FrameListingHeader, FrameEntry) throws -> Void
+    ) throws -> FrameListingHeader {
+        let actor = try Self.requireActor(actor)
+        let (record, header) = try withCatalog {
+            try catalog.write { db -> (ExhibitRecord, FrameListingHeader) in
+                let record = try resolve(reference, db)
+                let header = try frameListingHeader(record, stream: stream, db)
+                try recordAccess(db, [record], actor: actor, command: "frames", extra: ["stream": String(header.stream.index)])
+                return (record, header)
+            }
+        }
+        try withCatalog {
+            try catalog.read { db in
+                try Catalog.forEachFrame(exhibit: record.id!, stream: header.stream.index, db) { try body(header, $0) }
+            }
+        }
+        return header
+    }
+
+    private func frameListingHeader(_ record: ExhibitRecord, stream: Int?, _ db: Database) throws -> FrameListingHeader {
+        let streams = try StreamRecord.filter(Column("exhibit_id") == record.id).order(Column("idx")).fetchAll(db)
+        let chosen: StreamRecord?
+        if let stream {
+            chosen = streams.first { $0.idx == stream }
+        } else {
+            chosen = streams.first { $0.type == "video" && $0.frameCount > 0 } ?? streams.first { $0.type == "video" }
+        }
+        guard let chosen else { throw DFCError.streamNotFound(exhibit: record.exhibitID.description, stream: stream) }
+        let info = try chosen.info()
+        let container = try record.containerJSON.map { try JSONDecoder().decode(ContainerInfo.self, from: Data($0.utf8)) }
+        return FrameListingHeader(
+            exhibit: record.exhibitID, stream: info, framehashTimeBase: chosen.framehashTB ?? info.timeBase,
+            containerStartSeconds: container?.startSeconds, libraries: record.libraries)
+    }
+
+    /// Every decoded picture of one video stream, in order. Records an `accessed` event.
+    public func frames(of reference: String, stream: Int? = nil, actor: String) throws -> [FrameEntry] {
+        var frames: [FrameEntry] = []
+        _ = try forEachFrame(of: reference, stream: stream, actor: actor) { frames.append($1) }
+        return frames
+    }
+
+    /// Calls `body` with every packet of the exhibit in read order. Records an `accessed` event.
+    public func forEachPacket(of reference: String, actor: String, _ body: (PacketEntry) throws -> Void) throws {
+        let actor = try Self.requireActor(actor)
+        let record = try withCatalog {
+            try catalog.write { db in
+                let record = try resolve(reference, db)
+                try recordAccess(db, [record], actor: actor, command: "packets")
+                return record
+            }
+        }
+        try withCatalog { try catalog.read { try Catalog.forEachPacket(exhibit: record.id!, $0, body) } }
+    }
+
+    /// Every packet of the exhibit in read order. Records an `accessed` event.
+    public func packets(of reference: String, actor: String) throws -> [PacketEntry] {
+        var packets: [PacketEntry] = []
+        try forEachPacket(of: reference, actor: actor) { packets.append($0) }
+        return packets
+    }
+
+    /// The exhibit's custody events in order. Records an `accessed` event (which the list includes).
+    public func custody(of reference: String, actor: String) throws -> [CustodyEntry] {
+        let actor = try Self.requireActor(actor)
+        return try withCatalog {
+            try catalog.write { db in
+                let record = try resolve(reference, db)
+                try recordAccess(db, [record], actor: actor, command: "custody")
+                return try CustodyEventRecord.filter(Column("exhibit_id") == record.id).order(Column("seq")).fetchAll(db).map { event in
+                    let payload = try? JSONDecoder().decode(CustodyPayload.self, from: Data(event.payload.utf8))
+                    return CustodyEntry(
+                        seq: event.seq, exhibit: event.exhibitID.map(ExhibitID.init), action: event.action, actor: event.actor,
+                        at: event.recordedAt, details: payload?.details ?? [:], hash: event.hash, prevHash: event.prevHash)
+                }
+            }
+        }
+    }
+}

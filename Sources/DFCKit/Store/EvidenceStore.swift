@@ -1,0 +1,70 @@
+import Foundation
+import GRDB
+
+/// A DFC evidence store: a directory holding `catalog.sqlite` (the catalog and the
+/// custody log) and `vault/` (each original, once, by SHA-256).
+///
+/// This is the library the CLI and other police systems link. Every operation names
+/// its actor; every operation that reads or writes evidence appends a custody event.
+/// Operations are synchronous and safe to call from any thread; errors are `DFCError`.
+public struct EvidenceStore: Sendable {
+    /// The store directory.
+    public let path: String
+    let catalog: Catalog
+    let vault: Vault
+
+    /// The default store path: `./dfc-store`.
+    public static let defaultPath = "dfc-store"
+
+    /// Opens the store at `path`; with `create`, makes it first if it does not exist.
+    public init(path: String, create: Bool = false) throws {
+        let absolute = Self.absolute(path)
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: absolute, isDirectory: &isDirectory) {
+            guard isDirectory.boolValue else { throw DFCError.storeIsNotDirectory(path: path) }
+        } else if create {
+            do {
+                try FileManager.default.createDirectory(atPath: absolute + "/vault", withIntermediateDirectories: true)
+            } catch {
+                throw DFCError.storeIO(path: path, reason: "cannot create the store: \(error.localizedDescription)")
+            }
+        } else {
+            throw DFCError.storeMissing(path: path)
+        }
+        let catalogPath = absolute + "/catalog.sqlite"
+        if !create && !FileManager.default.fileExists(atPath: catalogPath) {
+            throw DFCError.storeMissing(path: path)
+        }
+        self.path = absolute
+        vault = Vault(storePath: absolute)
+        do {
+            catalog = try Catalog(path: catalogPath)
+        } catch {
+            throw DFCError.catalog(path: catalogPath, reason: "\(error)")
+        }
+    }
+
+    /// Runs a catalog operation, turning GRDB's errors into `DFCError.catalog`.
+    @discardableResult
+    func withCatalog<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as DFCError {
+            throw error
+        } catch {
+            throw DFCError.catalog(path: catalog.path, reason: "\(error)")
+        }
+    }
+
+    static func absolute(_ path: String) -> String {
+        let url = path.hasPrefix("/") ? URL(fileURLWithPath: path)
+            : URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent(path)
+        return url.standardizedFileURL.path
+    }
+
+    static func requireActor(_ actor: String) throws(DFCError) -> String {
+        let trimmed = actor.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !trimmed.isEmpty else { throw .actorMissing }
+        return trimmed
+    }
+}

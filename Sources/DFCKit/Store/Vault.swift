@@ -1,0 +1,92 @@
+import Foundation
+
+/// The store's `vault/`: each original kept once, named by its SHA-256
+/// (`vault/ab/abcdef…`), written atomically and made read-only.
+struct Vault: Sendable {
+    /// The store directory; vault paths are relative to it.
+    let storePath: String
+
+    var root: String { storePath + "/vault" }
+    private var staging: String { storePath + "/tmp" }
+
+    /// Where a file with this SHA-256 lives, relative to the store.
+    static func relativePath(sha256: String) -> String { "vault/\(sha256.prefix(2))/\(sha256)" }
+
+    func absolutePath(_ relative: String) -> String { storePath + "/" + relative }
+
+    /// A file copied into the store's staging area and flushed to disk, not yet in the vault.
+    struct Staged: Sendable {
+        let temporaryPath: String
+        let digest: FileDigest
+    }
+
+    /// One pass over `source`: hashes it and copies it into staging, then fsyncs the copy.
+    func stage(_ source: String) throws(DFCError) -> Staged {
+        try makeDirectory(staging)
+        let temporary = staging + "/ingest-\(UUID().uuidString).part"
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { throw DFCError.storeIO(path: temporary, reason: "cannot create: \(errnoDescription())") }
+        do throws(DFCError) {
+            defer { close(fd) }
+            let digest = try FileDigest.compute(path: source, copyingTo: fd, destinationPath: temporary)
+            guard fsync(fd) == 0 else { throw DFCError.storeIO(path: temporary, reason: "fsync failed: \(errnoDescription())") }
+            guard fchmod(fd, 0o444) == 0 else { throw DFCError.storeIO(path: temporary, reason: "chmod failed: \(errnoDescription())") }
+            return Staged(temporaryPath: temporary, digest: digest)
+        } catch {
+            unlink(temporary)
+            throw error
+        }
+    }
+
+    /// Moves a staged copy to its place in the vault (rename, then fsync of the folder).
+    /// A vault file already there with the right bytes is kept and the staged copy dropped;
+    /// one with the wrong bytes (damaged, or left by a crash) is replaced.
+    @discardableResult
+    func commit(_ staged: Staged) throws(DFCError) -> String {
+        let relative = Self.relativePath(sha256: staged.digest.sha256)
+        let destination = absolutePath(relative)
+        let folder = (destination as NSString).deletingLastPathComponent
+        try makeDirectory(folder)
+        if FileManager.default.fileExists(atPath: destination),
+           let existing = try? FileDigest.compute(path: destination), existing == staged.digest {
+            unlink(staged.temporaryPath)
+            return relative
+        }
+        guard rename(staged.temporaryPath, destination) == 0 else {
+            throw DFCError.storeIO(path: destination, reason: "cannot move into the vault: \(errnoDescription())")
+        }
+        syncDirectory(folder)
+        return relative
+    }
+
+    /// Removes a staged copy that will not be kept.
+    func discard(_ staged: Staged) { unlink(staged.temporaryPath) }
+
+    /// Every file in the vault, relative to the store.
+    func allFiles() -> [String] {
+        guard let enumerator = FileManager.default.enumerator(atPath: root) else { return [] }
+        var files: [String] = []
+        while let entry = enumerator.nextObject() as? String {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: root + "/" + entry, isDirectory: &isDirectory), !isDirectory.boolValue {
+                files.append("vault/" + entry)
+            }
+        }
+        return files.sorted()
+    }
+
+    private func makeDirectory(_ path: String) throws(DFCError) {
+        do {
+            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        } catch {
+            throw DFCError.storeIO(path: path, reason: "cannot create folder: \(error.localizedDescription)")
+        }
+    }
+
+    private func syncDirectory(_ path: String) {
+        let fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else { return }
+        fsync(fd)
+        close(fd)
+    }
+}

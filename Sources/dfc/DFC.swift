@@ -1,0 +1,11 @@
+import ArgumentParser
+
+/// `dfc`: the Digital Media Forensics Center's command line, a thin layer over DFCKit.
+@main
+struct DFC: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "dfc",
+        abstract: "Take video in as evidence: hash it, catalogue it, and keep its chain of custody.",
+        version: DFCKitVersion.text,
+        subcommands: [Ingest.self, Show.self, Frames.self, Packets.self, Lookup.self, Verify.self, Audit.self, Custody.self])
+}

@@ -1,0 +1,47 @@
+import ArgumentParser
+import DFCKit
+
+struct Frames: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "List the SHA-256 of every decoded picture of a video stream.",
+        discussion: """
+            framehash (the default) is the layout of FFmpeg's framehash muxer: its hash column equals
+            ffmpeg -i FILE -map 0:v:0 -fps_mode passthrough -noautorotate -f framehash -hash sha256 -
+            """)
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case framehash, jsonl }
+
+    @OptionGroup var options: StoreOptions
+
+    @Argument(help: "An exhibit number or SHA-256 (prefix).")
+    var reference: String
+
+    @Option(help: "framehash or jsonl.")
+    var format: Format = .framehash
+
+    @Option(help: "The container index of the video stream (default: the first video stream).")
+    var stream: Int?
+
+    func run() throws {
+        try reportingErrors {
+            var buffer = ""
+            var headerWritten = false
+            _ = try options.open().forEachFrame(of: reference, stream: stream, actor: options.actorName) { header, frame in
+                if format == .framehash {
+                    if !headerWritten {
+                        buffer += FramehashFormat.header(header)
+                        headerWritten = true
+                    }
+                    buffer += FramehashFormat.line(frame, header)
+                } else {
+                    buffer += Output.json(frame) + "\n"
+                }
+                if buffer.utf8.count > 1 << 16 {
+                    Output.write(buffer)
+                    buffer = ""
+                }
+            }
+            Output.write(buffer)
+        }
+    }
+}

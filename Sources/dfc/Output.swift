@@ -1,0 +1,41 @@
+import ArgumentParser
+import DFCKit
+import Foundation
+
+enum DFCKitVersion {
+    static let text = DFCVersion.current
+}
+
+/// Output helpers shared by the commands.
+enum Output {
+    /// JSON for machines: snake_case keys, sorted, one object per line.
+    static func json<T: Encodable>(_ value: T) -> String {
+        let encoder = JSONEncoder()
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        guard let data = try? encoder.encode(value) else { return "{}" }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    static func error(_ message: String) {
+        FileHandle.standardError.write(Data(("dfc: error: " + message + "\n").utf8))
+    }
+
+    static func write(_ text: String) {
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+
+    static func finding(_ finding: Finding) -> String {
+        "  [\(finding.severity.rawValue)] \(finding.kind.rawValue): \(finding.message)"
+    }
+}
+
+/// Runs a command body: a DFC error is printed as one line and exits 1.
+func reportingErrors(_ body: () throws -> Void) throws {
+    do {
+        try body()
+    } catch let error as DFCError {
+        Output.error(error.description)
+        throw ExitCode.failure
+    }
+}

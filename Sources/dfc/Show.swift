@@ -1,0 +1,56 @@
+import ArgumentParser
+import DFCKit
+import Foundation
+
+struct Show: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Show what the catalog holds about an exhibit.")
+
+    @OptionGroup var options: StoreOptions
+
+    @Argument(help: "An exhibit number (EX-000001) or the original's SHA-256 (or a unique prefix of 12+ hex digits).")
+    var reference: String
+
+    @Flag(help: "Print JSON.")
+    var json = false
+
+    func run() throws {
+        try reportingErrors {
+            let report = try options.open().exhibit(reference, actor: options.actorName)
+            if json {
+                print(Output.json(report))
+                return
+            }
+            print("Exhibit    \(report.exhibit)")
+            print("Case       \(report.caseID)")
+            if let source = report.source { print("Source     \(source)") }
+            print("File       \(report.originalName) (\(report.size) bytes), from \(report.originalPath)")
+            print("SHA-256    \(report.sha256)")
+            print("SHA-512    \(report.sha512)")
+            print("Ingested   \(report.ingestedAt) by \(report.ingestedBy)")
+            print("Vault      \(report.vaultPath)")
+            if let container = report.container {
+                let duration = report.durationSeconds.map { String(format: "%.3f s", $0) } ?? "unknown duration"
+                print("Container  \(container), \(duration), \(report.packetCount) packets, \(report.frameCount) frames decoded")
+                for (key, value) in (report.containerInfo?.tags ?? [:]).sorted(by: { $0.key < $1.key }) {
+                    print("  tag      \(key) = \(value)")
+                }
+            } else {
+                print("Container  not readable as media")
+            }
+            for stream in report.streams {
+                var parts = ["#\(stream.index) \(stream.type) \(stream.codec)"]
+                if let profile = stream.profile { parts.append(profile) }
+                if let w = stream.width, let h = stream.height { parts.append("\(w)x\(h)") }
+                if let format = stream.pixelFormat { parts.append(format) }
+                if let rate = stream.averageFrameRate { parts.append("\(rate) fps") }
+                if let rotation = stream.rotation, rotation != 0 { parts.append("rotation \(rotation)°") }
+                if let rate = stream.sampleRate { parts.append("\(rate) Hz") }
+                parts.append("\(stream.packetCount) packets")
+                if stream.type == "video" { parts.append("\(stream.frameCount) frames") }
+                print("Stream     " + parts.joined(separator: ", "))
+            }
+            print("Findings   \(report.findings.isEmpty ? "none" : String(report.findings.count))")
+            for finding in report.findings { print(Output.finding(finding)) }
+        }
+    }
+}
