@@ -41,8 +41,12 @@ let package = Package(
         ),
         .testTarget(
             name: "DFCKitTests",
-            dependencies: ["DFCKit", "CFFmpeg"],
-            resources: []
+            // Depends on `dfc` so that the binary the end-to-end tests run is built first.
+            dependencies: [
+                "DFCKit", "dfc",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -1,0 +1,86 @@
+import DFCKit
+import Foundation
+import Testing
+
+/// Paths, temporary stores and the two outside programs the tests run: the ffmpeg CLI
+/// (the oracle) and the built `dfc` binary.
+enum TestSupport {
+    static let packageRoot = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    static func fixture(_ name: String) -> String { packageRoot.appendingPathComponent("Fixtures/\(name)").path }
+
+    /// The fixtures that are video FFmpeg can decode, whole or damaged.
+    static let videoFixtures = [
+        "cctv_h264.mp4", "hevc.mkv", "mjpeg.avi", "mpeg2.ts", "dvr_export.h264", "bodycam.mp4",
+        "audio_first_bframes.mp4", "vfr.mp4", "gap_5s.mp4", "damaged_truncated.mp4", "damaged_flipped.ts",
+    ]
+
+    /// A new empty folder that is removed when the process ends (or left for a post-mortem).
+    static func temporaryDirectory() -> String {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("dfc-tests-\(UUID().uuidString)").path
+        try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }
+
+    static func newStore() throws -> EvidenceStore {
+        try EvidenceStore(path: temporaryDirectory() + "/store", create: true)
+    }
+
+    struct Run {
+        let status: Int32
+        let stdout: String
+        let stderr: String
+    }
+
+    /// Runs a program to completion.
+    static func run(_ executable: String, _ arguments: [String], environment: [String: String] = [:], in directory: String? = nil) throws -> Run {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        var env = ProcessInfo.processInfo.environment
+        env["DFC_ACTOR"] = nil
+        env["DFC_STORE"] = nil
+        for (key, value) in environment { env[key] = value }
+        process.environment = env
+        if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        // Read before waiting, so a large output cannot fill the pipe and stall the child.
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+                   stderr: String(decoding: errData, as: UTF8.self))
+    }
+
+    static let ffmpeg: String = {
+        for path in ["/usr/bin/ffmpeg", "/usr/local/bin/ffmpeg"] where FileManager.default.isExecutableFile(atPath: path) { return path }
+        return "/usr/bin/ffmpeg"
+    }()
+
+    /// Stock FFmpeg's framehash of the first video stream, as a court would produce it.
+    static func ffmpegFramehash(_ file: String) throws -> String {
+        let result = try run(ffmpeg, ["-nostdin", "-v", "error", "-noautorotate", "-i", file, "-map", "0:v:0",
+                                      "-fps_mode", "passthrough", "-f", "framehash", "-hash", "sha256", "-"])
+        return result.stdout
+    }
+
+    /// The built `dfc` binary, beside the test bundle.
+    static let dfcBinary: String = {
+        let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("dfc").path
+        if FileManager.default.isExecutableFile(atPath: beside) { return beside }
+        return packageRoot.appendingPathComponent(".build/debug/dfc").path
+    }()
+
+    static func dfc(_ arguments: [String], actor: String? = "T. Tester", in directory: String? = nil) throws -> Run {
+        try run(dfcBinary, arguments, environment: actor.map { ["DFC_ACTOR": $0] } ?? [:], in: directory)
+    }
+
+    /// Hash lines only (no header comments).
+    static func hashLines(_ framehash: String) -> [Substring] {
+        framehash.split(separator: "\n").filter { !$0.hasPrefix("#") }
+    }
+}
