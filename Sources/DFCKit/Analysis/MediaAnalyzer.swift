@@ -31,12 +31,12 @@ struct MediaAnalyzer {
                                  message: "FFmpeg could not read all stream parameters: \(error)"))
         }
         var streams = (0..<input.streamCount).map { MediaProbe.stream(input.stream($0), index: $0) }
-        var tracks = streams.map { StreamTrack(info: $0) }
+        var tracks = streams.map { StreamTrack(info: $0, timeBase: input.stream($0.index).pointee.time_base) }
         var framehashTimeBases: [Int: String] = [:]
         for index in streams.indices where streams[index].type == "video" {
             let stream = input.stream(index)
             let tb = MediaProbe.framehashTimeBase(input, stream: stream)
-            framehashTimeBases[index] = "\(tb.num)/\(tb.den)"
+            framehashTimeBases[index] = MediaProbe.fraction(tb)
             do {
                 tracks[index].decoding = try StreamDecoding(stream: stream, index: index, threads: decoderThreads)
             } catch {

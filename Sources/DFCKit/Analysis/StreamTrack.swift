@@ -1,3 +1,5 @@
+import CFFmpeg
+
 /// What the read pass learns about one stream from its packets.
 struct StreamTrack {
     private(set) var info: StreamInfo
@@ -9,10 +11,9 @@ struct StreamTrack {
     private var lastDTS: (index: Int, value: Int64)?
     private let timeBase: Double
 
-    init(info: StreamInfo) {
+    init(info: StreamInfo, timeBase: AVRational) {
         self.info = info
-        let parts = info.timeBase.split(separator: "/").compactMap { Double($0) }
-        timeBase = parts.count == 2 && parts[1] != 0 ? parts[0] / parts[1] : 0
+        self.timeBase = timeBase.den != 0 ? Double(timeBase.num) / Double(timeBase.den) : 0
     }
 
     mutating func observe(_ packet: PacketRow, findings: inout FindingCollector) {

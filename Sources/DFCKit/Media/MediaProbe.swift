@@ -29,10 +29,10 @@ enum MediaProbe {
             width: isVideo && parameters.width > 0 ? Int(parameters.width) : nil,
             height: isVideo && parameters.height > 0 ? Int(parameters.height) : nil,
             pixelFormat: pixelFormat,
-            sampleAspectRatio: isVideo ? text(parameters.sample_aspect_ratio) : nil,
-            frameRate: isVideo ? text(st.r_frame_rate) : nil,
-            averageFrameRate: isVideo ? text(st.avg_frame_rate) : nil,
-            timeBase: text(st.time_base),
+            sampleAspectRatio: isVideo ? knownFraction(parameters.sample_aspect_ratio) : nil,
+            frameRate: isVideo ? knownFraction(st.r_frame_rate) : nil,
+            averageFrameRate: isVideo ? knownFraction(st.avg_frame_rate) : nil,
+            timeBase: fraction(st.time_base),
             rotation: isVideo ? rotation(of: stream) : nil,
             sampleRate: isAudio && parameters.sample_rate > 0 ? Int(parameters.sample_rate) : nil,
             channels: isAudio && parameters.ch_layout.nb_channels > 0 ? Int(parameters.ch_layout.nb_channels) : nil,
@@ -68,11 +68,13 @@ enum MediaProbe {
         return Double(value) * Double(timeBase.num) / Double(timeBase.den)
     }
 
-    static func text(_ rational: AVRational) -> String? {
-        rational.den == 0 && rational.num == 0 ? nil : "\(rational.num)/\(rational.den)"
+    /// `num/den`, or nil for FFmpeg's "unknown" 0/0.
+    static func knownFraction(_ rational: AVRational) -> String? {
+        rational.den == 0 && rational.num == 0 ? nil : fraction(rational)
     }
 
-    private static func text(_ rational: AVRational) -> String {
+    /// `num/den`.
+    static func fraction(_ rational: AVRational) -> String {
         "\(rational.num)/\(rational.den)"
     }
 
