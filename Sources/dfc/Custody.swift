@@ -19,7 +19,8 @@ struct Custody: ParsableCommand {
                     print(Output.json(event))
                 } else {
                     let details = event.details.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
-                    print("\(event.seq)\t\(event.at)\t\(event.action)\t\(event.actor)\t\(details)")
+                    let mark = event.signatureValid ? "signature valid" : "SIGNATURE \(event.signatureStatus.uppercased())"
+                    print("\(event.seq)\t\(event.at)\t\(event.action)\t\(event.actor) (\(event.role ?? "no role"))\t\(mark)\t\(details)")
                 }
             }
         }

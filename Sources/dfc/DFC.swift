@@ -7,5 +7,8 @@ struct DFC: ParsableCommand {
         commandName: "dfc",
         abstract: "Take video in as evidence: hash it, catalogue it, and keep its chain of custody.",
         version: DFCKitVersion.text,
-        subcommands: [Ingest.self, Show.self, Frames.self, Packets.self, Lookup.self, Verify.self, Audit.self, Custody.self])
+        subcommands: [
+            Ingest.self, Show.self, Frames.self, Packets.self, Lookup.self, Verify.self, Custody.self, Audit.self,
+            ActorCommand.self, CheckpointCommand.self, Proof.self,
+        ])
 }

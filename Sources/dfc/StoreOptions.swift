@@ -2,17 +2,12 @@ import ArgumentParser
 import DFCKit
 import Foundation
 
-/// The options every command takes: which store, and who is acting.
+/// The options every command that touches evidence takes: which store, and who is acting.
 struct StoreOptions: ParsableArguments {
-    @Option(name: .long, help: "The store directory (default: $DFC_STORE, else ./dfc-store).")
-    var store: String?
+    @OptionGroup var location: StoreLocation
 
-    @Option(name: .long, help: "Who is acting: recorded in the custody log (default: $DFC_ACTOR). Required.")
+    @Option(name: .long, help: "Who is acting: a registered actor, recorded and signing in the custody log (default: $DFC_ACTOR). Required.")
     var actor: String?
-
-    var storePath: String {
-        store ?? ProcessInfo.processInfo.environment["DFC_STORE"].flatMap { $0.isEmpty ? nil : $0 } ?? EvidenceStore.defaultPath
-    }
 
     var actorName: String {
         actor ?? ProcessInfo.processInfo.environment["DFC_ACTOR"] ?? ""
@@ -25,6 +20,6 @@ struct StoreOptions: ParsableArguments {
     }
 
     func open(create: Bool = false) throws -> EvidenceStore {
-        try EvidenceStore(path: storePath, create: create)
+        try location.open(create: create)
     }
 }

@@ -9,7 +9,7 @@ import Testing
     let actor = "T. Tester"
 
     @Test func duplicateIngestStoresOneCopyAndRecordsAcquisition() throws {
-        let store = try TestSupport.newStore()
+        let store = try TestSupport.newStore(analysts: ["B. Officer"])
         let first = try store.ingest(file: TestSupport.fixture("cctv_h264.mp4"), caseID: "C", actor: actor)
         let copy = TestSupport.temporaryDirectory() + "/renamed.mp4"
         try FileManager.default.copyItem(atPath: TestSupport.fixture("cctv_h264.mp4"), toPath: copy)
@@ -41,7 +41,7 @@ import Testing
     }
 
     @Test func verifyFileIdenticalAndOneByteChanged() throws {
-        let store = try TestSupport.newStore()
+        let store = try TestSupport.newStore(analysts: ["Court Clerk"])
         let original = TestSupport.fixture("mpeg2.ts")
         let ingested = try store.ingest(file: original, caseID: "C", actor: actor)
         let directory = TestSupport.temporaryDirectory()
@@ -67,7 +67,7 @@ import Testing
         #expect(throws: DatabaseError.self) { try db.write { try $0.execute(sql: "UPDATE custody_event SET actor = 'Someone Else'") } }
         #expect(throws: DatabaseError.self) { try db.write { try $0.execute(sql: "DELETE FROM custody_event") } }
         let actors = try db.read { try String.fetchAll($0, sql: "SELECT actor FROM custody_event") }
-        #expect(actors == [actor])
+        #expect(actors == [actor, actor])   // registered, ingested
     }
 
     @Test func cleanStorePassesAudit() throws {
@@ -142,16 +142,19 @@ import Testing
     }
 
     @Test func readsLeaveAccessEvents() throws {
-        let store = try TestSupport.newStore()
+        let store = try TestSupport.newStore(analysts: ["Reader One", "Reader Two", "Reader Three", "Reader Four", "Reader Five", "Reader Six"])
         let result = try store.ingest(file: TestSupport.fixture("mjpeg.avi"), caseID: "C", actor: actor)
         let ref = result.exhibit!.description
         _ = try store.exhibit(ref, actor: "Reader One")
         _ = try store.frames(of: ref, actor: "Reader Two")
         _ = try store.packets(of: ref, actor: "Reader Three")
         _ = try store.lookup(.caseID("C"), actor: "Reader Four")
-        let events = try store.custody(of: ref, actor: "Reader Five")
-        #expect(events.map(\.actor) == [actor, "Reader One", "Reader Two", "Reader Three", "Reader Four", "Reader Five"])
-        #expect(events.dropFirst().allSatisfy { $0.action == "accessed" })
+        _ = try store.verify([ref], actor: "Reader Five")
+        let events = try store.custody(of: ref, actor: "Reader Six")
+        #expect(events.map(\.actor) == [actor, "Reader One", "Reader Two", "Reader Three", "Reader Four", "Reader Five", "Reader Six"])
+        #expect(events.map(\.action) == ["ingested", "accessed", "accessed", "accessed", "accessed", "verified", "accessed"])
+        #expect(events.map { $0.details["command"] } == [nil, "show", "frames", "packets", "lookup", "verify", "custody"])
+        #expect(events.allSatisfy { $0.signatureValid && $0.role != nil })
         #expect(zip(events, events.dropFirst()).allSatisfy { $0.hash == $1.prevHash || $1.seq != $0.seq + 1 })
     }
 }

@@ -23,8 +23,15 @@ enum TestSupport {
         return path
     }
 
-    static func newStore() throws -> EvidenceStore {
-        try EvidenceStore(path: temporaryDirectory() + "/store", create: true)
+    /// The custodian every test store starts with.
+    static let custodian = "T. Tester"
+
+    /// A new store whose first actor is the custodian "T. Tester", with `analysts` registered after it.
+    static func newStore(analysts: [String] = []) throws -> EvidenceStore {
+        let store = try EvidenceStore(path: temporaryDirectory() + "/store", create: true)
+        _ = try store.registerActor(name: custodian, role: .custodian, by: nil)
+        for name in analysts { _ = try store.registerActor(name: name, role: .analyst, by: custodian) }
+        return store
     }
 
     struct Run {

@@ -1,7 +1,16 @@
-/// The result of walking the whole custody log and re-hashing every vault file.
+/// The result of checking a whole store: its custody log, signatures, Merkle tree,
+/// checkpoints, vault and catalog rows.
 public struct AuditReport: Sendable, Codable, Equatable {
     /// Custody events checked.
     public var eventsChecked: Int
+    /// Events whose signature verified against their actor's registered key.
+    public var signaturesValid: Int
+    /// The size of the Merkle tree over the log when it was checked (before the `audited` event).
+    public var treeSize: Int
+    /// Its root, hex.
+    public var rootHash: String
+    /// Checkpoints checked: those stored in the catalog and those supplied.
+    public var checkpointsChecked: Int
     /// Exhibits whose vault copy and rows were checked.
     public var exhibitsChecked: Int
     /// Every problem found, each naming the event, exhibit or file concerned.

@@ -33,6 +33,20 @@ public enum DFCError: Error, Equatable, Sendable, CustomStringConvertible {
     case streamNotFound(exhibit: String, stream: Int?)
     /// A case identifier, source or hash given as a query was empty or malformed.
     case invalidArgument(String)
+    /// The named actor is not registered in this store: it cannot act.
+    case actorNotRegistered(name: String, store: String)
+    /// An actor of that name is already registered.
+    case actorExists(name: String)
+    /// The actor name cannot be used.
+    case invalidActorName(name: String, reason: String)
+    /// The actor's role does not allow what was asked.
+    case notPermitted(actor: String, role: ActorRole, action: String)
+    /// An actor's private key file is missing, unreadable, too open, or does not match the registered key.
+    case keyFile(path: String, reason: String)
+    /// No custody event has that number.
+    case eventNotFound(Int64)
+    /// A checkpoint cannot be read, is not validly signed, or is not one this log extends.
+    case checkpoint(source: String, reason: String)
 
     public var description: String {
         switch self {
@@ -53,6 +67,14 @@ public enum DFCError: Error, Equatable, Sendable, CustomStringConvertible {
         case .streamNotFound(let exhibit, let stream):
             stream.map { "\(exhibit): has no stream \($0)" } ?? "\(exhibit): has no decoded video stream"
         case .invalidArgument(let reason): reason
+        case .actorNotRegistered(let name, let store):
+            "\(name): not a registered actor of the store \(store): register with `dfc actor add NAME --role ROLE` first"
+        case .actorExists(let name): "\(name): an actor of that name is already registered"
+        case .invalidActorName(let name, let reason): "\(name): cannot be an actor name: \(reason)"
+        case .notPermitted(let actor, let role, let action): "\(actor) (\(role.rawValue)) may not \(action)"
+        case .keyFile(let path, let reason): "\(path): \(reason)"
+        case .eventNotFound(let seq): "custody event \(seq): no such event"
+        case .checkpoint(let source, let reason): "\(source): \(reason)"
         }
     }
 }

@@ -101,6 +101,40 @@ extension Catalog {
                 BEGIN SELECT RAISE(ABORT, 'custody events are append-only: DELETE refused'); END;
                 """)
         }
+        migrator.registerMigration("v2-signed-ledger") { db in
+            try db.execute(sql: """
+                -- Actors and their Ed25519 public keys. Each row is created in the same
+                -- transaction as the `actor_registered` event that names the same key.
+                CREATE TABLE actor (
+                    name            TEXT PRIMARY KEY,
+                    role            TEXT NOT NULL,
+                    public_key      TEXT NOT NULL UNIQUE,    -- 32 bytes, hex
+                    registered_seq  INTEGER NOT NULL REFERENCES custody_event(seq),
+                    registered_at   TEXT NOT NULL
+                );
+                CREATE TRIGGER actor_no_update BEFORE UPDATE ON actor
+                BEGIN SELECT RAISE(ABORT, 'actors are append-only: UPDATE refused'); END;
+                CREATE TRIGGER actor_no_delete BEFORE DELETE ON actor
+                BEGIN SELECT RAISE(ABORT, 'actors are append-only: DELETE refused'); END;
+
+                -- Ed25519 signature (hex) of the payload bytes by the key the payload names.
+                -- NULL only for events recorded before this migration.
+                ALTER TABLE custody_event ADD COLUMN signature TEXT;
+
+                -- Signed tree heads over the custody log, as printed by `dfc checkpoint`.
+                CREATE TABLE checkpoint (
+                    tree_size       INTEGER PRIMARY KEY,
+                    root_hash       TEXT NOT NULL,
+                    signer          TEXT NOT NULL,
+                    recorded_at     TEXT NOT NULL,
+                    text            TEXT NOT NULL        -- the checkpoint exactly as printed
+                );
+                CREATE TRIGGER checkpoint_no_update BEFORE UPDATE ON checkpoint
+                BEGIN SELECT RAISE(ABORT, 'checkpoints are append-only: UPDATE refused'); END;
+                CREATE TRIGGER checkpoint_no_delete BEFORE DELETE ON checkpoint
+                BEGIN SELECT RAISE(ABORT, 'checkpoints are append-only: DELETE refused'); END;
+                """)
+        }
         return migrator
     }
 }

@@ -12,9 +12,10 @@ struct CustodyEventRecord: Codable, Sendable, FetchableRecord, PersistableRecord
     var payload: String
     var prevHash: String
     var hash: String
+    var signature: String?
 
     enum CodingKeys: String, CodingKey {
-        case seq, action, actor, payload, hash
+        case seq, action, actor, payload, hash, signature
         case exhibitID = "exhibit_id", recordedAt = "recorded_at", prevHash = "prev_hash"
     }
 }

@@ -2,61 +2,76 @@ import Crypto
 import Foundation
 import GRDB
 
-/// Appends custody events to the hash chain, and walks it to check every link.
+/// Appends signed custody events to the hash chain, and reads the log back as Merkle leaves.
 enum CustodyLog {
-    /// Appends one event inside the caller's write transaction, so it commits (or not)
-    /// together with whatever it records.
+    /// Appends one event, signed by `signer`, inside the caller's write transaction, so
+    /// it commits (or not) together with whatever it records.
     @discardableResult
     static func append(
-        _ db: Database, action: String, actor: String, exhibit: ExhibitID?, details: [String: String]
+        _ db: Database, action: String, signer: Signer, exhibit: ExhibitID?, details: [String: String]
     ) throws -> CustodyEventRecord {
         let last = try Row.fetchOne(db, sql: "SELECT seq, hash FROM custody_event ORDER BY seq DESC LIMIT 1")
         let seq: Int64 = (last?["seq"] ?? 0) + 1
         let prev: String = last?["hash"] ?? CustodyPayload.genesis
         let payload = CustodyPayload(
-            seq: seq, prev: prev, action: action, actor: actor, at: Timestamp.now(),
-            exhibit: exhibit?.description, details: details)
+            seq: seq, prev: prev, action: action, actor: signer.name, role: signer.role.rawValue, key: signer.publicKeyHex,
+            at: Timestamp.now(), exhibit: exhibit?.description, details: details)
         let bytes = try CanonicalJSON.data(payload)
         let record = CustodyEventRecord(
-            seq: seq, exhibitID: exhibit?.rawValue, action: action, actor: actor, recordedAt: payload.at,
-            payload: String(decoding: bytes, as: UTF8.self), prevHash: prev, hash: Hex.string(SHA256.hash(data: bytes)))
+            seq: seq, exhibitID: exhibit?.rawValue, action: action, actor: signer.name, recordedAt: payload.at,
+            payload: String(decoding: bytes, as: UTF8.self), prevHash: prev, hash: Hex.string(SHA256.hash(data: bytes)),
+            signature: try signer.sign(bytes))
         try record.insert(db)
         return record
     }
 
-    /// Walks the whole log in order and names every event whose hash, link, position
-    /// or columns disagree with its payload.
-    static func verifyChain(_ db: Database) throws -> (events: Int, problems: [String]) {
-        var problems: [String] = []
-        var expectedSeq: Int64 = 1
-        var previousHash = CustodyPayload.genesis
-        var count = 0
-        let events = try CustodyEventRecord.order(Column("seq")).fetchCursor(db)
-        while let event = try events.next() {
-            count += 1
-            let name = "custody event \(event.seq)"
-            if event.seq != expectedSeq {
-                problems.append("\(name): expected event \(expectedSeq) here: events are missing or out of order")
-            }
-            let computed = Hex.string(SHA256.hash(data: Data(event.payload.utf8)))
-            if computed != event.hash {
-                problems.append("\(name): its payload hashes to \(computed), not the recorded \(event.hash): the event was altered")
-            }
-            if event.prevHash != previousHash {
-                problems.append("\(name): links to \(event.prevHash), but the event before it has hash \(previousHash): the chain is broken")
-            }
-            if let payload = try? JSONDecoder().decode(CustodyPayload.self, from: Data(event.payload.utf8)) {
-                let exhibit = event.exhibitID.map { ExhibitID($0).description }
-                if payload.seq != event.seq || payload.prev != event.prevHash || payload.action != event.action
-                    || payload.actor != event.actor || payload.at != event.recordedAt || payload.exhibit != exhibit {
-                    problems.append("\(name): its columns disagree with its hashed payload: the row was altered")
-                }
-            } else {
-                problems.append("\(name): its payload is not a valid custody record")
-            }
-            previousHash = event.hash
-            expectedSeq = event.seq + 1
+    /// The number of events in the log.
+    static func size(_ db: Database) throws -> Int {
+        try Int.fetchOne(db, sql: "SELECT count(*) FROM custody_event") ?? 0
+    }
+
+    /// The Merkle leaf hash of every event, in log order.
+    static func leafHashes(_ db: Database) throws -> [Merkle.Hash] {
+        var leaves: [Merkle.Hash] = []
+        let rows = try Row.fetchCursor(db, sql: "SELECT payload FROM custody_event ORDER BY seq")
+        while let row = try rows.next() {
+            let payload: String = row[0]
+            leaves.append(Merkle.leafHash(Array(payload.utf8)))
         }
-        return (count, problems)
+        return leaves
+    }
+
+    /// The log's identity: the hash of its first event (64 zeros while it is empty).
+    static func logID(_ db: Database) throws -> String {
+        try String.fetchOne(db, sql: "SELECT hash FROM custody_event ORDER BY seq LIMIT 1") ?? CustodyPayload.genesis
+    }
+
+    /// How an event's signature stands against the actors the catalog registered.
+    enum SignatureStatus: String, Sendable {
+        case valid
+        case unsigned
+        case invalid
+        case unknownActor = "unknown actor"
+        case notActorsKey = "not the actor's key"
+        case beforeRegistration = "before the actor was registered"
+    }
+
+    static func signatureStatus(
+        _ event: CustodyEventRecord, _ payload: CustodyPayload, actors: [String: ActorRecord]
+    ) -> SignatureStatus {
+        guard let signature = event.signature, let key = payload.key else { return .unsigned }
+        guard Signer.isValid(signature: signature, of: Data(event.payload.utf8), publicKey: key) else { return .invalid }
+        guard let actor = actors[payload.actor] else { return .unknownActor }
+        guard actor.publicKey == key else { return .notActorsKey }
+        guard actor.registeredSeq <= event.seq else { return .beforeRegistration }
+        return .valid
+    }
+
+    static func decode(_ event: CustodyEventRecord) -> CustodyPayload? {
+        try? JSONDecoder().decode(CustodyPayload.self, from: Data(event.payload.utf8))
+    }
+
+    static func actors(_ db: Database) throws -> [String: ActorRecord] {
+        Dictionary(uniqueKeysWithValues: try ActorRecord.fetchAll(db).map { ($0.name, $0) })
     }
 }

@@ -14,9 +14,9 @@ extension EvidenceStore {
     /// Bad input (missing, a directory, unreadable, empty) comes back `rejected` with
     /// the reason, and nothing is written.
     public func ingest(file: String, caseID: String, source: String? = nil, actor: String) throws -> IngestResult {
-        let actor = try Self.requireActor(actor)
         let caseID = caseID.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !caseID.isEmpty else { throw DFCError.invalidArgument("a case identifier is required (--case ID)") }
+        let signer = try signerRegisteringFirst(actor, command: "ingest")
         do {
             try InputFile.check(file)
         } catch {
@@ -47,7 +47,7 @@ extension EvidenceStore {
 
         if let existing = try withCatalog({ try catalog.read { try ExhibitRecord.filter(ExhibitRecord.Columns.sha256 == digest.sha256).fetchOne($0) } }) {
             vault.discard(staged)
-            return try recordDuplicate(existing, details: details, actor: actor, path: file)
+            return try recordDuplicate(existing, details: details, signer: signer, path: file)
         }
         let vaultPath = try vault.commit(staged)
         details["vault_path"] = vaultPath
@@ -56,14 +56,14 @@ extension EvidenceStore {
             try catalog.write { db -> IngestResult in
                 // Another process may have registered the same bytes since we looked.
                 if let existing = try ExhibitRecord.filter(ExhibitRecord.Columns.sha256 == digest.sha256).fetchOne(db) {
-                    try appendAcquired(db, existing, details: details, actor: actor)
+                    try appendAcquired(db, existing, details: details, signer: signer)
                     return duplicateResult(existing, path: file, db)
                 }
                 var exhibit = ExhibitRecord(
                     id: nil, caseID: caseID, source: source, sha256: digest.sha256, sha512: digest.sha512, size: digest.size,
                     originalName: (file as NSString).lastPathComponent, originalPath: originalPath, vaultPath: vaultPath,
                     format: nil, containerJSON: nil, libraries: "", packetCount: 0, frameCount: 0,
-                    packetsDigest: "", framesDigest: "", ingestedAt: Timestamp.now(), ingestedBy: actor)
+                    packetsDigest: "", framesDigest: "", ingestedAt: Timestamp.now(), ingestedBy: signer.name)
                 try exhibit.insert(db)
                 let id = exhibit.id!
                 let analysis = try MediaAnalyzer(path: vault.absolutePath(vaultPath)).run(
@@ -92,26 +92,26 @@ extension EvidenceStore {
                 details["packets_digest"] = digests.packets
                 details["frames_digest"] = digests.frames
                 details["findings"] = String(analysis.findings.count)
-                try CustodyLog.append(db, action: "ingested", actor: actor, exhibit: exhibit.exhibitID, details: details)
+                try CustodyLog.append(db, action: "ingested", signer: signer, exhibit: exhibit.exhibitID, details: details)
                 return IngestResult(path: file, exhibit: exhibit.exhibitID, sha256: digest.sha256, status: .ingested,
                                     findings: analysis.findings, error: nil)
             }
         }
     }
 
-    private func recordDuplicate(_ existing: ExhibitRecord, details: [String: String], actor: String, path: String) throws -> IngestResult {
+    private func recordDuplicate(_ existing: ExhibitRecord, details: [String: String], signer: Signer, path: String) throws -> IngestResult {
         try withCatalog {
             try catalog.write { db in
-                try appendAcquired(db, existing, details: details, actor: actor)
+                try appendAcquired(db, existing, details: details, signer: signer)
                 return duplicateResult(existing, path: path, db)
             }
         }
     }
 
-    private func appendAcquired(_ db: Database, _ existing: ExhibitRecord, details: [String: String], actor: String) throws {
+    private func appendAcquired(_ db: Database, _ existing: ExhibitRecord, details: [String: String], signer: Signer) throws {
         var details = details
         details["note"] = "the same bytes were ingested again; no second copy was stored"
-        try CustodyLog.append(db, action: "acquired", actor: actor, exhibit: existing.exhibitID, details: details)
+        try CustodyLog.append(db, action: "acquired", signer: signer, exhibit: existing.exhibitID, details: details)
     }
 
     private func duplicateResult(_ existing: ExhibitRecord, path: String, _ db: Database) -> IngestResult {

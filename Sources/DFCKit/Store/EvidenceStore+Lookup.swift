@@ -4,12 +4,12 @@ import GRDB
 extension EvidenceStore {
     /// Looks evidence up. Every hit is recorded as an `accessed` event on its exhibit.
     public func lookup(_ query: LookupQuery, actor: String) throws -> [LookupHit] {
-        let actor = try Self.requireActor(actor)
+        let signer = try signer(for: actor)
         let hits: [(ExhibitRecord, frame: (stream: Int, index: Int, seconds: Double?)?)]
         hits = try withCatalog {
             try catalog.write { db in
                 let found = try find(query, db)
-                try recordAccess(db, Self.unique(found.map(\.0)), actor: actor, command: "lookup", extra: ["query": Self.describe(query)])
+                try recordAccess(db, Self.unique(found.map(\.0)), signer: signer, command: "lookup", extra: ["query": Self.describe(query)])
                 return found
             }
         }

@@ -25,24 +25,24 @@ extension EvidenceStore {
     }
 
     /// Appends an `accessed` event for each exhibit a command read.
-    func recordAccess(_ db: Database, _ exhibits: [ExhibitRecord], actor: String, command: String, extra: [String: String] = [:]) throws {
+    func recordAccess(_ db: Database, _ exhibits: [ExhibitRecord], signer: Signer, command: String, extra: [String: String] = [:]) throws {
         for exhibit in exhibits {
             var details = extra
             details["command"] = command
             details["sha256"] = exhibit.sha256
             details["host"] = Host.name
             details["dfc_version"] = DFCVersion.current
-            try CustodyLog.append(db, action: "accessed", actor: actor, exhibit: exhibit.exhibitID, details: details)
+            try CustodyLog.append(db, action: "accessed", signer: signer, exhibit: exhibit.exhibitID, details: details)
         }
     }
 
     /// Everything the catalog holds about one exhibit. Records an `accessed` event.
     public func exhibit(_ reference: String, actor: String) throws -> ExhibitReport {
-        let actor = try Self.requireActor(actor)
+        let signer = try signer(for: actor)
         return try withCatalog {
             try catalog.write { db in
                 let record = try resolve(reference, db)
-                try recordAccess(db, [record], actor: actor, command: "show")
+                try recordAccess(db, [record], signer: signer, command: "show")
                 return try report(record, db)
             }
         }
@@ -81,12 +81,12 @@ extension EvidenceStore {
         of reference: String, stream: Int? = nil, actor: String,
         _ body: (FrameListingHeader, FrameEntry) throws -> Void
     ) throws -> FrameListingHeader {
-        let actor = try Self.requireActor(actor)
+        let signer = try signer(for: actor)
         let (record, header) = try withCatalog {
             try catalog.write { db -> (ExhibitRecord, FrameListingHeader) in
                 let record = try resolve(reference, db)
                 let header = try frameListingHeader(record, stream: stream, db)
-                try recordAccess(db, [record], actor: actor, command: "frames", extra: ["stream": String(header.stream.index)])
+                try recordAccess(db, [record], signer: signer, command: "frames", extra: ["stream": String(header.stream.index)])
                 return (record, header)
             }
         }
@@ -123,11 +123,11 @@ extension EvidenceStore {
 
     /// Calls `body` with every packet of the exhibit in read order. Records an `accessed` event.
     public func forEachPacket(of reference: String, actor: String, _ body: (PacketEntry) throws -> Void) throws {
-        let actor = try Self.requireActor(actor)
+        let signer = try signer(for: actor)
         let record = try withCatalog {
             try catalog.write { db in
                 let record = try resolve(reference, db)
-                try recordAccess(db, [record], actor: actor, command: "packets")
+                try recordAccess(db, [record], signer: signer, command: "packets")
                 return record
             }
         }
@@ -143,16 +143,20 @@ extension EvidenceStore {
 
     /// The exhibit's custody events in order. Records an `accessed` event (which the list includes).
     public func custody(of reference: String, actor: String) throws -> [CustodyEntry] {
-        let actor = try Self.requireActor(actor)
+        let signer = try signer(for: actor)
         return try withCatalog {
             try catalog.write { db in
                 let record = try resolve(reference, db)
-                try recordAccess(db, [record], actor: actor, command: "custody")
+                try recordAccess(db, [record], signer: signer, command: "custody")
+                let actors = try CustodyLog.actors(db)
                 return try CustodyEventRecord.filter(Column("exhibit_id") == record.id).order(Column("seq")).fetchAll(db).map { event in
-                    let payload = try? JSONDecoder().decode(CustodyPayload.self, from: Data(event.payload.utf8))
+                    let payload = CustodyLog.decode(event)
+                    let status = payload.map { CustodyLog.signatureStatus(event, $0, actors: actors) } ?? .invalid
                     return CustodyEntry(
                         seq: event.seq, exhibit: event.exhibitID.map(ExhibitID.init), action: event.action, actor: event.actor,
-                        at: event.recordedAt, details: payload?.details ?? [:], hash: event.hash, prevHash: event.prevHash)
+                        role: payload?.role, at: event.recordedAt, details: payload?.details ?? [:], hash: event.hash,
+                        prevHash: event.prevHash, payload: event.payload, publicKey: payload?.key, signature: event.signature,
+                        signatureStatus: status.rawValue)
                 }
             }
         }

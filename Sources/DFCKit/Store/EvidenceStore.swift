@@ -12,6 +12,7 @@ public struct EvidenceStore: Sendable {
     public let path: String
     let catalog: Catalog
     let vault: Vault
+    let keys: KeyFolder
 
     /// The default store path: `./dfc-store`.
     public static let defaultPath = "dfc-store"
@@ -37,6 +38,7 @@ public struct EvidenceStore: Sendable {
         }
         self.path = absolute
         vault = Vault(storePath: absolute)
+        keys = KeyFolder(storePath: absolute)
         do {
             catalog = try Catalog(path: catalogPath)
         } catch {

@@ -55,7 +55,7 @@ struct Vault: Sendable {
         guard rename(staged.temporaryPath, destination) == 0 else {
             throw DFCError.storeIO(path: destination, reason: "cannot move into the vault: \(errnoDescription())")
         }
-        syncDirectory(folder)
+        Durability.syncDirectory(folder)
         return relative
     }
 
@@ -81,12 +81,5 @@ struct Vault: Sendable {
         } catch {
             throw DFCError.storeIO(path: path, reason: "cannot create folder: \(error.localizedDescription)")
         }
-    }
-
-    private func syncDirectory(_ path: String) {
-        let fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard fd >= 0 else { return }
-        fsync(fd)
-        close(fd)
     }
 }

@@ -1,0 +1,15 @@
+/// What a person does with evidence. Every custody event records its actor's role.
+/// Only a custodian or a supervisor may register further actors.
+public enum ActorRole: String, Sendable, Codable, CaseIterable {
+    /// Submits footage and extracts frames.
+    case analyst
+    /// Oversees analysts; may register actors.
+    case supervisor
+    /// Answers for the evidence store; may register actors.
+    case custodian
+    /// Checks the store and its log from outside the case work.
+    case auditor
+
+    /// Whether this role may register another actor.
+    public var mayRegisterActors: Bool { self == .custodian || self == .supervisor }
+}

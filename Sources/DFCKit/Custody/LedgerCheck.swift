@@ -1,0 +1,193 @@
+import Crypto
+import Foundation
+import GRDB
+
+/// One pass over the whole custody log that checks everything the log can say about
+/// itself: each event's hash, link and position; its signature, against the key the
+/// catalog registered for its actor at that time; that the actor table agrees with the
+/// events that registered each actor; and that the RFC 9162 Merkle tree over the
+/// events still has the root that every checkpoint (stored, recorded in an event, or
+/// supplied from outside) signed or recorded at its size.
+struct LedgerCheck {
+    private(set) var events = 0
+    private(set) var validSignatures = 0
+    private(set) var checkpointsChecked = 0
+    private(set) var problems: [String] = []
+    private(set) var root = Merkle.emptyRoot
+
+    /// A tree head the log must still have at `size` events.
+    private struct Expectation {
+        let label: String
+        let size: Int
+        let root: String
+    }
+
+    private var expectations: [Int: [Expectation]] = [:]
+    private var actors: [String: ActorRecord] = [:]
+    private var registered: [String: (seq: Int64, key: String, role: String)] = [:]
+
+    init(_ db: Database, supplied: [Checkpoint]) throws {
+        actors = try CustodyLog.actors(db)
+        try expectStoredCheckpoints(db)
+        try expectRecordedTreeHeads(db)
+        for checkpoint in supplied {
+            let label = "the supplied checkpoint (tree size \(checkpoint.treeSize), signed by \(checkpoint.signer) at \(checkpoint.time))"
+            checkSignature(of: checkpoint, label)
+            expect(Expectation(label: label, size: checkpoint.treeSize, root: checkpoint.rootHash))
+        }
+        let firstHash = try walk(db)
+        for (name, actor) in actors.sorted(by: { $0.key < $1.key }) {
+            if let registration = registered[name] {
+                if registration.seq != actor.registeredSeq || registration.key != actor.publicKey || registration.role != actor.role {
+                    problems.append("actor \(name): the actor table (key \(actor.publicKey.prefix(16))…, \(actor.role), event \(actor.registeredSeq)) disagrees with the event that registered it (\(registration.seq)): the table was altered")
+                }
+            } else {
+                problems.append("actor \(name): no actor_registered event in the log registers this actor: the actor table was altered")
+            }
+        }
+        for expectation in expectations.values.joined() where expectation.size > events {
+            problems.append("\(expectation.label) covers \(expectation.size) events, but the log has only \(events): events were removed")
+        }
+        for checkpoint in supplied where checkpoint.treeSize > 0 && checkpoint.logID != firstHash {
+            problems.append("the supplied checkpoint names log \(checkpoint.logID.prefix(16))…, but this log's first event is \(firstHash.prefix(16))…: it was taken of another log, or the log's beginning was rewritten")
+        }
+    }
+
+    private mutating func expect(_ expectation: Expectation) {
+        expectations[expectation.size, default: []].append(expectation)
+    }
+
+    private mutating func expectStoredCheckpoints(_ db: Database) throws {
+        for row in try Row.fetchAll(db, sql: "SELECT tree_size, root_hash, text FROM checkpoint ORDER BY tree_size") {
+            let size: Int = row[0]
+            let label = "stored checkpoint at tree size \(size)"
+            let checkpoint: Checkpoint
+            do {
+                checkpoint = try Checkpoint(parsing: row[2], source: label)
+            } catch {
+                problems.append("\(error.description): the stored checkpoint was altered")
+                continue
+            }
+            if checkpoint.treeSize != size || checkpoint.rootHash != row[1] as String {
+                problems.append("\(label): its columns disagree with its signed text: the row was altered")
+            }
+            checkSignature(of: checkpoint, label)
+            expect(Expectation(label: label, size: checkpoint.treeSize, root: checkpoint.rootHash))
+        }
+    }
+
+    /// `checkpointed` and `audited` events record the tree head of the log before them.
+    private mutating func expectRecordedTreeHeads(_ db: Database) throws {
+        let events = try CustodyEventRecord.filter(["checkpointed", "audited"].contains(Column("action"))).order(Column("seq")).fetchAll(db)
+        for event in events {
+            guard let details = CustodyLog.decode(event)?.details, let text = details["tree_size"], let size = Int(text),
+                  let root = details["root_hash"] else { continue }
+            expect(Expectation(label: "the tree head recorded by custody event \(event.seq) (\(event.action))", size: size, root: root))
+        }
+    }
+
+    private mutating func checkSignature(of checkpoint: Checkpoint, _ label: String) {
+        checkpointsChecked += 1
+        if !checkpoint.hasValidSignature {
+            problems.append("\(label): its signature does not verify: it was altered or not signed by the key it names")
+        } else if actors[checkpoint.signer]?.publicKey != checkpoint.publicKey {
+            problems.append("\(label): signed by \(checkpoint.signer) with a key this store has not registered for \(checkpoint.signer)")
+        }
+    }
+
+    /// Walks the events in order; returns the first event's hash (the log's identity).
+    private mutating func walk(_ db: Database) throws -> String {
+        var frontier = MerkleFrontier()
+        var expectedSeq: Int64 = 1
+        var previousHash = CustodyPayload.genesis
+        var firstHash = CustodyPayload.genesis
+        let cursor = try CustodyEventRecord.order(Column("seq")).fetchCursor(db)
+        while let event = try cursor.next() {
+            events += 1
+            if events == 1 { firstHash = event.hash }
+            checkLink(event, expectedSeq: expectedSeq, previousHash: previousHash)
+            if let payload = CustodyLog.decode(event) {
+                checkColumns(event, payload)
+                checkSigner(event, payload)
+                if event.action == "actor_registered" { checkRegistration(event, payload) }
+            } else {
+                problems.append("custody event \(event.seq): its payload is not a valid custody record")
+            }
+            frontier.append(leafHash: Merkle.leafHash(Array(event.payload.utf8)))
+            if let due = expectations[frontier.count] {
+                let root = Hex.string(frontier.root)
+                for expectation in due where expectation.root != root {
+                    problems.append("\(expectation.label) has root \(expectation.root) at tree size \(expectation.size), but the log's root there is now \(root): the log was rewritten")
+                }
+            }
+            previousHash = event.hash
+            expectedSeq = event.seq + 1
+        }
+        root = frontier.root
+        return firstHash
+    }
+
+    private mutating func checkLink(_ event: CustodyEventRecord, expectedSeq: Int64, previousHash: String) {
+        let name = "custody event \(event.seq)"
+        if event.seq != expectedSeq {
+            problems.append("\(name): expected event \(expectedSeq) here: events are missing or out of order")
+        }
+        let computed = Hex.string(SHA256.hash(data: Data(event.payload.utf8)))
+        if computed != event.hash {
+            problems.append("\(name): its payload hashes to \(computed), not the recorded \(event.hash): the event was altered")
+        }
+        if event.prevHash != previousHash {
+            problems.append("\(name): links to \(event.prevHash), but the event before it has hash \(previousHash): the chain is broken")
+        }
+    }
+
+    private mutating func checkColumns(_ event: CustodyEventRecord, _ payload: CustodyPayload) {
+        let exhibit = event.exhibitID.map { ExhibitID($0).description }
+        if payload.seq != event.seq || payload.prev != event.prevHash || payload.action != event.action
+            || payload.actor != event.actor || payload.at != event.recordedAt || payload.exhibit != exhibit {
+            problems.append("custody event \(event.seq): its columns disagree with its hashed payload: the row was altered")
+        }
+    }
+
+    private mutating func checkSigner(_ event: CustodyEventRecord, _ payload: CustodyPayload) {
+        let name = "custody event \(event.seq)"
+        switch CustodyLog.signatureStatus(event, payload, actors: actors) {
+        case .valid:
+            validSignatures += 1
+            if let role = payload.role, role != actors[payload.actor]?.role {
+                problems.append("\(name): names \(payload.actor)'s role as \(role), but \(payload.actor) is registered as \(actors[payload.actor]?.role ?? "?")")
+            }
+        case .unsigned:
+            problems.append("\(name): is not signed")
+        case .invalid:
+            problems.append("\(name): its signature does not verify against the key it names: the event was altered or forged")
+        case .unknownActor:
+            problems.append("\(name): signed as \(payload.actor), who is not a registered actor: forged")
+        case .notActorsKey:
+            problems.append("\(name): signed with key \(payload.key?.prefix(16) ?? "")…, which is not the key registered for \(payload.actor): forged")
+        case .beforeRegistration:
+            problems.append("\(name): signed by \(payload.actor) before \(payload.actor) was registered (event \(actors[payload.actor]?.registeredSeq ?? 0)): forged or reordered")
+        }
+    }
+
+    private mutating func checkRegistration(_ event: CustodyEventRecord, _ payload: CustodyPayload) {
+        let name = "custody event \(event.seq)"
+        guard let actor = payload.details["registered_actor"], let key = payload.details["public_key"],
+              let role = payload.details["role"] else {
+            problems.append("\(name): an actor registration that does not name the actor, role and key")
+            return
+        }
+        if payload.actor == actor {
+            if !registered.isEmpty {
+                problems.append("\(name): \(actor) registered itself, which only the store's first actor may do")
+            }
+        } else if let registrarRole = payload.role.flatMap(ActorRole.init(rawValue:)), !registrarRole.mayRegisterActors {
+            problems.append("\(name): \(payload.actor), a\(registrarRole == .analyst || registrarRole == .auditor ? "n" : "") \(registrarRole.rawValue), registered \(actor), which only a custodian or supervisor may do")
+        }
+        if registered[actor] != nil {
+            problems.append("\(name): registers \(actor) a second time")
+        } else {
+            registered[actor] = (event.seq, key, role)
+        }
+    }
+}

@@ -1,0 +1,27 @@
+/// The right edge of an RFC 9162 Merkle tree: one perfect subtree per set bit of the
+/// leaf count. Leaves are appended one at a time, and the root of the tree so far
+/// costs O(log n), so one pass over a log of any length checks every tree head
+/// recorded along the way in constant memory.
+struct MerkleFrontier: Sendable {
+    private var subtrees: [(hash: Merkle.Hash, size: Int)] = []
+    private(set) var count = 0
+
+    mutating func append(leafHash: Merkle.Hash) {
+        var hash = leafHash
+        var size = 1
+        while let last = subtrees.last, last.size == size {
+            subtrees.removeLast()
+            hash = Merkle.nodeHash(last.hash, hash)
+            size *= 2
+        }
+        subtrees.append((hash, size))
+        count += 1
+    }
+
+    /// MTH of the leaves appended so far.
+    var root: Merkle.Hash {
+        guard var hash = subtrees.last?.hash else { return Merkle.emptyRoot }
+        for subtree in subtrees.dropLast().reversed() { hash = Merkle.nodeHash(subtree.hash, hash) }
+        return hash
+    }
+}

@@ -1,0 +1,104 @@
+import Foundation
+import GRDB
+
+extension EvidenceStore {
+    /// Signs a tree head over the whole custody log as it stands, stores it, and records
+    /// a `checkpointed` event after it. Keep the printed text somewhere the store's
+    /// holder cannot reach: it is what later proves the log was only ever extended.
+    public func checkpoint(actor: String) throws -> Checkpoint {
+        let signer = try signer(for: actor)
+        return try withCatalog {
+            try catalog.write { db in
+                var frontier = MerkleFrontier()
+                for leaf in try CustodyLog.leafHashes(db) { frontier.append(leafHash: leaf) }
+                var checkpoint = Checkpoint(
+                    logID: try CustodyLog.logID(db), treeSize: frontier.count, rootHash: Hex.string(frontier.root),
+                    time: Timestamp.now(), signer: signer.name, role: signer.role.rawValue,
+                    publicKey: signer.publicKeyHex, signature: "")
+                checkpoint.signature = try signer.sign(Data(checkpoint.signedText.utf8))
+                try db.execute(sql: "INSERT INTO checkpoint (tree_size, root_hash, signer, recorded_at, text) VALUES (?, ?, ?, ?, ?)",
+                               arguments: [checkpoint.treeSize, checkpoint.rootHash, signer.name, checkpoint.time, checkpoint.text])
+                try CustodyLog.append(db, action: "checkpointed", signer: signer, exhibit: nil, details: [
+                    "tree_size": String(checkpoint.treeSize), "root_hash": checkpoint.rootHash, "log": checkpoint.logID,
+                    "checkpoint_signature": checkpoint.signature, "host": Host.name, "dfc_version": DFCVersion.current,
+                ])
+                return checkpoint
+            }
+        }
+    }
+
+    /// Proves that custody event `event` is in the log's Merkle tree of `treeSize` events
+    /// (default: the whole log as it stands), or in the tree `checkpoint` signed, after
+    /// checking that the log still has that tree. Records a `proved` event.
+    public func inclusionProof(event seq: Int64, treeSize: Int? = nil, checkpoint: Checkpoint? = nil,
+                               checkpointSource: String = "checkpoint", actor: String) throws -> InclusionProof {
+        let signer = try signer(for: actor)
+        return try withCatalog {
+            try catalog.write { db in
+                guard let event = try CustodyEventRecord.fetchOne(db, key: seq) else { throw DFCError.eventNotFound(seq) }
+                let tree = MerkleTree(leaves: try CustodyLog.leafHashes(db))
+                let size = checkpoint?.treeSize ?? treeSize ?? tree.size
+                let index = try Int.fetchOne(db, sql: "SELECT count(*) FROM custody_event WHERE seq < ?", arguments: [seq]) ?? 0
+                guard size <= tree.size, index < size else {
+                    throw DFCError.invalidArgument("custody event \(seq) is not within a tree of \(size) events (the log has \(tree.size))")
+                }
+                if let checkpoint { try requireExtends(checkpoint, checkpointSource, tree, db) }
+                let proof = InclusionProof(
+                    event: seq, leafIndex: index, treeSize: size, leafHash: Hex.string(tree.leaves[index]),
+                    rootHash: Hex.string(tree.root(size: size)), path: tree.inclusionProof(index: index, size: size).map(Hex.string))
+                try CustodyLog.append(db, action: "proved", signer: signer, exhibit: event.exhibitID.map(ExhibitID.init), details: [
+                    "proof": "inclusion", "event": String(seq), "tree_size": String(size), "root_hash": proof.rootHash,
+                    "host": Host.name, "dfc_version": DFCVersion.current,
+                ])
+                return proof
+            }
+        }
+    }
+
+    /// Proves that the log as it stands (or as the later checkpoint `to` signed it)
+    /// extends, unchanged, the tree `checkpoint` signed. Throws `DFCError.checkpoint`,
+    /// naming the source, when it does not: a signature fails, a checkpoint covers more
+    /// events than the log has, or the log's root at a checkpoint's size is not the
+    /// checkpoint's. Records a `proved` event.
+    public func consistencyProof(from checkpoint: Checkpoint, source: String, to later: Checkpoint? = nil,
+                                 laterSource: String = "checkpoint", actor: String) throws -> ConsistencyProof {
+        let signer = try signer(for: actor)
+        return try withCatalog {
+            try catalog.write { db in
+                let tree = MerkleTree(leaves: try CustodyLog.leafHashes(db))
+                try requireExtends(checkpoint, source, tree, db)
+                if let later { try requireExtends(later, laterSource, tree, db) }
+                let size = later?.treeSize ?? tree.size
+                guard checkpoint.treeSize <= size else {
+                    throw DFCError.checkpoint(source: source, reason: "covers \(checkpoint.treeSize) events, more than the later tree's \(size)")
+                }
+                let proof = ConsistencyProof(
+                    fromSize: checkpoint.treeSize, toSize: size, fromRoot: checkpoint.rootHash,
+                    toRoot: Hex.string(tree.root(size: size)),
+                    path: tree.consistencyProof(from: checkpoint.treeSize, to: size).map(Hex.string))
+                try CustodyLog.append(db, action: "proved", signer: signer, exhibit: nil, details: [
+                    "proof": "consistency", "from_size": String(proof.fromSize), "from_root": proof.fromRoot,
+                    "to_size": String(proof.toSize), "to_root": proof.toRoot, "host": Host.name, "dfc_version": DFCVersion.current,
+                ])
+                return proof
+            }
+        }
+    }
+
+    private func requireExtends(_ checkpoint: Checkpoint, _ source: String, _ tree: MerkleTree, _ db: Database) throws {
+        guard checkpoint.hasValidSignature else {
+            throw DFCError.checkpoint(source: source, reason: "its signature does not verify: it was altered or not signed by the key it names")
+        }
+        guard checkpoint.treeSize <= tree.size else {
+            throw DFCError.checkpoint(source: source, reason: "covers \(checkpoint.treeSize) events, but the log has only \(tree.size): events were removed")
+        }
+        let logID = try CustodyLog.logID(db)
+        guard checkpoint.treeSize == 0 || checkpoint.logID == logID else {
+            throw DFCError.checkpoint(source: source, reason: "names log \(checkpoint.logID.prefix(16))…, but this log's first event is \(logID.prefix(16))…: it is of another log")
+        }
+        let root = Hex.string(tree.root(size: checkpoint.treeSize))
+        guard root == checkpoint.rootHash else {
+            throw DFCError.checkpoint(source: source, reason: "at tree size \(checkpoint.treeSize) this log's root is \(root), the checkpoint's is \(checkpoint.rootHash): this log is not an append-only extension of it (rewritten, or a fork)")
+        }
+    }
+}

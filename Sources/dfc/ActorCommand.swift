@@ -1,0 +1,66 @@
+import ArgumentParser
+import DFCKit
+import Foundation
+
+struct ActorCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "actor",
+        abstract: "Register the people who may act on evidence, each with an Ed25519 key pair.",
+        subcommands: [Add.self, List.self])
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Register an actor: a key pair, the private key in the store's keys/ (0600), the public key in the catalog.",
+            discussion: """
+                A store's first actor registers itself and must be a custodian or a supervisor;
+                after that, --actor (or $DFC_ACTOR) names the custodian or supervisor registering NAME.
+                The store is created if it does not exist.
+                """)
+
+        @OptionGroup var location: StoreLocation
+
+        @Option(name: .long, help: "The registered custodian or supervisor doing it (default: $DFC_ACTOR; not needed for a store's first actor).")
+        var actor: String?
+
+        @Argument(help: "The new actor's name, as it will appear in every custody event.")
+        var name: String
+
+        @Option(help: "analyst, supervisor, custodian or auditor.")
+        var role: ActorRole
+
+        @Flag(help: "Print JSON.")
+        var json = false
+
+        func run() throws {
+            try reportingErrors {
+                let registrar = actor ?? ProcessInfo.processInfo.environment["DFC_ACTOR"].flatMap { $0.isEmpty ? nil : $0 }
+                let info = try location.open(create: true).registerActor(name: name, role: role, by: registrar)
+                if json {
+                    print(Output.json(info))
+                } else {
+                    print("\(info.name)\t\(info.role.rawValue)\tkey \(info.publicKey)\tregistered by custody event \(info.registeredBy)")
+                }
+            }
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List the registered actors, their roles and public keys.")
+
+        @OptionGroup var location: StoreLocation
+
+        @Flag(help: "Print one JSON object per actor, each on its own line.")
+        var json = false
+
+        func run() throws {
+            try reportingErrors {
+                for info in try location.open().actors() {
+                    print(json ? Output.json(info)
+                          : "\(info.name)\t\(info.role.rawValue)\t\(info.publicKey)\tevent \(info.registeredBy)\t\(info.registeredAt)")
+                }
+            }
+        }
+    }
+}
+
+extension ActorRole: ExpressibleByArgument {}

@@ -1,0 +1,17 @@
+import ArgumentParser
+import DFCKit
+import Foundation
+
+/// Which store a command works on: `--store`, else `$DFC_STORE`, else `./dfc-store`.
+struct StoreLocation: ParsableArguments {
+    @Option(name: .long, help: "The store directory (default: $DFC_STORE, else ./dfc-store).")
+    var store: String?
+
+    var path: String {
+        store ?? ProcessInfo.processInfo.environment["DFC_STORE"].flatMap { $0.isEmpty ? nil : $0 } ?? EvidenceStore.defaultPath
+    }
+
+    func open(create: Bool = false) throws -> EvidenceStore {
+        try EvidenceStore(path: path, create: create)
+    }
+}
