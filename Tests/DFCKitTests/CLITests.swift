@@ -71,4 +71,54 @@ import Testing
         #expect(noStore.status == 1 && noStore.stderr.contains("no DFC store"))
         #expect(!FileManager.default.fileExists(atPath: work + "/none"))
     }
+
+    @Test func ledgerCommandsEndToEnd() throws {
+        typealias V = IndependentVerifier
+        let work = TestSupport.temporaryDirectory()
+        let add = try TestSupport.dfc(["actor", "add", "Insp. A. Khan", "--role", "custodian"], actor: nil, in: work)
+        #expect(add.status == 0, "\(add.stderr)")
+        #expect(try TestSupport.dfc(["actor", "add", "B. Officer", "--role", "analyst"], actor: "Insp. A. Khan", in: work).status == 0)
+        let refused = try TestSupport.dfc(["actor", "add", "C", "--role", "analyst"], actor: "B. Officer", in: work)
+        #expect(refused.status == 1 && refused.stderr.contains("B. Officer (analyst) may not register actors"))
+        let list = try TestSupport.dfc(["actor", "list"], actor: nil, in: work)
+        #expect(list.stdout.split(separator: "\n").map { $0.split(separator: "\t").prefix(2).joined(separator: " ") }
+            == ["Insp. A. Khan custodian", "B. Officer analyst"])
+        let stranger = try TestSupport.dfc(["ingest", TestSupport.fixture("mjpeg.avi"), "--case", "C"], actor: "Stranger", in: work)
+        #expect(stranger.status == 1 && stranger.stderr.contains("Stranger: not a registered actor"))
+
+        #expect(try TestSupport.dfc(["ingest", TestSupport.fixture("mjpeg.avi"), "--case", "C"], actor: "B. Officer", in: work).status == 0)
+        let checkpoint = try TestSupport.dfc(["checkpoint", "--output", work + "/cp.txt"], actor: "Insp. A. Khan", in: work)
+        #expect(checkpoint.status == 0 && V.checkpointSignatureIsValid(checkpoint.stdout))
+        let cp = V.Fields(checkpoint.stdout)
+        #expect(cp.int("tree_size") == 3)
+
+        let custody = try TestSupport.dfc(["custody", "EX-1", "--json"], actor: "B. Officer", in: work)
+        let ingested = try #require(try JSONSerialization.jsonObject(with: Data(custody.stdout.split(separator: "\n")[0].utf8)) as? [String: Any])
+        #expect(ingested["signature_status"] as? String == "valid" && ingested["role"] as? String == "analyst")
+        let payload = try #require(ingested["payload"] as? String)
+        let text = try TestSupport.dfc(["custody", "EX-1"], actor: "B. Officer", in: work)
+        #expect(text.stdout.contains("ingested\tB. Officer (analyst)\tsignature valid"))
+
+        let inclusion = try TestSupport.dfc(["proof", "inclusion", "3", "--checkpoint", work + "/cp.txt"], actor: "B. Officer", in: work)
+        #expect(inclusion.status == 0, "\(inclusion.stderr)")
+        let proof = V.Fields(inclusion.stdout)
+        #expect(proof.bytes("leaf_hash") == V.leafHash(Array(payload.utf8)))
+        #expect(V.verifyInclusion(leafHash: V.leafHash(Array(payload.utf8)), index: proof.int("leaf_index"), size: cp.int("tree_size"),
+                                  path: proof.path, root: cp.bytes("root_hash")))
+
+        let consistency = try TestSupport.dfc(["proof", "consistency", "--from", work + "/cp.txt"], actor: "B. Officer", in: work)
+        #expect(consistency.status == 0, "\(consistency.stderr)")
+        let fields = V.Fields(consistency.stdout)
+        #expect(fields.int("to_size") > cp.int("tree_size"))
+        #expect(V.verifyConsistency(first: cp.int("tree_size"), second: fields.int("to_size"), firstHash: cp.bytes("root_hash"),
+                                    secondHash: fields.bytes("to_root"), path: fields.path))
+
+        let edited = work + "/edited.txt"
+        try checkpoint.stdout.replacingOccurrences(of: "tree_size 3", with: "tree_size 2").write(toFile: edited, atomically: true, encoding: .utf8)
+        let forged = try TestSupport.dfc(["proof", "consistency", "--from", edited], actor: "B. Officer", in: work)
+        #expect(forged.status == 1 && forged.stderr.contains(edited) && forged.stderr.contains("signature does not verify"))
+        let audit = try TestSupport.dfc(["audit", "--checkpoint", work + "/cp.txt"], actor: "Insp. A. Khan", in: work)
+        #expect(audit.status == 0 && audit.stdout.contains("CLEAN"), "\(audit.stdout)")
+        #expect(try TestSupport.dfc(["audit", "--checkpoint", edited], actor: "Insp. A. Khan", in: work).status == 1)
+    }
 }

@@ -1,5 +1,5 @@
 /// DFC's version, recorded in every custody event it writes.
 public enum DFCVersion {
     /// The version string.
-    public static let current = "0.1.0"
+    public static let current = "0.2.0"
 }
