@@ -1,4 +1,4 @@
-import DFCKit
+@testable import DFCKit
 import Foundation
 import GRDB
 import Testing
@@ -119,5 +119,25 @@ import Testing
         #expect(!V.verifyConsistency(first: forked.treeSize, second: late.treeSize, firstHash: V.hex(forked.rootHash),
                                      secondHash: V.hex(late.rootHash),
                                      path: try store.consistencyProof(from: early, source: "early", actor: custodian).path.map(V.hex)))
+    }
+
+    /// A store made before events were signed is migrated in place: its old events stay as
+    /// they were, new ones are signed, and the audit names the old ones as not signed.
+    @Test func aStoreFromBeforeSignaturesIsMigratedAndItsOldEventsNamedUnsigned() throws {
+        let path = TestSupport.temporaryDirectory() + "/store"
+        try FileManager.default.createDirectory(atPath: path + "/vault", withIntermediateDirectories: true)
+        let old = try DatabaseQueue(path: path + "/catalog.sqlite")
+        try Catalog.migrator.migrate(old, upTo: "v1")
+        let payload = #"{"action":"audited","actor":"Old Hand","at":"2026-01-01T00:00:00.000Z","details":{},"prev":"\#(String(repeating: "0", count: 64))","seq":1,"v":1}"#
+        try old.write { db in
+            try db.execute(sql: "INSERT INTO custody_event (seq, action, actor, recorded_at, payload, prev_hash, hash) VALUES (1, 'audited', 'Old Hand', '2026-01-01T00:00:00.000Z', ?, ?, ?)",
+                           arguments: [payload, String(repeating: "0", count: 64), V.hexString(V.sha256(Array(payload.utf8)))])
+        }
+        try old.close()
+        let store = try EvidenceStore(path: path)
+        _ = try store.registerActor(name: custodian, role: .custodian, by: nil)
+        let audit = try store.audit(actor: custodian)
+        #expect(audit.problems == ["custody event 1: is not signed"])
+        #expect(audit.signaturesValid == 1)
     }
 }
