@@ -18,6 +18,7 @@
 #include <libavutil/log.h>
 #include <libavutil/opt.h>
 #include <libavutil/pixdesc.h>
+#include <libavutil/avstring.h>
 
 /// `AVERROR(e)`: FFmpeg's error code for a POSIX errno value.
 static inline int dfc_averror(int e) { return AVERROR(e); }

@@ -23,6 +23,14 @@ public struct Finding: Sendable, Codable, Equatable {
         case streamEndedEarly = "stream_ended_early"
         /// The file has no video stream.
         case noVideo = "no_video"
+        /// The file is a playlist, a concat list or another format DFC does not read because it
+        /// points at other files or URLs; nothing it names is opened. It is preserved all the same.
+        case refusedFormat = "refused_format"
+        /// The demuxer asked to open another file or URL, and DFC refused.
+        case refusedReference = "refused_reference"
+        /// A resource limit was reached (picture size, stream count, packet size, an endless
+        /// run of empty packets, time): reading or decoding stopped there.
+        case limitExceeded = "limit_exceeded"
         /// More findings of one kind than are listed one by one.
         case moreFindings = "more_findings"
     }

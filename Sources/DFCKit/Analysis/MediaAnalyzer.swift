@@ -13,16 +13,30 @@ struct MediaAnalyzer {
     var hashWorkers = 1
     /// Decoder threads; 0 lets FFmpeg use one per core.
     var decoderThreads = 0
+    /// The bounds kept while reading.
+    var limits = MediaLimits.standard
 
     func run(packet onPacket: (PacketRow) throws -> Void, frame onFrame: (FrameRow) throws -> Void) throws -> MediaAnalysis {
         var findings = FindingCollector()
         let containerDiagnostics = MediaDiagnostics()
         let input: FormatInput
         do {
-            input = try FormatInput(path: path, diagnostics: containerDiagnostics)
+            input = try FormatInput(path: path, diagnostics: containerDiagnostics, limits: limits)
         } catch {
-            findings.add(Finding(kind: .unreadable, severity: .error,
-                                 message: "FFmpeg cannot read the file as media (\(error)); the original is preserved unchanged"))
+            switch error {
+            case .refused(let format, let description):
+                findings.add(Finding(kind: .refusedFormat, severity: .warning, message:
+                    "the file is \(format)\(description.isEmpty ? "" : " (\(description))"), not a format DFC reads: playlists, "
+                    + "concat lists and other files that point elsewhere are never followed, and nothing it names was opened; "
+                    + "the original is preserved unchanged"))
+            case .ffmpeg(_, let detail) where detail?.contains("max_streams") == true:
+                findings.add(Finding(kind: .limitExceeded, severity: .error, message:
+                    "the file declares more than \(limits.maxStreams) streams, more than DFC reads; the original is preserved unchanged"))
+            case .ffmpeg(let error, let detail):
+                findings.add(Finding(kind: .unreadable, severity: .error, message:
+                    "FFmpeg cannot read the file as media (\(error)\(detail.map { ": \($0)" } ?? "")); the original is preserved unchanged"))
+            }
+            reportRefusedReferences(containerDiagnostics, findings: &findings)
             return MediaAnalysis(container: nil, streams: [], framehashTimeBases: [:], findings: findings.finished(),
                                  packetCount: 0, frameCount: 0, libraries: FFmpegLog.libraryVersions)
         }
@@ -37,8 +51,17 @@ struct MediaAnalyzer {
             let stream = input.stream(index)
             let tb = MediaProbe.framehashTimeBase(input, stream: stream)
             framehashTimeBases[index] = MediaProbe.fraction(tb)
+            let parameters = stream.pointee.codecpar.pointee
+            let pixels = max(input.declaredPixels[index], Int(parameters.width) * Int(parameters.height))
+            if pixels > limits.maxPixels {
+                findings.add(Finding(kind: .limitExceeded, severity: .error, message:
+                    "stream \(index) declares pictures of \(pixels) pixels, more than the \(limits.maxPixels) DFC decodes: "
+                    + "its packets are hashed, its pictures are not decoded", stream: index))
+                continue
+            }
             do {
-                tracks[index].decoding = try StreamDecoding(stream: stream, index: index, threads: decoderThreads)
+                tracks[index].decoding = try StreamDecoding(stream: stream, index: index, threads: decoderThreads,
+                                                            maxPixels: limits.maxPixels)
             } catch {
                 let reason: String
                 switch error {
@@ -59,6 +82,8 @@ struct MediaAnalyzer {
         let packet = Packet()
         var packetIndex = 0
         var frameCount = 0
+        var emptyInARow = 0
+        let started = ContinuousClock.now
         func deliverHashed(_ rows: [FrameRow]) throws {
             for row in rows { try onFrame(row) }
         }
@@ -77,6 +102,13 @@ struct MediaAnalyzer {
                 break
             }
             let raw = packet.pointer.pointee
+            if let limit = limitReached(raw, emptyInARow: &emptyInARow, since: started) {
+                findings.add(Finding(kind: .limitExceeded, severity: .error,
+                                     message: "reading stopped at packet \(packetIndex), byte \(input.bytePosition): \(limit)",
+                                     stream: Int(raw.stream_index), packet: packetIndex))
+                packet.unref()
+                break reading
+            }
             let streamIndex = Int(raw.stream_index)
             guard tracks.indices.contains(streamIndex) else { packet.unref(); continue }
             let nopts = dfc_nopts_value()
@@ -111,6 +143,7 @@ struct MediaAnalyzer {
         try deliverHashed(pool.finish())
 
         report(containerDiagnostics, findings: &findings)
+        reportRefusedReferences(containerDiagnostics, findings: &findings)
         for index in tracks.indices {
             if let decoding = tracks[index].decoding { report(decoding.diagnostics, findings: &findings) }
             streams[index] = tracks[index].finishedInfo()
@@ -120,6 +153,30 @@ struct MediaAnalyzer {
             container: MediaProbe.container(input), streams: streams, framehashTimeBases: framehashTimeBases,
             findings: findings.finished(), packetCount: packetIndex, frameCount: frameCount,
             libraries: FFmpegLog.libraryVersions)
+    }
+
+    /// The limit a packet, or the time spent so far, oversteps; nil when reading may go on.
+    private func limitReached(_ packet: AVPacket, emptyInARow: inout Int, since started: ContinuousClock.Instant) -> String? {
+        if Int(packet.size) > limits.maxPacketBytes {
+            return "a packet of \(packet.size) bytes, more than the \(limits.maxPacketBytes) DFC reads"
+        }
+        emptyInARow = packet.size == 0 ? emptyInARow + 1 : 0
+        if emptyInARow > limits.maxEmptyPacketsInARow {
+            return "more than \(limits.maxEmptyPacketsInARow) empty packets in a row: the file loops without end"
+        }
+        let elapsed = started.duration(to: .now)
+        if elapsed > .seconds(limits.maxSeconds) {
+            return "the file has taken more than \(Int(limits.maxSeconds)) s to read and decode"
+        }
+        return nil
+    }
+
+    /// One finding per URL or file the demuxer asked to open and was refused.
+    private func reportRefusedReferences(_ diagnostics: MediaDiagnostics, findings: inout FindingCollector) {
+        for url in diagnostics.refusedReferences {
+            findings.add(Finding(kind: .refusedReference, severity: .warning,
+                                 message: "the file asked to open \"\(url)\": refused, DFC opens only the file it was given"))
+        }
     }
 
     /// Turns what FFmpeg logged into findings.

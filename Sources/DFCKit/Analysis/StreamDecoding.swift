@@ -15,10 +15,10 @@ final class StreamDecoding {
     /// Geometry and format of the first decoded picture (what the framehash header names).
     private(set) var firstPicture: (width: Int, height: Int, pixelFormat: String?, sampleAspectRatio: String)?
 
-    init(stream: UnsafeMutablePointer<AVStream>, index: Int, threads: Int) throws(VideoDecoder.OpenError) {
+    init(stream: UnsafeMutablePointer<AVStream>, index: Int, threads: Int, maxPixels: Int) throws(VideoDecoder.OpenError) {
         self.index = index
         diagnostics = MediaDiagnostics(stream: index)
-        decoder = try VideoDecoder(stream: stream, diagnostics: diagnostics, threads: threads)
+        decoder = try VideoDecoder(stream: stream, diagnostics: diagnostics, threads: threads, maxPixels: maxPixels)
         timeBase = stream.pointee.time_base
         let rate = stream.pointee.avg_frame_rate.num > 0 ? stream.pointee.avg_frame_rate : stream.pointee.r_frame_rate
         timeline = TimelineChecker(stream: index, declaredFrameRate: rate.den > 0 ? Double(rate.num) / Double(rate.den) : nil)

@@ -10,7 +10,7 @@ import Foundation
 final class MediaDiagnostics: @unchecked Sendable {
     /// One error message from FFmpeg.
     struct Message: Sendable {
-        enum Source: Sendable { case container, decoder }
+        enum Source: Sendable, Equatable { case container, decoder }
         let source: Source
         let text: String
         /// The packet that was being read or decoded when FFmpeg said it.
@@ -46,6 +46,19 @@ final class MediaDiagnostics: @unchecked Sendable {
             messages.append(Message(source: source, text: text, packetIndex: currentPacket))
         }
     }
+
+    private var refused: [String] = []
+
+    /// Notes that the demuxer asked to open another file or URL, and was refused.
+    func recordRefusedReference(_ url: String) {
+        lock.withLock { if refused.count < 100 { refused.append(url) } }
+    }
+
+    /// The references refused so far.
+    var refusedReferences: [String] { lock.withLock { refused } }
+
+    /// The first container message recorded, if any (for saying why a file could not be opened).
+    var firstContainerMessage: String? { lock.withLock { messages.first { $0.source == .container }?.text } }
 
     /// Takes the messages recorded so far.
     func drain() -> (messages: [Message], dropped: Int) {

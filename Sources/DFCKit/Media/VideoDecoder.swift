@@ -21,7 +21,7 @@ final class VideoDecoder {
         case ffmpeg(FFmpegError)
     }
 
-    init(stream: UnsafeMutablePointer<AVStream>, diagnostics: MediaDiagnostics, threads: Int = 0) throws(OpenError) {
+    init(stream: UnsafeMutablePointer<AVStream>, diagnostics: MediaDiagnostics, threads: Int = 0, maxPixels: Int) throws(OpenError) {
         self.diagnostics = diagnostics
         let parameters = stream.pointee.codecpar!
         guard let codec = avcodec_find_decoder(parameters.pointee.codec_id) else {
@@ -38,6 +38,7 @@ final class VideoDecoder {
         allocated.pointee.pkt_timebase = stream.pointee.time_base
         allocated.pointee.thread_count = Int32(threads)          // 0: one per core
         allocated.pointee.thread_type = FF_THREAD_FRAME | FF_THREAD_SLICE
+        allocated.pointee.max_pixels = Int64(maxPixels)          // a bigger picture is refused, not allocated
         let opened = avcodec_open2(allocated, codec, nil)
         guard opened >= 0 else {
             avcodec_free_context(&owned)
