@@ -4,7 +4,9 @@ import Foundation
 /// `take` waits while it is empty, and `close` ends the waiting.
 final class BlockingQueue<Element: Sendable>: @unchecked Sendable {
     private let condition = NSCondition()   // guards everything below
-    private var items: [Element] = []
+    /// Taken slots are set to nil at once: a slot kept until the array is compacted would
+    /// keep its element (a decoded picture) alive long after it was taken.
+    private var items: [Element?] = []
     private var head = 0
     private var closed = false
     private let capacity: Int
@@ -30,6 +32,7 @@ final class BlockingQueue<Element: Sendable>: @unchecked Sendable {
         while head == items.count && !closed { condition.wait() }
         guard head < items.count else { return nil }
         let element = items[head]
+        items[head] = nil
         head += 1
         if head > 1024 && head * 2 > items.count {
             items.removeFirst(head)
@@ -43,7 +46,7 @@ final class BlockingQueue<Element: Sendable>: @unchecked Sendable {
     func takeAll() -> [Element] {
         condition.lock()
         defer { condition.unlock() }
-        let all = Array(items[head...])
+        let all = items[head...].compactMap { $0 }
         items.removeAll(keepingCapacity: true)
         head = 0
         condition.broadcast()
