@@ -6,14 +6,17 @@ import GRDB
 struct Catalog: Sendable {
     let pool: DatabasePool
     let path: String
+    /// Seconds a write waits for another process's write lock.
+    let lockTimeout: Double
 
-    init(path: String) throws {
+    init(path: String, lockTimeout: Double = 60) throws {
         var configuration = Configuration()
-        configuration.busyMode = .timeout(60)   // another DFC process may be committing an ingest
+        configuration.busyMode = .timeout(lockTimeout)   // another DFC process may be committing an ingest
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = FULL")   // a committed custody event survives a power cut
         }
         self.path = path
+        self.lockTimeout = lockTimeout
         pool = try DatabasePool(path: path, configuration: configuration)
         try Self.migrator.migrate(pool)
     }

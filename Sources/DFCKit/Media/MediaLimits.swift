@@ -1,21 +1,25 @@
 /// The bounds DFC keeps while reading one file, so that a hostile or broken file cannot
 /// exhaust the machine. The defaults pass every real camera file (8K pictures, hours of
 /// footage, dozens of streams) and stop bombs; each limit reached is a finding.
-struct MediaLimits: Sendable {
+public struct MediaLimits: Sendable {
     /// Largest picture a decoder may allocate, in pixels (8K UHD is 33 million).
-    var maxPixels = 8192 * 8192
+    public var maxPixels = 8192 * 8192
     /// Most streams a container may declare.
-    var maxStreams = 100
+    public var maxStreams = 100
     /// Bytes the demuxer may read to recognise the format and its streams.
-    var probeBytes: Int64 = 32 << 20
+    public var probeBytes: Int64 = 32 << 20
     /// Media time the demuxer may read to find every stream's parameters, in microseconds.
-    var analyzeMicroseconds: Int64 = 30_000_000
+    public var analyzeMicroseconds: Int64 = 30_000_000
     /// Largest single packet, in bytes.
-    var maxPacketBytes = 256 << 20
+    public var maxPacketBytes = 256 << 20
     /// Empty packets in a row after which the file is taken to loop without end.
-    var maxEmptyPacketsInARow = 100_000
+    public var maxEmptyPacketsInARow = 100_000
     /// Wall-clock seconds one file may take to read and decode.
-    var maxSeconds: Double = 24 * 3600
+    public var maxSeconds: Double = 24 * 3600
 
-    static let standard = MediaLimits()
+    /// The defaults.
+    public static let standard = MediaLimits()
+
+    /// The defaults; change the fields you need.
+    public init() {}
 }

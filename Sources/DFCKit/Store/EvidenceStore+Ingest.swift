@@ -12,8 +12,16 @@ extension EvidenceStore {
     /// exhibit. Damaged or unreadable media is still registered, with findings.
     ///
     /// Bad input (missing, a directory, unreadable, empty) comes back `rejected` with
-    /// the reason, and nothing is written.
-    public func ingest(file: String, caseID: String, source: String? = nil, actor: String) throws -> IngestResult {
+    /// the reason, and nothing is written. A store error (disk full, catalog locked,
+    /// read-only) is thrown, and the store is left as it was: the transaction rolls back
+    /// and the vault file it placed is taken back. `limits` bounds what one file may cost.
+    public func ingest(file: String, caseID: String, source: String? = nil, actor: String, limits: MediaLimits = .standard) throws -> IngestResult {
+        try ingest(file: file, caseID: caseID, source: source, actor: actor, analysis: .decode, limits: limits)
+    }
+
+    func ingest(
+        file: String, caseID: String, source: String?, actor: String, analysis: IngestAnalysis, limits: MediaLimits
+    ) throws -> IngestResult {
         let caseID = caseID.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !caseID.isEmpty else { throw DFCError.invalidArgument("a case identifier is required (--case ID)") }
         let signer = try signerRegisteringFirst(actor, command: "ingest")
@@ -45,65 +53,92 @@ extension EvidenceStore {
         ]
         if let source { details["source"] = source }
 
-        if let existing = try withCatalog({ try catalog.read { try ExhibitRecord.filter(ExhibitRecord.Columns.sha256 == digest.sha256).fetchOne($0) } }) {
-            vault.discard(staged)
-            return try recordDuplicate(existing, details: details, signer: signer, path: file)
-        }
-        let vaultPath = try vault.commit(staged)
-        details["vault_path"] = vaultPath
-
-        return try withCatalog {
-            try catalog.write { db -> IngestResult in
-                // Another process may have registered the same bytes since we looked.
-                if let existing = try ExhibitRecord.filter(ExhibitRecord.Columns.sha256 == digest.sha256).fetchOne(db) {
-                    try appendAcquired(db, existing, details: details, signer: signer)
-                    return duplicateResult(existing, path: file, db)
+        // The vault file is placed under the catalog's write lock, so no other DFC process
+        // can register or clean up the same bytes in between; a transaction that fails
+        // takes back the vault file it placed, and the store is left as it was.
+        var placed: String?
+        do {
+            return try withCatalog {
+                try catalog.write { db -> IngestResult in
+                    if let existing = try ExhibitRecord.filter(ExhibitRecord.Columns.sha256 == digest.sha256).fetchOne(db) {
+                        vault.discard(staged)
+                        try appendAcquired(db, existing, details: details, signer: signer)
+                        return duplicateResult(existing, path: file, db)
+                    }
+                    let (vaultPath, isNew) = try vault.commit(staged)
+                    if isNew { placed = vaultPath }
+                    details["vault_path"] = vaultPath
+                    return try register(staged, vaultPath: vaultPath, caseID: caseID, source: source, file: file,
+                                        analysis: analysis, limits: limits, details: details, signer: signer, db)
                 }
-                var exhibit = ExhibitRecord(
-                    id: nil, caseID: caseID, source: source, sha256: digest.sha256, sha512: digest.sha512, size: digest.size,
-                    originalName: (file as NSString).lastPathComponent, originalPath: originalPath, vaultPath: vaultPath,
-                    format: nil, containerJSON: nil, libraries: "", packetCount: 0, frameCount: 0,
-                    packetsDigest: "", framesDigest: "", ingestedAt: Timestamp.now(), ingestedBy: signer.name)
-                try exhibit.insert(db)
-                let id = exhibit.id!
-                let analysis = try MediaAnalyzer(path: vault.absolutePath(vaultPath)).run(
-                    packet: { try Catalog.insert($0, exhibit: id, db) },
-                    frame: { try Catalog.insert($0, exhibit: id, db) })
-                for stream in analysis.streams {
-                    try StreamRecord(exhibitID: id, info: stream, framehashTimeBase: analysis.framehashTimeBases[stream.index]).insert(db)
-                }
-                for finding in analysis.findings {
-                    var record = FindingRecord(exhibitID: id, finding: finding)
-                    try record.insert(db)
-                }
-                let digests = try Catalog.rowDigests(exhibit: id, db)
-                exhibit.format = analysis.container?.format
-                exhibit.containerJSON = try analysis.container.map { try CanonicalJSON.string($0) }
-                exhibit.libraries = analysis.libraries
-                exhibit.packetCount = analysis.packetCount
-                exhibit.frameCount = analysis.frameCount
-                exhibit.packetsDigest = digests.packets
-                exhibit.framesDigest = digests.frames
-                try exhibit.update(db)
-                details["ingested_at"] = exhibit.ingestedAt
-                details["libraries"] = analysis.libraries
-                details["packet_count"] = String(analysis.packetCount)
-                details["frame_count"] = String(analysis.frameCount)
-                details["packets_digest"] = digests.packets
-                details["frames_digest"] = digests.frames
-                details["findings"] = String(analysis.findings.count)
-                try CustodyLog.append(db, action: "ingested", signer: signer, exhibit: exhibit.exhibitID, details: details)
-                return IngestResult(path: file, exhibit: exhibit.exhibitID, sha256: digest.sha256, status: .ingested,
-                                    findings: analysis.findings, error: nil)
             }
+        } catch {
+            vault.discard(staged)
+            if let placed { try? withdraw(placed, sha256: digest.sha256) }
+            throw error
         }
     }
 
-    private func recordDuplicate(_ existing: ExhibitRecord, details: [String: String], signer: Signer, path: String) throws -> IngestResult {
-        try withCatalog {
-            try catalog.write { db in
-                try appendAcquired(db, existing, details: details, signer: signer)
-                return duplicateResult(existing, path: path, db)
+    /// Inserts the exhibit, its packet, frame, stream and finding rows and its `ingested` event.
+    private func register(
+        _ staged: Vault.Staged, vaultPath: String, caseID: String, source: String?, file: String,
+        analysis mode: IngestAnalysis, limits: MediaLimits, details: [String: String], signer: Signer, _ db: Database
+    ) throws -> IngestResult {
+        let digest = staged.digest
+        var details = details
+        var exhibit = ExhibitRecord(
+            id: nil, caseID: caseID, source: source, sha256: digest.sha256, sha512: digest.sha512, size: digest.size,
+            originalName: (file as NSString).lastPathComponent, originalPath: details["original_path"] ?? file, vaultPath: vaultPath,
+            format: nil, containerJSON: nil, libraries: "", packetCount: 0, frameCount: 0,
+            packetsDigest: "", framesDigest: "", ingestedAt: Timestamp.now(), ingestedBy: signer.name)
+        try exhibit.insert(db)
+        let id = exhibit.id!
+        let analysis: MediaAnalysis
+        switch mode {
+        case .decode:
+            var analyzer = MediaAnalyzer(path: vault.absolutePath(vaultPath))
+            analyzer.limits = limits
+            analysis = try analyzer.run(
+                packet: { try Catalog.insert($0, exhibit: id, db) },
+                frame: { try Catalog.insert($0, exhibit: id, db) })
+        case .failed(let finding):
+            analysis = MediaAnalysis(container: nil, streams: [], framehashTimeBases: [:], findings: [finding],
+                                     packetCount: 0, frameCount: 0, libraries: FFmpegLog.libraryVersions)
+        }
+        for stream in analysis.streams {
+            try StreamRecord(exhibitID: id, info: stream, framehashTimeBase: analysis.framehashTimeBases[stream.index]).insert(db)
+        }
+        for finding in analysis.findings {
+            var record = FindingRecord(exhibitID: id, finding: finding)
+            try record.insert(db)
+        }
+        let digests = try Catalog.rowDigests(exhibit: id, db)
+        exhibit.format = analysis.container?.format
+        exhibit.containerJSON = try analysis.container.map { try CanonicalJSON.string($0) }
+        exhibit.libraries = analysis.libraries
+        exhibit.packetCount = analysis.packetCount
+        exhibit.frameCount = analysis.frameCount
+        exhibit.packetsDigest = digests.packets
+        exhibit.framesDigest = digests.frames
+        try exhibit.update(db)
+        details["ingested_at"] = exhibit.ingestedAt
+        details["libraries"] = analysis.libraries
+        details["packet_count"] = String(analysis.packetCount)
+        details["frame_count"] = String(analysis.frameCount)
+        details["packets_digest"] = digests.packets
+        details["frames_digest"] = digests.frames
+        details["findings"] = String(analysis.findings.count)
+        try CustodyLog.append(db, action: "ingested", signer: signer, exhibit: exhibit.exhibitID, details: details)
+        return IngestResult(path: file, exhibit: exhibit.exhibitID, sha256: digest.sha256, status: .ingested,
+                            findings: analysis.findings, error: nil)
+    }
+
+    /// Removes a vault file this ingest placed when its transaction did not commit, unless
+    /// an exhibit holds it by now. It runs under the write lock, like every vault placement.
+    private func withdraw(_ vaultPath: String, sha256: String) throws {
+        try catalog.write { db in
+            if try ExhibitRecord.filter(ExhibitRecord.Columns.sha256 == sha256).fetchCount(db) == 0 {
+                vault.remove(vaultPath)
             }
         }
     }

@@ -18,7 +18,9 @@ public struct EvidenceStore: Sendable {
     public static let defaultPath = "dfc-store"
 
     /// Opens the store at `path`; with `create`, makes it first if it does not exist.
-    public init(path: String, create: Bool = false) throws {
+    /// `lockTimeout` is how many seconds a write waits while another process holds the
+    /// catalog's write lock before it gives up with an error.
+    public init(path: String, create: Bool = false, lockTimeout: Double = 60) throws {
         let absolute = Self.absolute(path)
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: absolute, isDirectory: &isDirectory) {
@@ -40,9 +42,9 @@ public struct EvidenceStore: Sendable {
         vault = Vault(storePath: absolute)
         keys = KeyFolder(storePath: absolute)
         do {
-            catalog = try Catalog(path: catalogPath)
+            catalog = try Catalog(path: catalogPath, lockTimeout: lockTimeout)
         } catch {
-            throw DFCError.catalog(path: catalogPath, reason: "\(error)")
+            throw DFCError.catalog(path: catalogPath, reason: Catalog.explain(error, lockTimeout: lockTimeout))
         }
     }
 
@@ -54,7 +56,7 @@ public struct EvidenceStore: Sendable {
         } catch let error as DFCError {
             throw error
         } catch {
-            throw DFCError.catalog(path: catalog.path, reason: "\(error)")
+            throw DFCError.catalog(path: catalog.path, reason: Catalog.explain(error, lockTimeout: catalog.lockTimeout))
         }
     }
 

@@ -40,9 +40,9 @@ struct Vault: Sendable {
 
     /// Moves a staged copy to its place in the vault (rename, then fsync of the folder).
     /// A vault file already there with the right bytes is kept and the staged copy dropped;
-    /// one with the wrong bytes (damaged, or left by a crash) is replaced.
-    @discardableResult
-    func commit(_ staged: Staged) throws(DFCError) -> String {
+    /// one with the wrong bytes (damaged, or left by a crash) is replaced. Returns the vault
+    /// path, and whether this call put the file there. Call it under the catalog's write lock.
+    func commit(_ staged: Staged) throws(DFCError) -> (path: String, placed: Bool) {
         let relative = Self.relativePath(sha256: staged.digest.sha256)
         let destination = absolutePath(relative)
         let folder = (destination as NSString).deletingLastPathComponent
@@ -50,13 +50,20 @@ struct Vault: Sendable {
         if FileManager.default.fileExists(atPath: destination),
            let existing = try? FileDigest.compute(path: destination), existing == staged.digest {
             unlink(staged.temporaryPath)
-            return relative
+            return (relative, false)
         }
         guard rename(staged.temporaryPath, destination) == 0 else {
             throw DFCError.storeIO(path: destination, reason: "cannot move into the vault: \(errnoDescription())")
         }
         Durability.syncDirectory(folder)
-        return relative
+        return (relative, true)
+    }
+
+    /// Deletes a vault file (one whose ingest did not commit).
+    func remove(_ relative: String) {
+        let path = absolutePath(relative)
+        unlink(path)
+        Durability.syncDirectory((path as NSString).deletingLastPathComponent)
     }
 
     /// Removes a staged copy that will not be kept.

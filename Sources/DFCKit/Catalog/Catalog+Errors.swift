@@ -1,0 +1,24 @@
+import GRDB
+
+extension Catalog {
+    /// One sentence for the operator on why a catalog operation failed. SQLite rolls the
+    /// transaction back in each of these cases, so nothing of it was recorded.
+    static func explain(_ error: any Error, lockTimeout: Double) -> String {
+        guard let error = error as? DatabaseError else { return "\(error)" }
+        let sqlite = error.message ?? "\(error)"
+        switch error.resultCode {
+        case .SQLITE_BUSY, .SQLITE_LOCKED:
+            return "the catalog is locked by another process (waited \(Int(lockTimeout)) s); nothing was recorded (\(sqlite))"
+        case .SQLITE_FULL:
+            return "the disk is full; the transaction was rolled back and nothing was recorded (\(sqlite))"
+        case .SQLITE_READONLY:
+            return "the store is read-only; DFC records a custody event for every access, so it cannot work on it (\(sqlite))"
+        case .SQLITE_CANTOPEN:
+            return "the catalog cannot be opened (\(sqlite))"
+        case .SQLITE_IOERR:
+            return "an I/O error on the disk; the transaction was rolled back and nothing was recorded (\(sqlite))"
+        default:
+            return "\(error)"
+        }
+    }
+}
