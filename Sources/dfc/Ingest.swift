@@ -3,7 +3,12 @@ import DFCKit
 
 struct Ingest: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Take files in as evidence: preserve, hash, decode and register each, with a custody event.")
+        abstract: "Take files in as evidence: preserve, hash, decode and register each, with a custody event.",
+        discussion: """
+            Each file is read and decoded by a worker process of its own, under a memory limit and a \
+            deadline, so that a file that crashes FFmpeg or never ends costs only itself: it is still \
+            registered, with an analysis_failed finding.
+            """)
 
     @OptionGroup var options: StoreOptions
 
@@ -16,19 +21,37 @@ struct Ingest: ParsableCommand {
     @Flag(help: "Print one JSON object per file, each on its own line.")
     var json = false
 
+    @Option(help: ArgumentHelp("Resident memory one file's worker may use, in bytes or with K, M or G; past it the worker is killed.", valueName: "size"),
+            transform: Ingest.parseSize)
+    var memoryLimit: Int = Containment.defaultMemoryLimit
+
+    @Option(help: ArgumentHelp("Seconds one file's reading and decoding may take.", valueName: "seconds"))
+    var timeLimit: Double = MediaLimits.standard.maxSeconds
+
+    @Flag(help: "Analyse in this process, without a worker process per file (a crash in FFmpeg ends the whole run).")
+    var inProcess = false
+
     @Argument(help: "The files to ingest.")
     var files: [String]
 
     func validate() throws {
         if caseID.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--case needs a case identifier") }
+        if !(timeLimit > 0) { throw ValidationError("--time-limit must be more than 0 seconds") }
     }
 
     func run() throws {
         try reportingErrors {
+            if inProcess { Containment.disableCoreDumps() }
             let store = try options.open(create: true)
+            var limits = MediaLimits.standard
+            limits.maxSeconds = timeLimit
+            let containment = Containment(worker: Containment.currentExecutable, memoryLimit: memoryLimit)
             var rejected = false
             for file in files {
-                let result = try store.ingest(file: file, caseID: caseID, source: source, actor: options.actorName)
+                let result = inProcess
+                    ? try store.ingest(file: file, caseID: caseID, source: source, actor: options.actorName, limits: limits)
+                    : try store.ingest(file: file, caseID: caseID, source: source, actor: options.actorName, limits: limits,
+                                       containment: containment)
                 rejected = rejected || result.status == .rejected
                 if json {
                     print(Output.json(result))
@@ -41,5 +64,15 @@ struct Ingest: ParsableCommand {
             }
             if rejected { throw ExitCode.failure }
         }
+    }
+
+    /// `4096`, `512K`, `300M`, `8G`.
+    static func parseSize(_ text: String) throws -> Int {
+        let units: [Character: Int] = ["K": 1 << 10, "M": 1 << 20, "G": 1 << 30]
+        let unit = text.last.flatMap { units[Character($0.uppercased())] }
+        guard let number = Int(unit == nil ? text : String(text.dropLast())), number > 0 else {
+            throw ValidationError("\(text): not a size (bytes, or a number with K, M or G)")
+        }
+        return number * (unit ?? 1)
     }
 }

@@ -31,6 +31,10 @@ public struct Finding: Sendable, Codable, Equatable {
         /// A resource limit was reached (picture size, stream count, packet size, an endless
         /// run of empty packets, time): reading or decoding stopped there.
         case limitExceeded = "limit_exceeded"
+        /// The analysis did not finish: its worker process crashed, ran out of memory or was
+        /// killed at the deadline. The file is preserved and registered without packet or
+        /// frame rows.
+        case analysisFailed = "analysis_failed"
         /// More findings of one kind than are listed one by one.
         case moreFindings = "more_findings"
     }

@@ -29,7 +29,8 @@ extension EvidenceStore {
         }
         let known = Set(records.map(\.vaultPath))
         for file in vault.allFiles() where !known.contains(file) {
-            problems.append("\(file): a file in the vault that belongs to no exhibit")
+            problems.append("\(file): a file in the vault that belongs to no exhibit: left by an ingest that was "
+                + "killed before it committed, or put there by hand; ingesting the same file again adopts it")
         }
         let report = AuditReport(
             eventsChecked: ledger.events, signaturesValid: ledger.validSignatures, treeSize: ledger.events,

@@ -34,10 +34,14 @@ extension EvidenceStore {
         do {
             staged = try vault.stage(file)
         } catch {
-            if case .inputUnreadable = error {
+            switch error {
+            case .inputUnreadable:
                 return IngestResult(path: file, exhibit: nil, sha256: nil, status: .rejected, findings: [], error: error.description)
+            case .storeIO(let path, let reason):
+                throw DFCError.storeIO(path: path, reason: reason + " (while preserving \(file); nothing was recorded)")
+            default:
+                throw error
             }
-            throw error
         }
         guard staged.digest.size > 0 else {
             vault.discard(staged)
@@ -61,6 +65,8 @@ extension EvidenceStore {
             return try withCatalog {
                 try catalog.write { db -> IngestResult in
                     if let existing = try ExhibitRecord.filter(ExhibitRecord.Columns.sha256 == digest.sha256).fetchOne(db) {
+                        var details = details
+                        if let problem = try restoreVaultCopy(of: existing, from: staged) { details["vault_restored"] = problem }
                         vault.discard(staged)
                         try appendAcquired(db, existing, details: details, signer: signer)
                         return duplicateResult(existing, path: file, db)
@@ -141,6 +147,16 @@ extension EvidenceStore {
                 vault.remove(vaultPath)
             }
         }
+    }
+
+    /// When an exhibit's vault copy is missing or damaged and the same bytes are ingested
+    /// again (same size, SHA-256 and SHA-512 as registered), the new copy takes its place.
+    /// Returns what was wrong with the old copy, for the `acquired` event; nil if it was sound.
+    private func restoreVaultCopy(of existing: ExhibitRecord, from staged: Vault.Staged) throws -> String? {
+        let check = checkVaultCopy(existing)
+        guard !check.ok, staged.digest.sha512 == existing.sha512, staged.digest.size == existing.size else { return nil }
+        _ = try vault.commit(staged)
+        return (check.problem ?? "the vault copy was unsound") + "; restored from this file, whose size, SHA-256 and SHA-512 match the registration"
     }
 
     private func appendAcquired(_ db: Database, _ existing: ExhibitRecord, details: [String: String], signer: Signer) throws {

@@ -38,6 +38,12 @@ public struct EvidenceStore: Sendable {
         if !create && !FileManager.default.fileExists(atPath: catalogPath) {
             throw DFCError.storeMissing(path: path)
         }
+        // Every access appends a custody event, a read too: a store that cannot be written
+        // cannot be used at all, and is better refused now than at the first event.
+        if access(absolute, W_OK) != 0 {
+            throw DFCError.storeIO(path: path, reason: "the store is read-only (\(errnoDescription())): DFC records a custody "
+                + "event for every access, a read included, so it cannot work on it")
+        }
         self.path = absolute
         vault = Vault(storePath: absolute)
         keys = KeyFolder(storePath: absolute)

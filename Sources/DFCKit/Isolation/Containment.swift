@@ -1,0 +1,40 @@
+import Foundation
+
+/// How a contained ingest keeps a crash, a hang or a memory blow-up inside FFmpeg away
+/// from the store and from the rest of a batch: each file is analysed by a separate
+/// worker process (the `dfc` executable), killed if its resident memory passes a limit
+/// or it outlives a deadline.
+/// When the worker dies, the file is still registered, with a finding that says how
+/// the analysis ended.
+public struct Containment: Sendable {
+    /// The `dfc` executable that runs as the worker (`dfc ingest --in-process --json …`).
+    public var worker: String
+    /// Resident memory in bytes past which the worker is killed; nil for none.
+    public var memoryLimit: Int?
+    /// Extra seconds past `MediaLimits.maxSeconds` before the worker is killed. The worker
+    /// stops itself at `maxSeconds`; the deadline catches one stuck inside a library call.
+    public var grace: Double
+
+    /// The default memory limit: 4 GiB, room for an 8K decoder with its frame threads and
+    /// reference pictures, and a bound on a file built to make FFmpeg allocate without end.
+    public static let defaultMemoryLimit = 4 << 30
+
+    /// A containment that runs `worker` with the default limits.
+    public init(worker: String, memoryLimit: Int? = Containment.defaultMemoryLimit, grace: Double = 30) {
+        self.worker = worker
+        self.memoryLimit = memoryLimit
+        self.grace = grace
+    }
+
+    /// Turns off core dumps for this process: a worker that crashes on hostile footage must
+    /// not leave its memory, evidence included, in a core file. A worker calls it first.
+    public static func disableCoreDumps() {
+        var none = rlimit(rlim_cur: 0, rlim_max: 0)
+        setrlimit(Int32(RLIMIT_CORE.rawValue), &none)
+    }
+
+    /// The path of the running executable, to use as `worker` when the caller is `dfc` itself.
+    public static var currentExecutable: String {
+        (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+    }
+}

@@ -1,0 +1,110 @@
+import Foundation
+
+/// One child process run to completion under a deadline: its standard output and error
+/// go to files, so a child that writes a lot can never block on a full pipe, and a child
+/// that outlives the deadline is killed.
+struct WorkerProcess {
+    /// How the child ended.
+    enum Ending: Equatable {
+        case exited(Int32)
+        case signalled(Int32)
+        /// It was still running at the deadline and was killed.
+        case timedOut(seconds: Double)
+        /// Its resident memory went past the limit and it was killed.
+        case memoryExceeded(bytes: Int)
+    }
+
+    /// The child's ending and everything it wrote.
+    struct Outcome {
+        let pid: pid_t
+        let ending: Ending
+        let standardOutput: Data
+        let standardError: Data
+    }
+
+    let arguments: [String]
+    /// Variables set in the child on top of this process's environment.
+    var environment: [String: String] = [:]
+    /// Seconds after which the child is killed.
+    let deadline: Double
+    /// Resident bytes past which the child is killed; nil for none.
+    var memoryLimit: Int?
+
+    func run() throws(DFCError) -> Outcome {
+        let folder = NSTemporaryDirectory() + "dfc-worker-\(UUID().uuidString)"
+        guard mkdir(folder, 0o700) == 0 else {
+            throw .storeIO(path: folder, reason: "cannot create the worker's output folder: \(errnoDescription())")
+        }
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let outPath = folder + "/stdout", errPath = folder + "/stderr"
+
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_addopen(&actions, 2, errPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+
+        var argv = arguments.map { strdup($0) }
+        argv.append(nil)
+        defer { for pointer in argv { free(pointer) } }
+        var environment = ProcessInfo.processInfo.environment
+        for (name, value) in self.environment { environment[name] = value }
+        var envp = environment.map { strdup("\($0.key)=\($0.value)") }
+        envp.append(nil)
+        defer { for pointer in envp { free(pointer) } }
+        var pid = pid_t()
+        let status = posix_spawn(&pid, arguments[0], &actions, nil, argv, envp)
+        guard status == 0 else {
+            throw .storeIO(path: arguments[0], reason: "cannot start the worker process: \(String(cString: strerror(status)))")
+        }
+
+        let ending = wait(pid)
+        return Outcome(pid: pid, ending: ending,
+                       standardOutput: FileManager.default.contents(atPath: outPath) ?? Data(),
+                       standardError: FileManager.default.contents(atPath: errPath) ?? Data())
+    }
+
+    /// Waits for `pid`, polling, and kills it at the deadline or when its resident memory
+    /// passes the limit. (An address-space rlimit would make the child fail inside its own
+    /// allocations instead, and libdispatch waits for ever when it cannot make a thread.)
+    private func wait(_ pid: pid_t) -> Ending {
+        let start = Date()
+        var pause: useconds_t = 1_000
+        while true {
+            var status: Int32 = 0
+            let result = waitpid(pid, &status, WNOHANG)
+            if result == pid { return Self.ending(status) }
+            if result < 0 && errno != EINTR { return .exited(-1) }
+            if Date().timeIntervalSince(start) > deadline {
+                Self.killAndReap(pid)
+                return .timedOut(seconds: deadline)
+            }
+            if let memoryLimit, let resident = Self.residentBytes(pid), resident > memoryLimit {
+                Self.killAndReap(pid)
+                return .memoryExceeded(bytes: memoryLimit)
+            }
+            usleep(pause)
+            pause = min(pause * 2, 20_000)
+        }
+    }
+
+    private static func killAndReap(_ pid: pid_t) {
+        kill(pid, SIGKILL)
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+    }
+
+    /// The process's resident set from `/proc/PID/statm` (its second field, in pages).
+    private static func residentBytes(_ pid: pid_t) -> Int? {
+        guard let text = try? String(contentsOfFile: "/proc/\(pid)/statm", encoding: .utf8) else { return nil }
+        let fields = text.split(separator: " ")
+        guard fields.count > 1, let pages = Int(fields[1]) else { return nil }
+        return pages * Int(sysconf(Int32(_SC_PAGESIZE)))
+    }
+
+    private static func ending(_ status: Int32) -> Ending {
+        let signal = status & 0x7f
+        return signal == 0 ? .exited((status >> 8) & 0xff) : .signalled(signal)
+    }
+}
