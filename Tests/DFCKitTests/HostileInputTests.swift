@@ -45,10 +45,12 @@ import Testing
         let corpus = try Self.makeCorpus()
         let store = try TestSupport.newStore()
         var findings: [String: [Finding.Kind]] = [:]
+        var exhibits: [String: ExhibitID] = [:]
         for file in corpus.files {
             let result = try store.ingest(file: file, caseID: "HOSTILE", actor: TestSupport.custodian)
             #expect(result.status == .ingested || result.status == .duplicate, "\(file): \(result.error ?? "")")
             findings[(file as NSString).lastPathComponent] = result.findings.map(\.kind)
+            exhibits[(file as NSString).lastPathComponent] = result.exhibit
         }
         #expect(corpus.files.count >= 25)
         #expect(corpus.listener.connectionsSoFar() == 0, "a hostile input reached the network")
@@ -59,6 +61,10 @@ import Testing
         for name in ["huge-dimensions-65535.avi", "huge-dimensions-12000.avi", "many-streams.mkv"] {
             #expect(findings[name]?.contains(.limitExceeded) == true, "\(name): \(findings[name] ?? [])")
         }
+
+        // 150,000 empty chunks before the pictures: the reading gets through them to all 20.
+        let zero = try store.exhibit(try #require(exhibits["zero-size-chunks.avi"]).description, actor: TestSupport.custodian)
+        #expect(zero.frameCount == 20, "\(zero)")
 
         // The secret's bytes are nowhere in the store: not in the catalog, its WAL, or the vault.
         let needle = Data(corpus.secretContent.utf8)
