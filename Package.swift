@@ -39,6 +39,11 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // The fuzz target (Scripts/fuzz builds it with libFuzzer and ASan); a plain build replays inputs.
+        .executableTarget(
+            name: "dfc-fuzz",
+            dependencies: ["DFCKit"]
+        ),
         .testTarget(
             name: "DFCKitTests",
             // Depends on `dfc` so that the binary the end-to-end tests run is built first.
