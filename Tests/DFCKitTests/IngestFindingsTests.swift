@@ -111,4 +111,14 @@ import Testing
             try store.ingest(file: TestSupport.fixture("mjpeg.avi"), caseID: "C", actor: "  ")
         }
     }
+
+    /// Found by `Scripts/fuzz`: an MPEG-TS whose only video stream appears while FFmpeg probes,
+    /// after the streams were counted; its picture-size check read past the end of an array.
+    @Test func aStreamFoundWhileProbingIsRead() throws {
+        let store = try TestSupport.newStore()
+        let result = try store.ingest(file: TestSupport.fixture("fuzz_stream_found_in_probe.ts"), caseID: "C", actor: actor)
+        #expect(result.status == .ingested)
+        let report = try store.exhibit(result.exhibit!.description, actor: actor)
+        #expect(report.container == "mpegts" && report.frameCount == 1, "\(report)")
+    }
 }

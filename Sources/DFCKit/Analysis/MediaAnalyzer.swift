@@ -52,7 +52,9 @@ struct MediaAnalyzer {
             let tb = MediaProbe.framehashTimeBase(input, stream: stream)
             framehashTimeBases[index] = MediaProbe.fraction(tb)
             let parameters = stream.pointee.codecpar.pointee
-            let pixels = max(input.declaredPixels[index], Int(parameters.width) * Int(parameters.height))
+            // Streams found while probing (an MPEG-TS program's, say) were not there to be counted before it.
+            let declared = input.declaredPixels.indices.contains(index) ? input.declaredPixels[index] : 0
+            let pixels = max(declared, Int(parameters.width) * Int(parameters.height))
             if pixels > limits.maxPixels {
                 findings.add(Finding(kind: .limitExceeded, severity: .error, message:
                     "stream \(index) declares pictures of \(pixels) pixels, more than the \(limits.maxPixels) DFC decodes: "
