@@ -41,12 +41,27 @@ enum FuzzIngest {
 }
 
 #if FUZZING
-@_cdecl("LLVMFuzzerTestOneInput")
-public func fuzzIngest(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
-    FuzzIngest.run(UnsafeRawBufferPointer(start: data, count: size))
-    return 0
+/// libFuzzer's entry point for programs that keep their own `main` (SwiftPM renames an
+/// executable's `main`, so libFuzzer's own cannot be used).
+@_silgen_name("LLVMFuzzerRunDriver")
+func runFuzzerDriver(
+    _ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
+    _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt
+) -> CInt
+
+@main
+struct Fuzz {
+    static func main() {
+        var argc = CommandLine.argc
+        var argv = CommandLine.unsafeArgv
+        exit(runFuzzerDriver(&argc, &argv) { data, size in
+            FuzzIngest.run(UnsafeRawBufferPointer(start: data, count: size))
+            return 0
+        })
+    }
 }
 #else
+/// Replays the files given on the command line through the fuzz target.
 @main
 struct Replay {
     static func main() throws {
