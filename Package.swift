@@ -44,11 +44,16 @@ let package = Package(
             name: "dfc-fuzz",
             dependencies: ["DFCKit"]
         ),
+        // In-process lookup latency for Scripts/bench.
+        .executableTarget(
+            name: "dfc-bench",
+            dependencies: ["DFCKit"]
+        ),
         .testTarget(
             name: "DFCKitTests",
-            // Depends on `dfc` so that the binary the end-to-end tests run is built first.
+            // Depends on `dfc` and `dfc-bench` so that the binaries the end-to-end tests run are built first.
             dependencies: [
-                "DFCKit", "dfc",
+                "DFCKit", "dfc", "dfc-bench",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]

@@ -1,0 +1,29 @@
+import Foundation
+import Testing
+
+/// `Scripts/bench --smoke`: every row of the benchmark runs end to end (one round, tiny
+/// inputs, the debug build). It checks that the rows are there and sane, never a time.
+@Suite struct BenchSmokeTests {
+    @Test func everyBenchmarkRowRuns() throws {
+        let work = TestSupport.temporaryDirectory()
+        let binaries = (TestSupport.dfcBinary as NSString).deletingLastPathComponent
+        let run = try TestSupport.run("/bin/bash", [TestSupport.packageRoot.path + "/Scripts/bench", "--smoke", "--work", work],
+                                      environment: ["DFC_BIN": binaries])
+        try #require(run.status == 0, "\(run.stderr)")
+        let results = try FileManager.default.contentsOfDirectory(atPath: work + "/results")
+        let json = try #require(results.first { $0.hasSuffix(".json") })
+        let object = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: work + "/results/" + json)))
+        let report = try #require(object as? [String: Any])
+        let rows = try #require(report["rows"] as? [[String: Any]])
+        #expect(rows.contains { ($0["row"] as? String) == "ingest cctv_h264.mp4 vs framehash" })
+        #expect(rows.contains { ($0["row"] as? String) == "ingest hevc.mkv vs decode" })
+        #expect(rows.contains { ($0["row"] as? String)?.hasPrefix("verify --file") == true })
+        #expect(rows.allSatisfy { (($0["ratio"] as? Double) ?? 0) > 0 })
+        let lookup = try #require(report["lookup"] as? [String: Any])
+        for kind in ["sha256", "frame"] {
+            let inProcess = try #require((lookup[kind] as? [String: Any])?["in_process"] as? [String: Any])
+            #expect(inProcess["found"] as? Int == 5 && inProcess["lookups"] as? Int == 5, "\(kind): \(inProcess)")
+        }
+        #expect(run.stdout.contains("| PDQ at 1 hash/s vs vpdq | not built yet |"))
+    }
+}
