@@ -16,30 +16,40 @@ extension FileDigest {
 
     /// Reads the file once, front to back, in fixed chunks (memory stays flat whatever its size),
     /// hashing it and, when `destination` is an open file descriptor, writing every byte there.
+    /// SHA-512 runs on a second thread, a chunk behind the reading, SHA-256 and the copy: it is
+    /// the slowest of them, and the file is read once whatever its size.
     static func compute(path: String, copyingTo destination: Int32? = nil, destinationPath: String = "") throws(DFCError) -> FileDigest {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw DFCError.inputUnreadable(path: path, reason: errnoDescription()) }
         defer { close(fd) }
         _ = posix_fadvise(fd, 0, 0, POSIX_FADV_SEQUENTIAL)
         var sha256 = SHA256()
-        var sha512 = SHA512()
+        let sha512 = ChunkHasher()
         var size: Int64 = 0
-        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkSize, alignment: 64)
-        defer { buffer.deallocate() }
+        let buffers = (0..<2).map { _ in UnsafeMutableRawBufferPointer.allocate(byteCount: chunkSize, alignment: 64) }
+        let free = buffers.map { _ in DispatchSemaphore(value: 1) }
+        defer {
+            sha512.waitUntilIdle()
+            for buffer in buffers { buffer.deallocate() }
+        }
+        var current = 0
         while true {
-            let count = read(fd, buffer.baseAddress, chunkSize)
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw DFCError.inputUnreadable(path: path, reason: errnoDescription())
+            free[current].wait()   // its previous chunk has been through SHA-512
+            let count = read(fd, buffers[current].baseAddress, chunkSize)
+            if count <= 0 {
+                free[current].signal()
+                if count < 0 && errno == EINTR { continue }
+                if count < 0 { throw DFCError.inputUnreadable(path: path, reason: errnoDescription()) }
+                break
             }
-            if count == 0 { break }
-            let chunk = UnsafeRawBufferPointer(rebasing: buffer[..<count])
+            let chunk = UnsafeRawBufferPointer(rebasing: buffers[current][..<count])
+            sha512.update(chunk, then: free[current])
             sha256.update(bufferPointer: chunk)
-            sha512.update(bufferPointer: chunk)
             if let destination { try writeAll(chunk, to: destination, path: destinationPath) }
             size += Int64(count)
+            current ^= 1
         }
-        return FileDigest(sha256: Hex.string(sha256.finalize()), sha512: Hex.string(sha512.finalize()), size: size)
+        return FileDigest(sha256: Hex.string(sha256.finalize()), sha512: sha512.finish(), size: size)
     }
 
     private static func writeAll(_ bytes: UnsafeRawBufferPointer, to fd: Int32, path: String) throws(DFCError) {
