@@ -74,7 +74,7 @@ extension EvidenceStore {
                     let (vaultPath, isNew) = try vault.commit(staged)
                     if isNew { placed = vaultPath }
                     details["vault_path"] = vaultPath
-                    return try register(staged, vaultPath: vaultPath, caseID: caseID, source: source, file: file,
+                    return try register(staged, vaultPath: vaultPath, caseID: caseID, source: source, file: file, originalPath: originalPath,
                                         analysis: analysis, limits: limits, details: details, signer: signer, db)
                 }
             }
@@ -87,14 +87,14 @@ extension EvidenceStore {
 
     /// Inserts the exhibit, its packet, frame, stream and finding rows and its `ingested` event.
     private func register(
-        _ staged: Vault.Staged, vaultPath: String, caseID: String, source: String?, file: String,
+        _ staged: Vault.Staged, vaultPath: String, caseID: String, source: String?, file: String, originalPath: String,
         analysis mode: IngestAnalysis, limits: MediaLimits, details: [String: String], signer: Signer, _ db: Database
     ) throws -> IngestResult {
         let digest = staged.digest
         var details = details
         var exhibit = ExhibitRecord(
             id: nil, caseID: caseID, source: source, sha256: digest.sha256, sha512: digest.sha512, size: digest.size,
-            originalName: (file as NSString).lastPathComponent, originalPath: details["original_path"] ?? file, vaultPath: vaultPath,
+            originalName: (file as NSString).lastPathComponent, originalPath: originalPath, vaultPath: vaultPath,
             format: nil, containerJSON: nil, libraries: "", packetCount: 0, frameCount: 0,
             packetsDigest: "", framesDigest: "", ingestedAt: Timestamp.now(), ingestedBy: signer.name)
         try exhibit.insert(db)
