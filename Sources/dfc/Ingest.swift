@@ -7,7 +7,8 @@ struct Ingest: ParsableCommand {
         discussion: """
             Each file is read and decoded by a worker process of its own, under a memory limit and a \
             deadline, so that a file that crashes FFmpeg or never ends costs only itself: it is still \
-            registered, with an analysis_failed finding.
+            registered, with an analysis_failed finding. The workers are forked by a launcher process \
+            made when the command starts, before the store is opened.
             """)
 
     @OptionGroup var options: StoreOptions
@@ -40,12 +41,14 @@ struct Ingest: ParsableCommand {
     }
 
     func run() throws {
+        // First, while this process has one thread and no store open: see `WorkerLauncher`.
+        let launcher = inProcess ? nil : WorkerLauncher.start { DFC.runAsWorker($0) }
         try reportingErrors {
             if inProcess { Containment.disableCoreDumps() }
             let store = try options.open(create: true)
             var limits = MediaLimits.standard
             limits.maxSeconds = timeLimit
-            let containment = Containment(worker: Containment.currentExecutable, memoryLimit: memoryLimit)
+            let containment = Containment(worker: Containment.currentExecutable, launcher: launcher, memoryLimit: memoryLimit)
             var rejected = false
             for file in files {
                 let result = inProcess

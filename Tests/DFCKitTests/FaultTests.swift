@@ -84,17 +84,21 @@ import Testing
         }
     }
 
-    /// The worker process `parent` has started, once it has one.
+    /// The worker process `parent`'s launcher has forked, once it has one.
     static func worker(of parent: pid_t) throws -> pid_t {
-        var child: pid_t?
-        try waitUntil("the worker process") {
-            let children = (try? String(contentsOfFile: "/proc/\(parent)/task/\(parent)/children", encoding: .utf8)) ?? ""
-            child = children.split(separator: " ").first.flatMap { pid_t($0) }
-            // Only once it runs as the worker: before its exec it is still a copy of the parent.
-            let command = child.flatMap { FileManager.default.contents(atPath: "/proc/\($0)/cmdline") } ?? Data()
-            return String(decoding: command, as: UTF8.self).contains("--in-process")
+        func children(_ pid: pid_t) -> [pid_t] {
+            let text = (try? String(contentsOfFile: "/proc/\(pid)/task/\(pid)/children", encoding: .utf8)) ?? ""
+            return text.split(separator: " ").compactMap { pid_t($0) }
         }
-        return child!
+        var worker: pid_t?
+        try waitUntil("the worker process") {
+            // Only once it has named itself: before that it is still a copy of the launcher.
+            worker = children(parent).flatMap(children).first { pid in
+                (try? String(contentsOfFile: "/proc/\(pid)/comm", encoding: .utf8)) == "dfc-worker\n"
+            }
+            return worker != nil
+        }
+        return worker!
     }
 
     @Test func catalogLockedByAnotherProcess() throws {

@@ -15,7 +15,7 @@ import Testing
         var calls: [String] = []
         func traced(_ arguments: [String]) throws {
             let log = work + "/trace-\(calls.count).txt"
-            let result = try TestSupport.run(tracer, ["-f", "-qq", "-e", "trace=execve,socket,connect,bind,sendto,sendmsg", "-o", log,
+            let result = try TestSupport.run(tracer, ["-f", "-qq", "-e", "trace=%process,socket,connect,bind,sendto,sendmsg", "-o", log,
                                                       TestSupport.dfcBinary] + arguments + ["--store", store],
                                              environment: ["DFC_ACTOR": "Insp. A. Khan"])
             try #require(result.status == 0 || result.status == 1, "dfc \(arguments): \(result.stderr)")
@@ -27,11 +27,17 @@ import Testing
         try traced(["frames", "EX-1"])
         try traced(["checkpoint"])
         try traced(["audit"])
-        // The tracer saw each dfc start (execve is traced too): it was watching, the ingest's
-        // worker processes (one per file, where FFmpeg runs) included.
+        // The tracer saw each dfc start (execve is traced too), and it followed the ingest's
+        // launcher and the worker it forked for each file, where FFmpeg runs: each one's
+        // exit is in the trace.
         let starts = calls.filter { $0.contains("execve(") && $0.contains("dfc\"") && !$0.contains("ENOENT") }
-        #expect(starts.filter { !$0.contains("--in-process") }.count == 6)
-        #expect(starts.filter { $0.contains("--in-process") }.count == corpus.files.count + 1)
+        #expect(starts.count == 6)
+        let forked = calls.filter { $0.contains("clone(") && $0.contains("SIGCHLD") && !$0.contains("CLONE_THREAD") }
+            .compactMap { $0.split(separator: "=").last.flatMap { Int($0.trimmingCharacters(in: .whitespaces)) } }
+        #expect(forked.count == corpus.files.count + 2, "the launcher and a worker per file: \(forked)")
+        for pid in forked {
+            #expect(calls.contains { $0.hasPrefix("\(pid) ") && $0.contains("exit_group(") }, "process \(pid) was not followed")
+        }
         let network = calls.filter { line in
             (line.contains("socket(") || line.contains("connect(") || line.contains("bind(") || line.contains("send"))
                 && !line.contains("AF_UNIX") && !line.contains("sa_family=AF_UNIX")

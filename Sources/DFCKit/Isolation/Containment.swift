@@ -2,13 +2,17 @@ import Foundation
 
 /// How a contained ingest keeps a crash, a hang or a memory blow-up inside FFmpeg away
 /// from the store and from the rest of a batch: each file is analysed by a separate
-/// worker process (the `dfc` executable), killed if its resident memory passes a limit
-/// or it outlives a deadline.
+/// worker process, killed if its resident memory passes a limit or it outlives a deadline.
+/// The worker is forked by `launcher` where there is one, and otherwise started from the
+/// `dfc` executable.
 /// When the worker dies, the file is still registered, with a finding that says how
 /// the analysis ended.
 public struct Containment: Sendable {
     /// The `dfc` executable that runs as the worker (`dfc ingest --in-process --json …`).
     public var worker: String
+    /// Forks the workers, which saves starting `worker` afresh for each file; nil to start
+    /// `worker` every time (as a program with threads of its own must).
+    public var launcher: WorkerLauncher?
     /// Resident memory in bytes past which the worker is killed; nil for none.
     public var memoryLimit: Int?
     /// Extra seconds past `MediaLimits.maxSeconds` before the worker is killed. The worker
@@ -20,8 +24,10 @@ public struct Containment: Sendable {
     public static let defaultMemoryLimit = 4 << 30
 
     /// A containment that runs `worker` with the default limits.
-    public init(worker: String, memoryLimit: Int? = Containment.defaultMemoryLimit, grace: Double = 30) {
+    public init(worker: String, launcher: WorkerLauncher? = nil, memoryLimit: Int? = Containment.defaultMemoryLimit,
+                grace: Double = 30) {
         self.worker = worker
+        self.launcher = launcher
         self.memoryLimit = memoryLimit
         self.grace = grace
     }

@@ -2,10 +2,11 @@ import Foundation
 
 /// One child process run to completion under a deadline: its standard output and error
 /// go to files, so a child that writes a lot can never block on a full pipe, and a child
-/// that outlives the deadline is killed.
+/// that outlives the deadline is killed. The child is forked by a `WorkerLauncher` where
+/// there is one, and otherwise started from the executable `arguments[0]`.
 struct WorkerProcess {
     /// How the child ended.
-    enum Ending: Equatable {
+    enum Ending: Equatable, Codable {
         case exited(Int32)
         case signalled(Int32)
         /// It was still running at the deadline and was killed.
@@ -22,21 +23,37 @@ struct WorkerProcess {
         let standardError: Data
     }
 
+    /// The executable and its arguments.
     let arguments: [String]
-    /// Variables set in the child on top of this process's environment.
+    /// Variables set in a started child on top of this process's environment (a forked
+    /// child shares the launcher's).
     var environment: [String: String] = [:]
     /// Seconds after which the child is killed.
     let deadline: Double
     /// Resident bytes past which the child is killed; nil for none.
     var memoryLimit: Int?
 
-    func run() throws(DFCError) -> Outcome {
+    func run(launcher: WorkerLauncher? = nil) throws(DFCError) -> Outcome {
         let folder = NSTemporaryDirectory() + "dfc-worker-\(UUID().uuidString)"
         guard mkdir(folder, 0o700) == 0 else {
             throw .storeIO(path: folder, reason: "cannot create the worker's output folder: \(errnoDescription())")
         }
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let outPath = folder + "/stdout", errPath = folder + "/stderr"
+        func outcome(_ pid: pid_t, _ ending: Ending) -> Outcome {
+            Outcome(pid: pid, ending: ending,
+                    standardOutput: FileManager.default.contents(atPath: outPath) ?? Data(),
+                    standardError: FileManager.default.contents(atPath: errPath) ?? Data())
+        }
+
+        let request = WorkerLauncher.Request(arguments: Array(arguments.dropFirst()), standardOutput: outPath,
+                                             standardError: errPath, deadline: deadline, memoryLimit: memoryLimit)
+        if let reply = launcher?.run(request) {
+            guard let ending = reply.ending else {
+                throw .storeIO(path: arguments[0], reason: "cannot start the worker process: \(reply.error ?? "no reason given")")
+            }
+            return outcome(reply.pid, ending)
+        }
 
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
@@ -59,16 +76,13 @@ struct WorkerProcess {
             throw .storeIO(path: arguments[0], reason: "cannot start the worker process: \(String(cString: strerror(status)))")
         }
 
-        let ending = wait(pid)
-        return Outcome(pid: pid, ending: ending,
-                       standardOutput: FileManager.default.contents(atPath: outPath) ?? Data(),
-                       standardError: FileManager.default.contents(atPath: errPath) ?? Data())
+        return outcome(pid, Self.wait(for: pid, deadline: deadline, memoryLimit: memoryLimit))
     }
 
     /// Waits for `pid`, polling, and kills it at the deadline or when its resident memory
     /// passes the limit. (An address-space rlimit would make the child fail inside its own
     /// allocations instead, and libdispatch waits for ever when it cannot make a thread.)
-    private func wait(_ pid: pid_t) -> Ending {
+    static func wait(for pid: pid_t, deadline: Double, memoryLimit: Int?) -> Ending {
         let start = Date()
         var pause: useconds_t = 1_000
         while true {
@@ -84,8 +98,9 @@ struct WorkerProcess {
                 Self.killAndReap(pid)
                 return .memoryExceeded(bytes: memoryLimit)
             }
+            // At most 5 ms late: a short clip's worker is done in tens of milliseconds.
             usleep(pause)
-            pause = min(pause * 2, 20_000)
+            pause = min(pause * 2, 5_000)
         }
     }
 

@@ -24,7 +24,7 @@ extension EvidenceStore {
         // a fault signal by another process; the worker dies at once, as a C program would.
         let outcome = try WorkerProcess(arguments: arguments, environment: ["SWIFT_BACKTRACE": "enable=no"],
                                         deadline: limits.maxSeconds + min(containment.grace, limits.maxSeconds),
-                                        memoryLimit: containment.memoryLimit).run()
+                                        memoryLimit: containment.memoryLimit).run(launcher: containment.launcher)
         if let result = Self.workerResult(outcome.standardOutput) { return result }
         if case .exited = outcome.ending {
             // It ended by itself without a result: an error it reported (the store's, most

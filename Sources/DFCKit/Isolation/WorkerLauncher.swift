@@ -1,0 +1,184 @@
+import Foundation
+
+/// Makes worker processes by forking a launcher instead of starting the `dfc` executable
+/// afresh for every file.
+///
+/// Starting `dfc` costs about 50 ms before it does anything. The dynamic loader resolves
+/// some 33,000 symbols across the 150 libraries that Debian's FFmpeg pulls in. For a
+/// batch of short clips that start-up is a large share of the work. A fork of a process
+/// that has all of that loaded starts in about a millisecond.
+///
+/// The launcher is forked when the program starts, before it opens a store or starts a
+/// thread, and it never opens one itself. Each worker is a fork of the launcher, so every
+/// file is still analysed in a process of its own. That process has read no other file
+/// and shares no SQLite connection or lock with anyone. (SQLite's locks do not survive a
+/// fork, which is why the launcher must be made before the store is opened.)
+///
+/// The launcher waits for each worker under its deadline and memory limit, as
+/// `WorkerProcess` does for a started one, and replies with how the worker ended.
+public final class WorkerLauncher: @unchecked Sendable {
+    /// What the launcher is asked to run: the worker's arguments, and where its output goes.
+    struct Request: Codable {
+        let arguments: [String]
+        let standardOutput: String
+        let standardError: String
+        let deadline: Double
+        let memoryLimit: Int?
+    }
+
+    /// How the worker ended, or why none could be made.
+    struct Reply: Codable {
+        let pid: pid_t
+        let ending: WorkerProcess.Ending?
+        let error: String?
+    }
+
+    private let lock = NSLock()
+    private let pid: pid_t
+    private let requests: Int32
+    private let replies: Int32
+
+    private init(pid: pid_t, requests: Int32, replies: Int32) {
+        self.pid = pid
+        self.requests = requests
+        self.replies = replies
+    }
+
+    deinit {
+        close(requests)   // the launcher reads the end of its input and exits
+        close(replies)
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+    }
+
+    /// Forks the launcher. In each worker, `worker` is called with the worker's arguments
+    /// (those of `dfc` without the program's name), and its result is the exit status.
+    ///
+    /// A fork is only safe while this process has a single thread and libdispatch has
+    /// never started one. Where that no longer holds, this returns nil and workers are
+    /// started from the executable.
+    public static func start(worker: @escaping ([String]) -> Int32) -> WorkerLauncher? {
+        guard isSingleThreaded else { return nil }
+        var down: [Int32] = [0, 0], up: [Int32] = [0, 0]
+        guard pipe(&down) == 0 else { return nil }
+        guard pipe(&up) == 0 else {
+            close(down[0]); close(down[1])
+            return nil
+        }
+        // Not for a worker started from the executable: it must not hold the launcher's pipes.
+        for descriptor in down + up { _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC) }
+        fflush(nil)
+        let pid = fork()
+        if pid == 0 {
+            close(down[1])
+            close(up[0])
+            serve(requests: down[0], replies: up[1], worker: worker)
+        }
+        close(down[0])
+        close(up[1])
+        guard pid > 0 else {
+            close(down[1]); close(up[0])
+            return nil
+        }
+        return WorkerLauncher(pid: pid, requests: down[1], replies: up[0])
+    }
+
+    /// Runs one worker and waits for it. Nil when the launcher is gone (killed, say), and
+    /// the caller should start the worker from the executable instead.
+    func run(_ request: Request) -> Reply? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard let line = try? JSONEncoder().encode(request),
+              Self.write(line + [0x0A], to: requests),
+              let reply = Self.readLine(from: replies) else { return nil }
+        return try? JSONDecoder().decode(Reply.self, from: reply)
+    }
+
+    // MARK: - In the launcher
+
+    private static func serve(requests: Int32, replies: Int32, worker: ([String]) -> Int32) -> Never {
+        name("dfc-launcher")
+        while let line = readLine(from: requests) {
+            let reply: Reply
+            if let request = try? JSONDecoder().decode(Request.self, from: line) {
+                let pid = fork()
+                if pid == 0 { becomeWorker(request, closing: [requests, replies], worker: worker) }
+                reply = pid < 0
+                    ? Reply(pid: 0, ending: nil, error: "cannot fork a worker: \(errnoDescription())")
+                    : Reply(pid: pid, ending: WorkerProcess.wait(for: pid, deadline: request.deadline,
+                                                                 memoryLimit: request.memoryLimit), error: nil)
+            } else {
+                reply = Reply(pid: 0, ending: nil, error: "the launcher could not read its request")
+            }
+            guard let encoded = try? JSONEncoder().encode(reply), write(encoded + [0x0A], to: replies) else { break }
+        }
+        _exit(0)
+    }
+
+    private static func becomeWorker(_ request: Request, closing: [Int32], worker: ([String]) -> Int32) -> Never {
+        name("dfc-worker")
+        for descriptor in closing { close(descriptor) }
+        // The program's crash handlers (Swift's backtracer) would hold a dying worker for
+        // seconds; a worker dies at once, as a C program would.
+        for signal in [SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP, SIGQUIT] { _ = Glibc.signal(signal, SIG_DFL) }
+        guard redirect(0, to: "/dev/null", flags: O_RDONLY),
+              redirect(1, to: request.standardOutput, flags: O_WRONLY | O_CREAT | O_TRUNC),
+              redirect(2, to: request.standardError, flags: O_WRONLY | O_CREAT | O_TRUNC) else { _exit(127) }
+        let status = worker(request.arguments)
+        fflush(nil)
+        _exit(status)
+    }
+
+    // MARK: - Plumbing
+
+    /// True while this process has one thread and libdispatch has never made one (a child
+    /// of a process where it has cannot use dispatch queues at all).
+    static var isSingleThreaded: Bool {
+        guard (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/task"))?.count == 1 else { return false }
+        typealias Probe = @convention(c) () -> Bool
+        guard let symbol = dlsym(dlopen(nil, RTLD_NOW), "_dispatch_is_multithreaded") else { return false }
+        return !unsafeBitCast(symbol, to: Probe.self)()
+    }
+
+    /// Names this process (`/proc/PID/comm`, what `ps -o comm` and `top` show).
+    private static func name(_ name: String) {
+        let descriptor = open("/proc/self/comm", O_WRONLY)
+        guard descriptor >= 0 else { return }
+        _ = write(Array(name.utf8), to: descriptor)
+        close(descriptor)
+    }
+
+    private static func redirect(_ target: Int32, to path: String, flags: Int32) -> Bool {
+        let descriptor = open(path, flags | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        return dup2(descriptor, target) == target
+    }
+
+    private static func write(_ bytes: [UInt8], to descriptor: Int32) -> Bool {
+        var written = 0
+        while written < bytes.count {
+            let count = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress! + written, $0.count - written) }
+            if count < 0 && errno == EINTR { continue }
+            guard count > 0 else { return false }
+            written += count
+        }
+        return true
+    }
+
+    private static func write(_ data: Data, to descriptor: Int32) -> Bool { write([UInt8](data), to: descriptor) }
+
+    /// One line, without its newline; nil at the end of the input. Requests and replies
+    /// are one short line each, so a byte at a time is fast enough and reads nothing ahead.
+    private static func readLine(from descriptor: Int32) -> Data? {
+        var line = Data()
+        var byte: UInt8 = 0
+        while true {
+            let count = read(descriptor, &byte, 1)
+            if count < 0 && errno == EINTR { continue }
+            guard count == 1 else { return nil }
+            if byte == 0x0A { return line }
+            line.append(byte)
+        }
+    }
+}
