@@ -176,6 +176,32 @@ import Testing
         try Self.expectClean(store)
     }
 
+    @Test func theLauncherKilledMidBatch() throws {
+        let store = TestSupport.temporaryDirectory() + "/store"
+        try Self.storeWithOneExhibit(at: store)
+        let clip = Self.longClip
+        let output = TestSupport.temporaryDirectory() + "/out.txt"
+        let process = try Self.start(["ingest", "--case", "F-9", clip, TestSupport.fixture("hevc.mkv")], store, output: output)
+        // The launcher and its worker for the first file, both gone at once (an operator's kill, the OOM killer).
+        let worker = try Self.worker(of: process.processIdentifier)
+        let stat = try String(contentsOfFile: "/proc/\(worker)/stat", encoding: .utf8)
+        let launcher = try #require(stat.split(separator: ")").last?.split(separator: " ").dropFirst().first.flatMap { pid_t($0) })
+        kill(launcher, SIGKILL)
+        kill(worker, SIGKILL)
+        process.waitUntilExit()
+
+        // dfc goes on with workers started from its executable: the first file is analysed
+        // again from the start, and the second, whose request meets a dead launcher, too.
+        let printed = try String(contentsOfFile: output, encoding: .utf8)
+        #expect(process.terminationStatus == 0, "\(printed)")
+        #expect(printed.contains("EX-000002\tingested") && printed.contains("EX-000003\tingested"), "\(printed)")
+        #expect(!printed.contains("analysis_failed"), "\(printed)")
+        for exhibit in ["EX-2", "EX-3"] {
+            #expect(try Self.dfc(["frames", exhibit], store).stdout.split(separator: "\n").count > 10)
+        }
+        try Self.expectClean(store)
+    }
+
     @Test func aWorkerPastItsMemoryLimitIsKilled() throws {
         let store = TestSupport.temporaryDirectory() + "/store"
         try Self.storeWithOneExhibit(at: store)

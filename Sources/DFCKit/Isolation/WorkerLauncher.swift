@@ -89,9 +89,29 @@ public final class WorkerLauncher: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         guard let line = try? JSONEncoder().encode(request),
-              Self.write(line + [0x0A], to: requests),
+              Self.withoutBrokenPipeSignal({ Self.write(line + [0x0A], to: requests) }),
               let reply = Self.readLine(from: replies) else { return nil }
         return try? JSONDecoder().decode(Reply.self, from: reply)
+    }
+
+    /// Runs `body` with SIGPIPE blocked on this thread, so that writing to a launcher that
+    /// has died fails with EPIPE instead of killing this process (a batch then goes on with
+    /// workers started from the executable). A SIGPIPE the write raised is taken before
+    /// the signal is unblocked.
+    private static func withoutBrokenPipeSignal<T>(_ body: () -> T) -> T {
+        var pipeSignal = sigset_t(), previous = sigset_t(), pending = sigset_t()
+        sigemptyset(&pipeSignal)
+        sigaddset(&pipeSignal, SIGPIPE)
+        pthread_sigmask(SIG_BLOCK, &pipeSignal, &previous)
+        defer {
+            sigpending(&pending)
+            if sigismember(&pending, SIGPIPE) == 1 {
+                var now = timespec(tv_sec: 0, tv_nsec: 0)
+                _ = sigtimedwait(&pipeSignal, nil, &now)
+            }
+            pthread_sigmask(SIG_SETMASK, &previous, nil)
+        }
+        return body()
     }
 
     // MARK: - In the launcher
