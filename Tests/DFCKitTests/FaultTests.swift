@@ -151,12 +151,18 @@ import Testing
         try Self.expectClean(store)
     }
 
-    @Test func aCrashingWorkerCostsOnlyItsOwnFile() throws {
+    /// A store with one exhibit, and `dfc ingest` started on the long clip then hevc.mkv,
+    /// printing to `output`.
+    static func startTwoFileBatch(case caseID: String) throws -> (store: String, clip: String, process: Process, output: String) {
         let store = TestSupport.temporaryDirectory() + "/store"
-        try Self.storeWithOneExhibit(at: store)
-        let clip = Self.longClip
+        try storeWithOneExhibit(at: store)
         let output = TestSupport.temporaryDirectory() + "/out.txt"
-        let process = try Self.start(["ingest", "--case", "F-4", clip, TestSupport.fixture("hevc.mkv")], store, output: output)
+        let process = try start(["ingest", "--case", caseID, longClip, TestSupport.fixture("hevc.mkv")], store, output: output)
+        return (store, longClip, process, output)
+    }
+
+    @Test func aCrashingWorkerCostsOnlyItsOwnFile() throws {
+        let (store, clip, process, output) = try Self.startTwoFileBatch(case: "F-4")
         // A segmentation fault, as FFmpeg would raise it, in the worker reading the clip.
         let worker = try Self.worker(of: process.processIdentifier)
         try Self.waitUntil("the worker to start decoding") {
@@ -177,11 +183,7 @@ import Testing
     }
 
     @Test func theLauncherKilledMidBatch() throws {
-        let store = TestSupport.temporaryDirectory() + "/store"
-        try Self.storeWithOneExhibit(at: store)
-        let clip = Self.longClip
-        let output = TestSupport.temporaryDirectory() + "/out.txt"
-        let process = try Self.start(["ingest", "--case", "F-9", clip, TestSupport.fixture("hevc.mkv")], store, output: output)
+        let (store, _, process, output) = try Self.startTwoFileBatch(case: "F-9")
         // The launcher and its worker for the first file, both gone at once (an operator's kill, the OOM killer).
         let worker = try Self.worker(of: process.processIdentifier)
         let stat = try String(contentsOfFile: "/proc/\(worker)/stat", encoding: .utf8)
