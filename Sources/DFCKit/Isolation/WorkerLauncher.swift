@@ -6,7 +6,7 @@ import Foundation
 /// Starting `dfc` costs about 50 ms before it does anything. The dynamic loader resolves
 /// some 33,000 symbols across the 150 libraries that Debian's FFmpeg pulls in. For a
 /// batch of short clips that start-up is a large share of the work. A fork of a process
-/// that has all of that loaded starts in about a millisecond.
+/// that has all of that loaded runs within 2–3 ms.
 ///
 /// The launcher is forked when the program starts, before it opens a store or starts a
 /// thread, and it never opens one itself. Each worker is a fork of the launcher, so every
