@@ -175,18 +175,18 @@ public final class WorkerLauncher: @unchecked Sendable {
         return dup2(descriptor, target) == target
     }
 
-    private static func write(_ bytes: [UInt8], to descriptor: Int32) -> Bool {
-        var written = 0
-        while written < bytes.count {
-            let count = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress! + written, $0.count - written) }
-            if count < 0 && errno == EINTR { continue }
-            guard count > 0 else { return false }
-            written += count
+    private static func write(_ bytes: some ContiguousBytes, to descriptor: Int32) -> Bool {
+        bytes.withUnsafeBytes { buffer in
+            var written = 0
+            while written < buffer.count {
+                let count = Glibc.write(descriptor, buffer.baseAddress! + written, buffer.count - written)
+                if count < 0 && errno == EINTR { continue }
+                guard count > 0 else { return false }
+                written += count
+            }
+            return true
         }
-        return true
     }
-
-    private static func write(_ data: Data, to descriptor: Int32) -> Bool { write([UInt8](data), to: descriptor) }
 
     /// One line, without its newline; nil at the end of the input. Requests and replies
     /// are one short line each, so a byte at a time is fast enough and reads nothing ahead.

@@ -90,7 +90,8 @@ struct WorkerProcess {
             let result = waitpid(pid, &status, WNOHANG)
             if result == pid { return Self.ending(status) }
             if result < 0 && errno != EINTR { return .exited(-1) }
-            if Date().timeIntervalSince(start) > deadline {
+            let elapsed = Date().timeIntervalSince(start)
+            if elapsed > deadline {
                 Self.killAndReap(pid)
                 return .timedOut(seconds: deadline)
             }
@@ -101,7 +102,7 @@ struct WorkerProcess {
             // A short clip's worker is done in tens of milliseconds: noticed at most 5 ms late.
             // Past the first second, every 20 ms is enough, and reads /proc less often.
             usleep(pause)
-            pause = min(pause * 2, Date().timeIntervalSince(start) < 1 ? 5_000 : 20_000)
+            pause = min(pause * 2, elapsed < 1 ? 5_000 : 20_000)
         }
     }
 
