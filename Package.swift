@@ -21,11 +21,14 @@ let package = Package(
             pkgConfig: "libavformat libavcodec libswscale libavutil",
             providers: [.apt(["libavformat-dev", "libavcodec-dev", "libswscale-dev", "libavutil-dev"])]
         ),
+        // Non-variadic doorways to prctl, seccomp and Landlock for the worker's confinement
+        // (Swift cannot call variadic C functions). The policy is Swift, in DFCKit.
+        .target(name: "CConfinement"),
         // The library other systems link: media, hashing, catalog, custody and the public facade.
         .target(
             name: "DFCKit",
             dependencies: [
-                "CFFmpeg",
+                "CFFmpeg", "CConfinement",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),

@@ -5,10 +5,11 @@ struct Ingest: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Take files in as evidence: preserve, hash, decode and register each, with a custody event.",
         discussion: """
-            Each file is read and decoded by a worker process of its own, under a memory limit and a \
-            deadline, so that a file that crashes FFmpeg or never ends costs only itself: it is still \
-            registered, with an analysis_failed finding. The workers are forked by a launcher process \
-            made when the command starts, before the store is opened.
+            Each file is read and decoded by a confined worker process of its own, under a memory limit \
+            and a deadline, so that a file that crashes FFmpeg or never ends costs only itself: it is \
+            still registered, with an analysis_failed finding. The worker holds no key and no catalog \
+            connection; this process checks its analysis and records it in one short transaction. The \
+            workers are forked by a launcher process made when the command starts, before the store is opened.
             """)
 
     @OptionGroup var options: StoreOptions
@@ -29,7 +30,7 @@ struct Ingest: ParsableCommand {
     @Option(help: ArgumentHelp("Seconds one file's reading and decoding may take.", valueName: "seconds"))
     var timeLimit: Double = MediaLimits.standard.maxSeconds
 
-    @Flag(help: "Analyse in this process, without a worker process per file (a crash in FFmpeg ends the whole run).")
+    @Flag(help: "Analyse in this process, without a confined worker per file (a crash in FFmpeg ends the whole run).")
     var inProcess = false
 
     @Argument(help: "The files to ingest.")
@@ -42,7 +43,7 @@ struct Ingest: ParsableCommand {
 
     func run() throws {
         // First, while this process has one thread and no store open: see `WorkerLauncher`.
-        let launcher = inProcess ? nil : WorkerLauncher.start { DFC.runAsWorker($0) }
+        let launcher = inProcess ? nil : WorkerLauncher.start()
         try reportingErrors {
             if inProcess { Containment.disableCoreDumps() }
             let store = try options.open(create: true)

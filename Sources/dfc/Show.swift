@@ -51,6 +51,13 @@ struct Show: ParsableCommand {
             }
             print("Findings   \(report.findings.isEmpty ? "none" : String(report.findings.count))")
             for finding in report.findings { print(Output.finding(finding)) }
+            for amendment in report.amendments {
+                var changes: [String] = []
+                if let caseID = amendment.caseID { changes.append("case \(amendment.previousCaseID ?? "?") → \(caseID)") }
+                if let source = amendment.source { changes.append("source \"\(amendment.previousSource ?? "")\" → \"\(source)\"") }
+                print("Amended    \(amendment.at) by \(amendment.actor) (custody event \(amendment.event)): "
+                      + changes.joined(separator: ", ") + "; reason: \(amendment.reason)")
+            }
         }
     }
 }

@@ -52,6 +52,12 @@ import Testing
         (try? FileManager.default.contentsOfDirectory(atPath: store + "/tmp")) ?? []
     }
 
+    /// Bytes the worker has written to its analysis so far (the file appears when it starts).
+    static func analysisBytes(_ store: String) -> Int {
+        let names = stagingLeftovers(store).filter { $0.hasPrefix("analysis-") }
+        return names.compactMap { try? FileManager.default.attributesOfItem(atPath: store + "/tmp/" + $0)[.size] as? Int }.reduce(0, +)
+    }
+
     static func eventCount(_ store: String) throws -> Int {
         try DatabaseQueue(path: store + "/catalog.sqlite").read { try Int.fetchOne($0, sql: "SELECT count(*) FROM custody_event")! }
     }
@@ -165,9 +171,7 @@ import Testing
         let (store, clip, process, output) = try Self.startTwoFileBatch(case: "F-4")
         // A segmentation fault, as FFmpeg would raise it, in the worker reading the clip.
         let worker = try Self.worker(of: process.processIdentifier)
-        try Self.waitUntil("the worker to start decoding") {
-            FileManager.default.fileExists(atPath: store + "/vault/" + Self.sha256(clip).prefix(2))
-        }
+        try Self.waitUntil("the worker to start decoding") { Self.analysisBytes(store) > 0 }
         kill(worker, SIGSEGV)
         process.waitUntilExit()
 
@@ -287,12 +291,23 @@ import Testing
         #expect(copy.stderr.contains("write failed: No space left on device (while preserving \(big); nothing was recorded)"),
                 "\(copy.stderr)")
 
-        // Small enough to preserve, but its 6,000 frames do not fit in the catalog.
-        let many = TestSupport.temporaryDirectory() + "/many.mp4"
-        let made = try TestSupport.run(TestSupport.ffmpeg, ["-nostdin", "-v", "error", "-f", "lavfi", "-i",
-                                                            "color=c=black:s=16x16:r=1000:d=6", "-c:v", "libx264", "-preset", "ultrafast", many])
-        try #require(made.status == 0, "\(made.stderr)")
-        let rows = try Self.dfc(["ingest", "--case", "F-8", many], store)
+        // Small enough to preserve, but the worker's analysis of its 6,000 frames does not fit.
+        func clip(frames: Int) throws -> String {
+            let path = TestSupport.temporaryDirectory() + "/\(frames).mp4"
+            let made = try TestSupport.run(TestSupport.ffmpeg, ["-nostdin", "-v", "error", "-f", "lavfi", "-i",
+                                                                "color=c=black:s=16x16:r=1000", "-frames:v", String(frames),
+                                                                "-c:v", "libx264", "-preset", "ultrafast", path])
+            try #require(made.status == 0, "\(made.stderr)")
+            return path
+        }
+        let many = try clip(frames: 6000)
+        let analysis = try Self.dfc(["ingest", "--case", "F-8", many], store)
+        #expect(analysis.status == 1)
+        #expect(analysis.stderr.contains("the worker could not write its analysis of \(many)")
+                && analysis.stderr.contains("No space left on device); nothing was recorded"), "\(analysis.stderr)")
+
+        // Its analysis fits, but its rows do not fit in the catalog.
+        let rows = try Self.dfc(["ingest", "--case", "F-8", try clip(frames: 2500)], store)
         #expect(rows.status == 1)
         #expect(rows.stderr.contains("catalog.sqlite: catalog error: the disk is full; the transaction was rolled back and nothing was recorded"),
                 "\(rows.stderr)")

@@ -78,11 +78,12 @@ import Testing
 
     /// The limits that real footage never reaches, lowered so that a real file reaches them.
     @Test func limitsStopReadingWithAFinding() throws {
-        var analyzer = MediaAnalyzer(path: TestSupport.fixture("cctv_h264.mp4"))
+        let clip = TestSupport.fixture("cctv_h264.mp4")
+        var analyzer = MediaAnalyzer(descriptor: open(clip, O_RDONLY))
         analyzer.limits.maxPacketBytes = 1000
         let big = try analyzer.run(packet: { _ in }, frame: { _ in })
         #expect(big.findings.contains { $0.kind == .limitExceeded && $0.message.contains("a packet of") })
-        analyzer.limits = .standard
+        analyzer = MediaAnalyzer(descriptor: open(clip, O_RDONLY))
         analyzer.limits.maxSeconds = 0
         let slow = try analyzer.run(packet: { _ in }, frame: { _ in })
         #expect(slow.findings.contains { $0.kind == .limitExceeded && $0.message.contains("to read and decode") })

@@ -8,7 +8,7 @@ import Testing
 @Suite struct WorkerLaunchTests {
     @Test func aProgramWithThreadsStartsItsWorkersFromTheExecutable() throws {
         // Swift Testing runs this test on one of several threads.
-        #expect(WorkerLauncher.start { _ in 0 } == nil, "a fork of a process with threads is not safe to use")
+        #expect(WorkerLauncher.start() == nil, "a fork of a process with threads is not safe to use")
 
         let store = try TestSupport.newStore()
         let clip = TestSupport.fixture("hevc.mkv")

@@ -12,4 +12,6 @@ public enum ActorRole: String, Sendable, Codable, CaseIterable {
 
     /// Whether this role may register another actor.
     public var mayRegisterActors: Bool { self == .custodian || self == .supervisor }
+    /// Whether this role may change an exhibit's case or source (`amend`).
+    public var mayAmend: Bool { self == .custodian || self == .supervisor }
 }

@@ -2,9 +2,9 @@
 public struct ExhibitReport: Sendable, Codable, Equatable {
     /// The exhibit number.
     public var exhibit: ExhibitID
-    /// The case it belongs to.
+    /// The case it belongs to now (the latest amendment's, else the one it was ingested with).
     public var caseID: String
-    /// Where it came from (camera, officer, device), as the analyst wrote it.
+    /// Where it came from (camera, officer, device), as last written (ingest or amendment).
     public var source: String?
     /// SHA-256 of the original's bytes.
     public var sha256: String
@@ -38,10 +38,12 @@ public struct ExhibitReport: Sendable, Codable, Equatable {
     public var streams: [StreamInfo]
     /// What the examiner must know.
     public var findings: [Finding]
+    /// Every change of case or source since ingest, oldest first (empty when none).
+    public var amendments: [Amendment]
 
     enum CodingKeys: String, CodingKey {
         case exhibit, caseID = "case", source, sha256, sha512, size, originalName, originalPath, vaultPath
         case ingestedAt, ingestedBy, container, containerInfo, durationSeconds, libraries, packetCount, frameCount
-        case streams, findings
+        case streams, findings, amendments
     }
 }

@@ -1,6 +1,6 @@
 /// Everything one pass over a file found, apart from the packet and frame rows
 /// (which stream out as they are made).
-struct MediaAnalysis: Sendable {
+struct MediaAnalysis: Sendable, Codable {
     /// The container's parameters; nil when FFmpeg could not open the file at all.
     var container: ContainerInfo?
     var streams: [StreamInfo]
@@ -11,4 +11,7 @@ struct MediaAnalysis: Sendable {
     var frameCount: Int
     /// The FFmpeg libraries that read and decoded it.
     var libraries: String
+    /// How the process that made it was confined (`Confinement.summary`), as that process
+    /// reported it; nil when the analysis ran in the caller's own process.
+    var confinement: String? = nil
 }

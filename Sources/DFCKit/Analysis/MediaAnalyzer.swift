@@ -8,7 +8,8 @@ import Foundation
 /// Nothing it meets in the file is an error: what cannot be read becomes a finding.
 /// Only the callbacks (the catalog's inserts) can throw, and that ends the pass.
 struct MediaAnalyzer {
-    let path: String
+    /// The file to read, open for reading; the analyzer takes it over and closes it.
+    let descriptor: Int32
     /// Threads hashing pictures beside the decoder.
     var hashWorkers = 1
     /// Decoder threads; 0 lets FFmpeg use one per core.
@@ -21,7 +22,7 @@ struct MediaAnalyzer {
         let containerDiagnostics = MediaDiagnostics()
         let input: FormatInput
         do {
-            input = try FormatInput(path: path, diagnostics: containerDiagnostics, limits: limits)
+            input = try FormatInput(descriptor: descriptor, diagnostics: containerDiagnostics, limits: limits)
         } catch {
             switch error {
             case .refused(let format, let description):

@@ -135,6 +135,26 @@ extension Catalog {
                 BEGIN SELECT RAISE(ABORT, 'checkpoints are append-only: DELETE refused'); END;
                 """)
         }
+        migrator.registerMigration("v3-amendments") { db in
+            try db.execute(sql: """
+                -- A change of an exhibit's case or source: never an UPDATE of the exhibit row (whose
+                -- values the ingested event committed to), but a row here, created in the same
+                -- transaction as the signed `amended` event whose number it carries and whose
+                -- details it repeats. The current value is the latest amendment's.
+                CREATE TABLE amendment (
+                    seq             INTEGER PRIMARY KEY REFERENCES custody_event(seq),
+                    exhibit_id      INTEGER NOT NULL REFERENCES exhibit(id),
+                    case_id         TEXT,               -- the new case; NULL when unchanged
+                    source          TEXT,               -- the new source; NULL when unchanged
+                    reason          TEXT NOT NULL
+                );
+                CREATE INDEX amendment_exhibit ON amendment(exhibit_id, seq);
+                CREATE TRIGGER amendment_no_update BEFORE UPDATE ON amendment
+                BEGIN SELECT RAISE(ABORT, 'amendments are append-only: UPDATE refused'); END;
+                CREATE TRIGGER amendment_no_delete BEFORE DELETE ON amendment
+                BEGIN SELECT RAISE(ABORT, 'amendments are append-only: DELETE refused'); END;
+                """)
+        }
         return migrator
     }
 }

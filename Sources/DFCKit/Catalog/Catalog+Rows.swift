@@ -29,8 +29,8 @@ extension Catalog {
     }
 
     /// SHA-256 over the packet hashes in read order, and over the frame hashes by (stream, index):
-    /// what the `ingested` custody event commits to, so that a changed row cannot go unnoticed.
-    static func rowDigests(exhibit: Int64, _ db: Database) throws -> (packets: String, frames: String) {
+    /// what an `ingested` event committed to before `RowDigest` (stores made by DFC 0.2).
+    static func legacyHashDigests(exhibit: Int64, _ db: Database) throws -> (packets: String, frames: String) {
         func digest(_ sql: String) throws -> String {
             var hasher = SHA256()
             let rows = try Row.fetchCursor(db, sql: sql, arguments: [exhibit])

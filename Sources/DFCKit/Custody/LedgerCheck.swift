@@ -14,6 +14,11 @@ struct LedgerCheck {
     private(set) var checkpointsChecked = 0
     private(set) var problems: [String] = []
     private(set) var root = Merkle.emptyRoot
+    /// What each exhibit's `ingested` event says, by exhibit (`EX-000001`): the catalog's rows
+    /// are checked against it, and every exhibit it names must still be there.
+    private(set) var ingested: [String: (seq: Int64, details: [String: String])] = [:]
+    /// What each `amended` event says, by its sequence number.
+    private(set) var amended: [Int64: (exhibit: String, details: [String: String])] = [:]
 
     /// A tree head the log must still have at `size` events.
     private struct Expectation {
@@ -110,6 +115,8 @@ struct LedgerCheck {
                 checkColumns(event, payload)
                 checkSigner(event, payload)
                 if event.action == "actor_registered" { checkRegistration(event, payload) }
+                if event.action == "ingested" { noteIngested(event, payload) }
+                if event.action == "amended", let exhibit = payload.exhibit { amended[event.seq] = (exhibit, payload.details) }
             } else {
                 problems.append("custody event \(event.seq): its payload is not a valid custody record")
             }
@@ -125,6 +132,18 @@ struct LedgerCheck {
         }
         root = frontier.root
         return firstHash
+    }
+
+    private mutating func noteIngested(_ event: CustodyEventRecord, _ payload: CustodyPayload) {
+        guard let exhibit = payload.exhibit else {
+            problems.append("custody event \(event.seq): an ingested event that names no exhibit")
+            return
+        }
+        if let first = ingested[exhibit] {
+            problems.append("custody event \(event.seq): a second ingested event for \(exhibit) (the first is event \(first.seq))")
+        } else {
+            ingested[exhibit] = (event.seq, payload.details)
+        }
     }
 
     private mutating func checkLink(_ event: CustodyEventRecord, expectedSeq: Int64, previousHash: String) {

@@ -8,7 +8,7 @@ import Foundation
 /// When the worker dies, the file is still registered, with a finding that says how
 /// the analysis ended.
 public struct Containment: Sendable {
-    /// The `dfc` executable that runs as the worker (`dfc ingest --in-process --json …`).
+    /// The `dfc` executable, started as `dfc worker JOB` when there is no launcher to fork a worker.
     public var worker: String
     /// Forks the workers, which saves starting `worker` afresh for each file; nil to start
     /// `worker` every time (as a program with threads of its own must).

@@ -17,9 +17,9 @@ import Foundation
 /// The launcher waits for each worker under its deadline and memory limit, as
 /// `WorkerProcess` does for a started one, and replies with how the worker ended.
 public final class WorkerLauncher: @unchecked Sendable {
-    /// What the launcher is asked to run: the worker's arguments, and where its output goes.
+    /// What the launcher is asked to run: the worker's job, and where its messages go.
     struct Request: Codable {
-        let arguments: [String]
+        let job: AnalysisJob
         let standardOutput: String
         let standardError: String
         let deadline: Double
@@ -51,13 +51,12 @@ public final class WorkerLauncher: @unchecked Sendable {
         while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
     }
 
-    /// Forks the launcher. In each worker, `worker` is called with the worker's arguments
-    /// (those of `dfc` without the program's name), and its result is the exit status.
+    /// Forks the launcher. Each worker it forks runs `AnalysisWorker.run` on its job.
     ///
     /// A fork is only safe while this process has a single thread and libdispatch has
     /// never started one. Where that no longer holds, this returns nil and workers are
     /// started from the executable.
-    public static func start(worker: @escaping ([String]) -> Int32) -> WorkerLauncher? {
+    public static func start() -> WorkerLauncher? {
         guard isSingleThreaded else { return nil }
         var down: [Int32] = [0, 0], up: [Int32] = [0, 0]
         guard pipe(&down) == 0 else { return nil }
@@ -72,7 +71,7 @@ public final class WorkerLauncher: @unchecked Sendable {
         if pid == 0 {
             close(down[1])
             close(up[0])
-            serve(requests: down[0], replies: up[1], worker: worker)
+            serve(requests: down[0], replies: up[1])
         }
         close(down[0])
         close(up[1])
@@ -116,13 +115,13 @@ public final class WorkerLauncher: @unchecked Sendable {
 
     // MARK: - In the launcher
 
-    private static func serve(requests: Int32, replies: Int32, worker: ([String]) -> Int32) -> Never {
+    private static func serve(requests: Int32, replies: Int32) -> Never {
         name("dfc-launcher")
         while let line = readLine(from: requests) {
             let reply: Reply
             if let request = try? JSONDecoder().decode(Request.self, from: line) {
                 let pid = fork()
-                if pid == 0 { becomeWorker(request, closing: [requests, replies], worker: worker) }
+                if pid == 0 { becomeWorker(request, closing: [requests, replies]) }
                 reply = pid < 0
                     ? Reply(pid: 0, ending: nil, error: "cannot fork a worker: \(errnoDescription())")
                     : Reply(pid: pid, ending: WorkerProcess.wait(for: pid, deadline: request.deadline,
@@ -135,7 +134,7 @@ public final class WorkerLauncher: @unchecked Sendable {
         _exit(0)
     }
 
-    private static func becomeWorker(_ request: Request, closing: [Int32], worker: ([String]) -> Int32) -> Never {
+    private static func becomeWorker(_ request: Request, closing: [Int32]) -> Never {
         name("dfc-worker")
         for descriptor in closing { close(descriptor) }
         // The program's crash handlers (Swift's backtracer) would hold a dying worker for
@@ -144,7 +143,7 @@ public final class WorkerLauncher: @unchecked Sendable {
         guard redirect(0, to: "/dev/null", flags: O_RDONLY),
               redirect(1, to: request.standardOutput, flags: O_WRONLY | O_CREAT | O_TRUNC),
               redirect(2, to: request.standardError, flags: O_WRONLY | O_CREAT | O_TRUNC) else { _exit(127) }
-        let status = worker(request.arguments)
+        let status = AnalysisWorker.run(request.job)
         fflush(nil)
         _exit(status)
     }

@@ -1,9 +1,10 @@
 import Foundation
 
-/// One child process run to completion under a deadline: its standard output and error
+/// One worker process run to completion under a deadline: its standard output and error
 /// go to files, so a child that writes a lot can never block on a full pipe, and a child
 /// that outlives the deadline is killed. The child is forked by a `WorkerLauncher` where
-/// there is one, and otherwise started from the executable `arguments[0]`.
+/// there is one, and otherwise started as `executable worker JOB` (`dfc worker`, which
+/// runs `AnalysisWorker.run`).
 struct WorkerProcess {
     /// How the child ended.
     enum Ending: Equatable, Codable {
@@ -23,8 +24,10 @@ struct WorkerProcess {
         let standardError: Data
     }
 
-    /// The executable and its arguments.
-    let arguments: [String]
+    /// What the worker is to do.
+    let job: AnalysisJob
+    /// The program started when there is no launcher (`dfc`).
+    let executable: String
     /// Variables set in a started child on top of this process's environment (a forked
     /// child shares the launcher's).
     var environment: [String: String] = [:]
@@ -46,15 +49,17 @@ struct WorkerProcess {
                     standardError: FileManager.default.contents(atPath: errPath) ?? Data())
         }
 
-        let request = WorkerLauncher.Request(arguments: Array(arguments.dropFirst()), standardOutput: outPath,
+        let request = WorkerLauncher.Request(job: job, standardOutput: outPath,
                                              standardError: errPath, deadline: deadline, memoryLimit: memoryLimit)
         if let reply = launcher?.run(request) {
             guard let ending = reply.ending else {
-                throw .storeIO(path: arguments[0], reason: "cannot start the worker process: \(reply.error ?? "no reason given")")
+                throw .storeIO(path: executable, reason: "cannot start the worker process: \(reply.error ?? "no reason given")")
             }
             return outcome(reply.pid, ending)
         }
 
+        // A worker of a launcher that died may have begun the output: the new worker starts afresh.
+        unlink(job.output)
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -62,7 +67,11 @@ struct WorkerProcess {
         posix_spawn_file_actions_addopen(&actions, 2, errPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
 
-        var argv = arguments.map { strdup($0) }
+        guard let encoded = try? CanonicalJSON.string(job) else {
+            throw .storeIO(path: executable, reason: "cannot encode the worker's job")
+        }
+        let words: [String] = [executable, "worker", encoded]
+        var argv: [UnsafeMutablePointer<CChar>?] = words.map { strdup($0) }
         argv.append(nil)
         defer { for pointer in argv { free(pointer) } }
         var environment = ProcessInfo.processInfo.environment
@@ -71,9 +80,9 @@ struct WorkerProcess {
         envp.append(nil)
         defer { for pointer in envp { free(pointer) } }
         var pid = pid_t()
-        let status = posix_spawn(&pid, arguments[0], &actions, nil, argv, envp)
+        let status = posix_spawn(&pid, executable, &actions, nil, argv, envp)
         guard status == 0 else {
-            throw .storeIO(path: arguments[0], reason: "cannot start the worker process: \(String(cString: strerror(status)))")
+            throw .storeIO(path: executable, reason: "cannot start the worker process: \(String(cString: strerror(status)))")
         }
 
         return outcome(pid, Self.wait(for: pid, deadline: deadline, memoryLimit: memoryLimit))

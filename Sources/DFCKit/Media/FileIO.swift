@@ -11,9 +11,10 @@ final class FileIO {
 
     private static let bufferSize: Int32 = 1 << 16
 
-    init(path: String) throws(FFmpegError) {
-        fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw FFmpegError(code: dfc_averror(errno)) }
+    /// Takes over `descriptor`, a file opened for reading, and closes it when done.
+    init(descriptor: Int32) throws(FFmpegError) {
+        fd = descriptor
+        guard fd >= 0 else { throw FFmpegError(code: dfc_averror(EBADF)) }
         var info = stat()
         guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
             close(fd)

@@ -34,10 +34,11 @@ final class FormatInput {
         case ffmpeg(FFmpegError, detail: String?)
     }
 
-    init(path: String, diagnostics: MediaDiagnostics, limits: MediaLimits = .standard) throws(OpenError) {
+    /// Opens the demuxer over `descriptor` (a regular file open for reading), which it takes over.
+    init(descriptor: Int32, diagnostics: MediaDiagnostics, limits: MediaLimits = .standard) throws(OpenError) {
         self.diagnostics = diagnostics
         do {
-            io = try FileIO(path: path)
+            io = try FileIO(descriptor: descriptor)
         } catch {
             throw .ffmpeg(error, detail: nil)
         }

@@ -1,7 +1,7 @@
 /// The bounds DFC keeps while reading one file, so that a hostile or broken file cannot
 /// exhaust the machine. The defaults pass every real camera file (8K pictures, hours of
 /// footage, dozens of streams) and stop bombs; each limit reached is a finding.
-public struct MediaLimits: Sendable {
+public struct MediaLimits: Sendable, Codable, Equatable {
     /// Largest picture a decoder may allocate, in pixels (8K UHD is 33 million).
     public var maxPixels = 8192 * 8192
     /// Most streams a container may declare.

@@ -8,10 +8,18 @@ extension EvidenceStore {
     ///   registered each actor;
     /// - the RFC 9162 Merkle tree over the events against every stored checkpoint, every
     ///   tree head recorded in the log, and each checkpoint in `checkpoints` (held outside);
+    /// - every exhibit's rows (the exhibit, its streams, packets, frames and findings)
+    ///   against the digests its `ingested` event committed to (`RowDigest`), and every
+    ///   amendment against its `amended` event;
+    /// - completeness both ways: every exhibit has its `ingested` event, every exhibit an
+    ///   `ingested` event names is still there, every `amended` event has its row;
     /// - every vault file's size, SHA-256 and SHA-512, that each exhibit has its vault file
-    ///   and that every vault file belongs to an exhibit;
-    /// - each exhibit's packet and frame rows against the digests its `ingested` event
-    ///   committed to.
+    ///   and that every vault file belongs to an exhibit.
+    ///
+    /// The catalog is read in one snapshot, without the write lock, so ingests and reads go
+    /// on meanwhile; only the last step (vault files that belong to no exhibit, and the
+    /// `audited` event) takes the lock, so that a file an ingest is placing is not mistaken
+    /// for one planted by hand.
     public func audit(actor: String, checkpoints: [Checkpoint] = []) throws -> AuditReport {
         let signer = try signer(for: actor)
         var problems: [String] = []
@@ -20,52 +28,91 @@ extension EvidenceStore {
                 let ledger = try LedgerCheck(db, supplied: checkpoints)
                 problems += ledger.problems
                 let records = try ExhibitRecord.order(Column("id")).fetchAll(db)
-                for record in records { problems += try checkRows(record, db) }
+                for record in records { problems += try checkRows(record, ledger, db) }
+                let present = Set(records.map(\.exhibitID.description))
+                for (exhibit, event) in ledger.ingested.sorted(by: { $0.value.seq < $1.value.seq }) where !present.contains(exhibit) {
+                    problems.append("\(exhibit): custody event \(event.seq) (ingested) names it, but the catalog has no such exhibit: it was removed")
+                }
+                problems += try checkAmendments(ledger, db)
                 return (ledger, records)
             }
         }
         for record in records {
             if let problem = checkVaultCopy(record).problem { problems.append(problem) }
         }
-        let known = Set(records.map(\.vaultPath))
-        for file in vault.allFiles() where !known.contains(file) {
-            problems.append("\(file): a file in the vault that belongs to no exhibit: left by an ingest that was "
-                + "killed before it committed, or put there by hand; ingesting the same file again adopts it")
-        }
-        let report = AuditReport(
-            eventsChecked: ledger.events, signaturesValid: ledger.validSignatures, treeSize: ledger.events,
-            rootHash: Hex.string(ledger.root), checkpointsChecked: ledger.checkpointsChecked,
-            exhibitsChecked: records.count, problems: problems)
-        try withCatalog {
+        let report = try withCatalog {
             try catalog.write { db in
+                let known = Set(try String.fetchAll(db, sql: "SELECT vault_path FROM exhibit"))
+                for file in vault.allFiles() where !known.contains(file) {
+                    problems.append("\(file): a file in the vault that belongs to no exhibit: left by an ingest that was "
+                        + "killed before it committed, or put there by hand; ingesting the same file again adopts it")
+                }
+                let report = AuditReport(
+                    eventsChecked: ledger.events, signaturesValid: ledger.validSignatures, treeSize: ledger.events,
+                    rootHash: Hex.string(ledger.root), checkpointsChecked: ledger.checkpointsChecked,
+                    exhibitsChecked: records.count, problems: problems)
                 try CustodyLog.append(db, action: "audited", signer: signer, exhibit: nil, details: [
                     "result": report.ok ? "clean" : "\(problems.count) problems", "events_checked": String(ledger.events),
                     "tree_size": String(ledger.events), "root_hash": report.rootHash,
                     "checkpoints_checked": String(ledger.checkpointsChecked),
                     "exhibits_checked": String(records.count), "host": Host.name, "dfc_version": DFCVersion.current,
                 ])
+                return report
             }
         }
         return report
     }
 
-    /// The exhibit's packet and frame rows against the digests its `ingested` event holds.
-    private func checkRows(_ record: ExhibitRecord, _ db: Database) throws -> [String] {
-        let digests = try Catalog.rowDigests(exhibit: record.id!, db)
-        let event = try CustodyEventRecord.filter(Column("exhibit_id") == record.id && Column("action") == "ingested").fetchOne(db)
-        guard let event, let payload = CustodyLog.decode(event) else {
-            return ["\(record.exhibitID): has no ingested custody event"]
+    /// What each `RowDigest` section covers, as a problem names it.
+    private static let sectionNames = [
+        "exhibit": "exhibit row (case, source, names, sizes, container)", "streams": "stream rows",
+        "packets": "packet rows", "frames": "frame rows", "findings": "finding rows",
+    ]
+
+    /// The exhibit's rows against what its `ingested` event committed to.
+    private func checkRows(_ record: ExhibitRecord, _ ledger: LedgerCheck, _ db: Database) throws -> [String] {
+        guard let (seq, details) = ledger.ingested[record.exhibitID.description] else {
+            return ["\(record.exhibitID): has no ingested custody event: the exhibit was added to the catalog by hand"]
         }
         var problems: [String] = []
-        if payload.details["sha256"] != record.sha256 || payload.details["sha512"] != record.sha512
-            || payload.details["size"] != String(record.size) {
-            problems.append("\(record.exhibitID): its file hashes differ from those its ingested event (\(event.seq)) recorded")
+        if details["sha256"] != record.sha256 || details["sha512"] != record.sha512 || details["size"] != String(record.size) {
+            problems.append("\(record.exhibitID): its file hashes differ from those its ingested event (\(seq)) recorded")
         }
-        if payload.details["packets_digest"] != digests.packets {
-            problems.append("\(record.exhibitID): its packet rows no longer match what its ingested event (\(event.seq)) committed to")
+        if details["digest_layout"] == RowDigest.layout {
+            let digests = try RowDigest.compute(exhibit: record.id!, db)
+            for section in RowDigest.sections where details[section.name + "_digest"] != digests[section.name + "_digest"] {
+                problems.append("\(record.exhibitID): its \(Self.sectionNames[section.name] ?? section.name) no longer match what its ingested event (\(seq)) committed to")
+            }
+        } else {
+            // Stores from before dfc-rows-1 committed to the packet and frame hashes only.
+            let digests = try Catalog.legacyHashDigests(exhibit: record.id!, db)
+            if details["packets_digest"] != digests.packets {
+                problems.append("\(record.exhibitID): its packet rows no longer match what its ingested event (\(seq)) committed to")
+            }
+            if details["frames_digest"] != digests.frames {
+                problems.append("\(record.exhibitID): its frame rows no longer match what its ingested event (\(seq)) committed to")
+            }
         }
-        if payload.details["frames_digest"] != digests.frames {
-            problems.append("\(record.exhibitID): its frame rows no longer match what its ingested event (\(event.seq)) committed to")
+        return problems
+    }
+
+    /// Every amendment row against its `amended` event, and every such event against its row.
+    private func checkAmendments(_ ledger: LedgerCheck, _ db: Database) throws -> [String] {
+        var problems: [String] = []
+        let rows = try AmendmentRecord.order(Column("seq")).fetchAll(db)
+        for row in rows {
+            guard let event = ledger.amended[row.seq] else {
+                problems.append("amendment \(row.seq) of \(ExhibitID(row.exhibitID)): no amended custody event made it: the amendment table was altered")
+                continue
+            }
+            if event.exhibit != ExhibitID(row.exhibitID).description || event.details["case"] != row.caseID
+                || event.details["source"] != row.source || event.details["reason"] != row.reason {
+                problems.append("amendment \(row.seq) of \(event.exhibit): disagrees with the amended event that made it: the amendment table was altered")
+            }
+        }
+        let present = Set(rows.map(\.seq))
+        for (seq, event) in ledger.amended.sorted(by: { $0.key < $1.key }) where !present.contains(seq) {
+            problems.append("\(event.exhibit): custody event \(seq) (amended) has no amendment row: the change it records was removed")
         }
         return problems
     }

@@ -2,25 +2,41 @@ import Foundation
 import GRDB
 
 extension EvidenceStore {
-    /// Takes one file in as evidence.
+    /// Takes one file in as evidence, analysing it in this process (see
+    /// `ingest(file:caseID:source:actor:limits:containment:)` for a worker process per file).
     ///
     /// One pass over the original hashes it (SHA-256, SHA-512) and copies it into the
-    /// vault; the analysis then reads the vault copy, so what is analysed is exactly
-    /// what is kept. Every packet and decoded picture is hashed, and everything lands
-    /// in one transaction with an `ingested` custody event. The same bytes ingested
-    /// again are not stored twice: an `acquired` event is recorded on the existing
-    /// exhibit. Damaged or unreadable media is still registered, with findings.
+    /// store's staging area; the analysis then reads that copy, which becomes the vault
+    /// copy, so what is analysed is exactly what is kept. The analysis is written to a file,
+    /// checked, and recorded with the signed `ingested` event in one short transaction: the
+    /// catalog's write lock is never held while footage is decoded. The same bytes ingested
+    /// again are not stored twice: an `acquired` event is recorded on the existing exhibit.
+    /// Damaged or unreadable media is still registered, with findings.
     ///
-    /// Bad input (missing, a directory, unreadable, empty) comes back `rejected` with
-    /// the reason, and nothing is written. A store error (disk full, catalog locked,
-    /// read-only) is thrown, and the store is left as it was: the transaction rolls back
-    /// and the vault file it placed is taken back. `limits` bounds what one file may cost.
+    /// Bad input (missing, a directory, unreadable, empty) comes back `rejected` with the
+    /// reason, and nothing is written. A store error (disk full, catalog locked, read-only)
+    /// is thrown, and the store is left as it was. `limits` bounds what one file may cost.
     public func ingest(file: String, caseID: String, source: String? = nil, actor: String, limits: MediaLimits = .standard) throws -> IngestResult {
-        try ingest(file: file, caseID: caseID, source: source, actor: actor, analysis: .decode, limits: limits)
+        try ingest(file: file, caseID: caseID, source: source, actor: actor, limits: limits, analyser: nil)
     }
 
-    func ingest(
-        file: String, caseID: String, source: String?, actor: String, analysis: IngestAnalysis, limits: MediaLimits
+    /// Takes one file in as evidence like `ingest(file:caseID:source:actor:limits:)`, with
+    /// the reading and decoding done by a confined worker process (see `Containment` and
+    /// `AnalysisWorker`), which holds no key and no catalog connection.
+    ///
+    /// If the worker crashes, runs out of memory, is killed at the deadline, or hands over an
+    /// analysis that fails the parent's checks, the file is registered without packet or
+    /// frame rows, with an `analysis_failed` finding that says what happened. The worker is
+    /// killed `maxSeconds` plus `grace` (at most `maxSeconds` again) after it starts.
+    public func ingest(
+        file: String, caseID: String, source: String? = nil, actor: String,
+        limits: MediaLimits = .standard, containment: Containment
+    ) throws -> IngestResult {
+        try ingest(file: file, caseID: caseID, source: source, actor: actor, limits: limits, analyser: containment)
+    }
+
+    private func ingest(
+        file: String, caseID: String, source: String?, actor: String, limits: MediaLimits, analyser: Containment?
     ) throws -> IngestResult {
         let caseID = caseID.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !caseID.isEmpty else { throw DFCError.invalidArgument("a case identifier is required (--case ID)") }
@@ -43,23 +59,27 @@ extension EvidenceStore {
                 throw error
             }
         }
+        defer { vault.discard(staged) }   // nothing left behind once it is in the vault, or not kept
         guard staged.digest.size > 0 else {
-            vault.discard(staged)
             return IngestResult(path: file, exhibit: nil, sha256: nil, status: .rejected, findings: [],
                                 error: DFCError.inputEmpty(path: file).description)
         }
         let digest = staged.digest
-        let originalPath = Self.absolute(file)
         var details: [String: String] = [
-            "case": caseID, "original_path": originalPath, "original_name": (file as NSString).lastPathComponent,
+            "case": caseID, "original_path": Self.absolute(file), "original_name": (file as NSString).lastPathComponent,
             "host": Host.name, "dfc_version": DFCVersion.current,
             "sha256": digest.sha256, "sha512": digest.sha512, "size": String(digest.size),
         ]
         if let source { details["source"] = source }
 
-        // The vault file is placed under the catalog's write lock, so no other DFC process
-        // can register or clean up the same bytes in between; a transaction that fails
-        // takes back the vault file it placed, and the store is left as it was.
+        // The same bytes already an exhibit: nothing to analyse.
+        let known = try withCatalog { try catalog.read { try ExhibitRecord.filter(ExhibitRecord.Columns.sha256 == digest.sha256).fetchOne($0) } }
+        let analysis = known == nil ? try analyse(staged, file: file, limits: limits, containment: analyser) : nil
+        defer { if let path = analysis?.path { unlink(path) } }
+
+        // One short transaction. The vault file is placed under the catalog's write lock, so
+        // no other DFC process can register or clean up the same bytes in between; a
+        // transaction that fails takes back the vault file it placed.
         var placed: String?
         do {
             return try withCatalog {
@@ -67,76 +87,74 @@ extension EvidenceStore {
                     if let existing = try ExhibitRecord.filter(ExhibitRecord.Columns.sha256 == digest.sha256).fetchOne(db) {
                         var details = details
                         if let problem = try restoreVaultCopy(of: existing, from: staged) { details["vault_restored"] = problem }
-                        vault.discard(staged)
                         try appendAcquired(db, existing, details: details, signer: signer)
                         return duplicateResult(existing, path: file, db)
                     }
+                    guard let analysis else { throw DFCError.storeIO(path: path, reason: "exhibit \(known?.exhibitID.description ?? "?") vanished while \(file) was ingested") }
                     let (vaultPath, isNew) = try vault.commit(staged)
                     if isNew { placed = vaultPath }
                     details["vault_path"] = vaultPath
-                    return try register(staged, vaultPath: vaultPath, caseID: caseID, source: source, file: file, originalPath: originalPath,
-                                        analysis: analysis, limits: limits, details: details, signer: signer, db)
+                    return try register(analysis, staged: staged, vaultPath: vaultPath, caseID: caseID, source: source, file: file,
+                                        limits: limits, details: details, signer: signer, db)
                 }
             }
         } catch {
-            vault.discard(staged)
-            if let placed { try? withdraw(placed, sha256: digest.sha256) }
+            if let placed {
+                do {
+                    try withdraw(placed, sha256: digest.sha256)
+                } catch {
+                    logger.error("cannot take back the vault file of an ingest that did not commit", metadata: [
+                        "file": "\(file)", "vault_path": "\(placed)", "error": "\(error)"])
+                }
+            }
             throw error
         }
     }
 
-    /// Inserts the exhibit, its packet, frame, stream and finding rows and its `ingested` event.
+    /// Inserts the exhibit, its stream, packet, frame and finding rows and its `ingested`
+    /// event, which commits to every one of those rows (`RowDigest`).
     private func register(
-        _ staged: Vault.Staged, vaultPath: String, caseID: String, source: String?, file: String, originalPath: String,
-        analysis mode: IngestAnalysis, limits: MediaLimits, details: [String: String], signer: Signer, _ db: Database
+        _ analysis: CheckedAnalysis, staged: Vault.Staged, vaultPath: String, caseID: String, source: String?, file: String,
+        limits: MediaLimits, details: [String: String], signer: Signer, _ db: Database
     ) throws -> IngestResult {
         let digest = staged.digest
+        let summary = analysis.summary
         var details = details
         var exhibit = ExhibitRecord(
             id: nil, caseID: caseID, source: source, sha256: digest.sha256, sha512: digest.sha512, size: digest.size,
-            originalName: (file as NSString).lastPathComponent, originalPath: originalPath, vaultPath: vaultPath,
-            format: nil, containerJSON: nil, libraries: "", packetCount: 0, frameCount: 0,
+            originalName: (file as NSString).lastPathComponent, originalPath: Self.absolute(file), vaultPath: vaultPath,
+            format: summary.container?.format, containerJSON: try summary.container.map { try CanonicalJSON.string($0) },
+            libraries: summary.libraries, packetCount: summary.packetCount, frameCount: summary.frameCount,
             packetsDigest: "", framesDigest: "", ingestedAt: Timestamp.now(), ingestedBy: signer.name)
         try exhibit.insert(db)
         let id = exhibit.id!
-        let analysis: MediaAnalysis
-        switch mode {
-        case .decode:
-            var analyzer = MediaAnalyzer(path: vault.absolutePath(vaultPath))
-            analyzer.limits = limits
-            analysis = try analyzer.run(
-                packet: { try Catalog.insert($0, exhibit: id, db) },
-                frame: { try Catalog.insert($0, exhibit: id, db) })
-        case .failed(let finding):
-            analysis = MediaAnalysis(container: nil, streams: [], framehashTimeBases: [:], findings: [finding],
-                                     packetCount: 0, frameCount: 0, libraries: FFmpegLog.libraryVersions)
+        for stream in summary.streams {
+            try StreamRecord(exhibitID: id, info: stream, framehashTimeBase: summary.framehashTimeBases[stream.index]).insert(db)
         }
-        for stream in analysis.streams {
-            try StreamRecord(exhibitID: id, info: stream, framehashTimeBase: analysis.framehashTimeBases[stream.index]).insert(db)
+        if let path = analysis.path {
+            let again = try AnalysisReader(path: path, limits: limits).read(
+                packet: { try Catalog.insert($0, exhibit: id, db) }, frame: { try Catalog.insert($0, exhibit: id, db) })
+            guard again.digest == analysis.digest else {
+                throw DFCError.storeIO(path: path, reason: "the analysis changed between its check and its recording; nothing was recorded")
+            }
+            details["analysis_sha256"] = analysis.digest
         }
-        for finding in analysis.findings {
+        for finding in summary.findings {
             var record = FindingRecord(exhibitID: id, finding: finding)
             try record.insert(db)
         }
-        let digests = try Catalog.rowDigests(exhibit: id, db)
-        exhibit.format = analysis.container?.format
-        exhibit.containerJSON = try analysis.container.map { try CanonicalJSON.string($0) }
-        exhibit.libraries = analysis.libraries
-        exhibit.packetCount = analysis.packetCount
-        exhibit.frameCount = analysis.frameCount
-        exhibit.packetsDigest = digests.packets
-        exhibit.framesDigest = digests.frames
-        try exhibit.update(db)
+        details.merge(try RowDigest.compute(exhibit: id, db)) { $1 }
+        details["digest_layout"] = RowDigest.layout
         details["ingested_at"] = exhibit.ingestedAt
-        details["libraries"] = analysis.libraries
-        details["packet_count"] = String(analysis.packetCount)
-        details["frame_count"] = String(analysis.frameCount)
-        details["packets_digest"] = digests.packets
-        details["frames_digest"] = digests.frames
-        details["findings"] = String(analysis.findings.count)
+        details["libraries"] = summary.libraries
+        details["packet_count"] = String(summary.packetCount)
+        details["frame_count"] = String(summary.frameCount)
+        details["findings"] = String(summary.findings.count)
+        details["analysed_by"] = analysis.analysedBy
+        if let confinement = summary.confinement { details["confinement"] = confinement }
         try CustodyLog.append(db, action: "ingested", signer: signer, exhibit: exhibit.exhibitID, details: details)
         return IngestResult(path: file, exhibit: exhibit.exhibitID, sha256: digest.sha256, status: .ingested,
-                            findings: analysis.findings, error: nil)
+                            findings: summary.findings, error: nil)
     }
 
     /// Removes a vault file this ingest placed when its transaction did not commit, unless

@@ -5,18 +5,17 @@ extension EvidenceStore {
     /// Looks evidence up. Every hit is recorded as an `accessed` event on its exhibit.
     public func lookup(_ query: LookupQuery, actor: String) throws -> [LookupHit] {
         let signer = try signer(for: actor)
-        let hits: [(ExhibitRecord, frame: (stream: Int, index: Int, seconds: Double?)?)]
-        hits = try withCatalog {
+        return try withCatalog {
             try catalog.write { db in
                 let found = try find(query, db)
                 try recordAccess(db, Self.unique(found.map(\.0)), signer: signer, command: "lookup", extra: ["query": Self.describe(query)])
-                return found
+                return try found.map { record, frame in
+                    let now = try current(record, db)
+                    return LookupHit(exhibit: record.exhibitID, caseID: now.caseID, source: now.source, sha256: record.sha256,
+                                     originalName: record.originalName, size: record.size,
+                                     stream: frame?.stream, frame: frame?.index, ptsSeconds: frame?.seconds)
+                }
             }
-        }
-        return hits.map { record, frame in
-            LookupHit(exhibit: record.exhibitID, caseID: record.caseID, source: record.source, sha256: record.sha256,
-                      originalName: record.originalName, size: record.size,
-                      stream: frame?.stream, frame: frame?.index, ptsSeconds: frame?.seconds)
         }
     }
 
@@ -44,13 +43,12 @@ extension EvidenceStore {
                 return (exhibits[id]!, (row[1], row[2], row[3]))
             }
         case .caseID(let caseID):
-            return try ExhibitRecord.filter(ExhibitRecord.Columns.caseID == caseID).order(Column("id")).fetchAll(db).map { ($0, nil) }
+            return try Catalog.exhibits(inCase: caseID, db).map { ($0, nil) }
         case .source(let text):
             guard !text.isEmpty else { throw DFCError.invalidArgument("--source needs some text to look for") }
             let pattern = "%" + text.replacingOccurrences(of: "\\", with: "\\\\")
                 .replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_") + "%"
-            return try ExhibitRecord.fetchAll(db, sql: "SELECT * FROM exhibit WHERE source LIKE ? ESCAPE '\\' ORDER BY id",
-                                              arguments: [pattern]).map { ($0, nil) }
+            return try Catalog.exhibits(sourceLike: pattern, db).map { ($0, nil) }
         }
     }
 

@@ -52,13 +52,14 @@ extension EvidenceStore {
         let container = try record.containerJSON.map { try JSONDecoder().decode(ContainerInfo.self, from: Data($0.utf8)) }
         let streams = try StreamRecord.filter(Column("exhibit_id") == record.id).order(Column("idx")).fetchAll(db).map { try $0.info() }
         let findings = try FindingRecord.filter(Column("exhibit_id") == record.id).order(Column("id")).fetchAll(db).map(\.finding)
+        let now = try current(record, db)
         return ExhibitReport(
-            exhibit: record.exhibitID, caseID: record.caseID, source: record.source, sha256: record.sha256,
+            exhibit: record.exhibitID, caseID: now.caseID, source: now.source, sha256: record.sha256,
             sha512: record.sha512, size: record.size, originalName: record.originalName, originalPath: record.originalPath,
             vaultPath: record.vaultPath, ingestedAt: record.ingestedAt, ingestedBy: record.ingestedBy,
             container: record.format, containerInfo: container, durationSeconds: container?.durationSeconds,
             libraries: record.libraries, packetCount: record.packetCount, frameCount: record.frameCount,
-            streams: streams, findings: findings)
+            streams: streams, findings: findings, amendments: now.amendments)
     }
 
     /// The header of a frame listing: which exhibit and stream, and how FFmpeg's framehash names it.

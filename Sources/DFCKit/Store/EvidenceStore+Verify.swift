@@ -36,8 +36,8 @@ extension EvidenceStore {
                                "result": identical ? "identical" : "not registered",
                                "host": Host.name, "dfc_version": DFCVersion.current]
                 try CustodyLog.append(db, action: "verified", signer: signer, exhibit: identical ? match?.exhibitID : nil, details: details)
-                return FileVerification(path: path, digest: digest, exhibit: identical ? match?.exhibitID : nil,
-                                        caseID: identical ? match?.caseID : nil)
+                let caseID = try match.flatMap { identical ? try current($0, db).caseID : nil }
+                return FileVerification(path: path, digest: digest, exhibit: identical ? match?.exhibitID : nil, caseID: caseID)
             }
         }
     }

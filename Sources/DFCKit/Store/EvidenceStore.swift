@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Logging
 
 /// A DFC evidence store: a directory holding `catalog.sqlite` (the catalog and the
 /// custody log) and `vault/` (each original, once, by SHA-256).
@@ -13,14 +14,19 @@ public struct EvidenceStore: Sendable {
     let catalog: Catalog
     let vault: Vault
     let keys: KeyFolder
+    /// Where the store tells the operator what they must know: a worker killed, an
+    /// analysis refused, a clean-up that failed.
+    let logger: Logger
 
     /// The default store path: `./dfc-store`.
     public static let defaultPath = "dfc-store"
 
     /// Opens the store at `path`; with `create`, makes it first if it does not exist.
     /// `lockTimeout` is how many seconds a write waits while another process holds the
-    /// catalog's write lock before it gives up with an error.
-    public init(path: String, create: Bool = false, lockTimeout: Double = 60) throws {
+    /// catalog's write lock before it gives up with an error. `logger` receives what an
+    /// operator must know (a worker killed, an analysis refused, a clean-up that failed).
+    public init(path: String, create: Bool = false, lockTimeout: Double = 60, logger: Logger = Logger(label: "dfc")) throws {
+        self.logger = logger
         let absolute = Self.absolute(path)
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: absolute, isDirectory: &isDirectory) {

@@ -66,6 +66,9 @@ struct Vault: Sendable {
         Durability.syncDirectory((path as NSString).deletingLastPathComponent)
     }
 
+    /// A new path in the staging area (nothing is created there).
+    func stagingFile(_ prefix: String) -> String { staging + "/\(prefix)-\(UUID().uuidString)" }
+
     /// Removes a staged copy that will not be kept.
     func discard(_ staged: Staged) { unlink(staged.temporaryPath) }
 

@@ -1,0 +1,45 @@
+import GRDB
+
+/// A row of `amendment`: a new case or source for an exhibit, made by the `amended`
+/// custody event whose number it carries. Never updated or deleted (SQLite triggers refuse it).
+struct AmendmentRecord: Codable, Sendable, FetchableRecord, PersistableRecord {
+    static let databaseTableName = "amendment"
+
+    var seq: Int64
+    var exhibitID: Int64
+    var caseID: String?
+    var source: String?
+    var reason: String
+
+    enum CodingKeys: String, CodingKey {
+        case seq, source, reason
+        case exhibitID = "exhibit_id", caseID = "case_id"
+    }
+}
+
+extension Catalog {
+    /// An exhibit's amendments, oldest first.
+    static func amendments(exhibit: Int64, _ db: Database) throws -> [AmendmentRecord] {
+        try AmendmentRecord.filter(Column("exhibit_id") == exhibit).order(Column("seq")).fetchAll(db)
+    }
+
+    /// The exhibits whose current case (the latest amendment's, else the one ingested with) is `caseID`.
+    static func exhibits(inCase caseID: String, _ db: Database) throws -> [ExhibitRecord] {
+        try ExhibitRecord.fetchAll(db, sql: """
+            SELECT * FROM exhibit e
+            WHERE coalesce((SELECT a.case_id FROM amendment a WHERE a.exhibit_id = e.id AND a.case_id IS NOT NULL
+                            ORDER BY a.seq DESC LIMIT 1), e.case_id) = ?
+            ORDER BY e.id
+            """, arguments: [caseID])
+    }
+
+    /// The exhibits whose current source contains `text` (a LIKE pattern, `\` escaping).
+    static func exhibits(sourceLike pattern: String, _ db: Database) throws -> [ExhibitRecord] {
+        try ExhibitRecord.fetchAll(db, sql: """
+            SELECT * FROM exhibit e
+            WHERE coalesce((SELECT a.source FROM amendment a WHERE a.exhibit_id = e.id AND a.source IS NOT NULL
+                            ORDER BY a.seq DESC LIMIT 1), e.source) LIKE ? ESCAPE '\\'
+            ORDER BY e.id
+            """, arguments: [pattern])
+    }
+}

@@ -1,0 +1,78 @@
+import Crypto
+import Foundation
+import GRDB
+
+/// The digests an `ingested` custody event commits to: one SHA-256 per section of an
+/// exhibit's catalog rows, over the values exactly as SQLite stores them, so that anyone
+/// with the catalog and `sqlite3` (or Python's `sqlite3` module) can recompute them.
+///
+/// Layout `dfc-rows-1`. Each section is one fixed query (`sections`); its digest is the
+/// SHA-256 of every row it returns, in order, each row its columns in order, each value:
+/// - NULL: the byte 0x00;
+/// - INTEGER: 0x01, then the value as 8 bytes, big-endian two's complement;
+/// - REAL: 0x02, then the IEEE-754 double as 8 bytes, big-endian;
+/// - TEXT: 0x03, then the UTF-8 length as 8 bytes big-endian, then the UTF-8 bytes;
+/// - BLOB: 0x04, then the length as 8 bytes big-endian, then the bytes.
+/// A section with no rows hashes no bytes.
+enum RowDigest {
+    static let layout = "dfc-rows-1"
+
+    /// The sections, in the order they are named in the event (`NAME_digest`), each with
+    /// the query whose single `?` is the exhibit's id.
+    static let sections: [(name: String, sql: String)] = [
+        ("exhibit", """
+            SELECT id, case_id, source, sha256, sha512, size, original_name, original_path, vault_path, format,
+            container_json, libraries, packet_count, frame_count, packets_digest, frames_digest, ingested_at, ingested_by
+            FROM exhibit WHERE id = ?
+            """),
+        ("streams", "SELECT idx, type, codec, frame_count, framehash_tb, info_json FROM stream WHERE exhibit_id = ? ORDER BY idx"),
+        ("packets", "SELECT idx, stream, pts, dts, duration, size, key, pos, sha256 FROM packet WHERE exhibit_id = ? ORDER BY idx"),
+        ("frames", """
+            SELECT stream, idx, pts, pts_seconds, key, pict_type, size, sha256 FROM frame WHERE exhibit_id = ?
+            ORDER BY stream, idx
+            """),
+        ("findings", "SELECT kind, severity, message, stream, packet, frame, seconds FROM finding WHERE exhibit_id = ? ORDER BY id"),
+    ]
+
+    /// `NAME_digest` → hex SHA-256, for every section of one exhibit.
+    static func compute(exhibit: Int64, _ db: Database) throws -> [String: String] {
+        var result: [String: String] = [:]
+        for section in sections {
+            var hasher = SHA256()
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(1 << 16)
+            let rows = try Row.fetchCursor(db, sql: section.sql, arguments: [exhibit])
+            while let row = try rows.next() {
+                for value in row.databaseValues { append(value, to: &bytes) }
+                if bytes.count >= 1 << 16 {
+                    hasher.update(data: bytes)
+                    bytes.removeAll(keepingCapacity: true)
+                }
+            }
+            hasher.update(data: bytes)
+            result[section.name + "_digest"] = Hex.string(hasher.finalize())
+        }
+        return result
+    }
+
+    private static func append(_ value: DatabaseValue, to bytes: inout [UInt8]) {
+        func put(_ tag: UInt8, _ word: UInt64) {
+            bytes.append(tag)
+            withUnsafeBytes(of: word.bigEndian) { bytes.append(contentsOf: $0) }
+        }
+        switch value.storage {
+        case .null:
+            bytes.append(0)
+        case .int64(let integer):
+            put(1, UInt64(bitPattern: integer))
+        case .double(let real):
+            put(2, real.bitPattern)
+        case .string(let text):
+            put(3, UInt64(text.utf8.count))
+            bytes += text.utf8
+        case .blob(let data):
+            put(4, UInt64(data.count))
+            bytes += data
+        }
+    }
+}

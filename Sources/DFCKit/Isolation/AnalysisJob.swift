@@ -1,0 +1,20 @@
+/// What one worker is asked to do: read and decode `input`, and write its analysis to
+/// `output`, a file it creates. It is handed nothing else: no store, no catalog, no key.
+public struct AnalysisJob: Sendable, Codable, Equatable {
+    /// The staged copy of the original (read-only, and exactly the bytes the vault will keep).
+    public var input: String
+    /// Where the analysis goes (`AnalysisFile`'s layout); must not exist yet.
+    public var output: String
+    /// The bounds kept while reading.
+    public var limits: MediaLimits
+    /// Whether the worker confines itself (`Confinement`) before it reads a byte of footage.
+    public var confine: Bool
+
+    /// A job.
+    public init(input: String, output: String, limits: MediaLimits, confine: Bool) {
+        self.input = input
+        self.output = output
+        self.limits = limits
+        self.confine = confine
+    }
+}

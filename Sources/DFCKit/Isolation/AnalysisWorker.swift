@@ -1,0 +1,83 @@
+import Foundation
+
+/// The worker's side of an ingest: it only analyses. It opens its input and its output,
+/// confines itself, reads and decodes the footage, and writes every packet row, frame row
+/// and finding to the output for the parent to check and record. It never opens the
+/// catalog and never reads a key: a memory-corruption bug in a demuxer can spoil this one
+/// file's analysis, which the parent checks, and can sign nothing.
+///
+/// Exit statuses: 0 the analysis is complete; `outputFailed` it could not be written
+/// (disk full); `inputFailed` the input could not be opened; `confinementFailed` the
+/// process could not be confined, so nothing was read. A crash is a signal.
+public enum AnalysisWorker {
+    /// The analysis could not be written (EX_IOERR).
+    public static let outputFailed: Int32 = 74
+    /// The input could not be opened (EX_NOINPUT).
+    public static let inputFailed: Int32 = 66
+    /// The process could not be confined (EX_OSERR).
+    public static let confinementFailed: Int32 = 71
+
+    /// Why a job did not produce an analysis: the exit status a worker reports it with, and a message.
+    public struct Failure: Error, CustomStringConvertible {
+        /// `outputFailed`, `inputFailed` or `confinementFailed`.
+        public let status: Int32
+        /// One line naming the file and the reason.
+        public let description: String
+    }
+
+    /// Runs `job` in this process and returns the exit status; the message of a failure
+    /// goes to standard error. With `job.confine` this process is confined for the rest of
+    /// its life: call it only in a process made for the job.
+    public static func run(_ job: AnalysisJob) -> Int32 {
+        do {
+            try perform(job)
+            return 0
+        } catch {
+            FileHandle.standardError.write(Data((error.description + "\n").utf8))
+            return error.status
+        }
+    }
+
+    /// Does the job, throwing instead of exiting.
+    static func perform(_ job: AnalysisJob) throws(Failure) {
+        let input = open(job.input, O_RDONLY | O_CLOEXEC)
+        guard input >= 0 else { throw Failure(status: inputFailed, description: "\(job.input): cannot open: \(errnoDescription())") }
+        let output = open(job.output, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        guard output >= 0 else {
+            close(input)
+            throw Failure(status: outputFailed, description: "\(job.output): cannot create the analysis: \(errnoDescription())")
+        }
+        defer { close(output) }
+        var confinement: Confinement?
+        if job.confine {
+            do {
+                confinement = try Confinement.apply()
+            } catch {
+                close(input)
+                throw Failure(status: confinementFailed, description: "cannot confine the worker, so it read nothing: \(error)")
+            }
+        }
+        do {
+            try analyse(input: input, output: output, limits: job.limits, confinement: confinement?.summary)
+        } catch {
+            throw Failure(status: outputFailed, description: "\(job.output): \(error)")
+        }
+    }
+
+    /// Analyses the open `input` (taken over and closed) into the open `output`.
+    static func analyse(input: Int32, output: Int32, limits: MediaLimits, confinement: String?) throws(AnalysisWriter.WriteError) {
+        let writer = AnalysisWriter(descriptor: output)
+        var analyzer = MediaAnalyzer(descriptor: input)
+        analyzer.limits = limits
+        var analysis: MediaAnalysis
+        do {
+            analysis = try analyzer.run(packet: { try writer.append($0) }, frame: { try writer.append($0) })
+        } catch let error as AnalysisWriter.WriteError {
+            throw error
+        } catch {
+            throw AnalysisWriter.WriteError(description: "\(error)")
+        }
+        analysis.confinement = confinement
+        try writer.finish(analysis)
+    }
+}

@@ -1,0 +1,81 @@
+import Foundation
+
+extension EvidenceStore {
+    /// Analyses a staged copy, in this process or in a worker, into a file in the store's
+    /// staging area, and checks that file whole. Holds no lock of the catalog's. A worker
+    /// that dies or hands over a file that fails the checks gives an analysis with only an
+    /// `analysis_failed` finding; a worker that could not write its analysis (a full disk)
+    /// is a store error, thrown.
+    func analyse(_ staged: Vault.Staged, file: String, limits: MediaLimits, containment: Containment?) throws -> CheckedAnalysis {
+        let output = vault.stagingFile("analysis")
+        let job = AnalysisJob(input: staged.temporaryPath, output: output, limits: limits, confine: containment != nil)
+        let analysedBy: String
+        if let containment {
+            // Swift's crash backtracer would hold a dying worker for seconds, and resumes one sent
+            // a fault signal by another process; the worker dies at once, as a C program would.
+            let outcome = try WorkerProcess(job: job, executable: containment.worker, environment: ["SWIFT_BACKTRACE": "enable=no"],
+                                            deadline: limits.maxSeconds + min(containment.grace, limits.maxSeconds),
+                                            memoryLimit: containment.memoryLimit).run(launcher: containment.launcher)
+            analysedBy = "worker process \(outcome.pid)"
+            switch outcome.ending {
+            case .exited(0):
+                break
+            case .exited(AnalysisWorker.outputFailed):
+                unlink(output)
+                throw DFCError.storeIO(path: output, reason: "the worker could not write its analysis of \(file) "
+                    + "(\(Self.lastLine(outcome.standardError))); nothing was recorded")
+            default:
+                unlink(output)
+                logger.warning("the analysis of a file did not finish; it is registered without packet or frame hashes", metadata: [
+                    "file": "\(file)", "worker": "\(outcome.pid)", "ending": "\(outcome.ending)"])
+                return failed(Self.describe(outcome), by: analysedBy)
+            }
+        } else {
+            do {
+                try AnalysisWorker.perform(job)
+            } catch {
+                unlink(output)
+                throw DFCError.storeIO(path: output, reason: "\(error.description); nothing was recorded")
+            }
+            analysedBy = "the recording process (no worker)"
+        }
+        do {
+            let checked = try AnalysisReader(path: output, limits: limits).read()
+            return CheckedAnalysis(path: output, summary: checked.summary, digest: checked.digest, analysedBy: analysedBy)
+        } catch {
+            unlink(output)
+            logger.warning("a worker's analysis failed the checks and was refused", metadata: ["file": "\(file)", "reason": "\(error)"])
+            return failed("the analysis did not finish: the worker's analysis was refused (\(error)); the original is preserved "
+                + "and registered, without packet or frame hashes", by: analysedBy)
+        }
+    }
+
+    private func failed(_ message: String, by analysedBy: String) -> CheckedAnalysis {
+        let finding = Finding(kind: .analysisFailed, severity: .error, message: message)
+        return CheckedAnalysis(
+            path: nil,
+            summary: MediaAnalysis(container: nil, streams: [], framehashTimeBases: [:], findings: [finding],
+                                   packetCount: 0, frameCount: 0, libraries: FFmpegLog.libraryVersions),
+            digest: "", analysedBy: analysedBy)
+    }
+
+    private static func lastLine(_ data: Data) -> String {
+        String(String(decoding: data, as: UTF8.self).split(separator: "\n").last ?? "no message")
+    }
+
+    private static func describe(_ outcome: WorkerProcess.Outcome) -> String {
+        let how: String
+        switch outcome.ending {
+        case .signalled(let signal):
+            how = "its worker process (pid \(outcome.pid)) died from signal \(signal) (\(String(cString: strsignal(signal))))"
+        case .memoryExceeded(let bytes):
+            how = "its worker process (pid \(outcome.pid)) used more than \(bytes >> 20) MiB of memory and was killed"
+        case .timedOut(let seconds):
+            how = "its worker process (pid \(outcome.pid)) was still running after \(Int(seconds)) s and was killed"
+        case .exited(let code):
+            how = "its worker process (pid \(outcome.pid)) exited with status \(code) (\(lastLine(outcome.standardError)))"
+        }
+        return "the analysis did not finish: \(how); the original is preserved and registered, "
+            + "without packet or frame hashes"
+    }
+}
