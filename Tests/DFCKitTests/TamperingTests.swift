@@ -10,7 +10,8 @@ import Testing
     static let analyst = "B. Officer"
 
     /// A store made through the CLI: two actors, two exhibits, reads, a checkpoint kept
-    /// outside (`checkpoint.txt`), and a read after it. Built once; each test tampers a copy.
+    /// outside (`checkpoint.txt`), a read after it, a third exhibit with a timeline gap, and
+    /// an amendment of the second's case. Built once; each test tampers a copy.
     static let base: String = {
         let dir = TestSupport.temporaryDirectory()
         let store = dir + "/store"
@@ -25,13 +26,17 @@ import Testing
         dfc(["frames", "EX-2"], analyst)
         dfc(["checkpoint", "--output", dir + "/checkpoint.txt"], custodian)
         dfc(["show", "EX-2"], analyst)
+        dfc(["ingest", TestSupport.fixture("gap_5s.mp4"), "--case", "LHR-7", "--source", "Camera 12"], analyst)
+        dfc(["amend", "EX-2", "--case", "LHR-8", "--reason", "filed under the wrong case at intake"], custodian)
         return dir
     }()
 
     enum Tampering: String, CaseIterable, Sendable, CustomTestStringConvertible {
         case editEventField, deleteEvent, reorderEvents, replaceFrameHash, deleteFrameRows, forgeWithUnregisteredKey,
              forgeAsUnknownActor, swapVaultFile, plantVaultFile, truncateLog, truncateAndRebuild, replaceActorKey,
-             editStoredCheckpoint
+             editStoredCheckpoint, deleteEveryFinding, moveExhibitToAnotherCase, changeSource, shiftFramePTS,
+             changePictureType, changeStreamCodec, removeWholeExhibit, deletePacketRow, editFindingMessage,
+             addExhibitByHand, deleteAmendment, editAmendment
         var testDescription: String { rawValue }
 
         /// What the audit must say (every fragment, in one PROBLEM line).
@@ -50,6 +55,16 @@ import Testing
             case .truncateAndRebuild: ["supplied checkpoint", "the log was rewritten"]
             case .replaceActorKey: ["actor B. Officer", "disagrees with the event that registered it"]
             case .editStoredCheckpoint: ["stored checkpoint", "signature does not verify"]
+            case .deleteEveryFinding, .editFindingMessage: ["EX-000003", "finding rows no longer match"]
+            case .moveExhibitToAnotherCase: ["EX-000001", "exhibit row (case, source", "no longer match"]
+            case .changeSource: ["EX-000003", "exhibit row (case, source", "no longer match"]
+            case .shiftFramePTS, .changePictureType: ["EX-000002", "frame rows no longer match"]
+            case .changeStreamCodec: ["EX-000002", "stream rows no longer match"]
+            case .removeWholeExhibit: ["EX-000001", "(ingested) names it, but the catalog has no such exhibit"]
+            case .deletePacketRow: ["EX-000001", "packet rows no longer match"]
+            case .addExhibitByHand: ["EX-000004", "has no ingested custody event"]
+            case .deleteAmendment: ["EX-000002", "(amended) has no amendment row"]
+            case .editAmendment: ["amendment", "EX-000002", "disagrees with the amended event"]
             }
         }
     }
@@ -74,13 +89,65 @@ import Testing
         #expect(problems.contains { line in tampering.expected.allSatisfy { line.contains($0) } }, "\(audit.stdout)")
     }
 
-    /// The gap the README states: a log cut back and regrown by someone who can sign,
-    /// with the stored checkpoints deleted too, looks whole to a store that kept nothing
-    /// outside. The checkpoint held outside is what catches it (the case above).
+    /// The gap the README states: a log cut back and regrown by someone who can sign, with
+    /// the stored checkpoints deleted too, and with everything the cut events recorded (here
+    /// the third exhibit and the amendment) removed as well, looks whole to a store that kept
+    /// nothing outside. The checkpoint held outside is what catches it (the case above); an
+    /// insider who cuts the log and leaves the rows behind is caught without one.
     @Test func aTruncatedAndRebuiltLogIsInvisibleWithoutACheckpointHeldOutside() throws {
         let dir = try copyOfBase()
-        try tamper(.truncateAndRebuild, store: dir + "/store", checkpoint: dir + "/checkpoint.txt")
-        let audit = try TestSupport.dfc(["audit", "--store", dir + "/store"], actor: Self.custodian)
+        let store = dir + "/store"
+        let cutOnly = try TestSupport.dfc(["audit", "--store", store], actor: Self.custodian)
+        #expect(cutOnly.status == 0)
+        try tamper(.truncateAndRebuild, store: store, checkpoint: dir + "/checkpoint.txt")
+        let rowsLeft = try TestSupport.dfc(["audit", "--store", store], actor: Self.custodian)
+        #expect(rowsLeft.status == 1 && rowsLeft.stdout.contains("EX-000003: has no ingested custody event"), "\(rowsLeft.stdout)")
+
+        let db = try DatabaseQueue(path: store + "/catalog.sqlite")
+        let vaultPath = try db.read { try String.fetchOne($0, sql: "SELECT vault_path FROM exhibit WHERE id = 3")! }
+        try db.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA foreign_keys = OFF")
+            try db.execute(sql: "DELETE FROM amendment")
+            for table in ["packet", "frame", "stream", "finding"] { try db.execute(sql: "DELETE FROM \(table) WHERE exhibit_id = 3") }
+            try db.execute(sql: "DELETE FROM exhibit WHERE id = 3")
+        }
+        chmod(store + "/" + vaultPath, 0o644)
+        try FileManager.default.removeItem(atPath: store + "/" + vaultPath)
+        let audit = try TestSupport.dfc(["audit", "--store", store], actor: Self.custodian)
+        #expect(audit.status == 0, "\(audit.stdout)")
+    }
+
+    /// Scripts/verify-rows, written from the README's layout with Python's standard library,
+    /// agrees with DFC: every exhibit of the untouched store matches its ingested event, and
+    /// a changed picture type is named.
+    @Test func anOutsiderRecomputesTheRowDigests() throws {
+        let dir = try copyOfBase()
+        let script = TestSupport.packageRoot.appendingPathComponent("Scripts/verify-rows").path
+        let clean = try TestSupport.run("/usr/bin/env", ["python3", script, dir + "/store/catalog.sqlite"])
+        #expect(clean.status == 0 && clean.stdout == "EX-000001\tok\nEX-000002\tok\nEX-000003\tok\n", "\(clean.stdout)\(clean.stderr)")
+        try tamper(.changePictureType, store: dir + "/store", checkpoint: dir + "/checkpoint.txt")
+        let caught = try TestSupport.run("/usr/bin/env", ["python3", script, dir + "/store/catalog.sqlite"])
+        #expect(caught.status == 1 && caught.stdout.contains("EX-000002\tMISMATCH frames"), "\(caught.stdout)\(caught.stderr)")
+    }
+
+    /// A case or source changes only through a signed amendment, by a custodian or supervisor;
+    /// lookups and `show` follow the current value, and `show` keeps the history.
+    @Test func anAmendmentIsASignedEventNotAnUpdate() throws {
+        let dir = try copyOfBase()
+        let store = dir + "/store"
+        let refused = try TestSupport.dfc(["amend", "EX-1", "--case", "X", "--reason", "mine now", "--store", store], actor: Self.analyst)
+        #expect(refused.status == 1 && refused.stderr.contains("B. Officer (analyst) may not amend an exhibit"), "\(refused.stderr)")
+        let moved = try TestSupport.dfc(["lookup", "--case", "LHR-8", "--store", store], actor: Self.analyst)
+        #expect(moved.stdout.contains("EX-000002") && !moved.stdout.contains("EX-000001"), "\(moved.stdout)")
+        let stayed = try TestSupport.dfc(["lookup", "--case", "LHR-7", "--store", store], actor: Self.analyst)
+        #expect(!stayed.stdout.contains("EX-000002") && stayed.stdout.contains("EX-000001"), "\(stayed.stdout)")
+        let show = try TestSupport.dfc(["show", "EX-2", "--store", store], actor: Self.analyst)
+        #expect(show.stdout.contains("Case       LHR-8"))
+        #expect(show.stdout.contains("by \(Self.custodian) (custody event") && show.stdout.contains("case LHR-7 → LHR-8; reason: filed under the wrong case at intake"),
+                "\(show.stdout)")
+        let db = try DatabaseQueue(path: store + "/catalog.sqlite")
+        #expect(try db.read { try String.fetchOne($0, sql: "SELECT case_id FROM exhibit WHERE id = 2") } == "LHR-7", "the ingested row is never updated")
+        let audit = try TestSupport.dfc(["audit", "--store", store], actor: Self.custodian)
         #expect(audit.status == 0, "\(audit.stdout)")
     }
 
@@ -96,7 +163,9 @@ import Testing
         let checkpointSize = Int(try String(contentsOfFile: checkpoint, encoding: .utf8)
             .split(separator: "\n").first { $0.hasPrefix("tree_size ") }!.dropFirst(10))!
         try db.writeWithoutTransaction { db in
-            for trigger in ["custody_event_no_update", "custody_event_no_delete", "actor_no_update", "checkpoint_no_delete", "checkpoint_no_update"] {
+            try db.execute(sql: "PRAGMA foreign_keys = OFF")   // as in the sqlite3 shell an insider would use
+            for trigger in ["custody_event_no_update", "custody_event_no_delete", "actor_no_update", "checkpoint_no_delete",
+                            "checkpoint_no_update", "amendment_no_update", "amendment_no_delete"] {
                 try db.execute(sql: "DROP TRIGGER \(trigger)")
             }
             switch tampering {
@@ -138,6 +207,43 @@ import Testing
                 try db.execute(sql: "UPDATE actor SET public_key = ? WHERE name = ?", arguments: [key, Self.analyst])
             case .editStoredCheckpoint:
                 try db.execute(sql: "UPDATE checkpoint SET text = replace(text, 'role custodian', 'role supervisor')")
+            case .deleteEveryFinding:   // the timeline_gap erased from the record, and the rest with it
+                try #require(try Int.fetchOne(db, sql: "SELECT count(*) FROM finding WHERE exhibit_id = 3 AND kind = 'timeline_gap'")! > 0)
+                try db.execute(sql: "DELETE FROM finding")
+            case .moveExhibitToAnotherCase:
+                try db.execute(sql: "UPDATE exhibit SET case_id = 'OTHER-CASE' WHERE id = 1")
+            case .changeSource:
+                try db.execute(sql: "UPDATE exhibit SET source = 'Camera 13' WHERE id = 3")
+            case .shiftFramePTS:
+                try db.execute(sql: "UPDATE frame SET pts = pts + 1, pts_seconds = pts_seconds + 0.04 WHERE exhibit_id = 2 AND idx = 4")
+            case .changePictureType:
+                try db.execute(sql: """
+                    UPDATE frame SET pict_type = 'I' WHERE exhibit_id = 2
+                    AND idx = (SELECT min(idx) FROM frame WHERE exhibit_id = 2 AND pict_type <> 'I')
+                    """)
+                #expect(db.changesCount == 1)
+            case .changeStreamCodec:
+                try db.execute(sql: "UPDATE stream SET codec = 'h264' WHERE exhibit_id = 2 AND idx = 0")
+            case .removeWholeExhibit:   // every row and the vault file; its custody events stay, pointing at nothing
+                let vaultPath = try String.fetchOne(db, sql: "SELECT vault_path FROM exhibit WHERE id = 1")!
+                for table in ["packet", "frame", "stream", "finding"] { try db.execute(sql: "DELETE FROM \(table) WHERE exhibit_id = 1") }
+                try db.execute(sql: "DELETE FROM exhibit WHERE id = 1")
+                chmod(store + "/" + vaultPath, 0o644)
+                try FileManager.default.removeItem(atPath: store + "/" + vaultPath)
+            case .deletePacketRow:
+                try db.execute(sql: "DELETE FROM packet WHERE exhibit_id = 1 AND idx = 3")
+            case .editFindingMessage:
+                try db.execute(sql: "UPDATE finding SET message = 'no damage found' WHERE exhibit_id = 3")
+            case .addExhibitByHand:
+                try db.execute(sql: """
+                    INSERT INTO exhibit SELECT 4, case_id, source, 'ff' || substr(sha256, 3), sha512, size, original_name,
+                    original_path, vault_path, format, container_json, libraries, packet_count, frame_count, packets_digest,
+                    frames_digest, ingested_at, ingested_by FROM exhibit WHERE id = 1
+                    """)
+            case .deleteAmendment:
+                try db.execute(sql: "DELETE FROM amendment")
+            case .editAmendment:
+                try db.execute(sql: "UPDATE amendment SET case_id = 'LHR-9'")
             }
         }
         if tampering == .truncateAndRebuild {   // regrow the log past the checkpoint with genuine, signed events
