@@ -52,11 +52,16 @@ let package = Package(
             name: "dfc-bench",
             dependencies: ["DFCKit"]
         ),
+        // Applies the worker's confinement and tries what an exploited demuxer would (tests run it).
+        .executableTarget(
+            name: "dfc-confinement-probe",
+            dependencies: ["DFCKit"]
+        ),
         .testTarget(
             name: "DFCKitTests",
             // Depends on `dfc` and `dfc-bench` so that the binaries the end-to-end tests run are built first.
             dependencies: [
-                "DFCKit", "dfc", "dfc-bench",
+                "DFCKit", "dfc", "dfc-bench", "dfc-confinement-probe",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
