@@ -26,7 +26,7 @@ struct Frames: ParsableCommand {
         try reportingErrors {
             var buffer = ""
             var headerWritten = false
-            _ = try options.open().forEachFrame(of: reference, stream: stream, actor: options.actorName) { header, frame in
+            let header = try options.open().forEachFrame(of: reference, stream: stream, actor: options.actorName) { header, frame in
                 if format == .framehash {
                     if !headerWritten {
                         buffer += FramehashFormat.header(header)
@@ -42,6 +42,11 @@ struct Frames: ParsableCommand {
                 }
             }
             Output.write(buffer)
+            if !header.reproduction.isEmpty {
+                for change in header.pictureChanges { Output.note(change.message) }
+                Output.note("stock ffmpeg reproduces these lines with the README's command plus "
+                             + header.reproduction.map { "`\($0)`" }.joined(separator: ", or (for the pictures in that format) "))
+            }
         }
     }
 }

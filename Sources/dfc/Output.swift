@@ -17,6 +17,11 @@ enum Output {
         return String(decoding: data, as: UTF8.self)
     }
 
+    /// A note for the examiner on standard error, beside the output it explains.
+    static func note(_ message: String) {
+        FileHandle.standardError.write(Data(("dfc: note: " + message + "\n").utf8))
+    }
+
     static func error(_ message: String) {
         FileHandle.standardError.write(Data(("dfc: error: " + message + "\n").utf8))
     }

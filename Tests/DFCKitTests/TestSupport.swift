@@ -14,6 +14,7 @@ enum TestSupport {
     static let videoFixtures = [
         "cctv_h264.mp4", "hevc.mkv", "mjpeg.avi", "mpeg2.ts", "dvr_export.h264", "bodycam.mp4",
         "audio_first_bframes.mp4", "vfr.mp4", "gap_5s.mp4", "damaged_truncated.mp4", "damaged_flipped.ts",
+        "h264_10bit.mkv", "h264_422.mp4", "nv12.avi", "paletted.avi", "odd_size.mkv",
     ]
 
     /// A new empty folder that is removed when the process ends (or left for a post-mortem).
@@ -69,9 +70,10 @@ enum TestSupport {
     }()
 
     /// Stock FFmpeg's framehash of the first video stream, as a court would produce it.
-    static func ffmpegFramehash(_ file: String) throws -> String {
+    /// `options` go before `-f framehash` (`-autoscale 0`, `-pix_fmt F`: see the README).
+    static func ffmpegFramehash(_ file: String, options: [String] = []) throws -> String {
         let result = try run(ffmpeg, ["-nostdin", "-v", "error", "-noautorotate", "-i", file, "-map", "0:v:0",
-                                      "-fps_mode", "passthrough", "-f", "framehash", "-hash", "sha256", "-"])
+                                      "-fps_mode", "passthrough"] + options + ["-f", "framehash", "-hash", "sha256", "-"])
         return result.stdout
     }
 

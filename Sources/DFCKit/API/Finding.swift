@@ -35,6 +35,14 @@ public struct Finding: Sendable, Codable, Equatable {
         /// killed at the deadline. The file is preserved and registered without packet or
         /// frame rows.
         case analysisFailed = "analysis_failed"
+        /// A decoded picture could not be hashed (its pixel format has no packed layout).
+        case frameNotHashed = "frame_not_hashed"
+        /// A stream first appeared while the file was read, after the container was probed;
+        /// its packets are recorded from where it appeared.
+        case streamAppeared = "stream_appeared"
+        /// The decoded pictures of a stream changed size or pixel format part-way (a DVR
+        /// switching sub-streams, a camera reconfigured). See the README on reproducing hashes.
+        case pictureFormatChanged = "picture_format_changed"
         /// More findings of one kind than are listed one by one.
         case moreFindings = "more_findings"
     }
@@ -71,5 +79,13 @@ public struct Finding: Sendable, Codable, Equatable {
         self.packet = packet
         self.frame = frame
         self.seconds = seconds
+    }
+}
+
+extension Finding {
+    /// For a `picture_format_changed` finding, the pixel format the pictures change to.
+    var pictureFormat: String? {
+        guard kind == .pictureFormatChanged, let range = message.range(of: "the pictures are ") else { return nil }
+        return message[range.upperBound...].split(separator: ",").first?.split(separator: " ").dropFirst().first.map(String.init)
     }
 }

@@ -45,36 +45,23 @@ struct MediaAnalyzer {
             findings.add(Finding(kind: .incompleteStreamInfo, severity: .warning,
                                  message: "FFmpeg could not read all stream parameters: \(error)"))
         }
-        var streams = (0..<input.streamCount).map { MediaProbe.stream(input.stream($0), index: $0) }
-        var tracks = streams.map { StreamTrack(info: $0, timeBase: input.stream($0.index).pointee.time_base) }
+        var streams: [StreamInfo] = []
+        var tracks: [StreamTrack] = []
         var framehashTimeBases: [Int: String] = [:]
-        for index in streams.indices where streams[index].type == "video" {
-            let stream = input.stream(index)
-            let tb = MediaProbe.framehashTimeBase(input, stream: stream)
-            framehashTimeBases[index] = MediaProbe.fraction(tb)
-            let parameters = stream.pointee.codecpar.pointee
-            // Streams found while probing (an MPEG-TS program's, say) were not there to be counted before it.
-            let declared = input.declaredPixels.indices.contains(index) ? input.declaredPixels[index] : 0
-            let pixels = max(declared, Int(parameters.width) * Int(parameters.height))
-            if pixels > limits.maxPixels {
-                findings.add(Finding(kind: .limitExceeded, severity: .error, message:
-                    "stream \(index) declares pictures of \(pixels) pixels, more than the \(limits.maxPixels) DFC decodes: "
-                    + "its packets are hashed, its pictures are not decoded", stream: index))
-                continue
-            }
-            do {
-                tracks[index].decoding = try StreamDecoding(stream: stream, index: index, threads: decoderThreads,
-                                                            maxPixels: limits.maxPixels)
-            } catch {
-                let reason: String
-                switch error {
-                case .noDecoder(let codec): reason = "this FFmpeg has no decoder for \(codec)"
-                case .ffmpeg(let error): reason = "the decoder would not open: \(error)"
-                }
-                findings.add(Finding(kind: .undecodableStream, severity: .error,
-                                     message: "stream \(index) (\(streams[index].codec)) cannot be decoded: \(reason)", stream: index))
+        /// Takes in every stream the demuxer knows of and this pass does not yet, opening a
+        /// decoder for each video stream under the same limits.
+        func addNewStreams() {
+            for index in streams.count..<input.streamCount {
+                let stream = input.stream(index)
+                streams.append(MediaProbe.stream(stream, index: index))
+                tracks.append(StreamTrack(info: streams[index], timeBase: stream.pointee.time_base))
+                guard streams[index].type == "video" else { continue }
+                framehashTimeBases[index] = MediaProbe.fraction(MediaProbe.framehashTimeBase(input, stream: stream))
+                tracks[index].decoding = openDecoder(stream, index: index, codec: streams[index].codec, declared: input.declaredPixels,
+                                                     findings: &findings)
             }
         }
+        addNewStreams()
         if !streams.contains(where: { $0.type == "video" }) {
             findings.add(Finding(kind: .noVideo, severity: .info, message: "the file has no video stream"))
         }
@@ -88,7 +75,15 @@ struct MediaAnalyzer {
         var emptyInARow = 0
         let started = ContinuousClock.now
         func deliverHashed(_ rows: [FrameRow]) throws {
-            for row in rows { try onFrame(row) }
+            for row in rows {
+                if row.sha256.isEmpty {
+                    findings.add(Finding(kind: .frameNotHashed, severity: .error, message:
+                        "stream \(row.stream): frame \(row.index) was decoded but cannot be hashed: its pixel format has no "
+                        + "packed layout (a hardware surface or a bit-packed format), so it has no framehash", stream: row.stream,
+                        frame: row.index, seconds: row.ptsSeconds))
+                }
+                try onFrame(row)
+            }
         }
 
         reading: while true {
@@ -113,7 +108,23 @@ struct MediaAnalyzer {
                 break reading
             }
             let streamIndex = Int(raw.stream_index)
-            guard tracks.indices.contains(streamIndex) else { packet.unref(); continue }
+            if streamIndex >= tracks.count && streamIndex < input.streamCount {
+                let known = tracks.count
+                addNewStreams()
+                for index in known..<tracks.count {
+                    findings.add(Finding(kind: .streamAppeared, severity: .warning, message:
+                        "stream \(index) (\(streams[index].type) \(streams[index].codec)) first appears at packet \(packetIndex), "
+                        + "after the container was probed; its packets are recorded from there", stream: index, packet: packetIndex))
+                }
+            }
+            guard tracks.indices.contains(streamIndex) else {
+                // FFmpeg never hands out a packet of a stream it does not list; should it, it is named, not dropped silently.
+                findings.add(Finding(kind: .limitExceeded, severity: .error, message:
+                    "packet \(packetIndex) names stream \(streamIndex), which the demuxer does not list; it is not recorded",
+                    packet: packetIndex))
+                packet.unref()
+                continue
+            }
             let nopts = dfc_nopts_value()
             let row = PacketRow(
                 index: packetIndex, stream: streamIndex,
@@ -156,6 +167,32 @@ struct MediaAnalyzer {
             container: MediaProbe.container(input), streams: streams, framehashTimeBases: framehashTimeBases,
             findings: findings.finished(), packetCount: packetIndex, frameCount: frameCount,
             libraries: FFmpegLog.libraryVersions)
+    }
+
+    /// A decoder for one video stream, or nil with a finding that says why there is none.
+    private func openDecoder(_ stream: UnsafeMutablePointer<AVStream>, index: Int, codec: String, declared: [Int],
+                             findings: inout FindingCollector) -> StreamDecoding? {
+        let parameters = stream.pointee.codecpar.pointee
+        // Streams found while probing or reading (an MPEG-TS program's, say) were not there to be counted before it.
+        let pixels = max(declared.indices.contains(index) ? declared[index] : 0, Int(parameters.width) * Int(parameters.height))
+        if pixels > limits.maxPixels {
+            findings.add(Finding(kind: .limitExceeded, severity: .error, message:
+                "stream \(index) declares pictures of \(pixels) pixels, more than the \(limits.maxPixels) DFC decodes: "
+                + "its packets are hashed, its pictures are not decoded", stream: index))
+            return nil
+        }
+        do {
+            return try StreamDecoding(stream: stream, index: index, threads: decoderThreads, maxPixels: limits.maxPixels)
+        } catch {
+            let reason: String
+            switch error {
+            case .noDecoder(let codec): reason = "this FFmpeg has no decoder for \(codec)"
+            case .ffmpeg(let error): reason = "the decoder would not open: \(error)"
+            }
+            findings.add(Finding(kind: .undecodableStream, severity: .error,
+                                 message: "stream \(index) (\(codec)) cannot be decoded: \(reason)", stream: index))
+            return nil
+        }
     }
 
     /// The limit a packet, or the time spent so far, oversteps; nil when reading may go on.

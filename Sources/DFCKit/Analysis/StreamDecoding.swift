@@ -8,10 +8,19 @@ final class StreamDecoding {
     let diagnostics: MediaDiagnostics
     private let frame = Frame()
     private let timeBase: AVRational
+    /// The sample aspect ratio the container declares for the stream (0/1 when it does not).
+    private let streamAspectRatio: AVRational
     private var timeline: TimelineChecker
     private(set) var frameCount = 0
     /// Failed receives in a row after which the decoder is taken to be stuck.
     private static let failureLimit = 64
+    /// Size and pixel format of a decoded picture, to notice when they change mid-stream.
+    private struct Geometry: Equatable, CustomStringConvertible {
+        let width: Int32, height: Int32, format: Int32
+        var formatName: String { av_get_pix_fmt_name(AVPixelFormat(rawValue: format)).map { String(cString: $0) } ?? "format \(format)" }
+        var description: String { "\(width)x\(height) \(formatName)" }
+    }
+    private var lastGeometry: Geometry?
     /// Geometry and format of the first decoded picture (what the framehash header names).
     private(set) var firstPicture: (width: Int, height: Int, pixelFormat: String?, sampleAspectRatio: String)?
 
@@ -20,6 +29,7 @@ final class StreamDecoding {
         diagnostics = MediaDiagnostics(stream: index)
         decoder = try VideoDecoder(stream: stream, diagnostics: diagnostics, threads: threads, maxPixels: maxPixels)
         timeBase = stream.pointee.time_base
+        streamAspectRatio = stream.pointee.sample_aspect_ratio
         let rate = stream.pointee.avg_frame_rate.num > 0 ? stream.pointee.avg_frame_rate : stream.pointee.r_frame_rate
         timeline = TimelineChecker(stream: index, declaredFrameRate: rate.den > 0 ? Double(rate.num) / Double(rate.den) : nil)
     }
@@ -48,9 +58,19 @@ final class StreamDecoding {
                 let seconds = pts.map { Double($0) * Double(timeBase.num) / Double(timeBase.den) }
                 if firstPicture == nil {
                     let format = av_get_pix_fmt_name(AVPixelFormat(rawValue: picture.format)).map { String(cString: $0) }
-                    let sar = picture.sample_aspect_ratio
+                    // As the ffmpeg CLI does, the stream's aspect ratio, where the container declares one, is the picture's.
+                    let sar = streamAspectRatio.num != 0 ? streamAspectRatio : picture.sample_aspect_ratio
                     firstPicture = (Int(picture.width), Int(picture.height), format, "\(sar.num)/\(sar.den)")
                 }
+                let geometry = Geometry(width: picture.width, height: picture.height, format: picture.format)
+                if let previous = lastGeometry, previous != geometry {
+                    findings.add(Finding(kind: .pictureFormatChanged, severity: .warning, message:
+                        "stream \(index): from frame \(frameCount) the pictures are \(geometry), before \(previous); each is hashed "
+                        + "as decoded, and stock ffmpeg's framehash reproduces these lines only with -autoscale 0"
+                        + (geometry.format != previous.format ? " -pix_fmt \(geometry.formatName)" : "") + " (see the README)",
+                        stream: index, frame: frameCount, seconds: seconds))
+                }
+                lastGeometry = geometry
                 if picture.flags & AV_FRAME_FLAG_CORRUPT != 0 || picture.decode_error_flags != 0 {
                     findings.add(Finding(kind: .decodeError, severity: .error,
                                          message: "stream \(index): frame \(frameCount) was decoded from damaged data (the decoder concealed the damage)",

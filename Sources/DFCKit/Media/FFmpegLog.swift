@@ -2,7 +2,9 @@ import CFFmpeg
 import Foundation
 
 /// Routes FFmpeg's log output: error messages about an input DFC is reading go to
-/// that input's `MediaDiagnostics`; nothing is printed to the terminal.
+/// that input's `MediaDiagnostics`; nothing is printed to the terminal. FFmpeg has one
+/// log callback per process: in a host program that uses FFmpeg itself, messages about
+/// the host's own contexts are ignored (never dereferenced), not printed.
 enum FFmpegLog {
     private static let installed: Void = {
         dfc_install_log_sink(logSink)
@@ -43,8 +45,9 @@ private let logSink: @convention(c) (UnsafeMutableRawPointer?, Int32, UnsafePoin
     } else {
         return
     }
+    // Only contexts DFC opened carry a registered diagnostics pointer; a host program's are ignored.
     guard let opaque else { return }
     let text = String(cString: line).trimmingCharacters(in: .whitespacesAndNewlines)
     guard !text.isEmpty else { return }
-    Unmanaged<MediaDiagnostics>.fromOpaque(opaque).takeUnretainedValue().record(text, from: source)
+    MediaDiagnostics.withRegistered(opaque) { $0.record(text, from: source) }
 }

@@ -30,6 +30,38 @@ final class MediaDiagnostics: @unchecked Sendable {
     init(stream: Int? = nil) {
         self.stream = stream
         FFmpegLog.installOnce()
+        Self.live.withLock { _ = $0.insert(opaque) }
+    }
+
+    deinit {
+        Self.live.withLock { _ = $0.remove(opaque) }
+    }
+
+    /// The `opaque` of every `MediaDiagnostics` alive: the only pointers the log callback
+    /// follows. A context of a host program's own (its `opaque` is its business, or nil)
+    /// is not in it, and its messages are ignored.
+    private static let live = LockedSet()
+
+    /// Runs `body` with the diagnostics `opaque` points at, if it is one of DFC's and alive.
+    /// No reference is taken (a release here could run `deinit`, which takes the same lock):
+    /// while the lock is held, a `deinit` that has begun waits at its first line, so the
+    /// object's storage stays valid until `body` returns.
+    static func withRegistered(_ opaque: UnsafeMutableRawPointer, _ body: (MediaDiagnostics) -> Void) {
+        live.withLock { set in
+            guard set.contains(opaque) else { return }
+            Unmanaged<MediaDiagnostics>.fromOpaque(opaque)._withUnsafeGuaranteedRef(body)
+        }
+    }
+
+    /// A set of pointers behind a lock.
+    private final class LockedSet: @unchecked Sendable {
+        private let lock = NSLock()
+        private var members = Set<UnsafeMutableRawPointer>()
+        func withLock<T>(_ body: (inout Set<UnsafeMutableRawPointer>) -> T) -> T {
+            lock.lock()
+            defer { lock.unlock() }
+            return body(&members)
+        }
     }
 
     /// Whatever FFmpeg says from now on is about this packet.

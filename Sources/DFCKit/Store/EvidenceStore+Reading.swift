@@ -74,6 +74,22 @@ extension EvidenceStore {
         public var containerStartSeconds: Double?
         /// The FFmpeg libraries that decoded it.
         public var libraries: String
+        /// Where the stream's pictures change size or pixel format, and to what (the
+        /// `picture_format_changed` findings): from each, stock ffmpeg reproduces the lines
+        /// only with the options `reproduction` names.
+        public var pictureChanges: [Finding] = []
+
+        /// The options to add to the README's ffmpeg command so that it reproduces every line
+        /// (a size change), or the lines of the pictures in each format (a pixel-format change,
+        /// one run per `-pix_fmt`). Empty when the plain command reproduces the listing.
+        public var reproduction: [String] {
+            guard !pictureChanges.isEmpty else { return [] }
+            var formats: [String] = []
+            for name in [stream.pixelFormat].compactMap({ $0 }) + pictureChanges.compactMap(\.pictureFormat) where !formats.contains(name) {
+                formats.append(name)
+            }
+            return formats.count > 1 ? formats.map { "-autoscale 0 -pix_fmt \($0)" } : ["-autoscale 0"]
+        }
     }
 
     /// Calls `body` with every decoded picture of one video stream, in order (the first
@@ -110,9 +126,11 @@ extension EvidenceStore {
         guard let chosen else { throw DFCError.streamNotFound(exhibit: record.exhibitID.description, stream: stream) }
         let info = try chosen.info()
         let container = try record.containerJSON.map { try JSONDecoder().decode(ContainerInfo.self, from: Data($0.utf8)) }
+        let changes = try FindingRecord.filter(Column("exhibit_id") == record.id && Column("kind") == Finding.Kind.pictureFormatChanged.rawValue
+                                               && Column("stream") == info.index).order(Column("id")).fetchAll(db).map(\.finding)
         return FrameListingHeader(
             exhibit: record.exhibitID, stream: info, framehashTimeBase: chosen.framehashTB ?? info.timeBase,
-            containerStartSeconds: container?.startSeconds, libraries: record.libraries)
+            containerStartSeconds: container?.startSeconds, libraries: record.libraries, pictureChanges: changes)
     }
 
     /// Every decoded picture of one video stream, in order. Records an `accessed` event.
