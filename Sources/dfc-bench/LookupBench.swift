@@ -1,4 +1,4 @@
-import DFCKit
+@_spi(Benchmarks) import DFCKit
 import Foundation
 
 /// In-process lookup latency for `Scripts/bench`: opens a store once, then times each
@@ -8,12 +8,20 @@ import Foundation
 ///
 /// Prints one JSON object: the count, the median and the 95th percentile in milliseconds,
 /// and how many lookups found something.
+///
+///     dfc-bench STORE ACTOR fill N
+///
+/// appends N signed custody events, for the benchmark of the audit over a long log.
 @main
 struct LookupBench {
     static func main() throws {
         let arguments = CommandLine.arguments
+        if arguments.count == 5, arguments[3] == "fill", let count = Int(arguments[4]) {
+            try EvidenceStore(path: arguments[1]).appendBenchmarkEvents(count: count, actor: arguments[2])
+            return
+        }
         guard arguments.count == 5, ["sha256", "frame"].contains(arguments[3]) else {
-            FileHandle.standardError.write(Data("usage: dfc-bench STORE ACTOR sha256|frame HASHES_FILE\n".utf8))
+            FileHandle.standardError.write(Data("usage: dfc-bench STORE ACTOR sha256|frame HASHES_FILE, or dfc-bench STORE ACTOR fill N\n".utf8))
             exit(64)
         }
         let store = try EvidenceStore(path: arguments[1])

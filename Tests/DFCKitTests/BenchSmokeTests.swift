@@ -26,5 +26,13 @@ import Testing
             #expect(inProcess["found"] as? Int == 5 && inProcess["lookups"] as? Int == 5, "\(kind): \(inProcess)")
         }
         #expect(run.stdout.contains("| PDQ at 1 hash/s vs vpdq | not built yet |"))
+        let audit = try #require(report["audit"] as? [String: Any])
+        #expect(audit["events"] as? Int == 2000 && (audit["seconds"] as? Double ?? 0) > 0, "\(audit)")
+        #expect(run.stdout.contains("| audit of 2000 custody events"))
+        let reads = try #require(report["reads_during_ingest"] as? [String: Any])
+        for command in ["show", "lookup", "verify"] {
+            let latency = try #require(reads[command] as? [String: Any], "\(reads)")
+            #expect((latency["busy_p50_ms"] as? Double ?? 0) > 0 && (latency["idle_p99_ms"] as? Double ?? 0) > 0, "\(command): \(latency)")
+        }
     }
 }

@@ -1,4 +1,4 @@
-import Crypto
+internal import Crypto
 import Foundation
 
 /// Reads a worker's analysis file back, checking everything a parent can check without

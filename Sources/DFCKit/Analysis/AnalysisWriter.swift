@@ -1,4 +1,4 @@
-import Crypto
+internal import Crypto
 import Foundation
 
 /// Writes one analysis to an open file in the layout `AnalysisFile` describes, buffered,

@@ -1,4 +1,4 @@
-import CFFmpeg
+internal import CFFmpeg
 import Foundation
 
 /// Hashes decoded pictures on worker threads while the decoder goes on decoding.

@@ -1,5 +1,5 @@
-import CFFmpeg
-import Crypto
+internal import CFFmpeg
+internal import Crypto
 import Foundation
 
 /// One pass over a media file: every packet of every stream read and hashed, every

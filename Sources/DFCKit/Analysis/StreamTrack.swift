@@ -1,4 +1,4 @@
-import CFFmpeg
+internal import CFFmpeg
 
 /// What the read pass learns about one stream from its packets.
 struct StreamTrack {

@@ -1,4 +1,4 @@
-import GRDB
+internal import GRDB
 
 /// A row of `amendment`: a new case or source for an exhibit, made by the `amended`
 /// custody event whose number it carries. Never updated or deleted (SQLite triggers refuse it).

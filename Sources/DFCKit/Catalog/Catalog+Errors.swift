@@ -1,4 +1,4 @@
-import GRDB
+internal import GRDB
 
 extension Catalog {
     /// One sentence for the operator on why a catalog operation failed. SQLite rolls the

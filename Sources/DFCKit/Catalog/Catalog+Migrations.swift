@@ -1,4 +1,4 @@
-import GRDB
+internal import GRDB
 
 extension Catalog {
     /// The schema, one named migration per released change. A migration is never

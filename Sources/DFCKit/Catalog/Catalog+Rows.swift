@@ -1,6 +1,6 @@
-import Crypto
+internal import Crypto
 import Foundation
-import GRDB
+internal import GRDB
 
 extension Catalog {
     /// Inserts one packet row with a cached prepared statement (the bulk path of an ingest).

@@ -1,5 +1,5 @@
 import Foundation
-import GRDB
+internal import GRDB
 
 /// The store's SQLite catalog: one `DatabasePool` (WAL) for the program's life,
 /// its schema brought up to date by named migrations when it opens.

@@ -1,4 +1,4 @@
-import GRDB
+internal import GRDB
 
 /// A row of `exhibit`: one original file, kept once in the vault.
 struct ExhibitRecord: Codable, Sendable, FetchableRecord, MutablePersistableRecord {

@@ -1,4 +1,4 @@
-import GRDB
+internal import GRDB
 
 /// A row of `finding`.
 struct FindingRecord: Codable, Sendable, FetchableRecord, MutablePersistableRecord {

@@ -1,6 +1,6 @@
-import Crypto
+internal import Crypto
 import Foundation
-import GRDB
+internal import GRDB
 
 /// The digests an `ingested` custody event commits to: one SHA-256 per section of an
 /// exhibit's catalog rows, over the values exactly as SQLite stores them, so that anyone

@@ -1,5 +1,5 @@
 import Foundation
-import GRDB
+internal import GRDB
 
 /// A row of `stream`: one stream of an exhibit, its parameters kept as JSON.
 struct StreamRecord: Codable, Sendable, FetchableRecord, PersistableRecord {

@@ -1,4 +1,4 @@
-import GRDB
+internal import GRDB
 
 /// A row of `actor`. Rows are never updated or deleted (SQLite triggers refuse it);
 /// each must agree with the `actor_registered` event that created it.

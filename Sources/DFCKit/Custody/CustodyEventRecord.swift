@@ -1,4 +1,4 @@
-import GRDB
+internal import GRDB
 
 /// A row of `custody_event`. Rows are never updated or deleted (SQLite triggers refuse it).
 struct CustodyEventRecord: Codable, Sendable, FetchableRecord, PersistableRecord {

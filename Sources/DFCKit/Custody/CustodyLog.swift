@@ -1,6 +1,6 @@
-import Crypto
+internal import Crypto
 import Foundation
-import GRDB
+internal import GRDB
 
 /// Appends signed custody events to the hash chain, and reads the log back as Merkle leaves.
 enum CustodyLog {
@@ -23,11 +23,6 @@ enum CustodyLog {
             signature: try signer.sign(bytes))
         try record.insert(db)
         return record
-    }
-
-    /// The number of events in the log.
-    static func size(_ db: Database) throws -> Int {
-        try Int.fetchOne(db, sql: "SELECT count(*) FROM custody_event") ?? 0
     }
 
     /// The Merkle leaf hash of every event, in log order.
@@ -56,19 +51,21 @@ enum CustodyLog {
         case beforeRegistration = "before the actor was registered"
     }
 
+    /// `verified`, when given, is whether the signature verifies against the payload's key
+    /// (as `SignatureBatch` found); otherwise it is checked here.
     static func signatureStatus(
-        _ event: CustodyEventRecord, _ payload: CustodyPayload, actors: [String: ActorRecord]
+        _ event: CustodyEventRecord, _ payload: CustodyPayload, actors: [String: ActorRecord], verified: Bool? = nil
     ) -> SignatureStatus {
         guard let signature = event.signature, let key = payload.key else { return .unsigned }
-        guard Signer.isValid(signature: signature, of: Data(event.payload.utf8), publicKey: key) else { return .invalid }
+        guard verified ?? Signer.isValid(signature: signature, of: Data(event.payload.utf8), publicKey: key) else { return .invalid }
         guard let actor = actors[payload.actor] else { return .unknownActor }
         guard actor.publicKey == key else { return .notActorsKey }
         guard actor.registeredSeq <= event.seq else { return .beforeRegistration }
         return .valid
     }
 
-    static func decode(_ event: CustodyEventRecord) -> CustodyPayload? {
-        try? JSONDecoder().decode(CustodyPayload.self, from: Data(event.payload.utf8))
+    static func decode(_ event: CustodyEventRecord, with decoder: JSONDecoder = JSONDecoder()) -> CustodyPayload? {
+        try? decoder.decode(CustodyPayload.self, from: Data(event.payload.utf8))
     }
 
     static func actors(_ db: Database) throws -> [String: ActorRecord] {

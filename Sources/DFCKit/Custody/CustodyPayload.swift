@@ -1,3 +1,5 @@
+import Foundation
+
 /// The canonical content of one custody event. Its JSON (keys sorted, no whitespace)
 /// is stored verbatim as the event's `payload`: the event's hash is the SHA-256 of
 /// those bytes, its signature is the Ed25519 signature of those bytes, and its Merkle
@@ -28,4 +30,27 @@ struct CustodyPayload: Codable, Sendable, Equatable {
     var details: [String: String]
 
     static let genesis = String(repeating: "0", count: 64)
+}
+
+extension CustodyPayload {
+    /// Every field but `details`, which the audit needs only of a few actions: decoding
+    /// a long log's payloads this way skips building a dictionary per event.
+    private struct Head: Decodable {
+        var v: Int
+        var seq: Int64
+        var prev: String
+        var action: String
+        var actor: String
+        var role: String?
+        var key: String?
+        var at: String
+        var exhibit: String?
+    }
+
+    /// The payload without its details (`details` comes back empty).
+    static func decodeHead(_ bytes: Data, with decoder: JSONDecoder) throws -> CustodyPayload {
+        let head = try decoder.decode(Head.self, from: bytes)
+        return CustodyPayload(v: head.v, seq: head.seq, prev: head.prev, action: head.action, actor: head.actor, role: head.role,
+                              key: head.key, at: head.at, exhibit: head.exhibit, details: [:])
+    }
 }

@@ -1,4 +1,4 @@
-import Crypto
+internal import Crypto
 import Foundation
 
 /// The hashes of RFC 9162 (Certificate Transparency v2), section 2.1, over which DFC

@@ -1,4 +1,4 @@
-import Crypto
+internal import Crypto
 import Foundation
 
 /// An actor able to sign: the name and role every event records, and the private key

@@ -1,4 +1,4 @@
-import Crypto
+internal import Crypto
 import Foundation
 
 /// SHA-512 over chunks handed over one by one, computed on its own serial queue. The caller

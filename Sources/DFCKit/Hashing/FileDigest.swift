@@ -1,4 +1,4 @@
-import Crypto
+internal import Crypto
 import Foundation
 
 /// The SHA-256, SHA-512 and size of a file's bytes.

@@ -1,5 +1,5 @@
-import CFFmpeg
-import Crypto
+internal import CFFmpeg
+internal import Crypto
 
 /// The SHA-256 of a decoded picture exactly as FFmpeg's `framehash` muxer computes it:
 /// the frame in its decoded pixel format, planes one after the other, rows packed with

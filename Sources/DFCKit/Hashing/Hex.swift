@@ -1,4 +1,4 @@
-import Crypto
+internal import Crypto
 import Foundation
 
 /// Lower-case hexadecimal, the one spelling of a hash DFC prints and stores as text.

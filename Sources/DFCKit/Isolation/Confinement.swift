@@ -1,4 +1,4 @@
-import CConfinement
+internal import CConfinement
 import Foundation
 
 /// Confines a worker process that is about to parse hostile footage, as far as Linux

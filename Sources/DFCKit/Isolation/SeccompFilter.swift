@@ -1,4 +1,4 @@
-import CConfinement
+internal import CConfinement
 import Glibc
 
 /// The worker's seccomp program, in classic BPF: refuse what an analysis never needs.

@@ -1,4 +1,4 @@
-import CFFmpeg
+internal import CFFmpeg
 
 /// An error code returned by an FFmpeg function, with FFmpeg's own words for it.
 struct FFmpegError: Error, Equatable, CustomStringConvertible {

@@ -1,4 +1,4 @@
-import CFFmpeg
+internal import CFFmpeg
 import Foundation
 
 /// Routes FFmpeg's log output: error messages about an input DFC is reading go to
@@ -22,12 +22,6 @@ enum FFmpegLog {
             text("libavformat", avformat_version()), text("libavcodec", avcodec_version()),
             text("libavutil", avutil_version()), text("libswscale", swscale_version()),
         ].joined(separator: ", ")
-    }
-
-    /// `Lavf` and its version, as the `#software` line of a framehash file names it.
-    static var lavfIdent: String {
-        let version = avformat_version()
-        return "Lavf\(version >> 16).\((version >> 8) & 0xFF).\(version & 0xFF)"
     }
 }
 

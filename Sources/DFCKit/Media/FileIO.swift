@@ -1,4 +1,4 @@
-import CFFmpeg
+internal import CFFmpeg
 import Foundation
 
 /// Owns the `AVIOContext` through which a demuxer reads exactly one file, opened here by

@@ -1,4 +1,4 @@
-import CFFmpeg
+internal import CFFmpeg
 
 /// Owns an opened `AVFormatContext`: the demuxer over one file.
 ///

@@ -1,4 +1,4 @@
-import CFFmpeg
+internal import CFFmpeg
 
 /// Owns one `AVFrame`; freed (and its buffers unreferenced) with `av_frame_free`.
 ///

@@ -1,4 +1,4 @@
-import CFFmpeg
+internal import CFFmpeg
 import Foundation
 
 /// Collects what FFmpeg says about one input while it is read and decoded.

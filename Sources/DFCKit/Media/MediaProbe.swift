@@ -1,4 +1,4 @@
-import CFFmpeg
+internal import CFFmpeg
 
 /// Reads container and stream parameters off an opened input into value types.
 enum MediaProbe {

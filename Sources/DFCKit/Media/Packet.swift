@@ -1,4 +1,4 @@
-import CFFmpeg
+internal import CFFmpeg
 
 /// Owns one `AVPacket`, reused for every read; freed with `av_packet_free`.
 final class Packet {

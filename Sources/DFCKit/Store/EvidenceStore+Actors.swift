@@ -1,5 +1,5 @@
 import Foundation
-import GRDB
+internal import GRDB
 
 extension EvidenceStore {
     /// Registers an actor: makes an Ed25519 key pair, writes the private key to `keys/`

@@ -1,5 +1,5 @@
 import Foundation
-import GRDB
+internal import GRDB
 
 extension EvidenceStore {
     /// Changes an exhibit's case or source (or both) without touching what was ingested:
@@ -45,7 +45,7 @@ extension EvidenceStore {
         var amendments: [Amendment] = []
         for row in try Catalog.amendments(exhibit: record.id!, db) {
             let event = try CustodyEventRecord.fetchOne(db, key: row.seq)
-            let details = event.flatMap(CustodyLog.decode)?.details ?? [:]
+            let details = event.flatMap { CustodyLog.decode($0) }?.details ?? [:]
             amendments.append(Amendment(
                 event: row.seq, at: event?.recordedAt ?? "", actor: event?.actor ?? "", caseID: row.caseID,
                 previousCaseID: row.caseID == nil ? nil : details["previous_case"], source: row.source,

@@ -1,5 +1,5 @@
 import Foundation
-import GRDB
+internal import GRDB
 
 extension EvidenceStore {
     /// Checks the whole store and records an `audited` event with the result:
@@ -42,7 +42,7 @@ extension EvidenceStore {
         }
         let report = try withCatalog {
             try catalog.write { db in
-                let known = Set(try String.fetchAll(db, sql: "SELECT vault_path FROM exhibit"))
+                let known = try Catalog.vaultPaths(db)
                 for file in vault.allFiles() where !known.contains(file) {
                     problems.append("\(file): a file in the vault that belongs to no exhibit: left by an ingest that was "
                         + "killed before it committed, or put there by hand; ingesting the same file again adopts it")

@@ -1,5 +1,5 @@
 import Foundation
-import GRDB
+internal import GRDB
 
 extension EvidenceStore {
     /// Takes one file in as evidence, analysing it in this process (see

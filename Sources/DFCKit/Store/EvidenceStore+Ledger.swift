@@ -1,5 +1,5 @@
 import Foundation
-import GRDB
+internal import GRDB
 
 extension EvidenceStore {
     /// Signs a tree head over the whole custody log as it stands, stores it, and records
@@ -16,8 +16,7 @@ extension EvidenceStore {
                     time: Timestamp.now(), signer: signer.name, role: signer.role.rawValue,
                     publicKey: signer.publicKeyHex, signature: "")
                 checkpoint.signature = try signer.sign(Data(checkpoint.signedText.utf8))
-                try db.execute(sql: "INSERT INTO checkpoint (tree_size, root_hash, signer, recorded_at, text) VALUES (?, ?, ?, ?, ?)",
-                               arguments: [checkpoint.treeSize, checkpoint.rootHash, signer.name, checkpoint.time, checkpoint.text])
+                try Catalog.insert(checkpoint, db)
                 try CustodyLog.append(db, action: "checkpointed", signer: signer, exhibit: nil, details: [
                     "tree_size": String(checkpoint.treeSize), "root_hash": checkpoint.rootHash, "log": checkpoint.logID,
                     "checkpoint_signature": checkpoint.signature, "host": Host.name, "dfc_version": DFCVersion.current,
@@ -38,7 +37,7 @@ extension EvidenceStore {
                 guard let event = try CustodyEventRecord.fetchOne(db, key: seq) else { throw DFCError.eventNotFound(seq) }
                 let tree = MerkleTree(leaves: try CustodyLog.leafHashes(db))
                 let size = checkpoint?.treeSize ?? treeSize ?? tree.size
-                let index = try Int.fetchOne(db, sql: "SELECT count(*) FROM custody_event WHERE seq < ?", arguments: [seq]) ?? 0
+                let index = try Catalog.eventsBefore(seq, db)
                 guard size <= tree.size, index < size else {
                     throw DFCError.invalidArgument("custody event \(seq) is not within a tree of \(size) events (the log has \(tree.size))")
                 }

@@ -1,5 +1,5 @@
 import Foundation
-import GRDB
+internal import GRDB
 
 extension EvidenceStore {
     /// Looks evidence up. Every hit is recorded as an `accessed` event on its exhibit.
@@ -33,14 +33,10 @@ extension EvidenceStore {
             guard hex.count == 64, let bytes = Hex.bytes(hex) else {
                 throw DFCError.invalidArgument("\(hex): a frame SHA-256 is 64 hex digits")
             }
-            let rows = try Row.fetchAll(db, sql: """
-                SELECT exhibit_id, stream, idx, pts_seconds FROM frame WHERE sha256 = ? ORDER BY exhibit_id, stream, idx
-                """, arguments: [Data(bytes)])
             var exhibits: [Int64: ExhibitRecord] = [:]
-            return try rows.map { row in
-                let id: Int64 = row[0]
-                if exhibits[id] == nil { exhibits[id] = try ExhibitRecord.fetchOne(db, key: id) }
-                return (exhibits[id]!, (row[1], row[2], row[3]))
+            return try Catalog.frames(withSHA256: Data(bytes), db).map { frame in
+                if exhibits[frame.exhibit] == nil { exhibits[frame.exhibit] = try ExhibitRecord.fetchOne(db, key: frame.exhibit) }
+                return (exhibits[frame.exhibit]!, (frame.stream, frame.index, frame.seconds))
             }
         case .caseID(let caseID):
             return try Catalog.exhibits(inCase: caseID, db).map { ($0, nil) }

@@ -1,5 +1,5 @@
 import Foundation
-import GRDB
+internal import GRDB
 
 extension EvidenceStore {
     /// Finds the exhibit a reference names: an exhibit number (`EX-000042`, `42`), or a

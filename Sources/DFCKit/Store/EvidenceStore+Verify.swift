@@ -1,5 +1,5 @@
 import Foundation
-import GRDB
+internal import GRDB
 
 extension EvidenceStore {
     /// Hashes the vault copy of each exhibit again and compares it with what was registered.

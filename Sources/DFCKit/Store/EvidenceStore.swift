@@ -1,5 +1,5 @@
 import Foundation
-import GRDB
+internal import GRDB
 import Logging
 
 /// A DFC evidence store: a directory holding `catalog.sqlite` (the catalog and the

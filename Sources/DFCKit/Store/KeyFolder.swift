@@ -1,4 +1,4 @@
-import Crypto
+internal import Crypto
 import Foundation
 
 /// The store's `keys/` folder (mode 0700): one Ed25519 private key per actor, in a file

@@ -1,0 +1,27 @@
+import Foundation
+internal import GRDB
+
+extension Catalog {
+    /// Every picture with this SHA-256, across all exhibits, in order.
+    static func frames(withSHA256 hash: Data, _ db: Database) throws -> [(exhibit: Int64, stream: Int, index: Int, seconds: Double?)] {
+        try Row.fetchAll(db, sql: """
+            SELECT exhibit_id, stream, idx, pts_seconds FROM frame WHERE sha256 = ? ORDER BY exhibit_id, stream, idx
+            """, arguments: [hash]).map { ($0[0], $0[1], $0[2], $0[3]) }
+    }
+
+    /// The vault path of every exhibit.
+    static func vaultPaths(_ db: Database) throws -> Set<String> {
+        Set(try String.fetchAll(db, sql: "SELECT vault_path FROM exhibit"))
+    }
+
+    /// Stores a signed checkpoint as printed.
+    static func insert(_ checkpoint: Checkpoint, _ db: Database) throws {
+        try db.execute(sql: "INSERT INTO checkpoint (tree_size, root_hash, signer, recorded_at, text) VALUES (?, ?, ?, ?, ?)",
+                       arguments: [checkpoint.treeSize, checkpoint.rootHash, checkpoint.signer, checkpoint.time, checkpoint.text])
+    }
+
+    /// How many custody events come before event `seq` (its leaf index in the Merkle tree).
+    static func eventsBefore(_ seq: Int64, _ db: Database) throws -> Int {
+        try Int.fetchOne(db, sql: "SELECT count(*) FROM custody_event WHERE seq < ?", arguments: [seq]) ?? 0
+    }
+}
