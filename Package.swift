@@ -61,7 +61,7 @@ let package = Package(
             name: "DFCKitTests",
             // Depends on `dfc` and `dfc-bench` so that the binaries the end-to-end tests run are built first.
             dependencies: [
-                "DFCKit", "dfc", "dfc-bench", "dfc-confinement-probe",
+                "DFCKit", "dfc", "dfc-bench", "dfc-confinement-probe", "CFFmpeg",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
