@@ -47,9 +47,6 @@ public enum DFCError: Error, Equatable, Sendable, CustomStringConvertible {
     case eventNotFound(Int64)
     /// A checkpoint cannot be read, is not validly signed, or is not one this log extends.
     case checkpoint(source: String, reason: String)
-    /// A worker process stopped with an error of its own (a store error, most often) and
-    /// recorded nothing; the message is the worker's.
-    case worker(path: String, message: String)
 
     public var description: String {
         switch self {
@@ -78,7 +75,6 @@ public enum DFCError: Error, Equatable, Sendable, CustomStringConvertible {
         case .keyFile(let path, let reason): "\(path): \(reason)"
         case .eventNotFound(let seq): "custody event \(seq): no such event"
         case .checkpoint(let source, let reason): "\(source): \(reason)"
-        case .worker(let path, let message): message.isEmpty ? "\(path): the worker process failed and recorded nothing" : message
         }
     }
 }

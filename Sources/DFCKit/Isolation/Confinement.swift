@@ -35,6 +35,9 @@ public struct Confinement: Sendable, Codable, Equatable {
         parts.append(seccomp ? "seccomp (no sockets, no exec, no new processes)" : "no seccomp filter")
         if let landlockABI {
             parts.append("Landlock ABI \(landlockABI) (no file may be opened\(landlockABI >= 4 ? ", no TCP" : ""))")
+            if threads > 1 && landlockABI < 8 {
+                parts.append("but \(threads - 1) thread(s) already running are outside the Landlock fence")
+            }
         } else {
             parts.append("no Landlock on this kernel: files outside its input and output are not fenced off")
         }
