@@ -45,6 +45,8 @@ public enum DFCError: Error, Equatable, Sendable, CustomStringConvertible {
     case keyFile(path: String, reason: String)
     /// No custody event has that number.
     case eventNotFound(Int64)
+    /// No batch has that name.
+    case batchNotFound(String)
     /// A checkpoint cannot be read, is not validly signed, or is not one this log extends.
     case checkpoint(source: String, reason: String)
 
@@ -74,6 +76,7 @@ public enum DFCError: Error, Equatable, Sendable, CustomStringConvertible {
         case .notPermitted(let actor, let role, let action): "\(actor) (\(role.rawValue)) may not \(action)"
         case .keyFile(let path, let reason): "\(path): \(reason)"
         case .eventNotFound(let seq): "custody event \(seq): no such event"
+        case .batchNotFound(let id): "\(id): no such batch"
         case .checkpoint(let source, let reason): "\(source): \(reason)"
         }
     }

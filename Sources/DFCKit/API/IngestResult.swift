@@ -16,4 +16,6 @@ public struct IngestResult: Sendable, Codable, Equatable {
     public var findings: [Finding]
     /// Why it was rejected.
     public var error: String?
+    /// Pictures decoded (0 for a duplicate or a rejected file).
+    public var frameCount: Int = 0
 }

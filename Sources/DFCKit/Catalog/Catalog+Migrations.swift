@@ -155,6 +155,25 @@ extension Catalog {
                 BEGIN SELECT RAISE(ABORT, 'amendments are append-only: DELETE refused'); END;
                 """)
         }
+        migrator.registerMigration("v4-batches") { db in
+            try db.execute(sql: """
+                -- Which files a batch has taken in. A batch is named by its `batch_started` custody
+                -- event; each row is created in the same transaction as the `ingested` or `acquired`
+                -- event (`event_seq`) that took the file in, whose details name the batch and path.
+                -- A batch resumed after a kill skips the paths it already has here.
+                CREATE TABLE batch_file (
+                    batch_seq       INTEGER NOT NULL REFERENCES custody_event(seq),
+                    path            TEXT NOT NULL,          -- absolute, as the batch walked it
+                    event_seq       INTEGER NOT NULL UNIQUE REFERENCES custody_event(seq),
+                    exhibit_id      INTEGER NOT NULL REFERENCES exhibit(id),
+                    PRIMARY KEY (batch_seq, path)
+                ) WITHOUT ROWID;
+                CREATE TRIGGER batch_file_no_update BEFORE UPDATE ON batch_file
+                BEGIN SELECT RAISE(ABORT, 'batch files are append-only: UPDATE refused'); END;
+                CREATE TRIGGER batch_file_no_delete BEFORE DELETE ON batch_file
+                BEGIN SELECT RAISE(ABORT, 'batch files are append-only: DELETE refused'); END;
+                """)
+        }
         return migrator
     }
 }

@@ -19,8 +19,10 @@ struct LedgerCheck {
     private(set) var ingested: [String: (seq: Int64, details: [String: String])] = [:]
     /// What each `amended` event says, by its sequence number.
     private(set) var amended: [Int64: (exhibit: String, details: [String: String])] = [:]
+    /// What each `ingested` or `acquired` event of a batch says: its batch, path and exhibit.
+    private(set) var batchMembers: [Int64: (batch: String, path: String, exhibit: String)] = [:]
     /// The actions whose details the audit reads; other events' payloads are decoded without them.
-    private static let actionsWithDetails: Set<String> = ["actor_registered", "ingested", "amended"]
+    private static let actionsWithDetails: Set<String> = ["actor_registered", "ingested", "amended", "acquired"]
 
     /// A tree head the log must still have at `size` events.
     private struct Expectation {
@@ -138,6 +140,9 @@ struct LedgerCheck {
                 if event.action == "actor_registered" { checkRegistration(event, payload) }
                 if event.action == "ingested" { noteIngested(event, payload) }
                 if event.action == "amended", let exhibit = payload.exhibit { amended[event.seq] = (exhibit, payload.details) }
+                if event.action == "ingested" || event.action == "acquired", let batch = payload.details["batch"] {
+                    batchMembers[event.seq] = (batch, payload.details["original_path"] ?? "", payload.exhibit ?? "")
+                }
             } else {
                 problems.append("custody event \(event.seq): its payload is not a valid custody record")
             }

@@ -69,8 +69,9 @@ public final class WorkerLauncher: @unchecked Sendable {
         fflush(nil)
         let pid = fork()
         if pid == 0 {
-            close(down[1])
-            close(up[0])
+            // Keep only its own pipes and standard I/O: a launcher made after another must not
+            // hold the other's pipe, or neither would see the end of its input when dfc exits.
+            for descriptor in Int32(3)..<Int32(1024) where descriptor != down[0] && descriptor != up[1] { close(descriptor) }
             serve(requests: down[0], replies: up[1])
         }
         close(down[0])

@@ -34,6 +34,7 @@ extension EvidenceStore {
                     problems.append("\(exhibit): custody event \(event.seq) (ingested) names it, but the catalog has no such exhibit: it was removed")
                 }
                 problems += try checkAmendments(ledger, db)
+                problems += try checkBatchFiles(ledger, db)
                 return (ledger, records)
             }
         }
@@ -92,6 +93,28 @@ extension EvidenceStore {
             if details["frames_digest"] != digests.frames {
                 problems.append("\(record.exhibitID): its frame rows no longer match what its ingested event (\(seq)) committed to")
             }
+        }
+        return problems
+    }
+
+    /// Every `batch_file` row against the event that took its file in, and every event of a
+    /// batch against its row: a batch's record of what it has done cannot be edited either.
+    private func checkBatchFiles(_ ledger: LedgerCheck, _ db: Database) throws -> [String] {
+        var problems: [String] = []
+        let rows = try BatchFileRecord.order(Column("event_seq")).fetchAll(db)
+        for row in rows {
+            let batch = BatchID(row.batchSeq).description
+            guard let event = ledger.batchMembers[row.eventSeq] else {
+                problems.append("\(batch): its row for \(row.path) names custody event \(row.eventSeq), which took in no file of a batch: the batch_file table was altered")
+                continue
+            }
+            if event.batch != batch || event.path != row.path || event.exhibit != ExhibitID(row.exhibitID).description {
+                problems.append("\(batch): its row for \(row.path) disagrees with custody event \(row.eventSeq) that took the file in: the batch_file table was altered")
+            }
+        }
+        let present = Set(rows.map(\.eventSeq))
+        for (seq, event) in ledger.batchMembers.sorted(by: { $0.key < $1.key }) where !present.contains(seq) {
+            problems.append("\(event.batch): custody event \(seq) took in \(event.path), but the batch has no row for it: the batch_file table was altered")
         }
         return problems
     }

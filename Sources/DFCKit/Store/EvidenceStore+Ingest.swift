@@ -17,7 +17,7 @@ extension EvidenceStore {
     /// reason, and nothing is written. A store error (disk full, catalog locked, read-only)
     /// is thrown, and the store is left as it was. `limits` bounds what one file may cost.
     public func ingest(file: String, caseID: String, source: String? = nil, actor: String, limits: MediaLimits = .standard) throws -> IngestResult {
-        try ingest(file: file, caseID: caseID, source: source, actor: actor, limits: limits, analyser: nil)
+        try ingest(file: file, caseID: caseID, source: source, actor: actor, limits: limits, analyser: nil, batch: nil)
     }
 
     /// Takes one file in as evidence like `ingest(file:caseID:source:actor:limits:)`, with
@@ -32,11 +32,14 @@ extension EvidenceStore {
         file: String, caseID: String, source: String? = nil, actor: String,
         limits: MediaLimits = .standard, containment: Containment
     ) throws -> IngestResult {
-        try ingest(file: file, caseID: caseID, source: source, actor: actor, limits: limits, analyser: containment)
+        try ingest(file: file, caseID: caseID, source: source, actor: actor, limits: limits, analyser: containment, batch: nil)
     }
 
-    private func ingest(
-        file: String, caseID: String, source: String?, actor: String, limits: MediaLimits, analyser: Containment?
+    /// The one ingest: analysed by `analyser`'s worker (in this process when nil), and, for
+    /// a file of a batch, recorded as the batch's with the event that takes it in.
+    func ingest(
+        file: String, caseID: String, source: String?, actor: String, limits: MediaLimits, analyser: Containment?,
+        batch: Int64?
     ) throws -> IngestResult {
         let caseID = caseID.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !caseID.isEmpty else { throw DFCError.invalidArgument("a case identifier is required (--case ID)") }
@@ -71,6 +74,7 @@ extension EvidenceStore {
             "sha256": digest.sha256, "sha512": digest.sha512, "size": String(digest.size),
         ]
         if let source { details["source"] = source }
+        if let batch { details["batch"] = BatchID(batch).description }
 
         // The same bytes already an exhibit: nothing to analyse.
         let known = try withCatalog { try catalog.read { try ExhibitRecord.filter(ExhibitRecord.Columns.sha256 == digest.sha256).fetchOne($0) } }
@@ -87,15 +91,22 @@ extension EvidenceStore {
                     if let existing = try ExhibitRecord.filter(ExhibitRecord.Columns.sha256 == digest.sha256).fetchOne(db) {
                         var details = details
                         if let problem = try restoreVaultCopy(of: existing, from: staged) { details["vault_restored"] = problem }
-                        try appendAcquired(db, existing, details: details, signer: signer)
+                        let event = try appendAcquired(db, existing, details: details, signer: signer)
+                        if let batch {
+                            try BatchFileRecord(batchSeq: batch, path: details["original_path"]!, eventSeq: event.seq, exhibitID: existing.id!).insert(db)
+                        }
                         return duplicateResult(existing, path: file, db)
                     }
                     guard let analysis else { throw DFCError.storeIO(path: path, reason: "exhibit \(known?.exhibitID.description ?? "?") vanished while \(file) was ingested") }
                     let (vaultPath, isNew) = try vault.commit(staged)
                     if isNew { placed = vaultPath }
                     details["vault_path"] = vaultPath
-                    return try register(analysis, staged: staged, vaultPath: vaultPath, caseID: caseID, source: source, file: file,
-                                        limits: limits, details: details, signer: signer, db)
+                    let (result, event) = try register(analysis, staged: staged, vaultPath: vaultPath, caseID: caseID, source: source,
+                                                       file: file, limits: limits, details: details, signer: signer, db)
+                    if let batch, let exhibit = result.exhibit {
+                        try BatchFileRecord(batchSeq: batch, path: details["original_path"]!, eventSeq: event, exhibitID: exhibit.rawValue).insert(db)
+                    }
+                    return result
                 }
             }
         } catch {
@@ -116,7 +127,7 @@ extension EvidenceStore {
     private func register(
         _ analysis: CheckedAnalysis, staged: Vault.Staged, vaultPath: String, caseID: String, source: String?, file: String,
         limits: MediaLimits, details: [String: String], signer: Signer, _ db: Database
-    ) throws -> IngestResult {
+    ) throws -> (IngestResult, event: Int64) {
         let digest = staged.digest
         let summary = analysis.summary
         var details = details
@@ -152,9 +163,9 @@ extension EvidenceStore {
         details["findings"] = String(summary.findings.count)
         details["analysed_by"] = analysis.analysedBy
         if let confinement = summary.confinement { details["confinement"] = confinement }
-        try CustodyLog.append(db, action: "ingested", signer: signer, exhibit: exhibit.exhibitID, details: details)
-        return IngestResult(path: file, exhibit: exhibit.exhibitID, sha256: digest.sha256, status: .ingested,
-                            findings: summary.findings, error: nil)
+        let event = try CustodyLog.append(db, action: "ingested", signer: signer, exhibit: exhibit.exhibitID, details: details)
+        return (IngestResult(path: file, exhibit: exhibit.exhibitID, sha256: digest.sha256, status: .ingested,
+                             findings: summary.findings, error: nil, frameCount: summary.frameCount), event.seq)
     }
 
     /// Removes a vault file this ingest placed when its transaction did not commit, unless
@@ -177,10 +188,10 @@ extension EvidenceStore {
         return (check.problem ?? "the vault copy was unsound") + "; restored from this file, whose size, SHA-256 and SHA-512 match the registration"
     }
 
-    private func appendAcquired(_ db: Database, _ existing: ExhibitRecord, details: [String: String], signer: Signer) throws {
+    private func appendAcquired(_ db: Database, _ existing: ExhibitRecord, details: [String: String], signer: Signer) throws -> CustodyEventRecord {
         var details = details
         details["note"] = "the same bytes were ingested again; no second copy was stored"
-        try CustodyLog.append(db, action: "acquired", signer: signer, exhibit: existing.exhibitID, details: details)
+        return try CustodyLog.append(db, action: "acquired", signer: signer, exhibit: existing.exhibitID, details: details)
     }
 
     private func duplicateResult(_ existing: ExhibitRecord, path: String, _ db: Database) -> IngestResult {

@@ -23,7 +23,7 @@ struct Vault: Sendable {
     /// One pass over `source`: hashes it and copies it into staging, then fsyncs the copy.
     func stage(_ source: String) throws(DFCError) -> Staged {
         try makeDirectory(staging)
-        let temporary = staging + "/ingest-\(UUID().uuidString).part"
+        let temporary = stagingFile("ingest") + ".part"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw DFCError.storeIO(path: temporary, reason: "cannot create: \(errnoDescription())") }
         do throws(DFCError) {
@@ -66,8 +66,23 @@ struct Vault: Sendable {
         Durability.syncDirectory((path as NSString).deletingLastPathComponent)
     }
 
-    /// A new path in the staging area (nothing is created there).
-    func stagingFile(_ prefix: String) -> String { staging + "/\(prefix)-\(UUID().uuidString)" }
+    /// A new path in the staging area (nothing is created there), named after this process,
+    /// so that what a killed process left can be told from what a live one is writing.
+    func stagingFile(_ prefix: String) -> String { staging + "/\(prefix)-\(getpid())-\(UUID().uuidString)" }
+
+    /// Removes the staging files of processes that no longer run (an ingest killed while it
+    /// copied or analysed a file); returns how many. Files of live processes are left alone.
+    @discardableResult
+    func removeLeftovers() -> Int {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: staging)) ?? []
+        var removed = 0
+        for name in names {
+            let parts = name.split(separator: "-")
+            guard parts.count > 2, ["ingest", "analysis"].contains(parts[0]), let pid = pid_t(parts[1]), pid > 0 else { continue }
+            if kill(pid, 0) != 0 && errno == ESRCH, unlink(staging + "/" + name) == 0 { removed += 1 }
+        }
+        return removed
+    }
 
     /// Removes a staged copy that will not be kept.
     func discard(_ staged: Staged) { unlink(staged.temporaryPath) }

@@ -1,0 +1,39 @@
+internal import GRDB
+
+/// A row of `batch_file`: one file a batch has taken in, made with the custody event that
+/// took it in. Never updated or deleted (SQLite triggers refuse it).
+struct BatchFileRecord: Codable, Sendable, FetchableRecord, PersistableRecord {
+    static let databaseTableName = "batch_file"
+
+    var batchSeq: Int64
+    var path: String
+    var eventSeq: Int64
+    var exhibitID: Int64
+
+    enum CodingKeys: String, CodingKey {
+        case path
+        case batchSeq = "batch_seq", eventSeq = "event_seq", exhibitID = "exhibit_id"
+    }
+}
+
+extension Catalog {
+    /// The paths batch `batch` has taken in so far.
+    static func batchPaths(_ batch: Int64, _ db: Database) throws -> Set<String> {
+        Set(try String.fetchAll(db, sql: "SELECT path FROM batch_file WHERE batch_seq = ?", arguments: [batch]))
+    }
+}
+
+extension Catalog {
+    /// Of the files batch `batch` has taken in: new exhibits, files already registered, files
+    /// with findings, and files whose analysis did not finish.
+    static func batchCounts(_ batch: Int64, _ db: Database) throws -> (ingested: Int, duplicates: Int, withFindings: Int, analysisFailed: Int) {
+        let row = try Row.fetchOne(db, sql: """
+            SELECT count(*) FILTER (WHERE c.action = 'ingested'),
+                   count(*) FILTER (WHERE c.action = 'acquired'),
+                   count(*) FILTER (WHERE EXISTS (SELECT 1 FROM finding f WHERE f.exhibit_id = b.exhibit_id)),
+                   count(*) FILTER (WHERE EXISTS (SELECT 1 FROM finding f WHERE f.exhibit_id = b.exhibit_id AND f.kind = 'analysis_failed'))
+            FROM batch_file b JOIN custody_event c ON c.seq = b.event_seq WHERE b.batch_seq = ?
+            """, arguments: [batch])!
+        return (row[0], row[1], row[2], row[3])
+    }
+}

@@ -1,0 +1,236 @@
+import Foundation
+internal import GRDB
+
+extension EvidenceStore {
+    /// Takes in every regular file under `options.roots`, recursively, as `ingest` does, each
+    /// analysed by a worker of one of `containments` (one file in flight per containment, each
+    /// with a launcher of its own; in this process, one at a time, when empty).
+    ///
+    /// A batch is recorded: a signed `batch_started` event (who, the roots, case and source,
+    /// how many files), each file's `ingested` or `acquired` event naming the batch, with its
+    /// row in `batch_file`, and `batch_completed` with the counts once every file is in. A run
+    /// that is killed at any moment leaves nothing half-recorded; running the same batch again
+    /// (the same roots, case and source, or `resume`) picks up the unfinished batch and skips
+    /// the files it already has, so each file is taken in exactly once. `progress` is called
+    /// after each file, from the thread that did it, one call at a time.
+    ///
+    /// A store error (disk full, catalog locked) stops the batch: the files in flight finish,
+    /// no new one starts, and the error is thrown; running it again resumes it.
+    public func batch(
+        _ options: BatchOptions, actor: String, containments: [Containment] = [], resume: BatchID? = nil,
+        progress: @escaping @Sendable (BatchProgress) -> Void = { _ in }
+    ) throws -> BatchReport {
+        let signer = try signerRegisteringFirst(actor, command: "batch")
+        var options = options
+        if let resume {
+            options = try startedOptions(of: resume, limits: options.limits)
+        }
+        let caseID = options.caseID.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !caseID.isEmpty else { throw DFCError.invalidArgument("a case identifier is required (--case ID)") }
+        options.caseID = caseID
+        options.roots = try options.roots.map { root in
+            let path = Self.absolute(root)
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw DFCError.inputMissing(path: root) }
+            guard isDirectory.boolValue else { throw DFCError.invalidArgument("\(root): not a folder (a batch walks folders; `dfc ingest` takes files)") }
+            return path
+        }
+        let leftovers = vault.removeLeftovers()
+        if leftovers > 0 { logger.notice("removed staging files left by killed ingests", metadata: ["count": "\(leftovers)"]) }
+        let walk = TreeWalk(roots: options.roots)
+        let (seq, resumed) = try startOrResume(options, walk: walk, jobs: max(1, containments.count), signer: signer, explicit: resume)
+        let done = try withCatalog { try catalog.read { try Catalog.batchPaths(seq, $0) } }
+        let todo = walk.files.filter { !done.contains($0.path) }
+
+        let run = BatchRun(todo: todo, alreadyDone: walk.files.count - todo.count, total: walk.files.count)
+        let group = DispatchGroup()
+        let (settled, actorName) = (options, signer.name)
+        for job in 0..<max(1, containments.count) {
+            let containment = containments.isEmpty ? nil : containments[job]
+            group.enter()
+            let thread = Thread { [self] in
+                defer { group.leave() }
+                while let file = run.next() {
+                    let source: String? = switch settled.source {
+                    case .none: nil
+                    case .fixed(let text): text
+                    case .firstFolder: file.firstFolder
+                    }
+                    do {
+                        let result = try ingest(file: file.path, caseID: settled.caseID, source: source, actor: actorName,
+                                                limits: settled.limits, analyser: containment, batch: seq)
+                        progress(run.finished(file, result))
+                    } catch {
+                        run.stop(error)
+                        return
+                    }
+                }
+            }
+            thread.name = "dfc.batch-\(job)"
+            thread.start()
+        }
+        group.wait()
+        if let error = run.error { throw error }
+
+        let rejected = run.rejected
+        return try withCatalog {
+            try catalog.write { db in
+                var report = try batchReport(seq, db)
+                report.rejected = rejected.count
+                report.notes = walk.notes + rejected
+                report.resumed = resumed
+                if !report.completed {
+                    try CustodyLog.append(db, action: "batch_completed", signer: signer, exhibit: nil, details: [
+                        "batch": BatchID(seq).description, "files": String(report.total), "ingested": String(report.ingested),
+                        "duplicates": String(report.duplicates), "with_findings": String(report.withFindings),
+                        "analysis_failed": String(report.analysisFailed), "rejected": String(report.rejected),
+                        "not_read": String(walk.notes.count), "host": Host.name, "dfc_version": DFCVersion.current,
+                    ])
+                    report.completed = true
+                }
+                return report
+            }
+        }
+    }
+
+    /// Where batch `id` stands. Records an `accessed` event.
+    public func batchStatus(_ id: BatchID, actor: String) throws -> BatchReport {
+        let signer = try signer(for: actor)
+        return try withCatalog {
+            try catalog.write { db in
+                let report = try batchReport(id.rawValue, db)
+                try CustodyLog.append(db, action: "accessed", signer: signer, exhibit: nil, details: [
+                    "command": "batch --status", "batch": id.description, "host": Host.name, "dfc_version": DFCVersion.current,
+                ])
+                return report
+            }
+        }
+    }
+
+    /// The unfinished batch with the same roots, case and source, or a new one.
+    private func startOrResume(
+        _ options: BatchOptions, walk: TreeWalk, jobs: Int, signer: Signer, explicit: BatchID?
+    ) throws -> (seq: Int64, resumed: Bool) {
+        let roots = try CanonicalJSON.string(options.roots)
+        return try withCatalog {
+            try catalog.write { db in
+                let started = try Self.batchesStarted(db)
+                let completed = Set(try Self.events("batch_completed", db).compactMap { $0.details["batch"] })
+                if let explicit {
+                    guard started.contains(where: { $0.seq == explicit.rawValue }) else { throw DFCError.batchNotFound(explicit.description) }
+                    return (explicit.rawValue, true)
+                }
+                if let unfinished = started.last(where: { event in
+                    event.details["roots"] == roots && event.details["case"] == options.caseID
+                        && event.details["source"] == options.source.description && !completed.contains(BatchID(event.seq).description)
+                }) {
+                    return (unfinished.seq, true)
+                }
+                let event = try CustodyLog.append(db, action: "batch_started", signer: signer, exhibit: nil, details: [
+                    "roots": roots, "case": options.caseID, "source": options.source.description, "jobs": String(jobs),
+                    "files": String(walk.files.count), "bytes": String(walk.files.reduce(0) { $0 + $1.size }),
+                    "not_read": String(walk.notes.count), "host": Host.name, "dfc_version": DFCVersion.current,
+                ])
+                return (event.seq, false)
+            }
+        }
+    }
+
+    /// The options batch `id` was started with (to resume it by its name alone).
+    private func startedOptions(of id: BatchID, limits: MediaLimits) throws -> BatchOptions {
+        try withCatalog {
+            try catalog.read { db in
+                guard let event = try Self.batchesStarted(db).first(where: { $0.seq == id.rawValue }),
+                      let roots = try? JSONDecoder().decode([String].self, from: Data((event.details["roots"] ?? "").utf8)),
+                      let caseID = event.details["case"] else { throw DFCError.batchNotFound(id.description) }
+                let source: BatchOptions.Source = switch event.details["source"] ?? "none" {
+                case "none": .none
+                case BatchOptions.Source.firstFolder.description: .firstFolder
+                case let text: .fixed(String(text.dropFirst("fixed: ".count)))
+                }
+                return BatchOptions(roots: roots, caseID: caseID, source: source, limits: limits)
+            }
+        }
+    }
+
+    private func batchReport(_ seq: Int64, _ db: Database) throws -> BatchReport {
+        guard let started = try Self.batchesStarted(db).first(where: { $0.seq == seq }) else {
+            throw DFCError.batchNotFound(BatchID(seq).description)
+        }
+        let id = BatchID(seq).description
+        let counts = try Catalog.batchCounts(seq, db)
+        let completed = try Self.events("batch_completed", db).contains { $0.details["batch"] == id }
+        return BatchReport(
+            batch: BatchID(seq), startedBy: started.actor, startedAt: started.at,
+            roots: (try? JSONDecoder().decode([String].self, from: Data((started.details["roots"] ?? "").utf8))) ?? [],
+            caseID: started.details["case"] ?? "", source: started.details["source"] ?? "",
+            total: Int(started.details["files"] ?? "") ?? 0, ingested: counts.ingested, duplicates: counts.duplicates,
+            withFindings: counts.withFindings, analysisFailed: counts.analysisFailed, rejected: 0, notes: [],
+            completed: completed, resumed: false)
+    }
+
+    private static func batchesStarted(_ db: Database) throws -> [(seq: Int64, actor: String, at: String, details: [String: String])] {
+        try events("batch_started", db)
+    }
+
+    private static func events(_ action: String, _ db: Database) throws -> [(seq: Int64, actor: String, at: String, details: [String: String])] {
+        try CustodyEventRecord.filter(Column("action") == action).order(Column("seq")).fetchAll(db).compactMap { event in
+            CustodyLog.decode(event).map { (event.seq, event.actor, event.recordedAt, $0.details) }
+        }
+    }
+}
+
+/// The shared state of one batch run: the files still to hand out, and what came of those done.
+private final class BatchRun: @unchecked Sendable {
+    private let lock = NSLock()
+    private var todo: [TreeWalk.File]
+    private var nextIndex = 0
+    private var done: Int
+    private let total: Int
+    private let bytesTotal: Int64
+    private var bytesDone: Int64 = 0
+    private var failures = 0
+    private var frames = 0
+    private let started = ContinuousClock.now
+    private(set) var error: (any Error)?
+    private(set) var rejected: [String] = []
+
+    init(todo: [TreeWalk.File], alreadyDone: Int, total: Int) {
+        self.todo = todo
+        done = alreadyDone
+        self.total = total
+        bytesTotal = todo.reduce(0) { $0 + $1.size }
+    }
+
+    /// The next file to take in; nil when there is none left, or the batch is stopping.
+    func next() -> TreeWalk.File? {
+        lock.withLock {
+            guard error == nil, nextIndex < todo.count else { return nil }
+            defer { nextIndex += 1 }
+            return todo[nextIndex]
+        }
+    }
+
+    func stop(_ error: any Error) {
+        lock.withLock { if self.error == nil { self.error = error } }
+    }
+
+    func finished(_ file: TreeWalk.File, _ result: IngestResult) -> BatchProgress {
+        lock.withLock {
+            done += 1
+            bytesDone += file.size
+            frames += result.frameCount
+            let failed = result.findings.contains { $0.kind == .analysisFailed }
+            if result.status == .rejected {
+                rejected.append("\(file.path): rejected: \(result.error ?? "no reason given")")
+            }
+            if result.status == .rejected || failed { failures += 1 }
+            let elapsed = started.duration(to: .now)
+            return BatchProgress(
+                file: .init(path: file.path, status: result.status, exhibit: result.exhibit, findings: result.findings.count,
+                            analysisFailed: failed, hidden: file.hidden, error: result.error),
+                done: done, total: total, bytesDone: bytesDone, bytesTotal: bytesTotal, failures: failures, frames: frames,
+                elapsedSeconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+        }
+    }
+}
