@@ -29,6 +29,8 @@ import Testing
         let audit = try #require(report["audit"] as? [String: Any])
         #expect(audit["events"] as? Int == 2000 && (audit["seconds"] as? Double ?? 0) > 0, "\(audit)")
         #expect(run.stdout.contains("| audit of 2000 custody events"))
+        let archive = try #require(report["archive"] as? [String: Any])
+        #expect(archive["files"] as? Int == 4 && (archive["peak_rss_mib"] as? Int ?? 0) > 0, "\(archive)")
         let reads = try #require(report["reads_during_ingest"] as? [String: Any])
         for command in ["show", "lookup", "verify"] {
             let latency = try #require(reads[command] as? [String: Any], "\(reads)")
