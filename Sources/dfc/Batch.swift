@@ -72,8 +72,12 @@ struct Batch: ParsableCommand {
             let batchOptions = BatchOptions(
                 roots: folders, caseID: caseID ?? "", source: sourceFromDir ? .firstFolder : source.map { .fixed($0) } ?? .none,
                 limits: limits)
-            let containments = launchers.map {
-                Containment(worker: Containment.currentExecutable, launcher: $0, memoryLimit: memoryLimit)
+            let cores = ProcessInfo.processInfo.activeProcessorCount
+            let containments = launchers.map { launcher in
+                var containment = Containment(worker: Containment.currentExecutable, launcher: launcher, memoryLimit: memoryLimit)
+                // Each of the jobs decodes with its share of the cores: no more threads than cores in all.
+                containment.decoderThreads = jobs > 1 ? max(1, cores / jobs) : 0
+                return containment
             }
             let live = !json && isatty(STDOUT_FILENO) == 1
             let report = try store.batch(batchOptions, actor: options.actorName, containments: containments,

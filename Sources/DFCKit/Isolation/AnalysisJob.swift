@@ -9,12 +9,15 @@ public struct AnalysisJob: Sendable, Codable, Equatable {
     public var limits: MediaLimits
     /// Whether the worker confines itself (`Confinement`) before it reads a byte of footage.
     public var confine: Bool
+    /// Decoder threads per video stream; 0 lets FFmpeg use one per core.
+    public var decoderThreads: Int
 
     /// A job.
-    public init(input: String, output: String, limits: MediaLimits, confine: Bool) {
+    public init(input: String, output: String, limits: MediaLimits, confine: Bool, decoderThreads: Int = 0) {
         self.input = input
         self.output = output
         self.limits = limits
         self.confine = confine
+        self.decoderThreads = decoderThreads
     }
 }

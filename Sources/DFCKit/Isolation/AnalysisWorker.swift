@@ -58,17 +58,21 @@ public enum AnalysisWorker {
             }
         }
         do {
-            try analyse(input: input, output: output, limits: job.limits, confinement: confinement?.summary)
+            try analyse(input: input, output: output, limits: job.limits, decoderThreads: job.decoderThreads,
+                        confinement: confinement?.summary)
         } catch {
             throw Failure(status: outputFailed, description: "\(job.output): \(error)")
         }
     }
 
     /// Analyses the open `input` (taken over and closed) into the open `output`.
-    static func analyse(input: Int32, output: Int32, limits: MediaLimits, confinement: String?) throws(AnalysisWriter.WriteError) {
+    static func analyse(
+        input: Int32, output: Int32, limits: MediaLimits, decoderThreads: Int, confinement: String?
+    ) throws(AnalysisWriter.WriteError) {
         let writer = AnalysisWriter(descriptor: output)
         var analyzer = MediaAnalyzer(descriptor: input)
         analyzer.limits = limits
+        analyzer.decoderThreads = decoderThreads
         var analysis: MediaAnalysis
         do {
             analysis = try analyzer.run(packet: { try writer.append($0) }, frame: { try writer.append($0) })

@@ -15,6 +15,9 @@ public struct Containment: Sendable {
     public var launcher: WorkerLauncher?
     /// Resident memory in bytes past which the worker is killed; nil for none.
     public var memoryLimit: Int?
+    /// Decoder threads per video stream in each worker; 0 lets FFmpeg use one per core. A batch
+    /// with several workers at once gives each its share of the cores.
+    public var decoderThreads = 0
     /// Extra seconds past `MediaLimits.maxSeconds` before the worker is killed. The worker
     /// stops itself at `maxSeconds`; the deadline catches one stuck inside a library call.
     public var grace: Double
