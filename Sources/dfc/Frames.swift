@@ -44,6 +44,7 @@ struct Frames: ParsableCommand {
             Output.write(buffer)
             if !header.reproduction.isEmpty {
                 for change in header.pictureChanges { Output.note(change.message) }
+                if header.singleThreaded { Output.note("the decoder reported damage, so the exhibit was decoded on one thread") }
                 Output.note("stock ffmpeg reproduces these lines with the README's command plus "
                              + header.reproduction.map { "`\($0)`" }.joined(separator: ", or (for the pictures in that format) "))
             }

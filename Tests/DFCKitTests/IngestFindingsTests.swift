@@ -121,4 +121,18 @@ import Testing
         let report = try store.exhibit(result.exhibit!.description, actor: actor)
         #expect(report.container == "mpegts" && report.frameCount == 1, "\(report)")
     }
+
+    /// The same damaged file gives the same findings and frame hashes on every run, whatever
+    /// the decoder's threads do: once the decoder reports damage, the file is decoded on one thread.
+    @Test("damaged footage gives the same findings every run", arguments: ["damaged_flipped.ts", "damaged_truncated.mp4"])
+    func damagedFootageGivesTheSameFindingsEveryRun(fixture: String) throws {
+        var seen: [([Finding], [String])] = []
+        for _ in 0..<4 {
+            let store = try TestSupport.newStore()
+            let result = try store.ingest(file: TestSupport.fixture(fixture), caseID: "C", actor: actor)
+            seen.append((result.findings, try store.frames(of: result.exhibit!.description, actor: actor).map(\.sha256)))
+        }
+        #expect(seen[0].0.contains { $0.kind == .singleThreadedDecode })
+        #expect(seen.allSatisfy { $0.0 == seen[0].0 && $0.1 == seen[0].1 }, "\(seen.map { $0.0.map(\.message) })")
+    }
 }

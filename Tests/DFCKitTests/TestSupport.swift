@@ -70,9 +70,10 @@ enum TestSupport {
     }()
 
     /// Stock FFmpeg's framehash of the first video stream, as a court would produce it.
-    /// `options` go before `-f framehash` (`-autoscale 0`, `-pix_fmt F`: see the README).
-    static func ffmpegFramehash(_ file: String, options: [String] = []) throws -> String {
-        let result = try run(ffmpeg, ["-nostdin", "-v", "error", "-noautorotate", "-i", file, "-map", "0:v:0",
+    /// `inputOptions` go before `-i` (`-threads 1`, the decoder's threads), `options` before
+    /// `-f framehash` (`-autoscale 0`, `-pix_fmt F`): see the README.
+    static func ffmpegFramehash(_ file: String, inputOptions: [String] = [], options: [String] = []) throws -> String {
+        let result = try run(ffmpeg, ["-nostdin", "-v", "error"] + inputOptions + ["-noautorotate", "-i", file, "-map", "0:v:0",
                                       "-fps_mode", "passthrough"] + options + ["-f", "framehash", "-hash", "sha256", "-"])
         return result.stdout
     }

@@ -43,6 +43,11 @@ public struct Finding: Sendable, Codable, Equatable {
         /// The decoded pictures of a stream changed size or pixel format part-way (a DVR
         /// switching sub-streams, a camera reconfigured). See the README on reproducing hashes.
         case pictureFormatChanged = "picture_format_changed"
+        /// The decoder reported damage, so the file was decoded again on one thread: its frame
+        /// hashes and findings come from that decode, which gives the same result on every run
+        /// (frame threads conceal damage in an order that depends on timing). Stock ffmpeg
+        /// reproduces them with `-threads 1` before `-i`.
+        case singleThreadedDecode = "single_threaded_decode"
         /// More findings of one kind than are listed one by one.
         case moreFindings = "more_findings"
     }

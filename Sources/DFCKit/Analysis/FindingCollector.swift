@@ -12,6 +12,9 @@ struct FindingCollector {
         if seen < Self.limitPerKind { findings.append(finding) }
     }
 
+    /// Whether a finding of this kind was added.
+    func contains(_ kind: Finding.Kind) -> Bool { counts[kind, default: 0] > 0 }
+
     /// The findings, with one summary for each kind that went over the limit.
     func finished() -> [Finding] {
         var result = findings

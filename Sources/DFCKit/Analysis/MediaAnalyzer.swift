@@ -16,9 +16,18 @@ struct MediaAnalyzer {
     var decoderThreads = 0
     /// The bounds kept while reading.
     var limits = MediaLimits.standard
+    /// Stop with `DecoderDamage` as soon as a decoder reports damage (so that the caller can
+    /// decode the file again on one thread, which is deterministic).
+    var stopOnDecoderDamage = false
+    /// Findings to record first (why this pass runs).
+    var preface: [Finding] = []
+
+    /// A decoder reported damage while `stopOnDecoderDamage` was set.
+    struct DecoderDamage: Error {}
 
     func run(packet onPacket: (PacketRow) throws -> Void, frame onFrame: (FrameRow) throws -> Void) throws -> MediaAnalysis {
         var findings = FindingCollector()
+        for finding in preface { findings.add(finding) }
         let containerDiagnostics = MediaDiagnostics()
         let input: FormatInput
         do {
@@ -146,6 +155,7 @@ struct MediaAnalyzer {
             packet.unref()
             try deliverHashed(pool.takeFinished())
             packetIndex += 1
+            if stopOnDecoderDamage, packetIndex & 15 == 0, decoderReportedDamage(tracks, findings) { throw DecoderDamage() }
         }
         for track in tracks {
             guard let decoding = track.decoding else { continue }
@@ -155,6 +165,7 @@ struct MediaAnalyzer {
         }
         poolFinished = true
         try deliverHashed(pool.finish())
+        if stopOnDecoderDamage, decoderReportedDamage(tracks, findings) { throw DecoderDamage() }
 
         report(containerDiagnostics, findings: &findings)
         reportRefusedReferences(containerDiagnostics, findings: &findings)
@@ -167,6 +178,12 @@ struct MediaAnalyzer {
             container: MediaProbe.container(input), streams: streams, framehashTimeBases: framehashTimeBases,
             findings: findings.finished(), packetCount: packetIndex, frameCount: frameCount,
             libraries: FFmpegLog.libraryVersions)
+    }
+
+    /// Whether a decoder has said anything of damage so far: a message, a refused packet, a
+    /// picture it could not return, or one it flagged as concealed.
+    private func decoderReportedDamage(_ tracks: [StreamTrack], _ findings: FindingCollector) -> Bool {
+        findings.contains(.decodeError) || tracks.contains { $0.decoding?.diagnostics.hasMessages == true }
     }
 
     /// A decoder for one video stream, or nil with a finding that says why there is none.

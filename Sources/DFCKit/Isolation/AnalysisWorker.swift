@@ -69,18 +69,49 @@ public enum AnalysisWorker {
     static func analyse(
         input: Int32, output: Int32, limits: MediaLimits, decoderThreads: Int, confinement: String?
     ) throws(AnalysisWriter.WriteError) {
+        // Kept for a second pass: the first one's reader takes `input` over and closes it.
+        let again = decoderThreads == 1 ? -1 : dup(input)
+        defer { if again >= 0 { close(again) } }
+        do {
+            try pass(input: input, output: output, limits: limits, decoderThreads: decoderThreads, stopOnDamage: again >= 0,
+                     preface: [], confinement: confinement)
+        } catch let error as AnalysisWriter.WriteError {
+            throw error
+        } catch is MediaAnalyzer.DecoderDamage {
+            // Frame threads conceal damage in an order that depends on timing: start again on one
+            // thread, and every run gives the same hashes and findings.
+            guard lseek(again, 0, SEEK_SET) == 0, ftruncate(output, 0) == 0, lseek(output, 0, SEEK_SET) == 0 else {
+                throw AnalysisWriter.WriteError(description: "cannot start the analysis again: \(errnoDescription())")
+            }
+            let note = Finding(kind: .singleThreadedDecode, severity: .info, message:
+                "the decoder reported damage, so the file was decoded again on one thread: its frame hashes and findings "
+                + "come from that decode, the same on every run; stock ffmpeg reproduces them with -threads 1 before -i")
+            do {
+                try pass(input: dup(again), output: output, limits: limits, decoderThreads: 1, stopOnDamage: false,
+                         preface: [note], confinement: confinement)
+            } catch let error as AnalysisWriter.WriteError {
+                throw error
+            } catch {
+                throw AnalysisWriter.WriteError(description: "\(error)")
+            }
+        } catch {
+            throw AnalysisWriter.WriteError(description: "\(error)")
+        }
+    }
+
+    /// One pass of the analyzer over `input` (taken over and closed), written to `output` from its
+    /// start. Throws `MediaAnalyzer.DecoderDamage` (with `stopOnDamage`) or a `WriteError`.
+    private static func pass(
+        input: Int32, output: Int32, limits: MediaLimits, decoderThreads: Int, stopOnDamage: Bool, preface: [Finding],
+        confinement: String?
+    ) throws {
         let writer = AnalysisWriter(descriptor: output)
         var analyzer = MediaAnalyzer(descriptor: input)
         analyzer.limits = limits
         analyzer.decoderThreads = decoderThreads
-        var analysis: MediaAnalysis
-        do {
-            analysis = try analyzer.run(packet: { try writer.append($0) }, frame: { try writer.append($0) })
-        } catch let error as AnalysisWriter.WriteError {
-            throw error
-        } catch {
-            throw AnalysisWriter.WriteError(description: "\(error)")
-        }
+        analyzer.stopOnDecoderDamage = stopOnDamage
+        analyzer.preface = preface
+        var analysis = try analyzer.run(packet: { try writer.append($0) }, frame: { try writer.append($0) })
         analysis.confinement = confinement
         try writer.finish(analysis)
     }

@@ -89,6 +89,9 @@ final class MediaDiagnostics: @unchecked Sendable {
     /// The references refused so far.
     var refusedReferences: [String] { lock.withLock { refused } }
 
+    /// Whether anything was recorded (or dropped) since the last drain.
+    var hasMessages: Bool { lock.withLock { !messages.isEmpty || droppedCount > 0 } }
+
     /// The first container message recorded, if any (for saying why a file could not be opened).
     var firstContainerMessage: String? { lock.withLock { messages.first { $0.source == .container }?.text } }
 

@@ -78,17 +78,22 @@ extension EvidenceStore {
         /// `picture_format_changed` findings): from each, stock ffmpeg reproduces the lines
         /// only with the options `reproduction` names.
         public var pictureChanges: [Finding] = []
+        /// Whether the exhibit was decoded on one thread (its decoder reported damage):
+        /// stock ffmpeg reproduces the listing with `-threads 1` before `-i`.
+        public var singleThreaded = false
 
         /// The options to add to the README's ffmpeg command so that it reproduces every line
         /// (a size change), or the lines of the pictures in each format (a pixel-format change,
         /// one run per `-pix_fmt`). Empty when the plain command reproduces the listing.
         public var reproduction: [String] {
-            guard !pictureChanges.isEmpty else { return [] }
+            let threads = singleThreaded ? "-threads 1 (before -i)" : nil
+            guard !pictureChanges.isEmpty else { return threads.map { [$0] } ?? [] }
             var formats: [String] = []
             for name in [stream.pixelFormat].compactMap({ $0 }) + pictureChanges.compactMap(\.pictureFormat) where !formats.contains(name) {
                 formats.append(name)
             }
-            return formats.count > 1 ? formats.map { "-autoscale 0 -pix_fmt \($0)" } : ["-autoscale 0"]
+            let options = formats.count > 1 ? formats.map { "-autoscale 0 -pix_fmt \($0)" } : ["-autoscale 0"]
+            return options.map { [threads, $0].compactMap { $0 }.joined(separator: " ") }
         }
     }
 
@@ -130,7 +135,9 @@ extension EvidenceStore {
                                                && Column("stream") == info.index).order(Column("id")).fetchAll(db).map(\.finding)
         return FrameListingHeader(
             exhibit: record.exhibitID, stream: info, framehashTimeBase: chosen.framehashTB ?? info.timeBase,
-            containerStartSeconds: container?.startSeconds, libraries: record.libraries, pictureChanges: changes)
+            containerStartSeconds: container?.startSeconds, libraries: record.libraries, pictureChanges: changes,
+            singleThreaded: try FindingRecord.filter(Column("exhibit_id") == record.id
+                                                     && Column("kind") == Finding.Kind.singleThreadedDecode.rawValue).fetchCount(db) > 0)
     }
 
     /// Every decoded picture of one video stream, in order. Records an `accessed` event.
