@@ -36,10 +36,13 @@ extension EvidenceStore {
     /// the spot, as its custodian, recording that `command` did so.
     func signerRegisteringFirst(_ actor: String, command: String) throws -> Signer {
         let name = try Self.requireActor(actor)
-        try withCatalog {
-            try catalog.write { db in
-                if try ActorRecord.fetchCount(db) == 0 {
-                    _ = try register(name: Self.validActorName(name), role: .custodian, registrar: nil, command: command, db)
+        // Only a store with no actor at all needs the write lock here (checked again under it).
+        if try withCatalog({ try catalog.read { try ActorRecord.fetchCount($0) } }) == 0 {
+            try withCatalog {
+                try catalog.write { db in
+                    if try ActorRecord.fetchCount(db) == 0 {
+                        _ = try register(name: Self.validActorName(name), role: .custodian, registrar: nil, command: command, db)
+                    }
                 }
             }
         }
