@@ -59,7 +59,7 @@ extension EvidenceStore {
                     do {
                         let result = try ingest(file: file.path, caseID: settled.caseID, source: source, actor: actorName,
                                                 limits: settled.limits, analyser: containment, batch: seq)
-                        progress(run.finished(file, result))
+                        run.finished(file, result, report: progress)
                     } catch {
                         run.stop(error)
                         return
@@ -215,7 +215,8 @@ private final class BatchRun: @unchecked Sendable {
         lock.withLock { if self.error == nil { self.error = error } }
     }
 
-    func finished(_ file: TreeWalk.File, _ result: IngestResult) -> BatchProgress {
+    /// Counts a finished file and reports it; `report` is called under the lock, one call at a time.
+    func finished(_ file: TreeWalk.File, _ result: IngestResult, report: (BatchProgress) -> Void) {
         lock.withLock {
             done += 1
             bytesDone += file.size
@@ -226,11 +227,11 @@ private final class BatchRun: @unchecked Sendable {
             }
             if result.status == .rejected || failed { failures += 1 }
             let elapsed = started.duration(to: .now)
-            return BatchProgress(
+            report(BatchProgress(
                 file: .init(path: file.path, status: result.status, exhibit: result.exhibit, findings: result.findings.count,
                             analysisFailed: failed, hidden: file.hidden, error: result.error),
                 done: done, total: total, bytesDone: bytesDone, bytesTotal: bytesTotal, failures: failures, frames: frames,
-                elapsedSeconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+                elapsedSeconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18))
         }
     }
 }
