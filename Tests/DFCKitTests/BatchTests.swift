@@ -140,4 +140,27 @@ import Testing
         #expect(reads > 0)
         #expect(try Self.dfc(["audit"], store).status == 0)
     }
+
+    /// A file whose worker hangs (stopped with SIGSTOP, as a decoder stuck in a loop would
+    /// be) costs only itself: it is killed at the deadline and registered with
+    /// `analysis_failed`; the rest of the batch goes on; the batch exits 1; the store is whole.
+    @Test func aWorkerThatHangsCostsOnlyItsFile() throws {
+        let tree = try Self.makeTree(["cctv_h264.mp4", "hevc.mkv"])
+        try FileManager.default.copyItem(atPath: FaultTests.longClip, toPath: tree + "/cam01/a-long.mp4")   // the first file
+        let store = TestSupport.temporaryDirectory() + "/store"
+        #expect(try Self.dfc(["actor", "add", Self.custodian, "--role", "custodian"], store).status == 0)
+        let output = TestSupport.temporaryDirectory() + "/out.txt"
+        let process = try FaultTests.start(["batch", tree, "--case", "HANG", "--jobs", "1", "--time-limit", "3"], store, output: output)
+        let worker = try FaultTests.worker(of: process.processIdentifier)
+        kill(worker, SIGSTOP)
+        process.waitUntilExit()
+        let printed = try String(contentsOfFile: output, encoding: .utf8)
+        #expect(process.terminationStatus == 1, "\(printed)")
+        let long = try #require(printed.split(separator: "\n").first { $0.contains("a-long.mp4") })
+        #expect(long.contains("\"analysis_failed\":true") && long.contains("\"status\":\"ingested\""), "\(long)")
+        #expect(printed.contains("completed") && printed.contains("1 analysis failed"), "\(printed)")
+        let show = try Self.dfc(["show", "EX-1"], store)
+        #expect(show.stdout.contains("still running after 6 s and was killed"), "\(show.stdout)")
+        #expect(try Self.dfc(["audit"], store).status == 0)
+    }
 }
