@@ -1,5 +1,5 @@
 /// A batch's name, `B-` and the number of its `batch_started` custody event (`B-42`).
-public struct BatchID: Sendable, Hashable, Codable, CustomStringConvertible {
+public struct BatchID: Sendable, Hashable, PrintedIdentifier {
     /// The number of the batch's `batch_started` custody event.
     public let rawValue: Int64
 
@@ -13,18 +13,9 @@ public struct BatchID: Sendable, Hashable, Codable, CustomStringConvertible {
         rawValue = value
     }
 
+    /// `B-` and the number.
     public var description: String { "B-\(rawValue)" }
 
-    public init(from decoder: any Decoder) throws {
-        let text = try decoder.singleValueContainer().decode(String.self)
-        guard let parsed = BatchID(parsing: text) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not a batch id: \(text)"))
-        }
-        self = parsed
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(description)
-    }
+    /// What a `BatchID` names, for errors.
+    public static let printedKind = "a batch id"
 }

@@ -1,5 +1,5 @@
 /// An exhibit's number in a store, printed `EX-000042`.
-public struct ExhibitID: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
+public struct ExhibitID: Hashable, Comparable, Sendable, PrintedIdentifier {
     /// The catalog's row number.
     public let rawValue: Int64
 
@@ -24,16 +24,6 @@ public struct ExhibitID: Hashable, Comparable, Sendable, Codable, CustomStringCo
 
     public static func < (lhs: ExhibitID, rhs: ExhibitID) -> Bool { lhs.rawValue < rhs.rawValue }
 
-    public init(from decoder: any Decoder) throws {
-        let text = try decoder.singleValueContainer().decode(String.self)
-        guard let id = ExhibitID(parsing: text) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not an exhibit number: \(text)"))
-        }
-        self = id
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(description)
-    }
+    /// What an `ExhibitID` names, for errors.
+    public static let printedKind = "an exhibit number"
 }
