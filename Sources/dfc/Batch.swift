@@ -27,12 +27,7 @@ struct Batch: ParsableCommand {
     @Option(help: "Files in flight at once, each in its own worker (default: the number of cores).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
-    @Option(help: ArgumentHelp("Resident memory one file's worker may use, in bytes or with K, M or G.", valueName: "size"),
-            transform: Ingest.parseSize)
-    var memoryLimit: Int = Containment.defaultMemoryLimit
-
-    @Option(help: ArgumentHelp("Seconds one file's reading and decoding may take.", valueName: "seconds"))
-    var timeLimit: Double = MediaLimits.standard.maxSeconds
+    @OptionGroup var worker: WorkerOptions
 
     @Option(help: "Resume this unfinished batch (B-N), with the folders and options it was started with.")
     var resume: String?
@@ -67,14 +62,13 @@ struct Batch: ParsableCommand {
                 try show(try store.batchStatus(BatchID(parsing: status)!, actor: options.actorName))
                 return
             }
-            var limits = MediaLimits.standard
-            limits.maxSeconds = timeLimit
+            let limits = worker.limits
             let batchOptions = BatchOptions(
                 roots: folders, caseID: caseID ?? "", source: sourceFromDir ? .firstFolder : source.map { .fixed($0) } ?? .none,
                 limits: limits)
             let cores = ProcessInfo.processInfo.activeProcessorCount
             let containments = launchers.map { launcher in
-                var containment = Containment(worker: Containment.currentExecutable, launcher: launcher, memoryLimit: memoryLimit)
+                var containment = worker.containment(launcher)
                 // Each of the jobs decodes with its share of the cores: no more threads than cores in all.
                 containment.decoderThreads = jobs > 1 ? max(1, cores / jobs) : 0
                 return containment

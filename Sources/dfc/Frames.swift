@@ -22,11 +22,14 @@ struct Frames: ParsableCommand {
     @Option(help: "The container index of the video stream (default: the first video stream).")
     var stream: Int?
 
+    @Option(help: "Which analysis to list, as `dfc show` numbers them (default: the current one).")
+    var analysis: Int?
+
     func run() throws {
         try reportingErrors {
             var buffer = ""
             var headerWritten = false
-            let header = try options.open().forEachFrame(of: reference, stream: stream, actor: options.actorName) { header, frame in
+            let header = try options.open().forEachFrame(of: reference, stream: stream, analysis: analysis, actor: options.actorName) { header, frame in
                 if format == .framehash {
                     if !headerWritten {
                         buffer += FramehashFormat.header(header)

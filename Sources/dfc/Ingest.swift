@@ -23,12 +23,7 @@ struct Ingest: ParsableCommand {
     @Flag(help: "Print one JSON object per file, each on its own line.")
     var json = false
 
-    @Option(help: ArgumentHelp("Resident memory one file's worker may use, in bytes or with K, M or G; past it the worker is killed.", valueName: "size"),
-            transform: Ingest.parseSize)
-    var memoryLimit: Int = Containment.defaultMemoryLimit
-
-    @Option(help: ArgumentHelp("Seconds one file's reading and decoding may take.", valueName: "seconds"))
-    var timeLimit: Double = MediaLimits.standard.maxSeconds
+    @OptionGroup var worker: WorkerOptions
 
     @Flag(help: "Analyse in this process, without a confined worker per file (a crash in FFmpeg ends the whole run).")
     var inProcess = false
@@ -38,7 +33,6 @@ struct Ingest: ParsableCommand {
 
     func validate() throws {
         if caseID.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--case needs a case identifier") }
-        if !(timeLimit > 0) { throw ValidationError("--time-limit must be more than 0 seconds") }
     }
 
     func run() throws {
@@ -47,9 +41,8 @@ struct Ingest: ParsableCommand {
         try reportingErrors {
             if inProcess { Containment.disableCoreDumps() }
             let store = try options.open(create: true)
-            var limits = MediaLimits.standard
-            limits.maxSeconds = timeLimit
-            let containment = Containment(worker: Containment.currentExecutable, launcher: launcher, memoryLimit: memoryLimit)
+            let limits = worker.limits
+            let containment = worker.containment(launcher)
             var rejected = false
             for file in files {
                 let result = inProcess
@@ -68,15 +61,5 @@ struct Ingest: ParsableCommand {
             }
             if rejected { throw ExitCode.failure }
         }
-    }
-
-    /// `4096`, `512K`, `300M`, `8G`.
-    static func parseSize(_ text: String) throws -> Int {
-        let units: [Character: Int] = ["K": 1 << 10, "M": 1 << 20, "G": 1 << 30]
-        let unit = text.last.flatMap { units[Character($0.uppercased())] }
-        guard let number = Int(unit == nil ? text : String(text.dropLast())), number > 0 else {
-            throw ValidationError("\(text): not a size (bytes, or a number with K, M or G)")
-        }
-        return number * (unit ?? 1)
     }
 }

@@ -14,10 +14,13 @@ struct Packets: ParsableCommand {
     @Option(help: "text or jsonl.")
     var format: Format = .text
 
+    @Option(help: "Which analysis to list, as `dfc show` numbers them (default: the current one).")
+    var analysis: Int?
+
     func run() throws {
         try reportingErrors {
             var buffer = format == .text ? "#index, stream, dts, pts, duration, size, key, sha256\n" : ""
-            try options.open().forEachPacket(of: reference, actor: options.actorName) { packet in
+            try options.open().forEachPacket(of: reference, analysis: analysis, actor: options.actorName) { packet in
                 if format == .jsonl {
                     buffer += Output.json(packet) + "\n"
                 } else {

@@ -51,6 +51,17 @@ struct Show: ParsableCommand {
             }
             print("Findings   \(report.findings.isEmpty ? "none" : String(report.findings.count))")
             for finding in report.findings { print(Output.finding(finding)) }
+            if report.analyses.count > 1 {
+                for analysis in report.analyses {
+                    var line = "Analysis   \(analysis.number)\(analysis.current ? " (current)" : "")  \(analysis.at) by \(analysis.actor)"
+                    if let event = analysis.event { line += ", custody event \(event)" }
+                    line += analysis.finished ? ": \(analysis.packetCount) packets, \(analysis.frameCount) frames, \(analysis.findingCount) findings"
+                                              : ": did not finish"
+                    line += "; \(analysis.libraries)"
+                    if let reason = analysis.reason { line += "; reason: \(reason)" }
+                    print(line)
+                }
+            }
             for amendment in report.amendments {
                 var changes: [String] = []
                 if let caseID = amendment.caseID { changes.append("case \(amendment.previousCaseID ?? "?") → \(caseID)") }

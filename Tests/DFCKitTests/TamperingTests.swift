@@ -11,7 +11,8 @@ import Testing
 
     /// A store made through the CLI: two actors, two exhibits, reads, a checkpoint kept
     /// outside (`checkpoint.txt`), a read after it, a third exhibit with a timeline gap, and
-    /// an amendment of the second's case. Built once; each test tampers a copy.
+    /// an amendment of the second's case, and a second analysis of the third. Built once;
+    /// each test tampers a copy.
     static let base: String = {
         let dir = TestSupport.temporaryDirectory()
         let store = dir + "/store"
@@ -28,6 +29,7 @@ import Testing
         dfc(["show", "EX-2"], analyst)
         dfc(["ingest", TestSupport.fixture("gap_5s.mp4"), "--case", "LHR-7", "--source", "Camera 12"], analyst)
         dfc(["amend", "EX-2", "--case", "LHR-8", "--reason", "filed under the wrong case at intake"], custodian)
+        dfc(["reanalyze", "EX-3", "--reason", "validation of the decoder"], analyst)
         return dir
     }()
 
@@ -36,7 +38,8 @@ import Testing
              forgeAsUnknownActor, swapVaultFile, plantVaultFile, truncateLog, truncateAndRebuild, replaceActorKey,
              editStoredCheckpoint, deleteEveryFinding, moveExhibitToAnotherCase, changeSource, shiftFramePTS,
              changePictureType, changeStreamCodec, removeWholeExhibit, deletePacketRow, editFindingMessage,
-             addExhibitByHand, deleteAmendment, editAmendment
+             addExhibitByHand, deleteAmendment, editAmendment, editReanalysedFrame, removeReanalysis, addAnalysisByHand,
+             editAnalysisReason
         var testDescription: String { rawValue }
 
         /// What the audit must say (every fragment, in one PROBLEM line).
@@ -65,6 +68,10 @@ import Testing
             case .addExhibitByHand: ["EX-000004", "has no ingested custody event"]
             case .deleteAmendment: ["EX-000002", "(amended) has no amendment row"]
             case .editAmendment: ["amendment", "EX-000002", "disagrees with the amended event"]
+            case .editReanalysedFrame: ["EX-000003", "frame rows of its analysis 1 no longer match", "reanalysed event"]
+            case .removeReanalysis: ["EX-000003", "(reanalysed) recorded analysis 1, but the catalog has no such analysis"]
+            case .addAnalysisByHand: ["EX-000001", "analysis 2 has no reanalysed custody event"]
+            case .editAnalysisReason: ["EX-000003", "analysis row (container, libraries, counts, reason) of its analysis 1 no longer match"]
             }
         }
     }
@@ -91,7 +98,7 @@ import Testing
 
     /// The gap the README states: a log cut back and regrown by someone who can sign, with
     /// the stored checkpoints deleted too, and with everything the cut events recorded (here
-    /// the third exhibit and the amendment) removed as well, looks whole to a store that kept
+    /// the third exhibit, its second analysis and the amendment) removed as well, looks whole to a store that kept
     /// nothing outside. The checkpoint held outside is what catches it (the case above); an
     /// insider who cuts the log and leaves the rows behind is caught without one.
     @Test func aTruncatedAndRebuiltLogIsInvisibleWithoutACheckpointHeldOutside() throws {
@@ -108,6 +115,10 @@ import Testing
         try db.writeWithoutTransaction { db in
             try db.execute(sql: "PRAGMA foreign_keys = OFF")
             try db.execute(sql: "DELETE FROM amendment")
+            for table in ["analysis", "analysis_stream", "analysis_packet", "analysis_frame", "analysis_finding"] {
+                try db.execute(sql: "DROP TRIGGER IF EXISTS \(table)_no_delete")
+                try db.execute(sql: "DELETE FROM \(table)")
+            }
             for table in ["packet", "frame", "stream", "finding"] { try db.execute(sql: "DELETE FROM \(table) WHERE exhibit_id = 3") }
             try db.execute(sql: "DELETE FROM exhibit WHERE id = 3")
         }
@@ -118,16 +129,19 @@ import Testing
     }
 
     /// Scripts/verify-rows, written from the README's layout with Python's standard library,
-    /// agrees with DFC: every exhibit of the untouched store matches its ingested event, and
-    /// a changed picture type is named.
+    /// agrees with DFC: every exhibit of the untouched store matches its ingested event and
+    /// every later analysis its reanalysed event, and a changed picture type or picture hash is named.
     @Test func anOutsiderRecomputesTheRowDigests() throws {
         let dir = try copyOfBase()
         let script = TestSupport.packageRoot.appendingPathComponent("Scripts/verify-rows").path
         let clean = try TestSupport.run("/usr/bin/env", ["python3", script, dir + "/store/catalog.sqlite"])
-        #expect(clean.status == 0 && clean.stdout == "EX-000001\tok\nEX-000002\tok\nEX-000003\tok\n", "\(clean.stdout)\(clean.stderr)")
+        #expect(clean.status == 0 && clean.stdout == "EX-000001\tok\nEX-000002\tok\nEX-000003\tok\nEX-000003 analysis-row 1\tok\n", "\(clean.stdout)\(clean.stderr)")
         try tamper(.changePictureType, store: dir + "/store", checkpoint: dir + "/checkpoint.txt")
         let caught = try TestSupport.run("/usr/bin/env", ["python3", script, dir + "/store/catalog.sqlite"])
         #expect(caught.status == 1 && caught.stdout.contains("EX-000002\tMISMATCH frames"), "\(caught.stdout)\(caught.stderr)")
+        try tamper(.editReanalysedFrame, store: dir + "/store", checkpoint: dir + "/checkpoint.txt")
+        let later = try TestSupport.run("/usr/bin/env", ["python3", script, dir + "/store/catalog.sqlite"])
+        #expect(later.stdout.contains("EX-000003 analysis-row 1\tMISMATCH frames"), "\(later.stdout)\(later.stderr)")
     }
 
     /// A case or source changes only through a signed amendment, by a custodian or supervisor;
@@ -165,8 +179,9 @@ import Testing
         try db.writeWithoutTransaction { db in
             try db.execute(sql: "PRAGMA foreign_keys = OFF")   // as in the sqlite3 shell an insider would use
             for trigger in ["custody_event_no_update", "custody_event_no_delete", "actor_no_update", "checkpoint_no_delete",
-                            "checkpoint_no_update", "amendment_no_update", "amendment_no_delete"] {
-                try db.execute(sql: "DROP TRIGGER \(trigger)")
+                            "checkpoint_no_update", "amendment_no_update", "amendment_no_delete"]
+                + ["analysis", "analysis_stream", "analysis_packet", "analysis_frame", "analysis_finding"].flatMap { [$0 + "_no_update", $0 + "_no_delete"] } {
+                try db.execute(sql: "DROP TRIGGER IF EXISTS \(trigger)")
             }
             switch tampering {
             case .editEventField:   // event 5 is the first read (show EX-1): make it say it was something else
@@ -244,6 +259,21 @@ import Testing
                 try db.execute(sql: "DELETE FROM amendment")
             case .editAmendment:
                 try db.execute(sql: "UPDATE amendment SET case_id = 'LHR-9'")
+            case .editReanalysedFrame:   // the later analysis made to agree with something else
+                try db.execute(sql: "UPDATE analysis_frame SET sha256 = zeroblob(32) WHERE analysis_id = 1 AND idx = 7")
+                #expect(db.changesCount == 1)
+            case .removeReanalysis:   // the second analysis, and every row of it, gone
+                for table in ["analysis_packet", "analysis_frame", "analysis_stream", "analysis_finding"] {
+                    try db.execute(sql: "DELETE FROM \(table) WHERE analysis_id = 1")
+                }
+                try db.execute(sql: "DELETE FROM analysis")
+            case .addAnalysisByHand:   // a made-up analysis of another exhibit, with no event
+                try db.execute(sql: """
+                    INSERT INTO analysis SELECT 2, 1, format, container_json, libraries, packet_count, frame_count, analysed_at,
+                    analysed_by, reason FROM analysis WHERE id = 1
+                    """)
+            case .editAnalysisReason:
+                try db.execute(sql: "UPDATE analysis SET reason = 'routine'")
             }
         }
         if tampering == .truncateAndRebuild {   // regrow the log past the checkpoint with genuine, signed events

@@ -47,6 +47,8 @@ public enum DFCError: Error, Equatable, Sendable, CustomStringConvertible {
     case eventNotFound(Int64)
     /// No batch has that name.
     case batchNotFound(String)
+    /// The exhibit has no analysis with that number.
+    case analysisNotFound(exhibit: String, number: Int, count: Int)
     /// A checkpoint cannot be read, is not validly signed, or is not one this log extends.
     case checkpoint(source: String, reason: String)
 
@@ -77,6 +79,9 @@ public enum DFCError: Error, Equatable, Sendable, CustomStringConvertible {
         case .keyFile(let path, let reason): "\(path): \(reason)"
         case .eventNotFound(let seq): "custody event \(seq): no such event"
         case .batchNotFound(let id): "\(id): no such batch"
+        case .analysisNotFound(let exhibit, let number, let count):
+            "\(exhibit): has no analysis \(number) (it has \(count): 1 made at ingest"
+                + (count == 1 ? ")" : count == 2 ? ", 2 by reanalyze)" : ", 2 to \(count) by reanalyze)")
         case .checkpoint(let source, let reason): "\(source): \(reason)"
         }
     }

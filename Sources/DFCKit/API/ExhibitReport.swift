@@ -22,7 +22,7 @@ public struct ExhibitReport: Sendable, Codable, Equatable {
     public var ingestedAt: String
     /// Who ingested it.
     public var ingestedBy: String
-    /// FFmpeg's demuxer name; nil when FFmpeg could not read the file.
+    /// FFmpeg's demuxer name, by the current analysis; nil when FFmpeg could not read the file.
     public var container: String?
     /// The container's parameters and tags; nil when unreadable.
     public var containerInfo: ContainerInfo?
@@ -40,10 +40,13 @@ public struct ExhibitReport: Sendable, Codable, Equatable {
     public var findings: [Finding]
     /// Every change of case or source since ingest, oldest first (empty when none).
     public var amendments: [Amendment]
+    /// Every analysis of the file, the one made at ingest first; the container, libraries,
+    /// counts, streams and findings above are the current one's.
+    public var analyses: [AnalysisInfo]
 
     enum CodingKeys: String, CodingKey {
         case exhibit, caseID = "case", source, sha256, sha512, size, originalName, originalPath, vaultPath
         case ingestedAt, ingestedBy, container, containerInfo, durationSeconds, libraries, packetCount, frameCount
-        case streams, findings, amendments
+        case streams, findings, amendments, analyses
     }
 }

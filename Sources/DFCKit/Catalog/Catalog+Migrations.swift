@@ -174,6 +174,87 @@ extension Catalog {
                 BEGIN SELECT RAISE(ABORT, 'batch files are append-only: DELETE refused'); END;
                 """)
         }
+        migrator.registerMigration("v5-analyses") { db in
+            try db.execute(sql: """
+                -- Later analyses of an exhibit (`dfc reanalyze`): the analysis made at ingest stays in
+                -- the exhibit row and the stream, packet, frame and finding tables; each later one has
+                -- a row here and its own rows in the analysis_* tables, created in the same transaction
+                -- as the signed `reanalysed` event that names its id and commits to all of them.
+                CREATE TABLE analysis (
+                    id              INTEGER PRIMARY KEY,
+                    exhibit_id      INTEGER NOT NULL REFERENCES exhibit(id),
+                    format          TEXT,
+                    container_json  TEXT,
+                    libraries       TEXT NOT NULL,
+                    packet_count    INTEGER NOT NULL,
+                    frame_count     INTEGER NOT NULL,
+                    analysed_at     TEXT NOT NULL,
+                    analysed_by     TEXT NOT NULL,      -- the actor who asked for it
+                    reason          TEXT NOT NULL
+                );
+                CREATE INDEX analysis_exhibit ON analysis(exhibit_id, id);
+
+                CREATE TABLE analysis_stream (
+                    analysis_id     INTEGER NOT NULL REFERENCES analysis(id),
+                    idx             INTEGER NOT NULL,
+                    type            TEXT NOT NULL,
+                    codec           TEXT NOT NULL,
+                    frame_count     INTEGER NOT NULL,
+                    framehash_tb    TEXT,
+                    info_json       TEXT NOT NULL,
+                    PRIMARY KEY (analysis_id, idx)
+                ) WITHOUT ROWID;
+
+                CREATE TABLE analysis_packet (
+                    analysis_id     INTEGER NOT NULL REFERENCES analysis(id),
+                    idx             INTEGER NOT NULL,
+                    stream          INTEGER NOT NULL,
+                    pts             INTEGER,
+                    dts             INTEGER,
+                    duration        INTEGER,
+                    size            INTEGER NOT NULL,
+                    key             INTEGER NOT NULL,
+                    pos             INTEGER,
+                    sha256          BLOB NOT NULL,
+                    PRIMARY KEY (analysis_id, idx)
+                ) WITHOUT ROWID;
+
+                CREATE TABLE analysis_frame (
+                    analysis_id     INTEGER NOT NULL REFERENCES analysis(id),
+                    stream          INTEGER NOT NULL,
+                    idx             INTEGER NOT NULL,
+                    pts             INTEGER,
+                    pts_seconds     REAL,
+                    key             INTEGER NOT NULL,
+                    pict_type       TEXT NOT NULL,
+                    size            INTEGER NOT NULL,
+                    sha256          BLOB,
+                    PRIMARY KEY (analysis_id, stream, idx)
+                ) WITHOUT ROWID;
+                CREATE INDEX analysis_frame_sha256 ON analysis_frame(sha256);
+
+                CREATE TABLE analysis_finding (
+                    id              INTEGER PRIMARY KEY,
+                    analysis_id     INTEGER NOT NULL REFERENCES analysis(id),
+                    kind            TEXT NOT NULL,
+                    severity        TEXT NOT NULL,
+                    message         TEXT NOT NULL,
+                    stream          INTEGER,
+                    packet          INTEGER,
+                    frame           INTEGER,
+                    seconds         REAL
+                );
+                CREATE INDEX analysis_finding_analysis ON analysis_finding(analysis_id);
+                """)
+            for table in ["analysis", "analysis_stream", "analysis_packet", "analysis_frame", "analysis_finding"] {
+                try db.execute(sql: """
+                    CREATE TRIGGER \(table)_no_update BEFORE UPDATE ON \(table)
+                    BEGIN SELECT RAISE(ABORT, 'analyses are append-only: UPDATE refused'); END;
+                    CREATE TRIGGER \(table)_no_delete BEFORE DELETE ON \(table)
+                    BEGIN SELECT RAISE(ABORT, 'analyses are append-only: DELETE refused'); END;
+                    """)
+            }
+        }
         return migrator
     }
 }

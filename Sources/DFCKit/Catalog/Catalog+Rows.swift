@@ -3,29 +3,71 @@ import Foundation
 internal import GRDB
 
 extension Catalog {
-    /// Inserts one packet row with a cached prepared statement (the bulk path of an ingest).
-    static func insert(_ row: PacketRow, exhibit: Int64, _ db: Database) throws {
+    /// Inserts one packet row of an analysis with a cached prepared statement (the bulk path).
+    static func insert(_ row: PacketRow, into analysis: AnalysisLocation, _ db: Database) throws {
         let statement = try db.cachedStatement(sql: """
-            INSERT INTO packet (exhibit_id, idx, stream, pts, dts, duration, size, key, pos, sha256)
+            INSERT INTO \(analysis.packets) (\(analysis.keyColumn), idx, stream, pts, dts, duration, size, key, pos, sha256)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         statement.setUncheckedArguments([
-            exhibit, row.index, row.stream, row.pts, row.dts, row.duration, row.size, row.keyFrame, row.position, row.sha256,
+            analysis.key, row.index, row.stream, row.pts, row.dts, row.duration, row.size, row.keyFrame, row.position, row.sha256,
         ])
         try statement.execute()
     }
 
-    /// Inserts one frame row with a cached prepared statement.
-    static func insert(_ row: FrameRow, exhibit: Int64, _ db: Database) throws {
+    /// Inserts one frame row of an analysis with a cached prepared statement.
+    static func insert(_ row: FrameRow, into analysis: AnalysisLocation, _ db: Database) throws {
         let statement = try db.cachedStatement(sql: """
-            INSERT INTO frame (exhibit_id, stream, idx, pts, pts_seconds, key, pict_type, size, sha256)
+            INSERT INTO \(analysis.frames) (\(analysis.keyColumn), stream, idx, pts, pts_seconds, key, pict_type, size, sha256)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         statement.setUncheckedArguments([
-            exhibit, row.stream, row.index, row.pts, row.ptsSeconds, row.keyFrame, row.pictureType, row.size,
+            analysis.key, row.stream, row.index, row.pts, row.ptsSeconds, row.keyFrame, row.pictureType, row.size,
             row.sha256.isEmpty ? nil : row.sha256,
         ])
         try statement.execute()
+    }
+
+    /// Inserts one stream row of an analysis, its parameters as canonical JSON.
+    static func insert(_ stream: StreamInfo, framehashTimeBase: String?, into analysis: AnalysisLocation, _ db: Database) throws {
+        try db.execute(sql: """
+            INSERT INTO \(analysis.streams) (\(analysis.keyColumn), idx, type, codec, frame_count, framehash_tb, info_json)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [analysis.key, stream.index, stream.type, stream.codec, stream.frameCount, framehashTimeBase,
+                             try CanonicalJSON.string(stream)])
+    }
+
+    /// Inserts one finding of an analysis.
+    static func insert(_ finding: Finding, into analysis: AnalysisLocation, _ db: Database) throws {
+        try db.execute(sql: """
+            INSERT INTO \(analysis.findings) (\(analysis.keyColumn), kind, severity, message, stream, packet, frame, seconds)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [analysis.key, finding.kind.rawValue, finding.severity.rawValue, finding.message,
+                             finding.stream, finding.packet, finding.frame, finding.seconds])
+    }
+
+    /// An analysis's streams in index order, each with the time base FFmpeg's framehash gives it.
+    static func streams(of analysis: AnalysisLocation, _ db: Database) throws -> [(info: StreamInfo, framehashTimeBase: String?)] {
+        let decoder = JSONDecoder()
+        return try Row.fetchAll(db, sql: """
+            SELECT info_json, framehash_tb FROM \(analysis.streams) WHERE \(analysis.keyColumn) = ? ORDER BY idx
+            """, arguments: [analysis.key]).map { row in
+            (try decoder.decode(StreamInfo.self, from: Data((row[0] as String).utf8)), row[1])
+        }
+    }
+
+    /// An analysis's findings in the order they were made; only those of `kind` when given.
+    static func findings(of analysis: AnalysisLocation, kind: Finding.Kind? = nil, _ db: Database) throws -> [Finding] {
+        var sql = "SELECT kind, severity, message, stream, packet, frame, seconds FROM \(analysis.findings) WHERE \(analysis.keyColumn) = ?"
+        var arguments: StatementArguments = [analysis.key]
+        if let kind {
+            sql += " AND kind = ?"
+            arguments += [kind.rawValue]
+        }
+        return try Row.fetchAll(db, sql: sql + " ORDER BY id", arguments: arguments).map { row in
+            Finding(kind: Finding.Kind(rawValue: row[0]) ?? .moreFindings, severity: Finding.Severity(rawValue: row[1]) ?? .info,
+                    message: row[2], stream: row[3], packet: row[4], frame: row[5], seconds: row[6])
+        }
     }
 
     /// SHA-256 over the packet hashes in read order, and over the frame hashes by (stream, index):
@@ -45,31 +87,35 @@ extension Catalog {
             try digest("SELECT sha256 FROM frame WHERE exhibit_id = ? ORDER BY stream, idx"))
     }
 
-    /// Each frame of one stream, in order, as a cursor (memory stays flat for long footage).
-    static func forEachFrame(exhibit: Int64, stream: Int, _ db: Database, _ body: (FrameEntry) throws -> Void) throws {
+    /// An analysis's pictures one at a time (memory stays flat for long footage): those of
+    /// one stream in decoded order, or, when `stream` is nil, all of them by (stream, index).
+    /// The cursor is valid while `db` is.
+    static func frameCursor(of analysis: AnalysisLocation, stream: Int? = nil, _ db: Database) throws -> () throws -> FrameEntry? {
         let rows = try Row.fetchCursor(db, sql: """
-            SELECT idx, pts, pts_seconds, key, pict_type, size, sha256 FROM frame
-            WHERE exhibit_id = ? AND stream = ? ORDER BY idx
-            """, arguments: [exhibit, stream])
-        while let row = try rows.next() {
-            let hash: Data? = row[6]
-            try body(FrameEntry(
-                stream: stream, index: row[0], pts: row[1], ptsSeconds: row[2], keyFrame: row[3],
-                pictureType: row[4], size: row[5], sha256: hash.map { Hex.string($0) } ?? ""))
+            SELECT stream, idx, pts, pts_seconds, key, pict_type, size, sha256 FROM \(analysis.frames)
+            WHERE \(analysis.keyColumn) = ?\(stream == nil ? "" : " AND stream = ?") ORDER BY stream, idx
+            """, arguments: StatementArguments([analysis.key] + (stream.map { [Int64($0)] } ?? [])))
+        return {
+            guard let row = try rows.next() else { return nil }
+            let hash: Data? = row[7]
+            return FrameEntry(
+                stream: row[0], index: row[1], pts: row[2], ptsSeconds: row[3], keyFrame: row[4],
+                pictureType: row[5], size: row[6], sha256: hash.map { Hex.string($0) } ?? "")
         }
     }
 
-    /// Each packet, in read order, as a cursor.
-    static func forEachPacket(exhibit: Int64, _ db: Database, _ body: (PacketEntry) throws -> Void) throws {
+    /// An analysis's packets one at a time, in read order. The cursor is valid while `db` is.
+    static func packetCursor(of analysis: AnalysisLocation, _ db: Database) throws -> () throws -> PacketEntry? {
         let rows = try Row.fetchCursor(db, sql: """
-            SELECT idx, stream, pts, dts, duration, size, key, pos, sha256 FROM packet
-            WHERE exhibit_id = ? ORDER BY idx
-            """, arguments: [exhibit])
-        while let row = try rows.next() {
+            SELECT idx, stream, pts, dts, duration, size, key, pos, sha256 FROM \(analysis.packets)
+            WHERE \(analysis.keyColumn) = ? ORDER BY idx
+            """, arguments: [analysis.key])
+        return {
+            guard let row = try rows.next() else { return nil }
             let hash: Data = row[8]
-            try body(PacketEntry(
+            return PacketEntry(
                 index: row[0], stream: row[1], pts: row[2], dts: row[3], duration: row[4], size: row[5],
-                keyFrame: row[6], position: row[7], sha256: Hex.string(hash)))
+                keyFrame: row[6], position: row[7], sha256: Hex.string(hash))
         }
     }
 }

@@ -2,8 +2,8 @@ internal import Crypto
 import Foundation
 internal import GRDB
 
-/// The digests an `ingested` custody event commits to: one SHA-256 per section of an
-/// exhibit's catalog rows, over the values exactly as SQLite stores them, so that anyone
+/// The digests an `ingested` (or `reanalysed`) custody event commits to: one SHA-256 per
+/// section of an exhibit's (or a later analysis's) catalog rows, over the values exactly as SQLite stores them, so that anyone
 /// with the catalog and `sqlite3` (or Python's `sqlite3` module) can recompute them.
 ///
 /// Layout `dfc-rows-1`. Each section is one fixed query (`sections`); its digest is the
@@ -17,31 +17,53 @@ internal import GRDB
 enum RowDigest {
     static let layout = "dfc-rows-1"
 
-    /// The sections, in the order they are named in the event (`NAME_digest`), each with
-    /// the query whose single `?` is the exhibit's id.
+    /// The sections of the analysis made at ingest, in the order they are named in the
+    /// `ingested` event (`NAME_digest`), each with the query whose single `?` is the exhibit's id.
     static let sections: [(name: String, sql: String)] = [
         ("exhibit", """
             SELECT id, case_id, source, sha256, sha512, size, original_name, original_path, vault_path, format,
             container_json, libraries, packet_count, frame_count, packets_digest, frames_digest, ingested_at, ingested_by
             FROM exhibit WHERE id = ?
             """),
-        ("streams", "SELECT idx, type, codec, frame_count, framehash_tb, info_json FROM stream WHERE exhibit_id = ? ORDER BY idx"),
-        ("packets", "SELECT idx, stream, pts, dts, duration, size, key, pos, sha256 FROM packet WHERE exhibit_id = ? ORDER BY idx"),
-        ("frames", """
-            SELECT stream, idx, pts, pts_seconds, key, pict_type, size, sha256 FROM frame WHERE exhibit_id = ?
-            ORDER BY stream, idx
-            """),
-        ("findings", "SELECT kind, severity, message, stream, packet, frame, seconds FROM finding WHERE exhibit_id = ? ORDER BY id"),
-    ]
+    ] + rowSections(.ingest(exhibit: 0))
 
-    /// `NAME_digest` → hex SHA-256, for every section of one exhibit.
-    static func compute(exhibit: Int64, _ db: Database) throws -> [String: String] {
+    /// The sections of a later analysis, as named in its `reanalysed` event: the `analysis`
+    /// row, then the same four row sections as an ingest's over the `analysis_*` tables, each
+    /// query's single `?` the analysis's id.
+    static let reanalysisSections: [(name: String, sql: String)] = [
+        ("analysis", """
+            SELECT id, exhibit_id, format, container_json, libraries, packet_count, frame_count, analysed_at, analysed_by, reason
+            FROM analysis WHERE id = ?
+            """),
+    ] + rowSections(.reanalysis(0))
+
+    private static func rowSections(_ analysis: AnalysisLocation) -> [(name: String, sql: String)] {
+        let key = analysis.keyColumn
+        return [
+            ("streams", "SELECT idx, type, codec, frame_count, framehash_tb, info_json FROM \(analysis.streams) WHERE \(key) = ? ORDER BY idx"),
+            ("packets", "SELECT idx, stream, pts, dts, duration, size, key, pos, sha256 FROM \(analysis.packets) WHERE \(key) = ? ORDER BY idx"),
+            ("frames", """
+                SELECT stream, idx, pts, pts_seconds, key, pict_type, size, sha256 FROM \(analysis.frames) WHERE \(key) = ?
+                ORDER BY stream, idx
+                """),
+            ("findings", "SELECT kind, severity, message, stream, packet, frame, seconds FROM \(analysis.findings) WHERE \(key) = ? ORDER BY id"),
+        ]
+    }
+
+    /// The sections that cover one analysis's rows.
+    static func sections(for analysis: AnalysisLocation) -> [(name: String, sql: String)] {
+        analysis.isIngest ? sections : reanalysisSections
+    }
+
+    /// `NAME_digest` → hex SHA-256, for every section of one analysis (at ingest, the
+    /// exhibit row's too).
+    static func compute(_ analysis: AnalysisLocation, _ db: Database) throws -> [String: String] {
         var result: [String: String] = [:]
-        for section in sections {
+        for section in sections(for: analysis) {
             var hasher = SHA256()
             var bytes: [UInt8] = []
             bytes.reserveCapacity(1 << 16)
-            let rows = try Row.fetchCursor(db, sql: section.sql, arguments: [exhibit])
+            let rows = try Row.fetchCursor(db, sql: section.sql, arguments: [analysis.key])
             while let row = try rows.next() {
                 for value in row.databaseValues { append(value, to: &bytes) }
                 if bytes.count >= 1 << 16 {

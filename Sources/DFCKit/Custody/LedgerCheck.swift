@@ -19,10 +19,12 @@ struct LedgerCheck {
     private(set) var ingested: [String: (seq: Int64, details: [String: String])] = [:]
     /// What each `amended` event says, by its sequence number.
     private(set) var amended: [Int64: (exhibit: String, details: [String: String])] = [:]
+    /// What each `reanalysed` event says, by the id of the `analysis` row it names.
+    private(set) var reanalysed: [Int64: (seq: Int64, exhibit: String, details: [String: String])] = [:]
     /// What each `ingested` or `acquired` event of a batch says: its batch, path and exhibit.
     private(set) var batchMembers: [Int64: (batch: String, path: String, exhibit: String)] = [:]
     /// The actions whose details the audit reads; other events' payloads are decoded without them.
-    private static let actionsWithDetails: Set<String> = ["actor_registered", "ingested", "amended", "acquired"]
+    private static let actionsWithDetails: Set<String> = ["actor_registered", "ingested", "amended", "acquired", "reanalysed"]
 
     /// A tree head the log must still have at `size` events.
     private struct Expectation {
@@ -140,6 +142,7 @@ struct LedgerCheck {
                 if event.action == "actor_registered" { checkRegistration(event, payload) }
                 if event.action == "ingested" { noteIngested(event, payload) }
                 if event.action == "amended", let exhibit = payload.exhibit { amended[event.seq] = (exhibit, payload.details) }
+                if event.action == "reanalysed" { noteReanalysed(event, payload) }
                 if event.action == "ingested" || event.action == "acquired", let batch = payload.details["batch"] {
                     batchMembers[event.seq] = (batch, payload.details["original_path"] ?? "", payload.exhibit ?? "")
                 }
@@ -160,6 +163,17 @@ struct LedgerCheck {
         takePending()
         root = frontier.root
         return firstHash
+    }
+
+    private mutating func noteReanalysed(_ event: CustodyEventRecord, _ payload: CustodyPayload) {
+        guard let text = payload.details["analysis_id"], let id = Int64(text), let exhibit = payload.exhibit else {
+            problems.append("custody event \(event.seq) (reanalysed): names no analysis or no exhibit")
+            return
+        }
+        if let earlier = reanalysed[id] {
+            problems.append("custody event \(event.seq) (reanalysed): names analysis \(id), which event \(earlier.seq) already recorded")
+        }
+        reanalysed[id] = (event.seq, exhibit, payload.details)
     }
 
     private mutating func noteIngested(_ event: CustodyEventRecord, _ payload: CustodyPayload) {

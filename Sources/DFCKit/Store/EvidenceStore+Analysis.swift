@@ -72,7 +72,7 @@ extension EvidenceStore {
         case .memoryExceeded(let bytes):
             how = "its worker process (pid \(outcome.pid)) used more than \(bytes >> 20) MiB of memory and was killed"
         case .timedOut(let seconds):
-            how = "its worker process (pid \(outcome.pid)) was still running after \(Int(seconds)) s and was killed"
+            how = "its worker process (pid \(outcome.pid)) was still running after \(String(format: "%g", seconds)) s and was killed"
         case .exited(let code):
             how = "its worker process (pid \(outcome.pid)) exited with status \(code) (\(lastLine(outcome.standardError)))"
         }

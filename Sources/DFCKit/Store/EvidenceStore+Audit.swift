@@ -9,10 +9,11 @@ extension EvidenceStore {
     /// - the RFC 9162 Merkle tree over the events against every stored checkpoint, every
     ///   tree head recorded in the log, and each checkpoint in `checkpoints` (held outside);
     /// - every exhibit's rows (the exhibit, its streams, packets, frames and findings)
-    ///   against the digests its `ingested` event committed to (`RowDigest`), and every
-    ///   amendment against its `amended` event;
+    ///   against the digests its `ingested` event committed to (`RowDigest`), every later
+    ///   analysis's rows against its `reanalysed` event, and every amendment against its
+    ///   `amended` event;
     /// - completeness both ways: every exhibit has its `ingested` event, every exhibit an
-    ///   `ingested` event names is still there, every `amended` event has its row;
+    ///   `ingested` event names is still there, every `amended` and `reanalysed` event has its row;
     /// - every vault file's size, SHA-256 and SHA-512, that each exhibit has its vault file
     ///   and that every vault file belongs to an exhibit.
     ///
@@ -34,6 +35,7 @@ extension EvidenceStore {
                     problems.append("\(exhibit): custody event \(event.seq) (ingested) names it, but the catalog has no such exhibit: it was removed")
                 }
                 problems += try checkAmendments(ledger, db)
+                problems += try checkAnalyses(ledger, db)
                 problems += try checkBatchFiles(ledger, db)
                 return (ledger, records)
             }
@@ -66,7 +68,8 @@ extension EvidenceStore {
 
     /// What each `RowDigest` section covers, as a problem names it.
     private static let sectionNames = [
-        "exhibit": "exhibit row (case, source, names, sizes, container)", "streams": "stream rows",
+        "exhibit": "exhibit row (case, source, names, sizes, container)", "analysis": "analysis row (container, libraries, counts, reason)",
+        "streams": "stream rows",
         "packets": "packet rows", "frames": "frame rows", "findings": "finding rows",
     ]
 
@@ -80,7 +83,7 @@ extension EvidenceStore {
             problems.append("\(record.exhibitID): its file hashes differ from those its ingested event (\(seq)) recorded")
         }
         if details["digest_layout"] == RowDigest.layout {
-            let digests = try RowDigest.compute(exhibit: record.id!, db)
+            let digests = try RowDigest.compute(.ingest(exhibit: record.id!), db)
             for section in RowDigest.sections where details[section.name + "_digest"] != digests[section.name + "_digest"] {
                 problems.append("\(record.exhibitID): its \(Self.sectionNames[section.name] ?? section.name) no longer match what its ingested event (\(seq)) committed to")
             }
@@ -93,6 +96,33 @@ extension EvidenceStore {
             if details["frames_digest"] != digests.frames {
                 problems.append("\(record.exhibitID): its frame rows no longer match what its ingested event (\(seq)) committed to")
             }
+        }
+        return problems
+    }
+
+    /// Every later analysis's rows against what its `reanalysed` event committed to, and
+    /// every such event against its analysis: no analysis can be added, edited or removed.
+    private func checkAnalyses(_ ledger: LedgerCheck, _ db: Database) throws -> [String] {
+        var problems: [String] = []
+        let rows = try AnalysisRecord.order(Column("id")).fetchAll(db)
+        for row in rows {
+            let exhibit = ExhibitID(row.exhibitID)
+            guard let (seq, eventExhibit, details) = ledger.reanalysed[row.id!] else {
+                problems.append("\(exhibit): its analysis \(row.id!) has no reanalysed custody event: it was added to the catalog by hand")
+                continue
+            }
+            if eventExhibit != exhibit.description {
+                problems.append("\(exhibit): its analysis \(row.id!) belongs to \(eventExhibit) by its reanalysed event (\(seq)): the analysis table was altered")
+                continue
+            }
+            let digests = try RowDigest.compute(.reanalysis(row.id!), db)
+            for section in RowDigest.reanalysisSections where details[section.name + "_digest"] != digests[section.name + "_digest"] {
+                problems.append("\(exhibit): the \(Self.sectionNames[section.name] ?? section.name) of its analysis \(row.id!) no longer match what its reanalysed event (\(seq)) committed to")
+            }
+        }
+        let present = Set(rows.compactMap(\.id))
+        for (id, event) in ledger.reanalysed.sorted(by: { $0.key < $1.key }) where !present.contains(id) {
+            problems.append("\(event.exhibit): custody event \(event.seq) (reanalysed) recorded analysis \(id), but the catalog has no such analysis: it was removed")
         }
         return problems
     }

@@ -138,23 +138,9 @@ extension EvidenceStore {
             libraries: summary.libraries, packetCount: summary.packetCount, frameCount: summary.frameCount,
             packetsDigest: "", framesDigest: "", ingestedAt: Timestamp.now(), ingestedBy: signer.name)
         try exhibit.insert(db)
-        let id = exhibit.id!
-        for stream in summary.streams {
-            try StreamRecord(exhibitID: id, info: stream, framehashTimeBase: summary.framehashTimeBases[stream.index]).insert(db)
-        }
-        if let path = analysis.path {
-            let again = try AnalysisReader(path: path, limits: limits).read(
-                packet: { try Catalog.insert($0, exhibit: id, db) }, frame: { try Catalog.insert($0, exhibit: id, db) })
-            guard again.digest == analysis.digest else {
-                throw DFCError.storeIO(path: path, reason: "the analysis changed between its check and its recording; nothing was recorded")
-            }
-            details["analysis_sha256"] = analysis.digest
-        }
-        for finding in summary.findings {
-            var record = FindingRecord(exhibitID: id, finding: finding)
-            try record.insert(db)
-        }
-        details.merge(try RowDigest.compute(exhibit: id, db)) { $1 }
+        let location = AnalysisLocation.ingest(exhibit: exhibit.id!)
+        if let digest = try insertRows(of: analysis, into: location, limits: limits, db) { details["analysis_sha256"] = digest }
+        details.merge(try RowDigest.compute(location, db)) { $1 }
         details["digest_layout"] = RowDigest.layout
         details["ingested_at"] = exhibit.ingestedAt
         details["libraries"] = summary.libraries
@@ -166,6 +152,25 @@ extension EvidenceStore {
         let event = try CustodyLog.append(db, action: "ingested", signer: signer, exhibit: exhibit.exhibitID, details: details)
         return (IngestResult(path: file, exhibit: exhibit.exhibitID, sha256: digest.sha256, status: .ingested,
                              findings: summary.findings, error: nil, frameCount: summary.frameCount), event.seq)
+    }
+
+    /// Inserts an analysis's stream rows, its packet and frame rows (read from its file a
+    /// second time, which must give the digest the check gave) and its findings. Returns the
+    /// analysis file's SHA-256, or nil when the analysis has no rows (it did not finish).
+    func insertRows(of analysis: CheckedAnalysis, into location: AnalysisLocation, limits: MediaLimits, _ db: Database) throws -> String? {
+        let summary = analysis.summary
+        for stream in summary.streams {
+            try Catalog.insert(stream, framehashTimeBase: summary.framehashTimeBases[stream.index], into: location, db)
+        }
+        if let path = analysis.path {
+            let again = try AnalysisReader(path: path, limits: limits).read(
+                packet: { try Catalog.insert($0, into: location, db) }, frame: { try Catalog.insert($0, into: location, db) })
+            guard again.digest == analysis.digest else {
+                throw DFCError.storeIO(path: path, reason: "the analysis changed between its check and its recording; nothing was recorded")
+            }
+        }
+        for finding in summary.findings { try Catalog.insert(finding, into: location, db) }
+        return analysis.path == nil ? nil : analysis.digest
     }
 
     /// Removes a vault file this ingest placed when its transaction did not commit, unless
@@ -195,8 +200,8 @@ extension EvidenceStore {
     }
 
     private func duplicateResult(_ existing: ExhibitRecord, path: String, _ db: Database) -> IngestResult {
-        let findings = (try? FindingRecord.filter(Column("exhibit_id") == existing.id).order(Column("id")).fetchAll(db)) ?? []
+        let findings = (try? Catalog.findings(of: Catalog.currentAnalysis(of: existing, db).location, db)) ?? []
         return IngestResult(path: path, exhibit: existing.exhibitID, sha256: existing.sha256, status: .duplicate,
-                            findings: findings.map(\.finding), error: nil)
+                            findings: findings, error: nil)
     }
 }

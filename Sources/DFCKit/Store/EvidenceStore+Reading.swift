@@ -49,17 +49,29 @@ extension EvidenceStore {
     }
 
     func report(_ record: ExhibitRecord, _ db: Database) throws -> ExhibitReport {
-        let container = try record.containerJSON.map { try JSONDecoder().decode(ContainerInfo.self, from: Data($0.utf8)) }
-        let streams = try StreamRecord.filter(Column("exhibit_id") == record.id).order(Column("idx")).fetchAll(db).map { try $0.info() }
-        let findings = try FindingRecord.filter(Column("exhibit_id") == record.id).order(Column("id")).fetchAll(db).map(\.finding)
+        let analyses = try Catalog.analyses(of: record, db)
+        let analysis = analyses.first { $0.info.current }!
+        let container = try analysis.container
         let now = try current(record, db)
         return ExhibitReport(
             exhibit: record.exhibitID, caseID: now.caseID, source: now.source, sha256: record.sha256,
             sha512: record.sha512, size: record.size, originalName: record.originalName, originalPath: record.originalPath,
             vaultPath: record.vaultPath, ingestedAt: record.ingestedAt, ingestedBy: record.ingestedBy,
-            container: record.format, containerInfo: container, durationSeconds: container?.durationSeconds,
-            libraries: record.libraries, packetCount: record.packetCount, frameCount: record.frameCount,
-            streams: streams, findings: findings, amendments: now.amendments)
+            container: analysis.format, containerInfo: container, durationSeconds: container?.durationSeconds,
+            libraries: analysis.libraries, packetCount: analysis.info.packetCount, frameCount: analysis.info.frameCount,
+            streams: try Catalog.streams(of: analysis.location, db).map(\.info),
+            findings: try Catalog.findings(of: analysis.location, db), amendments: now.amendments,
+            analyses: analyses.map(\.info))
+    }
+
+    /// Analysis `number` of an exhibit (1 is the one made at ingest), or the current one when nil.
+    func analysis(_ number: Int?, of record: ExhibitRecord, _ db: Database) throws -> StoredAnalysis {
+        let analyses = try Catalog.analyses(of: record, db)
+        guard let number else { return analyses.first { $0.info.current }! }
+        guard number >= 1, number <= analyses.count else {
+            throw DFCError.analysisNotFound(exhibit: record.exhibitID.description, number: number, count: analyses.count)
+        }
+        return analyses[number - 1]
     }
 
     /// The header of a frame listing: which exhibit and stream, and how FFmpeg's framehash names it.
@@ -81,6 +93,8 @@ extension EvidenceStore {
         /// Whether the exhibit was decoded on one thread (its decoder reported damage):
         /// stock ffmpeg reproduces the listing with `-threads 1` before `-i`.
         public var singleThreaded = false
+        /// Which analysis of the exhibit is listed (1 is the one made at ingest).
+        public var analysis = 1
 
         /// The options to add to the README's ffmpeg command so that it reproduces every line
         /// (a size change), or the lines of the pictures in each format (a pixel-format change,
@@ -98,72 +112,81 @@ extension EvidenceStore {
     }
 
     /// Calls `body` with every decoded picture of one video stream, in order (the first
-    /// video stream unless `stream` names one). Records an `accessed` event.
+    /// video stream unless `stream` names one), from the current analysis unless `analysis`
+    /// names one (1 is the analysis made at ingest). Records an `accessed` event.
     public func forEachFrame(
-        of reference: String, stream: Int? = nil, actor: String,
+        of reference: String, stream: Int? = nil, analysis number: Int? = nil, actor: String,
         _ body: (FrameListingHeader, FrameEntry) throws -> Void
     ) throws -> FrameListingHeader {
         let signer = try signer(for: actor)
-        let (record, header) = try withCatalog {
-            try catalog.write { db -> (ExhibitRecord, FrameListingHeader) in
+        let (location, header) = try withCatalog {
+            try catalog.write { db -> (AnalysisLocation, FrameListingHeader) in
                 let record = try resolve(reference, db)
-                let header = try frameListingHeader(record, stream: stream, db)
-                try recordAccess(db, [record], signer: signer, command: "frames", extra: ["stream": String(header.stream.index)])
-                return (record, header)
+                let analysis = try analysis(number, of: record, db)
+                let header = try frameListingHeader(record, analysis, stream: stream, db)
+                try recordAccess(db, [record], signer: signer, command: "frames",
+                                 extra: ["stream": String(header.stream.index), "analysis": String(analysis.info.number)])
+                return (analysis.location, header)
             }
         }
         try withCatalog {
             try catalog.read { db in
-                try Catalog.forEachFrame(exhibit: record.id!, stream: header.stream.index, db) { try body(header, $0) }
+                let next = try Catalog.frameCursor(of: location, stream: header.stream.index, db)
+                while let frame = try next() { try body(header, frame) }
             }
         }
         return header
     }
 
-    private func frameListingHeader(_ record: ExhibitRecord, stream: Int?, _ db: Database) throws -> FrameListingHeader {
-        let streams = try StreamRecord.filter(Column("exhibit_id") == record.id).order(Column("idx")).fetchAll(db)
-        let chosen: StreamRecord?
+    private func frameListingHeader(_ record: ExhibitRecord, _ analysis: StoredAnalysis, stream: Int?, _ db: Database) throws -> FrameListingHeader {
+        let streams = try Catalog.streams(of: analysis.location, db)
+        let chosen: (info: StreamInfo, framehashTimeBase: String?)?
         if let stream {
-            chosen = streams.first { $0.idx == stream }
+            chosen = streams.first { $0.info.index == stream }
         } else {
-            chosen = streams.first { $0.type == "video" && $0.frameCount > 0 } ?? streams.first { $0.type == "video" }
+            chosen = streams.first { $0.info.type == "video" && $0.info.frameCount > 0 } ?? streams.first { $0.info.type == "video" }
         }
         guard let chosen else { throw DFCError.streamNotFound(exhibit: record.exhibitID.description, stream: stream) }
-        let info = try chosen.info()
-        let container = try record.containerJSON.map { try JSONDecoder().decode(ContainerInfo.self, from: Data($0.utf8)) }
-        let changes = try FindingRecord.filter(Column("exhibit_id") == record.id && Column("kind") == Finding.Kind.pictureFormatChanged.rawValue
-                                               && Column("stream") == info.index).order(Column("id")).fetchAll(db).map(\.finding)
+        let info = chosen.info
+        let changes = try Catalog.findings(of: analysis.location, kind: .pictureFormatChanged, db).filter { $0.stream == info.index }
         return FrameListingHeader(
-            exhibit: record.exhibitID, stream: info, framehashTimeBase: chosen.framehashTB ?? info.timeBase,
-            containerStartSeconds: container?.startSeconds, libraries: record.libraries, pictureChanges: changes,
-            singleThreaded: try FindingRecord.filter(Column("exhibit_id") == record.id
-                                                     && Column("kind") == Finding.Kind.singleThreadedDecode.rawValue).fetchCount(db) > 0)
+            exhibit: record.exhibitID, stream: info, framehashTimeBase: chosen.framehashTimeBase ?? info.timeBase,
+            containerStartSeconds: try analysis.container?.startSeconds, libraries: analysis.libraries, pictureChanges: changes,
+            singleThreaded: !(try Catalog.findings(of: analysis.location, kind: .singleThreadedDecode, db).isEmpty),
+            analysis: analysis.info.number)
     }
 
     /// Every decoded picture of one video stream, in order. Records an `accessed` event.
-    public func frames(of reference: String, stream: Int? = nil, actor: String) throws -> [FrameEntry] {
+    public func frames(of reference: String, stream: Int? = nil, analysis: Int? = nil, actor: String) throws -> [FrameEntry] {
         var frames: [FrameEntry] = []
-        _ = try forEachFrame(of: reference, stream: stream, actor: actor) { frames.append($1) }
+        _ = try forEachFrame(of: reference, stream: stream, analysis: analysis, actor: actor) { frames.append($1) }
         return frames
     }
 
-    /// Calls `body` with every packet of the exhibit in read order. Records an `accessed` event.
-    public func forEachPacket(of reference: String, actor: String, _ body: (PacketEntry) throws -> Void) throws {
+    /// Calls `body` with every packet of the exhibit in read order, from the current analysis
+    /// unless `analysis` names one. Records an `accessed` event.
+    public func forEachPacket(of reference: String, analysis number: Int? = nil, actor: String, _ body: (PacketEntry) throws -> Void) throws {
         let signer = try signer(for: actor)
-        let record = try withCatalog {
+        let location = try withCatalog {
             try catalog.write { db in
                 let record = try resolve(reference, db)
-                try recordAccess(db, [record], signer: signer, command: "packets")
-                return record
+                let analysis = try analysis(number, of: record, db)
+                try recordAccess(db, [record], signer: signer, command: "packets", extra: ["analysis": String(analysis.info.number)])
+                return analysis.location
             }
         }
-        try withCatalog { try catalog.read { try Catalog.forEachPacket(exhibit: record.id!, $0, body) } }
+        try withCatalog {
+            try catalog.read { db in
+                let next = try Catalog.packetCursor(of: location, db)
+                while let packet = try next() { try body(packet) }
+            }
+        }
     }
 
     /// Every packet of the exhibit in read order. Records an `accessed` event.
-    public func packets(of reference: String, actor: String) throws -> [PacketEntry] {
+    public func packets(of reference: String, analysis: Int? = nil, actor: String) throws -> [PacketEntry] {
         var packets: [PacketEntry] = []
-        try forEachPacket(of: reference, actor: actor) { packets.append($0) }
+        try forEachPacket(of: reference, analysis: analysis, actor: actor) { packets.append($0) }
         return packets
     }
 

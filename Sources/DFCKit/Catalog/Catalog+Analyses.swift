@@ -1,0 +1,69 @@
+import Foundation
+internal import GRDB
+
+/// One analysis of an exhibit as the catalog holds it: where its rows are, and its summary.
+struct StoredAnalysis: Sendable {
+    var location: AnalysisLocation
+    var format: String?
+    var containerJSON: String?
+    var libraries: String
+    var info: AnalysisInfo
+
+    var container: ContainerInfo? {
+        get throws { try containerJSON.map { try JSONDecoder().decode(ContainerInfo.self, from: Data($0.utf8)) } }
+    }
+}
+
+extension Catalog {
+    /// Every analysis of an exhibit, oldest (the one made at ingest) first, the current one
+    /// marked: the latest that finished, or the latest of all when none did.
+    static func analyses(of exhibit: ExhibitRecord, _ db: Database) throws -> [StoredAnalysis] {
+        let events = try Row.fetchAll(db, sql: """
+            SELECT seq, action, payload FROM custody_event WHERE exhibit_id = ? AND action IN ('ingested', 'reanalysed') ORDER BY seq
+            """, arguments: [exhibit.id!])
+        var ingestedEvent: Int64?
+        var reanalysedEvents: [String: Int64] = [:]
+        let decoder = JSONDecoder()
+        for row in events {
+            let seq: Int64 = row[0]
+            if row[1] as String == "ingested" {
+                ingestedEvent = ingestedEvent ?? seq
+            } else if let payload = try? decoder.decode(CustodyPayload.self, from: Data((row[2] as String).utf8)),
+                      let id = payload.details["analysis_id"] {
+                reanalysedEvents[id] = seq
+            }
+        }
+        let ingest = AnalysisLocation.ingest(exhibit: exhibit.id!)
+        var list = [StoredAnalysis(
+            location: ingest, format: exhibit.format, containerJSON: exhibit.containerJSON, libraries: exhibit.libraries,
+            info: AnalysisInfo(
+                number: 1, event: ingestedEvent, at: exhibit.ingestedAt, actor: exhibit.ingestedBy, reason: nil,
+                libraries: exhibit.libraries, container: exhibit.format, packetCount: exhibit.packetCount,
+                frameCount: exhibit.frameCount, findingCount: 0, finished: true, current: false))]
+        for record in try AnalysisRecord.filter(Column("exhibit_id") == exhibit.id).order(Column("id")).fetchAll(db) {
+            list.append(StoredAnalysis(
+                location: .reanalysis(record.id!), format: record.format, containerJSON: record.containerJSON, libraries: record.libraries,
+                info: AnalysisInfo(
+                    number: list.count + 1, event: reanalysedEvents[String(record.id!)], at: record.analysedAt, actor: record.analysedBy,
+                    reason: record.reason, libraries: record.libraries, container: record.format, packetCount: record.packetCount,
+                    frameCount: record.frameCount, findingCount: 0, finished: true, current: false)))
+        }
+        for index in list.indices {
+            let location = list[index].location
+            list[index].info.findingCount = try Int.fetchOne(db, sql: """
+                SELECT count(*) FROM \(location.findings) WHERE \(location.keyColumn) = ?
+                """, arguments: [location.key]) ?? 0
+            list[index].info.finished = try Int.fetchOne(db, sql: """
+                SELECT count(*) FROM \(location.findings) WHERE \(location.keyColumn) = ? AND kind = ?
+                """, arguments: [location.key, Finding.Kind.analysisFailed.rawValue]) == 0
+        }
+        let current = list.lastIndex(where: \.info.finished) ?? list.count - 1
+        list[current].info.current = true
+        return list
+    }
+
+    /// The analysis `show`, `frames`, `packets` and `lookup` answer from (see `analyses(of:_:)`).
+    static func currentAnalysis(of exhibit: ExhibitRecord, _ db: Database) throws -> StoredAnalysis {
+        try analyses(of: exhibit, db).first { $0.info.current }!
+    }
+}

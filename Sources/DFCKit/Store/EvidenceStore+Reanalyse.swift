@@ -1,0 +1,154 @@
+import Foundation
+internal import GRDB
+
+extension EvidenceStore {
+    /// The exhibits a selection names, in exhibit order. Reads the catalog, records nothing.
+    public func exhibits(for selection: ReanalysisSelection) throws -> [ExhibitID] {
+        try withCatalog {
+            try catalog.read { db in
+                switch selection {
+                case .exhibits(let references):
+                    return try references.map { try resolve($0, db).exhibitID }
+                case .all:
+                    return try ExhibitRecord.order(Column("id")).fetchAll(db).map(\.exhibitID)
+                case .failed:
+                    return try ExhibitRecord.order(Column("id")).fetchAll(db).filter { record in
+                        let findings = try Catalog.findings(of: Catalog.currentAnalysis(of: record, db).location, db)
+                        return findings.contains { $0.kind == .analysisFailed || $0.kind == .limitExceeded }
+                    }.map(\.exhibitID)
+                }
+            }
+        }
+    }
+
+    /// Analyses an exhibit again from its vault copy (after an FFmpeg upgrade, or when its
+    /// analysis failed or stopped at a limit), keeping every earlier analysis as it was.
+    ///
+    /// The vault copy is copied to the staging area and hashed in one pass; only a copy with
+    /// the registered size, SHA-256 and SHA-512 is analysed, so what is analysed is exactly
+    /// what was seized. A vault copy that differs is not analysed: a `verified` event records
+    /// the mismatch and the error says what is wrong. The analysis runs as an ingest's does
+    /// (in `containment`'s confined worker, or in this process when nil) and is recorded
+    /// beside the earlier ones, with a signed `reanalysed` event that commits to its rows, in
+    /// one short transaction. It becomes the current analysis if it finished.
+    ///
+    /// Then it is compared with the analysis that was current before, picture by picture:
+    /// `difference` is called with each picture on which they disagree, in (stream, index)
+    /// order, and the result summarises the comparison.
+    public func reanalyse(
+        _ reference: String, reason: String, actor: String, limits: MediaLimits = .standard, containment: Containment? = nil,
+        difference: (FrameDifference) throws -> Void = { _ in }
+    ) throws -> Reanalysis {
+        let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !reason.isEmpty else { throw DFCError.invalidArgument("a re-analysis needs a reason (--reason TEXT)") }
+        let signer = try signer(for: actor)
+        let record = try withCatalog { try catalog.read { try resolve(reference, $0) } }
+        let staged = try stageVaultCopy(of: record, signer: signer)
+        defer { vault.discard(staged) }
+        let vaultFile = vault.absolutePath(record.vaultPath)
+        let analysis = try analyse(staged, file: vaultFile, limits: limits, containment: containment)
+        defer { if let path = analysis.path { unlink(path) } }
+
+        let (recorded, event, earlier) = try withCatalog {
+            try catalog.write { db -> (StoredAnalysis, Int64, StoredAnalysis) in
+                let earlier = try Catalog.currentAnalysis(of: record, db)
+                let summary = analysis.summary
+                var row = AnalysisRecord(
+                    id: nil, exhibitID: record.id!, format: summary.container?.format,
+                    containerJSON: try summary.container.map { try CanonicalJSON.string($0) }, libraries: summary.libraries,
+                    packetCount: summary.packetCount, frameCount: summary.frameCount, analysedAt: Timestamp.now(),
+                    analysedBy: signer.name, reason: reason)
+                try row.insert(db)
+                let location = AnalysisLocation.reanalysis(row.id!)
+                var details = [
+                    "command": "reanalyze", "reason": reason, "analysis_id": String(row.id!), "sha256": record.sha256,
+                    "vault_path": record.vaultPath, "compared_with": String(earlier.info.number),
+                    "libraries": summary.libraries, "packet_count": String(summary.packetCount),
+                    "frame_count": String(summary.frameCount), "findings": String(summary.findings.count),
+                    "analysed_at": row.analysedAt, "analysed_by": analysis.analysedBy, "digest_layout": RowDigest.layout,
+                    "host": Host.name, "dfc_version": DFCVersion.current,
+                ]
+                details["analysis"] = String(try AnalysisRecord.filter(Column("exhibit_id") == record.id).fetchCount(db) + 1)
+                if let digest = try insertRows(of: analysis, into: location, limits: limits, db) { details["analysis_sha256"] = digest }
+                if let confinement = summary.confinement { details["confinement"] = confinement }
+                details.merge(try RowDigest.compute(location, db)) { $1 }
+                let event = try CustodyLog.append(db, action: "reanalysed", signer: signer, exhibit: record.exhibitID, details: details)
+                let analyses = try Catalog.analyses(of: record, db)   // as they stand now, the new one last
+                return (analyses.last!, event.seq, analyses[earlier.info.number - 1])
+            }
+        }
+        let comparison = try withCatalog {
+            try catalog.read { db in try compare(earlier, recorded, exhibit: record.exhibitID, db, difference) }
+        }
+        return Reanalysis(event: event, comparison: comparison, findings: analysis.summary.findings)
+    }
+
+    /// Compares two analyses of an exhibit (numbers as `ExhibitReport.analyses` gives them,
+    /// 1 the one made at ingest), picture by picture and packet by packet: `difference` is
+    /// called with each picture on which they disagree. Records an `accessed` event.
+    public func compareAnalyses(
+        of reference: String, _ first: Int, _ second: Int, actor: String, difference: (FrameDifference) throws -> Void = { _ in }
+    ) throws -> AnalysisComparison {
+        let signer = try signer(for: actor)
+        let (record, a, b) = try withCatalog {
+            try catalog.write { db in
+                let record = try resolve(reference, db)
+                let pair = (try analysis(first, of: record, db), try analysis(second, of: record, db))
+                try recordAccess(db, [record], signer: signer, command: "compare", extra: ["analyses": "\(first),\(second)"])
+                return (record, pair.0, pair.1)
+            }
+        }
+        return try withCatalog { try catalog.read { db in try compare(a, b, exhibit: record.exhibitID, db, difference) } }
+    }
+
+    private func compare(
+        _ first: StoredAnalysis, _ second: StoredAnalysis, exhibit: ExhibitID, _ db: Database, _ difference: (FrameDifference) throws -> Void
+    ) throws -> AnalysisComparison {
+        var comparer = AnalysisComparer(comparison: AnalysisComparison(exhibit: exhibit, first: first.info, second: second.info))
+        try comparer.compareFrames(first: try Catalog.frameCursor(of: first.location, db),
+                                   second: try Catalog.frameCursor(of: second.location, db), difference)
+        try comparer.comparePackets(first: try Catalog.packetCursor(of: first.location, db),
+                                    second: try Catalog.packetCursor(of: second.location, db))
+        comparer.comparison.sameFindings = Self.comparable(try Catalog.findings(of: first.location, db))
+            == Self.comparable(try Catalog.findings(of: second.location, db))
+        return comparer.comparison
+    }
+
+    /// Findings as two analyses can share them: an `analysis_failed` message names its
+    /// worker's process id, which differs between any two runs.
+    private static func comparable(_ findings: [Finding]) -> [Finding] {
+        findings.map { finding in
+            var finding = finding
+            if finding.kind == .analysisFailed { finding.message = "" }
+            return finding
+        }
+    }
+
+    /// Copies and hashes the vault copy in one pass; refuses (and records why, in a
+    /// `verified` event) a copy that is not the registered file.
+    private func stageVaultCopy(of record: ExhibitRecord, signer: Signer) throws -> Vault.Staged {
+        let path = vault.absolutePath(record.vaultPath)
+        var problem: String
+        do {
+            let staged = try vault.stage(path)
+            let digest = staged.digest
+            if digest.size == record.size && digest.sha256 == record.sha256 && digest.sha512 == record.sha512 { return staged }
+            vault.discard(staged)
+            problem = "\(record.exhibitID): vault copy \(record.vaultPath) is not the registered file "
+                + "(size \(digest.size), registered \(record.size); SHA-256 \(digest.sha256), registered \(record.sha256))"
+        } catch {
+            guard case .inputUnreadable = error else { throw error }
+            problem = "\(record.exhibitID): vault copy \(record.vaultPath) cannot be read: \(error)"
+        }
+        problem += "; it was not analysed"
+        try withCatalog {
+            try catalog.write { db in
+                _ = try CustodyLog.append(db, action: "verified", signer: signer, exhibit: record.exhibitID, details: [
+                    "command": "reanalyze", "result": "MISMATCH", "problem": problem, "sha256": record.sha256,
+                    "host": Host.name, "dfc_version": DFCVersion.current,
+                ])
+            }
+        }
+        throw DFCError.storeIO(path: path, reason: problem)
+    }
+}
