@@ -89,6 +89,13 @@ enum TestSupport {
         try run(dfcBinary, arguments, environment: actor.map { ["DFC_ACTOR": $0] } ?? [:], in: directory)
     }
 
+    /// A script of `Scripts/`.
+    static func script(_ name: String) -> String { packageRoot.appendingPathComponent("Scripts/\(name)").path }
+
+    /// The Python of the reference implementations' venv (`Scripts/install-oracles`, which
+    /// `Scripts/test` runs first). A test that needs it fails, rather than skips, without it.
+    static let oraclePython = packageRoot.appendingPathComponent(".build/oracles/bin/python").path
+
     /// Hash lines only (no header comments).
     static func hashLines(_ framehash: String) -> [Substring] {
         framehash.split(separator: "\n").filter { !$0.hasPrefix("#") }
