@@ -57,7 +57,7 @@ struct Batch: ParsableCommand {
         // First, while this process has one thread and no store open: see `WorkerLauncher`.
         let launchers = status == nil ? (0..<jobs).map { _ in WorkerLauncher.start() } : []
         try reportingErrors {
-            let store = try options.open(create: status == nil)
+            let store = try worker.open(options, create: status == nil)
             if let status {
                 try show(try store.batchStatus(BatchID(parsing: status)!, actor: options.actorName))
                 return

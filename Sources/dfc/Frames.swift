@@ -13,23 +13,19 @@ struct Frames: ParsableCommand {
 
     @OptionGroup var options: StoreOptions
 
-    @Argument(help: "An exhibit number or SHA-256 (prefix).")
-    var reference: String
+    @OptionGroup var selection: StreamSelection
 
     @Option(help: "framehash or jsonl.")
     var format: Format = .framehash
 
-    @Option(help: "The container index of the video stream (default: the first video stream).")
-    var stream: Int?
-
-    @Option(help: "Which analysis to list, as `dfc show` numbers them (default: the current one).")
-    var analysis: Int?
 
     func run() throws {
         try reportingErrors {
             var buffer = ""
             var headerWritten = false
-            let header = try options.open().forEachFrame(of: reference, stream: stream, analysis: analysis, actor: options.actorName) { header, frame in
+            let header = try options.open().forEachFrame(
+                of: selection.reference, stream: selection.stream, analysis: selection.analysis, actor: options.actorName
+            ) { header, frame in
                 if format == .framehash {
                     if !headerWritten {
                         buffer += FramehashFormat.header(header)

@@ -40,7 +40,7 @@ struct Ingest: ParsableCommand {
         let launcher = inProcess ? nil : WorkerLauncher.start()
         try reportingErrors {
             if inProcess { Containment.disableCoreDumps() }
-            let store = try options.open(create: true)
+            let store = try worker.open(options, create: true)
             let limits = worker.limits
             let containment = worker.containment(launcher)
             var rejected = false

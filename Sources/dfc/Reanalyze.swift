@@ -44,7 +44,7 @@ struct Reanalyze: ParsableCommand {
         // First, while this process has one thread and no store open: see `WorkerLauncher`.
         let launcher = WorkerLauncher.start()
         try reportingErrors {
-            let store = try options.open()
+            let store = try worker.open(options)
             let limits = worker.limits
             let containment = worker.containment(launcher)
             let selection: ReanalysisSelection = failed ? .failed : all ? .all : .exhibits(references)

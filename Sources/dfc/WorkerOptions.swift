@@ -13,8 +13,19 @@ struct WorkerOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Seconds one file's reading and decoding may take.", valueName: "seconds"))
     var timeLimit: Double = MediaLimits.standard.maxSeconds
 
+    @Option(help: ArgumentHelp("Seconds of video per PDQ hash (vPDQ's rule; 1 as vPDQ by default).", valueName: "seconds"))
+    var pdqInterval: Double = PDQSelection.defaultSecondsPerHash
+
     func validate() throws {
         if !(timeLimit > 0) { throw ValidationError("--time-limit must be more than 0 seconds") }
+        if !(pdqInterval > 0) || !pdqInterval.isFinite { throw ValidationError("--pdq-interval must be more than 0 seconds") }
+    }
+
+    /// The store, opened as `options` says, set to hash at this PDQ interval.
+    func open(_ options: StoreOptions, create: Bool = false) throws -> EvidenceStore {
+        var store = try options.open(create: create)
+        store.pdqSecondsPerHash = pdqInterval
+        return store
     }
 
     /// The standard limits, with the time limit given.

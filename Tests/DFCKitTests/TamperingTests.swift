@@ -39,7 +39,7 @@ import Testing
              editStoredCheckpoint, deleteEveryFinding, moveExhibitToAnotherCase, changeSource, shiftFramePTS,
              changePictureType, changeStreamCodec, removeWholeExhibit, deletePacketRow, editFindingMessage,
              addExhibitByHand, deleteAmendment, editAmendment, editReanalysedFrame, removeReanalysis, addAnalysisByHand,
-             editAnalysisReason
+             editAnalysisReason, replacePDQHash, deletePDQRow
         var testDescription: String { rawValue }
 
         /// What the audit must say (every fragment, in one PROBLEM line).
@@ -72,6 +72,8 @@ import Testing
             case .removeReanalysis: ["EX-000003", "(reanalysed) recorded analysis 1, but the catalog has no such analysis"]
             case .addAnalysisByHand: ["EX-000001", "analysis 2 has no reanalysed custody event"]
             case .editAnalysisReason: ["EX-000003", "analysis row (container, libraries, counts, reason) of its analysis 1 no longer match"]
+            case .replacePDQHash: ["EX-000001", "PDQ hash rows no longer match"]
+            case .deletePDQRow: ["EX-000003", "PDQ hash rows of its analysis 1 no longer match"]
             }
         }
     }
@@ -115,11 +117,11 @@ import Testing
         try db.writeWithoutTransaction { db in
             try db.execute(sql: "PRAGMA foreign_keys = OFF")
             try db.execute(sql: "DELETE FROM amendment")
-            for table in ["analysis", "analysis_stream", "analysis_packet", "analysis_frame", "analysis_finding"] {
+            for table in ["analysis", "analysis_stream", "analysis_packet", "analysis_frame", "analysis_finding", "analysis_pdq"] {
                 try db.execute(sql: "DROP TRIGGER IF EXISTS \(table)_no_delete")
                 try db.execute(sql: "DELETE FROM \(table)")
             }
-            for table in ["packet", "frame", "stream", "finding"] { try db.execute(sql: "DELETE FROM \(table) WHERE exhibit_id = 3") }
+            for table in ["packet", "frame", "stream", "finding", "pdq"] { try db.execute(sql: "DELETE FROM \(table) WHERE exhibit_id = 3") }
             try db.execute(sql: "DELETE FROM exhibit WHERE id = 3")
         }
         chmod(store + "/" + vaultPath, 0o644)
@@ -180,7 +182,7 @@ import Testing
             try db.execute(sql: "PRAGMA foreign_keys = OFF")   // as in the sqlite3 shell an insider would use
             for trigger in ["custody_event_no_update", "custody_event_no_delete", "actor_no_update", "checkpoint_no_delete",
                             "checkpoint_no_update", "amendment_no_update", "amendment_no_delete"]
-                + ["analysis", "analysis_stream", "analysis_packet", "analysis_frame", "analysis_finding"].flatMap { [$0 + "_no_update", $0 + "_no_delete"] } {
+                + ["analysis", "analysis_stream", "analysis_packet", "analysis_frame", "analysis_finding", "analysis_pdq"].flatMap { [$0 + "_no_update", $0 + "_no_delete"] } {
                 try db.execute(sql: "DROP TRIGGER IF EXISTS \(trigger)")
             }
             switch tampering {
@@ -241,7 +243,7 @@ import Testing
                 try db.execute(sql: "UPDATE stream SET codec = 'h264' WHERE exhibit_id = 2 AND idx = 0")
             case .removeWholeExhibit:   // every row and the vault file; its custody events stay, pointing at nothing
                 let vaultPath = try String.fetchOne(db, sql: "SELECT vault_path FROM exhibit WHERE id = 1")!
-                for table in ["packet", "frame", "stream", "finding"] { try db.execute(sql: "DELETE FROM \(table) WHERE exhibit_id = 1") }
+                for table in ["packet", "frame", "stream", "finding", "pdq"] { try db.execute(sql: "DELETE FROM \(table) WHERE exhibit_id = 1") }
                 try db.execute(sql: "DELETE FROM exhibit WHERE id = 1")
                 chmod(store + "/" + vaultPath, 0o644)
                 try FileManager.default.removeItem(atPath: store + "/" + vaultPath)
@@ -274,6 +276,12 @@ import Testing
                     """)
             case .editAnalysisReason:
                 try db.execute(sql: "UPDATE analysis SET reason = 'routine'")
+            case .replacePDQHash:   // a picture made to match (or miss) someone's hash list
+                try db.execute(sql: "UPDATE pdq SET hash = zeroblob(32) WHERE exhibit_id = 1 AND idx = 0")
+                #expect(db.changesCount == 1)
+            case .deletePDQRow:
+                try db.execute(sql: "DELETE FROM analysis_pdq WHERE analysis_id = 1 AND idx = 0")
+                #expect(db.changesCount == 1)
             }
         }
         if tampering == .truncateAndRebuild {   // regrow the log past the checkpoint with genuine, signed events

@@ -8,19 +8,20 @@
 ///   8 position, 16 key frame), pts i64, dts i64, duration i64, position i64, size i64,
 ///   SHA-256 (32 bytes); absent values are written as 0;
 /// - frame records: `F`, stream i32, index i64, flags u8 (1 pts, 2 seconds, 4 key frame,
-///   8 hashed), pts i64, seconds (IEEE-754 bits, u64), picture type (one ASCII byte),
-///   size i64, SHA-256 (32 bytes, zeros when not hashed);
+///   8 hashed, 16 PDQ), pts i64, seconds (IEEE-754 bits, u64), picture type (one ASCII byte),
+///   size i64, SHA-256 (32 bytes, zeros when not hashed), PDQ quality u8 and PDQ hash
+///   (32 bytes, most significant first; zeros without one);
 /// - the summary: `S`, length u32, `MediaAnalysis` as JSON;
 /// - the end: `E`, SHA-256 of every byte before the `E`.
 enum AnalysisFile {
-    static let magic: [UInt8] = Array("DFC-ANALYSIS-1\n".utf8)
+    static let magic: [UInt8] = Array("DFC-ANALYSIS-2\n".utf8)
     static let packetTag = UInt8(ascii: "P")
     static let frameTag = UInt8(ascii: "F")
     static let summaryTag = UInt8(ascii: "S")
     static let endTag = UInt8(ascii: "E")
     /// Bytes after the tag.
     static let packetBody = 8 + 4 + 1 + 8 * 5 + 32
-    static let frameBody = 4 + 8 + 1 + 8 + 8 + 1 + 8 + 32
+    static let frameBody = 4 + 8 + 1 + 8 + 8 + 1 + 8 + 32 + 1 + 32
     /// The largest summary a parent accepts.
     static let maxSummaryBytes = 64 << 20
     /// The picture types FFmpeg's `av_get_picture_type_char` names.

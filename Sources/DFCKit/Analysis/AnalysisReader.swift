@@ -35,6 +35,7 @@ struct AnalysisReader {
         var highestPacketStream = -1
         var nextFrame: [Int: Int] = [:]
         var frames = 0
+        var pdqFrames: [(stream: Int, index: Int)] = []
         while true {
             let tag = try input.take(1).first!
             switch tag {
@@ -58,17 +59,20 @@ struct AnalysisReader {
                 let stream = Int(body.int32()), index = Int(body.int64()), flags = body.byte()
                 let pts = body.int64(), seconds = Double(bitPattern: body.uint64()), type = body.byte(), size = body.int64()
                 let hash = body.hash()
+                let quality = Int(body.byte()), pdq = body.hash()
                 guard stream >= 0, stream < limits.maxStreams * 2, index == nextFrame[stream, default: 0] else {
                     throw AnalysisFile.Invalid("frame \(index) of stream \(stream) where frame \(nextFrame[stream, default: 0]) was due")
                 }
-                guard flags < 16, AnalysisFile.pictureTypes.contains(type), size >= 0, size <= Int64(limits.maxPixels) * 16,
+                guard flags < 32, flags & 16 != 0 || (quality == 0 && pdq.allSatisfy { $0 == 0 }), quality <= 100,
+                      AnalysisFile.pictureTypes.contains(type), size >= 0, size <= Int64(limits.maxPixels) * 16,
                       (flags & 8 != 0) == (size > 0), flags & 2 == 0 || seconds.isFinite else {
                     throw AnalysisFile.Invalid("frame \(index) of stream \(stream): a value out of range")
                 }
                 try onFrame(FrameRow(
                     stream: stream, index: index, pts: flags & 1 != 0 ? pts : nil, ptsSeconds: flags & 2 != 0 ? seconds : nil,
                     keyFrame: flags & 4 != 0, pictureType: String(UnicodeScalar(type)), size: Int(size),
-                    sha256: flags & 8 != 0 ? Data(hash) : Data()))
+                    sha256: flags & 8 != 0 ? Data(hash) : Data(), pdq: flags & 16 != 0 ? PDQHash(bytes: Array(pdq), quality: quality) : nil))
+                if flags & 16 != 0 { pdqFrames.append((stream, index)) }
                 nextFrame[stream] = index + 1
                 frames += 1
             case AnalysisFile.summaryTag:
@@ -91,6 +95,11 @@ struct AnalysisReader {
                     throw AnalysisFile.Invalid("packets of stream \(highestPacketStream), which the summary does not list")
                 }
                 try check(summary, packets: packets, frames: frames, framesPerStream: nextFrame)
+                for (stream, index) in pdqFrames {
+                    guard let interval = summary.pdqIntervals[stream], interval > 0, index % interval == 0 else {
+                        throw AnalysisFile.Invalid("frame \(index) of stream \(stream) has a PDQ hash, which the selection rule does not give it")
+                    }
+                }
                 return Checked(summary: summary, digest: Hex.string(digest))
             default:
                 throw AnalysisFile.Invalid("an unknown record \(tag) after \(packets) packets and \(frames) frames")

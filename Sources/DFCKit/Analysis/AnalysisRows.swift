@@ -23,4 +23,6 @@ struct FrameRow: Sendable {
     var pictureType: String
     var size: Int
     var sha256: Data
+    /// The picture's PDQ hash, for the pictures vPDQ's rule selects (see `StreamDecoding`).
+    var pdq: PDQHash? = nil
 }

@@ -39,12 +39,15 @@ final class AnalysisWriter {
         if row.ptsSeconds != nil { flags |= 2 }
         if row.keyFrame { flags |= 4 }
         if !row.sha256.isEmpty { flags |= 8 }
+        if row.pdq != nil { flags |= 16 }
         buffer.append(AnalysisFile.frameTag)
         put(Int32(row.stream)); put(Int64(row.index)); buffer.append(flags)
         put(row.pts ?? 0); put((row.ptsSeconds ?? 0).bitPattern)
         buffer.append(row.pictureType.utf8.first ?? UInt8(ascii: "?"))
         put(Int64(row.size))
         putHash(row.sha256)
+        buffer.append(UInt8(clamping: row.pdq?.quality ?? 0))
+        putHash(row.pdq.map { Data($0.bytes) } ?? Data())
         try flushIfFull()
     }
 

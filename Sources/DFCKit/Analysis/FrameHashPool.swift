@@ -1,7 +1,9 @@
 internal import CFFmpeg
 import Foundation
 
-/// Hashes decoded pictures on worker threads while the decoder goes on decoding.
+/// Hashes decoded pictures on worker threads while the decoder goes on decoding: each
+/// picture's framehash SHA-256, and for the pictures vPDQ's rule selects, its PDQ hash
+/// (converted to RGB24 as vPDQ converts it).
 ///
 /// The decoding thread hands over a new reference to each frame's buffers (no pixel
 /// copy); a worker hashes it and drops the reference. At most `capacity` frames wait,
@@ -11,6 +13,8 @@ final class FrameHashPool: @unchecked Sendable {
     struct Job: Sendable {
         let frame: Frame
         let row: FrameRow
+        /// Whether it gets a PDQ hash too.
+        let pdq: Bool
     }
 
     private let jobs: BlockingQueue<Job>
@@ -23,11 +27,16 @@ final class FrameHashPool: @unchecked Sendable {
             finished.enter()
             let thread = Thread { [jobs, results, finished] in
                 var scratch: [UInt8] = []
+                let converter = RGBConverter()
                 while let job = jobs.take() {
                     var row = job.row
                     if let digest = FrameDigest.sha256(of: job.frame.pointer, scratch: &scratch) {
                         row.sha256 = Data(digest.sha256)
                         row.size = digest.size
+                    }
+                    if job.pdq, converter.convert(job.frame.pointer) {
+                        let (width, height) = (Int(job.frame.pointer.pointee.width), Int(job.frame.pointer.pointee.height))
+                        row.pdq = converter.pixels.withUnsafeBytes { PDQ.hash(rgb: $0, width: width, height: height, stride: converter.stride) }
                     }
                     results.put(row)
                 }

@@ -14,4 +14,8 @@ struct MediaAnalysis: Sendable, Codable {
     /// How the process that made it was confined (`Confinement.summary`), as that process
     /// reported it; nil when the analysis ran in the caller's own process.
     var confinement: String? = nil
+    /// For each video stream with PDQ hashes, every how many decoded frames one is taken
+    /// (`PDQSelection.interval`), and the seconds per hash asked for.
+    var pdqIntervals: [Int: Int] = [:]
+    var pdqSecondsPerHash: Double = PDQSelection.defaultSecondsPerHash
 }

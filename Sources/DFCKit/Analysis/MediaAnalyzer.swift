@@ -21,6 +21,8 @@ struct MediaAnalyzer {
     var stopOnDecoderDamage = false
     /// Findings to record first (why this pass runs).
     var preface: [Finding] = []
+    /// Seconds of video per PDQ hash (`PDQSelection`).
+    var pdqSecondsPerHash = PDQSelection.defaultSecondsPerHash
 
     /// A decoder reported damage while `stopOnDecoderDamage` was set.
     struct DecoderDamage: Error {}
@@ -174,10 +176,12 @@ struct MediaAnalyzer {
             streams[index] = tracks[index].finishedInfo()
         }
         checkStreamEnds(tracks, findings: &findings)
+        var pdqIntervals: [Int: Int] = [:]
+        for track in tracks { if let decoding = track.decoding { pdqIntervals[decoding.index] = decoding.pdqInterval } }
         return MediaAnalysis(
             container: MediaProbe.container(input), streams: streams, framehashTimeBases: framehashTimeBases,
             findings: findings.finished(), packetCount: packetIndex, frameCount: frameCount,
-            libraries: FFmpegLog.libraryVersions)
+            libraries: FFmpegLog.libraryVersions, pdqIntervals: pdqIntervals, pdqSecondsPerHash: pdqSecondsPerHash)
     }
 
     /// Whether a decoder has said anything of damage so far: a message, a refused packet, a
@@ -199,7 +203,8 @@ struct MediaAnalyzer {
             return nil
         }
         do {
-            return try StreamDecoding(stream: stream, index: index, threads: decoderThreads, maxPixels: limits.maxPixels)
+            return try StreamDecoding(stream: stream, index: index, threads: decoderThreads, maxPixels: limits.maxPixels,
+                                      pdqSecondsPerHash: pdqSecondsPerHash)
         } catch {
             let reason: String
             switch error {

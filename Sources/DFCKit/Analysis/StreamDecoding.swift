@@ -12,6 +12,8 @@ final class StreamDecoding {
     private let streamAspectRatio: AVRational
     private var timeline: TimelineChecker
     private(set) var frameCount = 0
+    /// Every how many frames one gets a PDQ hash (`PDQSelection`).
+    let pdqInterval: Int
     /// Failed receives in a row after which the decoder is taken to be stuck.
     private static let failureLimit = 64
     /// Size and pixel format of a decoded picture, to notice when they change mid-stream.
@@ -24,14 +26,16 @@ final class StreamDecoding {
     /// Geometry and format of the first decoded picture (what the framehash header names).
     private(set) var firstPicture: (width: Int, height: Int, pixelFormat: String?, sampleAspectRatio: String)?
 
-    init(stream: UnsafeMutablePointer<AVStream>, index: Int, threads: Int, maxPixels: Int) throws(VideoDecoder.OpenError) {
+    init(stream: UnsafeMutablePointer<AVStream>, index: Int, threads: Int, maxPixels: Int, pdqSecondsPerHash: Double) throws(VideoDecoder.OpenError) {
         self.index = index
         diagnostics = MediaDiagnostics(stream: index)
         decoder = try VideoDecoder(stream: stream, diagnostics: diagnostics, threads: threads, maxPixels: maxPixels)
         timeBase = stream.pointee.time_base
         streamAspectRatio = stream.pointee.sample_aspect_ratio
         let rate = stream.pointee.avg_frame_rate.num > 0 ? stream.pointee.avg_frame_rate : stream.pointee.r_frame_rate
-        timeline = TimelineChecker(stream: index, declaredFrameRate: rate.den > 0 ? Double(rate.num) / Double(rate.den) : nil)
+        let fps = rate.den > 0 ? Double(rate.num) / Double(rate.den) : nil
+        timeline = TimelineChecker(stream: index, declaredFrameRate: fps)
+        pdqInterval = PDQSelection.interval(secondsPerHash: pdqSecondsPerHash, fps: fps)
     }
 
     /// Takes every picture the decoder has ready and queues it for hashing; returns how many.
@@ -82,7 +86,7 @@ final class StreamDecoding {
                     keyFrame: picture.key_frame != 0,
                     pictureType: String(UnicodeScalar(UInt8(bitPattern: av_get_picture_type_char(picture.pict_type)))),
                     size: 0, sha256: Data())
-                pool.submit(FrameHashPool.Job(frame: frame.retainedCopy(), row: row))
+                pool.submit(FrameHashPool.Job(frame: frame.retainedCopy(), row: row, pdq: frameCount % pdqInterval == 0))
                 frame.unref()
                 frameCount += 1
                 produced += 1

@@ -23,4 +23,5 @@ struct AnalysisLocation: Sendable, Hashable {
     var packets: String { tablePrefix + "packet" }
     var frames: String { tablePrefix + "frame" }
     var findings: String { tablePrefix + "finding" }
+    var pdq: String { tablePrefix + "pdq" }
 }

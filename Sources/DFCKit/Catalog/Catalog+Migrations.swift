@@ -255,6 +255,33 @@ extension Catalog {
                     """)
             }
         }
+        migrator.registerMigration("v6-pdq") { db in
+            try db.execute(sql: """
+                -- PDQ hashes of the pictures vPDQ's rule selects (one a second by default), for the
+                -- analysis made at ingest and for later ones; committed to by the same events as the
+                -- frame rows (layout dfc-rows-2). `hash` is the 32 bytes, most significant first.
+                CREATE TABLE pdq (
+                    exhibit_id      INTEGER NOT NULL REFERENCES exhibit(id),
+                    stream          INTEGER NOT NULL,
+                    idx             INTEGER NOT NULL,   -- the frame's index in its stream
+                    quality         INTEGER NOT NULL,
+                    hash            BLOB NOT NULL,
+                    PRIMARY KEY (exhibit_id, stream, idx)
+                ) WITHOUT ROWID;
+                CREATE TABLE analysis_pdq (
+                    analysis_id     INTEGER NOT NULL REFERENCES analysis(id),
+                    stream          INTEGER NOT NULL,
+                    idx             INTEGER NOT NULL,
+                    quality         INTEGER NOT NULL,
+                    hash            BLOB NOT NULL,
+                    PRIMARY KEY (analysis_id, stream, idx)
+                ) WITHOUT ROWID;
+                CREATE TRIGGER analysis_pdq_no_update BEFORE UPDATE ON analysis_pdq
+                BEGIN SELECT RAISE(ABORT, 'analyses are append-only: UPDATE refused'); END;
+                CREATE TRIGGER analysis_pdq_no_delete BEFORE DELETE ON analysis_pdq
+                BEGIN SELECT RAISE(ABORT, 'analyses are append-only: DELETE refused'); END;
+                """)
+        }
         return migrator
     }
 }

@@ -26,6 +26,13 @@ extension Catalog {
             row.sha256.isEmpty ? nil : row.sha256,
         ])
         try statement.execute()
+        if let pdq = row.pdq {
+            let statement = try db.cachedStatement(sql: """
+                INSERT INTO \(analysis.pdq) (\(analysis.keyColumn), stream, idx, quality, hash) VALUES (?, ?, ?, ?, ?)
+                """)
+            statement.setUncheckedArguments([analysis.key, row.stream, row.index, pdq.quality, Data(pdq.bytes)])
+            try statement.execute()
+        }
     }
 
     /// Inserts one stream row of an analysis, its parameters as canonical JSON.
@@ -85,6 +92,18 @@ extension Catalog {
         return (
             try digest("SELECT sha256 FROM packet WHERE exhibit_id = ? ORDER BY idx"),
             try digest("SELECT sha256 FROM frame WHERE exhibit_id = ? ORDER BY stream, idx"))
+    }
+
+    /// An analysis's PDQ hashes of one stream, in frame order, each with its picture's time.
+    static func pdqHashes(of analysis: AnalysisLocation, stream: Int, _ db: Database) throws -> [(frame: Int, hash: PDQHash, seconds: Double?)] {
+        try Row.fetchAll(db, sql: """
+            SELECT q.idx, q.quality, q.hash, f.pts_seconds FROM \(analysis.pdq) q
+            LEFT JOIN \(analysis.frames) f ON f.\(analysis.keyColumn) = q.\(analysis.keyColumn) AND f.stream = q.stream AND f.idx = q.idx
+            WHERE q.\(analysis.keyColumn) = ? AND q.stream = ? ORDER BY q.idx
+            """, arguments: [analysis.key, stream]).compactMap { row in
+            let bytes: Data = row[2]
+            return PDQHash(bytes: Array(bytes), quality: row[1]).map { (row[0], $0, row[3]) }
+        }
     }
 
     /// An analysis's pictures one at a time (memory stays flat for long footage): those of

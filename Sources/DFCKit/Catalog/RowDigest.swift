@@ -3,43 +3,45 @@ import Foundation
 internal import GRDB
 
 /// The digests an `ingested` (or `reanalysed`) custody event commits to: one SHA-256 per
-/// section of an exhibit's (or a later analysis's) catalog rows, over the values exactly as SQLite stores them, so that anyone
-/// with the catalog and `sqlite3` (or Python's `sqlite3` module) can recompute them.
+/// section of an exhibit's (or a later analysis's) catalog rows, over the values exactly as
+/// SQLite stores them, so that anyone with the catalog and `sqlite3` (or Python's `sqlite3`
+/// module) can recompute them.
 ///
-/// Layout `dfc-rows-1`. Each section is one fixed query (`sections`); its digest is the
-/// SHA-256 of every row it returns, in order, each row its columns in order, each value:
+/// Each section is one fixed query; its digest is the SHA-256 of every row it returns, in
+/// order, each row its columns in order, each value:
 /// - NULL: the byte 0x00;
 /// - INTEGER: 0x01, then the value as 8 bytes, big-endian two's complement;
 /// - REAL: 0x02, then the IEEE-754 double as 8 bytes, big-endian;
 /// - TEXT: 0x03, then the UTF-8 length as 8 bytes big-endian, then the UTF-8 bytes;
 /// - BLOB: 0x04, then the length as 8 bytes big-endian, then the bytes.
 /// A section with no rows hashes no bytes.
+///
+/// Layouts: `dfc-rows-1` has the exhibit (or analysis) row, streams, packets, frames and
+/// findings; `dfc-rows-2`, written since PDQ hashes are kept, adds `pdq`. An event is
+/// checked by the layout it names.
 enum RowDigest {
-    static let layout = "dfc-rows-1"
+    /// The layout new events are written in.
+    static let layout = "dfc-rows-2"
+    /// Every layout an event may name.
+    static let layouts = ["dfc-rows-1", "dfc-rows-2"]
 
-    /// The sections of the analysis made at ingest, in the order they are named in the
-    /// `ingested` event (`NAME_digest`), each with the query whose single `?` is the exhibit's id.
-    static let sections: [(name: String, sql: String)] = [
-        ("exhibit", """
-            SELECT id, case_id, source, sha256, sha512, size, original_name, original_path, vault_path, format,
-            container_json, libraries, packet_count, frame_count, packets_digest, frames_digest, ingested_at, ingested_by
-            FROM exhibit WHERE id = ?
-            """),
-    ] + rowSections(.ingest(exhibit: 0))
-
-    /// The sections of a later analysis, as named in its `reanalysed` event: the `analysis`
-    /// row, then the same four row sections as an ingest's over the `analysis_*` tables, each
-    /// query's single `?` the analysis's id.
-    static let reanalysisSections: [(name: String, sql: String)] = [
-        ("analysis", """
-            SELECT id, exhibit_id, format, container_json, libraries, packet_count, frame_count, analysed_at, analysed_by, reason
-            FROM analysis WHERE id = ?
-            """),
-    ] + rowSections(.reanalysis(0))
-
-    private static func rowSections(_ analysis: AnalysisLocation) -> [(name: String, sql: String)] {
+    /// The sections of an analysis in `layout` (nil for a layout DFC does not know), in the
+    /// order they are named in the event (`NAME_digest`), each with the query whose single
+    /// `?` is the exhibit's id (at ingest) or the `analysis` row's id (later).
+    static func sections(for analysis: AnalysisLocation, layout: String = layout) -> [(name: String, sql: String)]? {
         let key = analysis.keyColumn
-        return [
+        let head: (name: String, sql: String) = analysis.isIngest
+            ? ("exhibit", """
+                SELECT id, case_id, source, sha256, sha512, size, original_name, original_path, vault_path, format,
+                container_json, libraries, packet_count, frame_count, packets_digest, frames_digest, ingested_at, ingested_by
+                FROM exhibit WHERE id = ?
+                """)
+            : ("analysis", """
+                SELECT id, exhibit_id, format, container_json, libraries, packet_count, frame_count, analysed_at, analysed_by, reason
+                FROM analysis WHERE id = ?
+                """)
+        let rows: [(name: String, sql: String)] = [
+            head,
             ("streams", "SELECT idx, type, codec, frame_count, framehash_tb, info_json FROM \(analysis.streams) WHERE \(key) = ? ORDER BY idx"),
             ("packets", "SELECT idx, stream, pts, dts, duration, size, key, pos, sha256 FROM \(analysis.packets) WHERE \(key) = ? ORDER BY idx"),
             ("frames", """
@@ -48,18 +50,21 @@ enum RowDigest {
                 """),
             ("findings", "SELECT kind, severity, message, stream, packet, frame, seconds FROM \(analysis.findings) WHERE \(key) = ? ORDER BY id"),
         ]
+        switch layout {
+        case "dfc-rows-1":
+            return rows
+        case "dfc-rows-2":
+            return rows + [("pdq", "SELECT stream, idx, quality, hash FROM \(analysis.pdq) WHERE \(key) = ? ORDER BY stream, idx")]
+        default:
+            return nil
+        }
     }
 
-    /// The sections that cover one analysis's rows.
-    static func sections(for analysis: AnalysisLocation) -> [(name: String, sql: String)] {
-        analysis.isIngest ? sections : reanalysisSections
-    }
-
-    /// `NAME_digest` → hex SHA-256, for every section of one analysis (at ingest, the
-    /// exhibit row's too).
-    static func compute(_ analysis: AnalysisLocation, _ db: Database) throws -> [String: String] {
+    /// `NAME_digest` → hex SHA-256, for every section of one analysis in `layout` (at
+    /// ingest, the exhibit row's too); empty for a layout DFC does not know.
+    static func compute(_ analysis: AnalysisLocation, layout: String = layout, _ db: Database) throws -> [String: String] {
         var result: [String: String] = [:]
-        for section in sections(for: analysis) {
+        for section in sections(for: analysis, layout: layout) ?? [] {
             var hasher = SHA256()
             var bytes: [UInt8] = []
             bytes.reserveCapacity(1 << 16)

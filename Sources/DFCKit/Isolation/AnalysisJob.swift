@@ -11,13 +11,17 @@ public struct AnalysisJob: Sendable, Codable, Equatable {
     public var confine: Bool
     /// Decoder threads per video stream; 0 lets FFmpeg use one per core.
     public var decoderThreads: Int
+    /// Seconds of video per PDQ hash, as vPDQ counts them (see `PDQSelection`).
+    public var pdqSecondsPerHash: Double
 
     /// A job.
-    public init(input: String, output: String, limits: MediaLimits, confine: Bool, decoderThreads: Int = 0) {
+    public init(input: String, output: String, limits: MediaLimits, confine: Bool, decoderThreads: Int = 0,
+                pdqSecondsPerHash: Double = PDQSelection.defaultSecondsPerHash) {
         self.input = input
         self.output = output
         self.limits = limits
         self.confine = confine
         self.decoderThreads = decoderThreads
+        self.pdqSecondsPerHash = pdqSecondsPerHash
     }
 }

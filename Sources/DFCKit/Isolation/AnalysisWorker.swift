@@ -59,7 +59,7 @@ public enum AnalysisWorker {
         }
         do {
             try analyse(input: input, output: output, limits: job.limits, decoderThreads: job.decoderThreads,
-                        confinement: confinement?.summary)
+                        pdqSecondsPerHash: job.pdqSecondsPerHash, confinement: confinement?.summary)
         } catch {
             throw Failure(status: outputFailed, description: "\(job.output): \(error)")
         }
@@ -67,14 +67,14 @@ public enum AnalysisWorker {
 
     /// Analyses the open `input` (taken over and closed) into the open `output`.
     static func analyse(
-        input: Int32, output: Int32, limits: MediaLimits, decoderThreads: Int, confinement: String?
+        input: Int32, output: Int32, limits: MediaLimits, decoderThreads: Int, pdqSecondsPerHash: Double, confinement: String?
     ) throws(AnalysisWriter.WriteError) {
         // Kept for a second pass: the first one's reader takes `input` over and closes it.
         let again = decoderThreads == 1 ? -1 : dup(input)
         defer { if again >= 0 { close(again) } }
         do {
             try pass(input: input, output: output, limits: limits, decoderThreads: decoderThreads, stopOnDamage: again >= 0,
-                     preface: [], confinement: confinement)
+                     preface: [], pdqSecondsPerHash: pdqSecondsPerHash, confinement: confinement)
         } catch let error as AnalysisWriter.WriteError {
             throw error
         } catch is MediaAnalyzer.DecoderDamage {
@@ -88,7 +88,7 @@ public enum AnalysisWorker {
                 + "come from that decode, the same on every run; stock ffmpeg reproduces them with -threads 1 before -i")
             do {
                 try pass(input: dup(again), output: output, limits: limits, decoderThreads: 1, stopOnDamage: false,
-                         preface: [note], confinement: confinement)
+                         preface: [note], pdqSecondsPerHash: pdqSecondsPerHash, confinement: confinement)
             } catch let error as AnalysisWriter.WriteError {
                 throw error
             } catch {
@@ -103,7 +103,7 @@ public enum AnalysisWorker {
     /// start. Throws `MediaAnalyzer.DecoderDamage` (with `stopOnDamage`) or a `WriteError`.
     private static func pass(
         input: Int32, output: Int32, limits: MediaLimits, decoderThreads: Int, stopOnDamage: Bool, preface: [Finding],
-        confinement: String?
+        pdqSecondsPerHash: Double, confinement: String?
     ) throws {
         let writer = AnalysisWriter(descriptor: output)
         var analyzer = MediaAnalyzer(descriptor: input)
@@ -111,6 +111,7 @@ public enum AnalysisWorker {
         analyzer.decoderThreads = decoderThreads
         analyzer.stopOnDecoderDamage = stopOnDamage
         analyzer.preface = preface
+        analyzer.pdqSecondsPerHash = pdqSecondsPerHash
         var analysis = try analyzer.run(packet: { try writer.append($0) }, frame: { try writer.append($0) })
         analysis.confinement = confinement
         try writer.finish(analysis)

@@ -20,10 +20,13 @@ final class FormatInput {
     private(set) var declaredPixels: [Int] = []
 
     /// FFmpeg demuxer names DFC reads: camera, DVR, drone and phone containers, raw
-    /// elementary streams, and audio recorders' files.
+    /// elementary streams, audio recorders' files, and still images. Stills are read by the
+    /// single-image `*_pipe` demuxers, which read the one file they are given; never by
+    /// `image2`, which reads numbered sequences and patterns of other files.
     static let allowedFormats = [
         "mov", "mp4", "matroska", "webm", "avi", "mpegts", "mpeg", "mpegvideo", "h264", "hevc", "mjpeg", "m4v",
         "asf", "flv", "dhav", "ivf", "dv", "mxf", "ogg", "wav", "mp3", "aac",
+        "jpeg_pipe", "png_pipe", "tiff_pipe", "bmp_pipe", "webp_pipe",
     ].joined(separator: ",")
 
     /// Why a file could not be opened as media.

@@ -9,7 +9,7 @@ extension EvidenceStore {
     func analyse(_ staged: Vault.Staged, file: String, limits: MediaLimits, containment: Containment?) throws -> CheckedAnalysis {
         let output = vault.stagingFile("analysis")
         let job = AnalysisJob(input: staged.temporaryPath, output: output, limits: limits, confine: containment != nil,
-                              decoderThreads: containment?.decoderThreads ?? 0)
+                              decoderThreads: containment?.decoderThreads ?? 0, pdqSecondsPerHash: pdqSecondsPerHash)
         let analysedBy: String
         if let containment {
             // Swift's crash backtracer would hold a dying worker for seconds, and resumes one sent

@@ -69,7 +69,7 @@ extension EvidenceStore {
     /// What each `RowDigest` section covers, as a problem names it.
     private static let sectionNames = [
         "exhibit": "exhibit row (case, source, names, sizes, container)", "analysis": "analysis row (container, libraries, counts, reason)",
-        "streams": "stream rows",
+        "streams": "stream rows", "pdq": "PDQ hash rows",
         "packets": "packet rows", "frames": "frame rows", "findings": "finding rows",
     ]
 
@@ -82,9 +82,13 @@ extension EvidenceStore {
         if details["sha256"] != record.sha256 || details["sha512"] != record.sha512 || details["size"] != String(record.size) {
             problems.append("\(record.exhibitID): its file hashes differ from those its ingested event (\(seq)) recorded")
         }
-        if details["digest_layout"] == RowDigest.layout {
-            let digests = try RowDigest.compute(.ingest(exhibit: record.id!), db)
-            for section in RowDigest.sections where details[section.name + "_digest"] != digests[section.name + "_digest"] {
+        if let layout = details["digest_layout"] {
+            let location = AnalysisLocation.ingest(exhibit: record.id!)
+            guard let sections = RowDigest.sections(for: location, layout: layout) else {
+                return problems + ["\(record.exhibitID): its ingested event (\(seq)) names the row layout \(layout), which this DFC does not know"]
+            }
+            let digests = try RowDigest.compute(location, layout: layout, db)
+            for section in sections where details[section.name + "_digest"] != digests[section.name + "_digest"] {
                 problems.append("\(record.exhibitID): its \(Self.sectionNames[section.name] ?? section.name) no longer match what its ingested event (\(seq)) committed to")
             }
         } else {
@@ -115,8 +119,14 @@ extension EvidenceStore {
                 problems.append("\(exhibit): its analysis \(row.id!) belongs to \(eventExhibit) by its reanalysed event (\(seq)): the analysis table was altered")
                 continue
             }
-            let digests = try RowDigest.compute(.reanalysis(row.id!), db)
-            for section in RowDigest.reanalysisSections where details[section.name + "_digest"] != digests[section.name + "_digest"] {
+            let location = AnalysisLocation.reanalysis(row.id!)
+            let layout = details["digest_layout"] ?? ""
+            guard let sections = RowDigest.sections(for: location, layout: layout) else {
+                problems.append("\(exhibit): the reanalysed event (\(seq)) of its analysis \(row.id!) names the row layout \(layout), which this DFC does not know")
+                continue
+            }
+            let digests = try RowDigest.compute(location, layout: layout, db)
+            for section in sections where details[section.name + "_digest"] != digests[section.name + "_digest"] {
                 problems.append("\(exhibit): the \(Self.sectionNames[section.name] ?? section.name) of its analysis \(row.id!) no longer match what its reanalysed event (\(seq)) committed to")
             }
         }

@@ -148,6 +148,7 @@ extension EvidenceStore {
         details["frame_count"] = String(summary.frameCount)
         details["findings"] = String(summary.findings.count)
         details["analysed_by"] = analysis.analysedBy
+        details["pdq_seconds_per_hash"] = String(summary.pdqSecondsPerHash)
         if let confinement = summary.confinement { details["confinement"] = confinement }
         let event = try CustodyLog.append(db, action: "ingested", signer: signer, exhibit: exhibit.exhibitID, details: details)
         return (IngestResult(path: file, exhibit: exhibit.exhibitID, sha256: digest.sha256, status: .ingested,

@@ -34,9 +34,10 @@ extension EvidenceStore {
                 throw DFCError.invalidArgument("\(hex): a frame SHA-256 is 64 hex digits")
             }
             var exhibits: [Int64: ExhibitRecord] = [:]
-            return try Catalog.frames(withSHA256: Data(bytes), db).map { frame in
+            // A frame row whose exhibit row is gone (removed by hand: the audit names it) answers nothing.
+            return try Catalog.frames(withSHA256: Data(bytes), db).compactMap { frame in
                 if exhibits[frame.exhibit] == nil { exhibits[frame.exhibit] = try ExhibitRecord.fetchOne(db, key: frame.exhibit) }
-                return (exhibits[frame.exhibit]!, (frame.stream, frame.index, frame.seconds))
+                return exhibits[frame.exhibit].map { ($0, (frame.stream, frame.index, frame.seconds)) }
             }
         case .caseID(let caseID):
             return try Catalog.exhibits(inCase: caseID, db).map { ($0, nil) }

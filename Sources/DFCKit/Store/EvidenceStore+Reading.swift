@@ -163,6 +163,27 @@ extension EvidenceStore {
         return frames
     }
 
+    /// The PDQ hashes of one video stream (the first unless `stream` names one), from the
+    /// current analysis unless `analysis` names one, with vPDQ's timestamps and the real
+    /// ones. Records an `accessed` event.
+    public func pdqHashes(of reference: String, stream: Int? = nil, analysis number: Int? = nil, actor: String) throws -> [PDQEntry] {
+        let signer = try signer(for: actor)
+        return try withCatalog {
+            try catalog.write { db in
+                let record = try resolve(reference, db)
+                let analysis = try analysis(number, of: record, db)
+                let header = try frameListingHeader(record, analysis, stream: stream, db)
+                try recordAccess(db, [record], signer: signer, command: "pdq",
+                                 extra: ["stream": String(header.stream.index), "analysis": String(analysis.info.number)])
+                let fps = PDQSelection.frameRate(of: header.stream)
+                return try Catalog.pdqHashes(of: analysis.location, stream: header.stream.index, db).map { row in
+                    PDQEntry(stream: header.stream.index, frame: row.frame, hash: row.hash,
+                             vpdqTimestamp: PDQSelection.vpdqTimestamp(frame: row.frame, fps: fps), ptsSeconds: row.seconds)
+                }
+            }
+        }
+    }
+
     /// Calls `body` with every packet of the exhibit in read order, from the current analysis
     /// unless `analysis` names one. Records an `accessed` event.
     public func forEachPacket(of reference: String, analysis number: Int? = nil, actor: String, _ body: (PacketEntry) throws -> Void) throws {

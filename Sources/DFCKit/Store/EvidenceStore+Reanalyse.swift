@@ -71,6 +71,7 @@ extension EvidenceStore {
                 details["analysis"] = String(try AnalysisRecord.filter(Column("exhibit_id") == record.id).fetchCount(db) + 1)
                 if let digest = try insertRows(of: analysis, into: location, limits: limits, db) { details["analysis_sha256"] = digest }
                 if let confinement = summary.confinement { details["confinement"] = confinement }
+                details["pdq_seconds_per_hash"] = String(summary.pdqSecondsPerHash)
                 details.merge(try RowDigest.compute(location, db)) { $1 }
                 let event = try CustodyLog.append(db, action: "reanalysed", signer: signer, exhibit: record.exhibitID, details: details)
                 let analyses = try Catalog.analyses(of: record, db)   // as they stand now, the new one last

@@ -17,6 +17,10 @@ public struct EvidenceStore: Sendable {
     /// Where the store tells the operator what they must know: a worker killed, an
     /// analysis refused, a clean-up that failed.
     let logger: Logger
+    /// Seconds of video per PDQ hash for what this handle ingests or analyses again (one a
+    /// second by default, as vPDQ; see `PDQSelection`). Each `ingested` and `reanalysed`
+    /// event records the value used.
+    public var pdqSecondsPerHash = PDQSelection.defaultSecondsPerHash
 
     /// The default store path: `./dfc-store`.
     public static let defaultPath = "dfc-store"

@@ -1,0 +1,36 @@
+import Foundation
+internal import GRDB
+
+/// A picture a PDQ index entry stands for.
+struct IndexedPicture: Sendable {
+    let exhibit: Int64
+    let stream: Int
+    let frame: Int
+    let seconds: Double?
+}
+
+extension Catalog {
+    /// Every stored PDQ hash of at least `minQuality`, of every analysis of every exhibit, a
+    /// picture that several analyses hashed alike listed once; with the pictures they stand for.
+    static func pdqHashes(minQuality: Int, _ db: Database) throws -> (hashes: [PDQHash], pictures: [IndexedPicture]) {
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT q.exhibit_id, q.stream, q.idx, q.quality, q.hash,
+                   (SELECT f.pts_seconds FROM frame f WHERE f.exhibit_id = q.exhibit_id AND f.stream = q.stream AND f.idx = q.idx)
+            FROM pdq q WHERE q.quality >= ?1
+            UNION
+            SELECT a.exhibit_id, q.stream, q.idx, q.quality, q.hash,
+                   (SELECT f.pts_seconds FROM analysis_frame f WHERE f.analysis_id = q.analysis_id AND f.stream = q.stream AND f.idx = q.idx)
+            FROM analysis_pdq q JOIN analysis a ON a.id = q.analysis_id WHERE q.quality >= ?1
+            ORDER BY 1, 2, 3
+            """, arguments: [minQuality])
+        var hashes: [PDQHash] = []
+        var pictures: [IndexedPicture] = []
+        while let row = try rows.next() {
+            let bytes: Data = row[4]
+            guard let hash = PDQHash(bytes: Array(bytes), quality: row[3]) else { continue }
+            hashes.append(hash)
+            pictures.append(IndexedPicture(exhibit: row[0], stream: row[1], frame: row[2], seconds: row[5]))
+        }
+        return (hashes, pictures)
+    }
+}
