@@ -7,7 +7,8 @@
 /// row or column, started at the row's or column's beginning. What changes is only what is
 /// not needed: the second round's row filter divides only at the 64 columns the grid takes,
 /// and its column filter runs only on those 64 columns. Rows are filtered eight at a time,
-/// one SIMD lane each, so that eight independent running sums are in flight.
+/// one SIMD lane each, so that eight independent running sums are in flight; the eight rows
+/// are kept interleaved (column `x` of row `lane` at `8x + lane`) so each step is one load.
 enum PDQFilter {
     /// The 64×64 grid of the filtered luminance of an RGB24 picture (`stride` bytes a row).
     static func grid(rgb: UnsafeRawBufferPointer, width: Int, height: Int, stride: Int) -> [Float] {
@@ -38,27 +39,32 @@ enum PDQFilter {
                             func produce(through row: Int) {
                                 while produced <= row {
                                     let rows = min(8, height - produced)
-                                    for lane in 0..<8 {
-                                        let y = produced + lane
-                                        let out = luma.baseAddress! + lane * width
-                                        guard lane < rows else { out.update(repeating: 0, count: width); continue }
-                                        var i = y * stride
-                                        for x in 0..<width {
-                                            out[x] = Float(0.299) * Float(pixels[i]) + Float(0.587) * Float(pixels[i + 1])
-                                                + Float(0.114) * Float(pixels[i + 2])
-                                            i += 3
+                                    // Column x of the eight rows at once; rows past the end repeat the last (their lanes are never used).
+                                    let starts = (0..<8).map { (produced + min($0, rows - 1)) * stride }
+                                    let (s0, s1, s2, s3, s4, s5, s6, s7) = (starts[0], starts[1], starts[2], starts[3], starts[4], starts[5], starts[6], starts[7])
+                                    let out = UnsafeMutableRawPointer(luma.baseAddress!)
+                                    for x in 0..<width {
+                                        let i = 3 * x
+                                        @inline(__always) func channel(_ c: Int) -> SIMD8<Float> {
+                                            SIMD8<Float>(SIMD8<UInt8>(pixels[s0 + i + c], pixels[s1 + i + c], pixels[s2 + i + c], pixels[s3 + i + c],
+                                                                      pixels[s4 + i + c], pixels[s5 + i + c], pixels[s6 + i + c], pixels[s7 + i + c]))
                                         }
+                                        let value = SIMD8<Float>(repeating: 0.299) * channel(0) + SIMD8<Float>(repeating: 0.587) * channel(1)
+                                            + SIMD8<Float>(repeating: 0.114) * channel(2)
+                                        out.storeBytes(of: value, toByteOffset: 32 * x, as: SIMD8<Float>.self)
                                     }
-                                    let first = produced
-                                    boxRows(UnsafePointer(luma.baseAddress!), width: width, window: rowWindow) { x, values in
-                                        for lane in 0..<rows { ring[((first + lane) % capacity) * width + x] = values[lane] }
+                                    let targets = (0..<rows).map { ring.baseAddress! + ((produced + $0) % capacity) * width }
+                                    targets.withUnsafeBufferPointer { targets in
+                                        boxRows(UnsafePointer(luma.baseAddress!), width: width, window: rowWindow) { x, values in
+                                            for lane in 0..<rows { targets[lane][x] = values[lane] }
+                                        }
                                     }
                                     produced += rows
                                 }
                             }
                             func flushBlock() {
                                 guard blockRows > 0 else { return }
-                                for lane in blockRows..<8 { (block.baseAddress! + lane * width).update(repeating: 0, count: width) }
+                                if blockRows < 8 { for x in 0..<width { for lane in blockRows..<8 { block[8 * x + lane] = 0 } } }
                                 let first = blockFirst, rows = blockRows
                                 var next = 0
                                 boxRows(UnsafePointer(block.baseAddress!), width: width, window: rowWindow) { x, values in
@@ -87,9 +93,8 @@ enum PDQFilter {
                             }
                             func emit() {
                                 if blockRows == 0 { blockFirst = write }
-                                let out = block.baseAddress! + blockRows * width
                                 let count = Float(inCount)
-                                for x in 0..<width { out[x] = sums[x] / count }
+                                for x in 0..<width { block[8 * x + blockRows] = sums[x] / count }
                                 blockRows += 1
                                 write += 1
                                 if blockRows == 8 { flushBlock() }
@@ -117,15 +122,14 @@ enum PDQFilter {
         return grid
     }
 
-    /// The reference's one-dimensional box filter along eight rows of `width` at once (one
-    /// SIMD lane each), handing each output column's eight values to `emit` in column order.
+    /// The reference's one-dimensional box filter along eight interleaved rows of `width`
+    /// at once (one SIMD lane each), handing each output column's eight values to `emit` in
+    /// column order.
     @inline(__always)
     private static func boxRows(_ input: UnsafePointer<Float>, width: Int, window: Int, _ emit: (Int, SIMD8<Float>) -> Void) {
         let half = (window + 2) / 2
-        @inline(__always) func load(_ x: Int) -> SIMD8<Float> {
-            SIMD8(input[x], input[width + x], input[2 * width + x], input[3 * width + x],
-                  input[4 * width + x], input[5 * width + x], input[6 * width + x], input[7 * width + x])
-        }
+        let vectors = UnsafeRawPointer(input)
+        @inline(__always) func load(_ x: Int) -> SIMD8<Float> { vectors.loadUnaligned(fromByteOffset: 32 * x, as: SIMD8<Float>.self) }
         var sum = SIMD8<Float>(repeating: 0)
         var inCount = 0
         var read = 0, oldest = 0, write = 0
