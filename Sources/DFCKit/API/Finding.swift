@@ -48,6 +48,9 @@ public struct Finding: Sendable, Codable, Equatable {
         /// (frame threads conceal damage in an order that depends on timing). Stock ffmpeg
         /// reproduces them with `-threads 1` before `-i`.
         case singleThreadedDecode = "single_threaded_decode"
+        /// A still's EXIF metadata is malformed (an offset or count outside its block, a loop):
+        /// what could be read is in the container's `exif.*` tags, the rest was not followed.
+        case metadataDamaged = "metadata_damaged"
         /// More findings of one kind than are listed one by one.
         case moreFindings = "more_findings"
     }

@@ -106,6 +106,7 @@ public enum AnalysisWorker {
         pdqSecondsPerHash: Double, confinement: String?
     ) throws {
         let writer = AnalysisWriter(descriptor: output)
+        let exif = ExifReader.read(descriptor: input)   // before the analyzer takes the descriptor over
         var analyzer = MediaAnalyzer(descriptor: input)
         analyzer.limits = limits
         analyzer.decoderThreads = decoderThreads
@@ -114,6 +115,12 @@ public enum AnalysisWorker {
         analyzer.pdqSecondsPerHash = pdqSecondsPerHash
         var analysis = try analyzer.run(packet: { try writer.append($0) }, frame: { try writer.append($0) })
         analysis.confinement = confinement
+        if let exif, analysis.container != nil {
+            analysis.container!.tags.merge(exif.tags) { $1 }
+            analysis.findings += exif.problems.prefix(FindingCollector.limitPerKind).map {
+                Finding(kind: .metadataDamaged, severity: .warning, message: "EXIF: \($0)")
+            }
+        }
         try writer.finish(analysis)
     }
 }
