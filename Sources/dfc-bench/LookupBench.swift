@@ -12,12 +12,27 @@ import Foundation
 ///     dfc-bench STORE ACTOR fill N
 ///
 /// appends N signed custody events, for the benchmark of the audit over a long log.
+///
+///     dfc-bench STORE ACTOR fill-pdq N
+///     dfc-bench STORE ACTOR pdq-query N
+///
+/// add N made-up PDQ hashes to exhibit 1; then index every stored hash once and time N
+/// image queries against the index in-process (each query records its custody events).
+/// Prints the index's size and build time and the queries' median and 95th percentile.
 @main
 struct LookupBench {
     static func main() throws {
         let arguments = CommandLine.arguments
         if arguments.count == 5, arguments[3] == "fill", let count = Int(arguments[4]) {
             try EvidenceStore(path: arguments[1]).appendBenchmarkEvents(count: count, actor: arguments[2])
+            return
+        }
+        if arguments.count == 5, arguments[3] == "fill-pdq", let count = Int(arguments[4]) {
+            try EvidenceStore(path: arguments[1]).appendBenchmarkPDQHashes(count: count)
+            return
+        }
+        if arguments.count == 5, arguments[3] == "pdq-query", let count = Int(arguments[4]) {
+            try pdqQueries(store: EvidenceStore(path: arguments[1]), actor: arguments[2], count: count)
             return
         }
         guard arguments.count == 5, ["sha256", "frame"].contains(arguments[3]) else {
@@ -41,5 +56,42 @@ struct LookupBench {
             milliseconds.isEmpty ? 0 : milliseconds[min(milliseconds.count - 1, Int(Double(milliseconds.count) * p))]
         }
         print(#"{"lookups":\#(hashes.count),"found":\#(found),"median_ms":\#(percentile(0.5)),"p95_ms":\#(percentile(0.95))}"#)
+    }
+
+    static func milliseconds(since start: ContinuousClock.Instant) -> Double {
+        let elapsed = start.duration(to: .now)
+        return Double(elapsed.components.seconds) * 1e3 + Double(elapsed.components.attoseconds) / 1e15
+    }
+
+    /// Half the queries are stored hashes with 12 bits changed (each finds its cluster), half random (find nothing).
+    static func pdqQueries(store: EvidenceStore, actor: String, count: Int) throws {
+        let start = ContinuousClock.now
+        let matcher = try store.pdqMatcher()
+        let buildMilliseconds = milliseconds(since: start)
+        var state: UInt64 = 7
+        func next() -> UInt64 {
+            state ^= state << 13; state ^= state >> 7; state ^= state << 17
+            return state
+        }
+        let stored = try store.benchmarkPDQSample(count: 1000)
+        var times: [Double] = []
+        var found = 0
+        for query in 0..<count {
+            var hash: PDQHash
+            if query % 2 == 0, !stored.isEmpty {
+                hash = stored[Int(next() % UInt64(stored.count))]
+                for _ in 0..<12 { let bit = Int(next() % 256); hash.words[bit >> 4] ^= 1 << (bit & 15) }
+            } else {
+                hash = PDQHash(words: (0..<16).map { _ in UInt16(truncatingIfNeeded: next()) }, quality: 100)
+            }
+            hash.quality = 100
+            let began = ContinuousClock.now
+            let matches = try store.match(pdq: hash, actor: actor, matcher: matcher)
+            times.append(milliseconds(since: began))
+            if !matches.isEmpty { found += 1 }
+        }
+        times.sort()
+        func percentile(_ p: Double) -> Double { times.isEmpty ? 0 : times[min(times.count - 1, Int(Double(times.count) * p))] }
+        print(#"{"hashes":\#(matcher.count),"build_ms":\#(buildMilliseconds),"queries":\#(count),"found":\#(found),"median_ms":\#(percentile(0.5)),"p95_ms":\#(percentile(0.95))}"#)
     }
 }

@@ -25,7 +25,9 @@ import Testing
             let inProcess = try #require((lookup[kind] as? [String: Any])?["in_process"] as? [String: Any])
             #expect(inProcess["found"] as? Int == 5 && inProcess["lookups"] as? Int == 5, "\(kind): \(inProcess)")
         }
-        #expect(run.stdout.contains("| PDQ at 1 hash/s vs vpdq | not built yet |"))
+        let pdq = try #require(report["pdq"] as? [String: Any])
+        #expect((pdq["with_pdq_s"] as? Double ?? 0) > 0 && (pdq["one_pdq_s"] as? Double ?? 0) > 0 && (pdq["vpdq_s"] as? Double ?? 0) > 0, "\(pdq)")
+        #expect(rows.contains { ($0["row"] as? String) == "ingest cctv_h264.mp4 with PDQ 1/s vs with one PDQ" })
         let audit = try #require(report["audit"] as? [String: Any])
         #expect(audit["events"] as? Int == 2000 && (audit["seconds"] as? Double ?? 0) > 0, "\(audit)")
         #expect(run.stdout.contains("| audit of 2000 custody events"))
