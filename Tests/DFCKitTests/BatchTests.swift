@@ -127,7 +127,10 @@ import Testing
         }
         var reads = 0
         while runs.contains(where: \.isRunning) {
-            let lookup = try Self.dfc(["lookup", "--case", "TWO", "--lock-timeout", "5"], store)
+            // Each read records an event, so it needs the write lock too. SQLite hands that lock to
+            // waiters in no order, and the rest of the suite runs beside this test on two cores: 30 s
+            // (half the default) leaves room for that while still failing on a lock held for long.
+            let lookup = try Self.dfc(["lookup", "--case", "TWO", "--lock-timeout", "30"], store)
             #expect(lookup.status == 0 || lookup.status == 1, "\(lookup.stderr)")
             #expect(!lookup.stderr.contains("locked"))
             reads += 1

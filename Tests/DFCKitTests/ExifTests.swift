@@ -143,6 +143,16 @@ import Testing
         #expect(ExifReader.parse(Array(block.prefix(40))).problems.contains { $0.contains("outside the") })
     }
 
+    /// Fill bytes before a JPEG marker (which the standard allows) do not hide the metadata.
+    @Test func fillBytesBeforeTheMarkerAreSkipped() throws {
+        let image = Self.withExif("jpg", [0xFF, 0xD8, 0xFF, 0xD9], Self.exifBlock(littleEndian: true))
+        let file = TestSupport.temporaryDirectory() + "/fill.jpg"
+        try Data(Array(image.prefix(2)) + [0xFF, 0xFF] + image.dropFirst(2)).write(to: URL(fileURLWithPath: file))
+        let descriptor = open(file, O_RDONLY)
+        defer { close(descriptor) }
+        #expect(ExifReader.read(descriptor: descriptor)?.tags == Self.expected)
+    }
+
     /// The committed fixture (`Scripts/make-fixtures stills`), through the commands: `dfc show`
     /// lists the metadata with the container's tags.
     @Test func theCommandsShowAStillsMetadata() throws {

@@ -106,6 +106,7 @@ struct ExifReader {
         for _ in 0..<maxSegments {
             guard let header = pread(descriptor, offset, 4), header.count == 4, header[0] == 0xFF else { return nil }
             let marker = header[1]
+            if marker == 0xFF { offset += 1; continue }   // a fill byte before the marker
             if marker == 0xD8 || marker == 0x01 || (0xD0...0xD7).contains(marker) { offset += 2; continue }
             if marker == 0xDA || marker == 0xD9 { return nil }   // image data, or the end: no EXIF before it
             let length = Int(header[2]) << 8 | Int(header[3])
