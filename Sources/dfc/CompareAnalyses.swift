@@ -29,15 +29,11 @@ struct CompareAnalyses: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            var lines = ""
+            var output = BufferedOutput()
             let comparison = try options.open().compareAnalyses(of: reference, first, second, actor: options.actorName) { difference in
-                lines += json ? Output.json(difference) + "\n" : Self.line(difference) + "\n"
-                if lines.utf8.count > 1 << 16 {
-                    Output.write(lines)
-                    lines = ""
-                }
+                output.append((json ? Output.json(difference) : Self.line(difference)) + "\n")
             }
-            Output.write(lines)
+            output.flush()
             print(json ? Output.json(comparison) : Self.summary(comparison, event: nil))
         }
     }

@@ -21,26 +21,22 @@ struct Frames: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            var buffer = ""
+            var output = BufferedOutput()
             var headerWritten = false
             let header = try options.open().forEachFrame(
                 of: selection.reference, stream: selection.stream, analysis: selection.analysis, actor: options.actorName
             ) { header, frame in
                 if format == .framehash {
                     if !headerWritten {
-                        buffer += FramehashFormat.header(header)
+                        output.append(FramehashFormat.header(header))
                         headerWritten = true
                     }
-                    buffer += FramehashFormat.line(frame, header)
+                    output.append(FramehashFormat.line(frame, header))
                 } else {
-                    buffer += Output.json(frame) + "\n"
-                }
-                if buffer.utf8.count > 1 << 16 {
-                    Output.write(buffer)
-                    buffer = ""
+                    output.append(Output.json(frame) + "\n")
                 }
             }
-            Output.write(buffer)
+            output.flush()
             if !header.reproduction.isEmpty {
                 for change in header.pictureChanges { Output.note(change.message) }
                 if header.singleThreaded { Output.note("the decoder reported damage, so the exhibit was decoded on one thread") }

@@ -35,6 +35,23 @@ enum Output {
     }
 }
 
+/// Standard output gathered into chunks of 64 KiB: listings run to millions of lines.
+struct BufferedOutput {
+    private var text = ""
+
+    /// Adds text (whole lines), writing out what has gathered once it passes 64 KiB.
+    mutating func append(_ lines: String) {
+        text += lines
+        if text.utf8.count > 1 << 16 { flush() }
+    }
+
+    /// Writes out what has gathered.
+    mutating func flush() {
+        Output.write(text)
+        text = ""
+    }
+}
+
 /// Runs a command body: a DFC error is printed as one line and exits 1.
 func reportingErrors(_ body: () throws -> Void) throws {
     do {

@@ -19,24 +19,21 @@ struct Packets: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            var buffer = format == .text ? "#index, stream, dts, pts, duration, size, key, sha256\n" : ""
+            var output = BufferedOutput()
+            if format == .text { output.append("#index, stream, dts, pts, duration, size, key, sha256\n") }
             try options.open().forEachPacket(of: reference, analysis: analysis, actor: options.actorName) { packet in
                 if format == .jsonl {
-                    buffer += Output.json(packet) + "\n"
+                    output.append(Output.json(packet) + "\n")
                 } else {
                     let fields: [String] = [
                         String(packet.index), String(packet.stream), packet.dts.map(String.init) ?? "NOPTS",
                         packet.pts.map(String.init) ?? "NOPTS", packet.duration.map(String.init) ?? "0",
                         String(packet.size), packet.keyFrame ? "K" : "_", packet.sha256,
                     ]
-                    buffer += fields.joined(separator: ", ") + "\n"
-                }
-                if buffer.utf8.count > 1 << 16 {
-                    Output.write(buffer)
-                    buffer = ""
+                    output.append(fields.joined(separator: ", ") + "\n")
                 }
             }
-            Output.write(buffer)
+            output.flush()
         }
     }
 }

@@ -51,17 +51,13 @@ struct Reanalyze: ParsableCommand {
             var unanalysed = false
             for exhibit in try store.exhibits(for: selection) {
                 do {
-                    var lines = ""
+                    var output = BufferedOutput()
                     let result = try store.reanalyse(exhibit.description, reason: reason, actor: options.actorName, limits: limits,
                                                      containment: containment) { difference in
-                        lines += json ? Output.json(DifferenceLine(exhibit: exhibit, difference: difference)) + "\n"
-                                      : CompareAnalyses.line(difference) + "\n"
-                        if lines.utf8.count > 1 << 16 {
-                            Output.write(lines)
-                            lines = ""
-                        }
+                        output.append((json ? Output.json(DifferenceLine(exhibit: exhibit, difference: difference))
+                                            : CompareAnalyses.line(difference)) + "\n")
                     }
-                    Output.write(lines)
+                    output.flush()
                     if json {
                         print(Output.json(SummaryLine(reanalysis: result)))
                     } else {

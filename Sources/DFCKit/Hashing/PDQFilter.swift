@@ -153,7 +153,7 @@ enum PDQFilter {
     }
 
     /// The same filter down every column of a `width` × `height` picture, a row at a time.
-    static func boxColumns(
+    private static func boxColumns(
         _ input: UnsafeBufferPointer<Float>, _ output: UnsafeMutableBufferPointer<Float>, width: Int, height: Int, window: Int
     ) {
         let half = (window + 2) / 2

@@ -1,3 +1,4 @@
+internal import Crypto
 import Foundation
 internal import GRDB
 
@@ -17,8 +18,7 @@ extension EvidenceStore {
     /// recorded. Records a `searched` event and an `accessed` event on each exhibit found.
     public func match(hashList file: String, options: MatchOptions = MatchOptions(), actor: String) throws -> [HashListHit] {
         let signer = try signer(for: actor)
-        let entries = try Self.readHashList(file)
-        let digest = try FileDigest.compute(path: file)
+        let (entries, sha256) = try Self.readHashList(file)
         let index = entries.contains { $0.kinds.contains(.pdq) } ? try loadPDQIndex(minQuality: options.minQuality) : nil
         let hits = try withCatalog {
             try catalog.read { db -> [HashListHit] in
@@ -53,7 +53,7 @@ extension EvidenceStore {
                 return hits
             }
         }
-        try recordSearch(kind: "hash-list", file: file, sha256: digest.sha256, hits: hits.map(\.exhibit),
+        try recordSearch(kind: "hash-list", file: file, sha256: sha256, hits: hits.map(\.exhibit),
                          extra: ["hashes": String(entries.count), "hits": String(hits.count), "max_distance": String(options.maxDistance)],
                          signer: signer)
         return hits
@@ -68,8 +68,9 @@ extension EvidenceStore {
         let quality: Int?
     }
 
-    /// Reads and checks a hash list whole, before anything is looked up.
-    static func readHashList(_ file: String) throws -> [HashListEntry] {
+    /// Reads and checks a hash list whole, before anything is looked up; with the SHA-256 of
+    /// the very bytes read (what the `searched` event names).
+    static func readHashList(_ file: String) throws -> (entries: [HashListEntry], sha256: String) {
         try InputFile.check(file)
         let data: Data
         do {
@@ -116,6 +117,6 @@ extension EvidenceStore {
                 entries.append(HashListEntry(line: number, value: lower, kinds: [.fileSHA256, .frameSHA256, .pdq], quality: nil))
             }
         }
-        return entries
+        return (entries, Hex.string(SHA256.hash(data: data)))
     }
 }
