@@ -11,8 +11,8 @@ import Testing
 
     /// A store made through the CLI: two actors, two exhibits, reads, a checkpoint kept
     /// outside (`checkpoint.txt`), a read after it, a third exhibit with a timeline gap, and
-    /// an amendment of the second's case, and a second analysis of the third. Built once;
-    /// each test tampers a copy.
+    /// an amendment of the second's case, a second analysis of the third, and a still with
+    /// EXIF metadata. Built once; each test tampers a copy.
     static let base: String = {
         let dir = TestSupport.temporaryDirectory()
         let store = dir + "/store"
@@ -30,6 +30,7 @@ import Testing
         dfc(["ingest", TestSupport.fixture("gap_5s.mp4"), "--case", "LHR-7", "--source", "Camera 12"], analyst)
         dfc(["amend", "EX-2", "--case", "LHR-8", "--reason", "filed under the wrong case at intake"], custodian)
         dfc(["reanalyze", "EX-3", "--reason", "validation of the decoder"], analyst)
+        dfc(["ingest", TestSupport.fixture("still_exif.jpg"), "--case", "LHR-7"], analyst)   // EX-4, with EXIF
         return dir
     }()
 
@@ -39,7 +40,7 @@ import Testing
              editStoredCheckpoint, deleteEveryFinding, moveExhibitToAnotherCase, changeSource, shiftFramePTS,
              changePictureType, changeStreamCodec, removeWholeExhibit, deletePacketRow, editFindingMessage,
              addExhibitByHand, deleteAmendment, editAmendment, editReanalysedFrame, removeReanalysis, addAnalysisByHand,
-             editAnalysisReason, replacePDQHash, deletePDQRow
+             editAnalysisReason, replacePDQHash, deletePDQRow, editExifLocation
         var testDescription: String { rawValue }
 
         /// What the audit must say (every fragment, in one PROBLEM line).
@@ -65,7 +66,7 @@ import Testing
             case .changeStreamCodec: ["EX-000002", "stream rows no longer match"]
             case .removeWholeExhibit: ["EX-000001", "(ingested) names it, but the catalog has no such exhibit"]
             case .deletePacketRow: ["EX-000001", "packet rows no longer match"]
-            case .addExhibitByHand: ["EX-000004", "has no ingested custody event"]
+            case .addExhibitByHand: ["EX-000005", "has no ingested custody event"]
             case .deleteAmendment: ["EX-000002", "(amended) has no amendment row"]
             case .editAmendment: ["amendment", "EX-000002", "disagrees with the amended event"]
             case .editReanalysedFrame: ["EX-000003", "frame rows of its analysis 1 no longer match", "reanalysed event"]
@@ -74,6 +75,7 @@ import Testing
             case .editAnalysisReason: ["EX-000003", "analysis row (container, libraries, counts, reason) of its analysis 1 no longer match"]
             case .replacePDQHash: ["EX-000001", "PDQ hash rows no longer match"]
             case .deletePDQRow: ["EX-000003", "PDQ hash rows of its analysis 1 no longer match"]
+            case .editExifLocation: ["EX-000004", "exhibit row (case, source", "no longer match"]
             }
         }
     }
@@ -100,7 +102,7 @@ import Testing
 
     /// The gap the README states: a log cut back and regrown by someone who can sign, with
     /// the stored checkpoints deleted too, and with everything the cut events recorded (here
-    /// the third exhibit, its second analysis and the amendment) removed as well, looks whole to a store that kept
+    /// the third exhibit, its second analysis, the still and the amendment) removed as well, looks whole to a store that kept
     /// nothing outside. The checkpoint held outside is what catches it (the case above); an
     /// insider who cuts the log and leaves the rows behind is caught without one.
     @Test func aTruncatedAndRebuiltLogIsInvisibleWithoutACheckpointHeldOutside() throws {
@@ -113,7 +115,8 @@ import Testing
         #expect(rowsLeft.status == 1 && rowsLeft.stdout.contains("EX-000003: has no ingested custody event"), "\(rowsLeft.stdout)")
 
         let db = try DatabaseQueue(path: store + "/catalog.sqlite")
-        let vaultPath = try db.read { try String.fetchOne($0, sql: "SELECT vault_path FROM exhibit WHERE id = 3")! }
+        // Everything the cut events recorded: the third exhibit (and its second analysis), the still, the amendment.
+        let vaultPaths = try db.read { try String.fetchAll($0, sql: "SELECT vault_path FROM exhibit WHERE id >= 3") }
         try db.writeWithoutTransaction { db in
             try db.execute(sql: "PRAGMA foreign_keys = OFF")
             try db.execute(sql: "DELETE FROM amendment")
@@ -121,11 +124,13 @@ import Testing
                 try db.execute(sql: "DROP TRIGGER IF EXISTS \(table)_no_delete")
                 try db.execute(sql: "DELETE FROM \(table)")
             }
-            for table in ["packet", "frame", "stream", "finding", "pdq"] { try db.execute(sql: "DELETE FROM \(table) WHERE exhibit_id = 3") }
-            try db.execute(sql: "DELETE FROM exhibit WHERE id = 3")
+            for table in ["packet", "frame", "stream", "finding", "pdq"] { try db.execute(sql: "DELETE FROM \(table) WHERE exhibit_id >= 3") }
+            try db.execute(sql: "DELETE FROM exhibit WHERE id >= 3")
         }
-        chmod(store + "/" + vaultPath, 0o644)
-        try FileManager.default.removeItem(atPath: store + "/" + vaultPath)
+        for vaultPath in vaultPaths {
+            chmod(store + "/" + vaultPath, 0o644)
+            try FileManager.default.removeItem(atPath: store + "/" + vaultPath)
+        }
         let audit = try TestSupport.dfc(["audit", "--store", store], actor: Self.custodian)
         #expect(audit.status == 0, "\(audit.stdout)")
     }
@@ -137,7 +142,7 @@ import Testing
         let dir = try copyOfBase()
         let script = TestSupport.packageRoot.appendingPathComponent("Scripts/verify-rows").path
         let clean = try TestSupport.run("/usr/bin/env", ["python3", script, dir + "/store/catalog.sqlite"])
-        #expect(clean.status == 0 && clean.stdout == "EX-000001\tok\nEX-000002\tok\nEX-000003\tok\nEX-000003 analysis-row 1\tok\n", "\(clean.stdout)\(clean.stderr)")
+        #expect(clean.status == 0 && clean.stdout == "EX-000001\tok\nEX-000002\tok\nEX-000003\tok\nEX-000004\tok\nEX-000003 analysis-row 1\tok\n", "\(clean.stdout)\(clean.stderr)")
         try tamper(.changePictureType, store: dir + "/store", checkpoint: dir + "/checkpoint.txt")
         let caught = try TestSupport.run("/usr/bin/env", ["python3", script, dir + "/store/catalog.sqlite"])
         #expect(caught.status == 1 && caught.stdout.contains("EX-000002\tMISMATCH frames"), "\(caught.stdout)\(caught.stderr)")
@@ -253,7 +258,7 @@ import Testing
                 try db.execute(sql: "UPDATE finding SET message = 'no damage found' WHERE exhibit_id = 3")
             case .addExhibitByHand:
                 try db.execute(sql: """
-                    INSERT INTO exhibit SELECT 4, case_id, source, 'ff' || substr(sha256, 3), sha512, size, original_name,
+                    INSERT INTO exhibit SELECT 5, case_id, source, 'ff' || substr(sha256, 3), sha512, size, original_name,
                     original_path, vault_path, format, container_json, libraries, packet_count, frame_count, packets_digest,
                     frames_digest, ingested_at, ingested_by FROM exhibit WHERE id = 1
                     """)
@@ -281,6 +286,9 @@ import Testing
                 #expect(db.changesCount == 1)
             case .deletePDQRow:
                 try db.execute(sql: "DELETE FROM analysis_pdq WHERE analysis_id = 1 AND idx = 0")
+                #expect(db.changesCount == 1)
+            case .editExifLocation:   // the still "taken" somewhere else
+                try db.execute(sql: "UPDATE exhibit SET container_json = replace(container_json, '31.5589167', '31.6000000') WHERE id = 4")
                 #expect(db.changesCount == 1)
             }
         }
