@@ -52,10 +52,13 @@ struct ActorCommand: ParsableCommand {
         @Flag(help: "Print one JSON object per actor, each on its own line.")
         var json = false
 
+        @Flag(help: "Print each actor's C2SP note verifier key (name+id+key), for checking checkpoints with transparency-log tools.")
+        var verifierKeys = false
+
         func run() throws {
             try reportingErrors {
                 for info in try location.open().actors() {
-                    print(json ? Output.json(info)
+                    print(verifierKeys ? info.verifierKey : json ? Output.json(info)
                           : "\(info.name)\t\(info.role.rawValue)\t\(info.publicKey)\tevent \(info.registeredBy)\t\(info.registeredAt)")
                 }
             }

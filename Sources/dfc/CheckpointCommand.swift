@@ -5,10 +5,13 @@ import Foundation
 struct CheckpointCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "checkpoint",
-        abstract: "Sign and print a tree head over the whole custody log. Keep it outside the store.",
+        abstract: "Sign and print a tree head over the whole custody log, or cosign one. Keep it outside the store.",
         discussion: """
-            Whoever holds this text can later prove, with `dfc audit --checkpoint FILE` or
-            `dfc proof consistency --from FILE`, that the log they are shown extends this one unchanged.
+            The checkpoint is a C2SP tlog-checkpoint signed note (Ed25519). Whoever holds it can later
+            prove, with `dfc audit --checkpoint FILE` or `dfc proof consistency --from FILE`, that the log
+            they are shown extends this one unchanged. With --cosign FILE the acting actor adds their
+            signature to a checkpoint of this log (after checking it and that the log extends it).
+            `dfc actor list --verifier-keys` prints the keys that verify it.
             """)
 
     @OptionGroup var options: StoreOptions
@@ -16,12 +19,18 @@ struct CheckpointCommand: ParsableCommand {
     @Option(help: "Also write the checkpoint to this file (it must not exist).")
     var output: String?
 
+    @Option(help: "Cosign this checkpoint file instead of signing a new one.")
+    var cosign: String?
+
     func run() throws {
         try reportingErrors {
-            let checkpoint = try options.open().checkpoint(actor: options.actorName)
+            let store = try options.open()
+            let checkpoint = try cosign.map { try store.cosign(readCheckpoint($0), source: $0, actor: options.actorName) }
+                ?? store.checkpoint(actor: options.actorName)
             if let output {
-                guard FileManager.default.createFile(atPath: output, contents: Data(checkpoint.text.utf8)) else {
-                    throw DFCError.storeIO(path: output, reason: "cannot write the checkpoint")
+                guard !FileManager.default.fileExists(atPath: output),
+                      FileManager.default.createFile(atPath: output, contents: Data(checkpoint.text.utf8)) else {
+                    throw DFCError.storeIO(path: output, reason: "cannot write the checkpoint (the file must not exist)")
                 }
             }
             Output.write(checkpoint.text)

@@ -88,9 +88,15 @@ import Testing
 
         #expect(try TestSupport.dfc(["ingest", TestSupport.fixture("mjpeg.avi"), "--case", "C"], actor: "B. Officer", in: work).status == 0)
         let checkpoint = try TestSupport.dfc(["checkpoint", "--output", work + "/cp.txt"], actor: "Insp. A. Khan", in: work)
-        #expect(checkpoint.status == 0 && V.checkpointSignatureIsValid(checkpoint.stdout))
-        let cp = V.Fields(checkpoint.stdout)
-        #expect(cp.int("tree_size") == 3)
+        let keys = try TestSupport.dfc(["actor", "list", "--json"], actor: "", in: work).stdout.split(separator: "\n").map {
+            try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
+        }
+        let khanKey = V.hex(try #require(keys.first { $0["name"] as? String == "Insp. A. Khan" }?["public_key"] as? String))
+        #expect(checkpoint.status == 0 && V.noteSignatureIsValid(checkpoint.stdout, keyName: V.keyName("Insp. A. Khan"), publicKey: khanKey))
+        let cp = V.checkpointHead(checkpoint.stdout)
+        #expect(cp.size == 3)
+        let vkeys = try TestSupport.dfc(["actor", "list", "--verifier-keys"], actor: "", in: work).stdout
+        #expect(vkeys.hasPrefix("dfc.invalid/actor/Insp.%20A.%20Khan+") && vkeys.contains("\n" + "dfc.invalid/actor/B.%20Officer+"))
 
         let custody = try TestSupport.dfc(["custody", "EX-1", "--json"], actor: "B. Officer", in: work)
         let ingested = try #require(try JSONSerialization.jsonObject(with: Data(custody.stdout.split(separator: "\n")[0].utf8)) as? [String: Any])
@@ -103,18 +109,18 @@ import Testing
         #expect(inclusion.status == 0, "\(inclusion.stderr)")
         let proof = V.Fields(inclusion.stdout)
         #expect(proof.bytes("leaf_hash") == V.leafHash(Array(payload.utf8)))
-        #expect(V.verifyInclusion(leafHash: V.leafHash(Array(payload.utf8)), index: proof.int("leaf_index"), size: cp.int("tree_size"),
-                                  path: proof.path, root: cp.bytes("root_hash")))
+        #expect(V.verifyInclusion(leafHash: V.leafHash(Array(payload.utf8)), index: proof.int("leaf_index"), size: cp.size,
+                                  path: proof.path, root: cp.root))
 
         let consistency = try TestSupport.dfc(["proof", "consistency", "--from", work + "/cp.txt"], actor: "B. Officer", in: work)
         #expect(consistency.status == 0, "\(consistency.stderr)")
         let fields = V.Fields(consistency.stdout)
-        #expect(fields.int("to_size") > cp.int("tree_size"))
-        #expect(V.verifyConsistency(first: cp.int("tree_size"), second: fields.int("to_size"), firstHash: cp.bytes("root_hash"),
+        #expect(fields.int("to_size") > cp.size)
+        #expect(V.verifyConsistency(first: cp.size, second: fields.int("to_size"), firstHash: cp.root,
                                     secondHash: fields.bytes("to_root"), path: fields.path))
 
         let edited = work + "/edited.txt"
-        try checkpoint.stdout.replacingOccurrences(of: "tree_size 3", with: "tree_size 2").write(toFile: edited, atomically: true, encoding: .utf8)
+        try checkpoint.stdout.replacingOccurrences(of: "\n3\n", with: "\n2\n").write(toFile: edited, atomically: true, encoding: .utf8)
         let forged = try TestSupport.dfc(["proof", "consistency", "--from", edited], actor: "B. Officer", in: work)
         #expect(forged.status == 1 && forged.stderr.contains(edited) && forged.stderr.contains("signature does not verify"))
         let audit = try TestSupport.dfc(["audit", "--checkpoint", work + "/cp.txt"], actor: "Insp. A. Khan", in: work)

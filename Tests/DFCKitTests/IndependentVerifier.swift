@@ -81,12 +81,33 @@ enum IndependentVerifier {
         func bytes(_ key: String) -> Bytes { hex(self[key]) }
     }
 
-    /// Checks a printed checkpoint's Ed25519 signature over its first eight lines.
-    static func checkpointSignatureIsValid(_ text: String) -> Bool {
-        let fields = Fields(text)
-        let signed = text.split(separator: "\n").prefix { !$0.hasPrefix("signature ") }.map { $0 + "\n" }.joined()
-        guard let key = try? Curve25519.Signing.PublicKey(rawRepresentation: fields.bytes("public_key")) else { return false }
-        return key.isValidSignature(fields.bytes("signature"), for: Data(signed.utf8))
+    /// Checks one signature of a C2SP signed note (c2sp.org/signed-note), as that text
+    /// specifies it: the text ends at the last blank line; a signature line is an em dash,
+    /// a space, the key name, a space and base64(key ID || Ed25519 signature of the text);
+    /// the key ID is SHA-256(key name || 0x0A || 0x01 || public key)[:4], big-endian.
+    static func noteSignatureIsValid(_ note: String, keyName: String, publicKey: Bytes) -> Bool {
+        guard let blank = note.range(of: "\n\n", options: .backwards),
+              let key = try? Curve25519.Signing.PublicKey(rawRepresentation: publicKey) else { return false }
+        let text = String(note[...blank.lowerBound])
+        let keyID = Array(sha256(Array(keyName.utf8), [0x0A, 0x01], publicKey).prefix(4))
+        for line in note[blank.upperBound...].split(separator: "\n") where line.hasPrefix("\u{2014} \(keyName) ") {
+            guard let bytes = Data(base64Encoded: String(line.split(separator: " ").last ?? "")), bytes.count == 68,
+                  Array(bytes.prefix(4)) == keyID else { continue }
+            return key.isValidSignature(bytes.dropFirst(4), for: Data(text.utf8))
+        }
+        return false
+    }
+
+    /// The three lines of a C2SP tlog-checkpoint's text: origin, tree size, root hash.
+    static func checkpointHead(_ note: String) -> (origin: String, size: Int, root: Bytes) {
+        let lines = note.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        guard lines.count > 3 else { return ("", -1, []) }
+        return (lines[0], Int(lines[1]) ?? -1, Array(Data(base64Encoded: lines[2]) ?? Data()))
+    }
+
+    /// A DFC actor's note key name: `dfc.invalid/actor/` and the name with spaces as %20.
+    static func keyName(_ actor: String) -> String {
+        "dfc.invalid/actor/" + actor.replacingOccurrences(of: " ", with: "%20")
     }
 
     static func hex(_ text: String) -> Bytes {

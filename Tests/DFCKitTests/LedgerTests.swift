@@ -1,4 +1,5 @@
 @testable import DFCKit
+import Crypto
 import Foundation
 import GRDB
 import Testing
@@ -63,17 +64,71 @@ import Testing
         }
     }
 
-    @Test func checkpointsReadBackAndRefuseEdits() throws {
+    @Test func checkpointsAreSignedNotesThatReadBackAndRefuseEdits() throws {
         let store = try TestSupport.newStore()
         let checkpoint = try store.checkpoint(actor: custodian)
-        #expect(checkpoint.treeSize == 1 && checkpoint.hasValidSignature)
-        #expect(V.checkpointSignatureIsValid(checkpoint.text))
+        let key = try store.actors()[0].publicKey
+        #expect(checkpoint.treeSize == 1 && checkpoint.format == .signedNote)
+        #expect(checkpoint.verify(keys: [custodian: key]).ok)
+        #expect(V.noteSignatureIsValid(checkpoint.text, keyName: V.keyName(custodian), publicKey: V.hex(key)))
+        let head = V.checkpointHead(checkpoint.text)
+        #expect(head.origin == "dfc.invalid/custody/" + checkpoint.logID && head.size == 1 && V.hexString(head.root) == checkpoint.rootHash)
         #expect(try Checkpoint(parsing: "\n" + checkpoint.text.replacingOccurrences(of: "\n", with: "\r\n"), source: "mail") == checkpoint)
-        let edited = try Checkpoint(parsing: checkpoint.text.replacingOccurrences(of: "tree_size 1", with: "tree_size 2"), source: "x")
-        #expect(!edited.hasValidSignature)
-        #expect(!V.checkpointSignatureIsValid(edited.text))
-        #expect(throws: DFCError.checkpoint(source: "notes.txt", reason: "not a DFC checkpoint (its first line is not \"DFC checkpoint v1\")")) {
+
+        let edited = try Checkpoint(parsing: checkpoint.text.replacingOccurrences(of: "\n1\n", with: "\n2\n"), source: "x")
+        #expect(edited.treeSize == 2 && edited.verify(keys: [custodian: key]).invalid == [custodian])
+        #expect(!V.noteSignatureIsValid(edited.text, keyName: V.keyName(custodian), publicKey: V.hex(key)))
+        // Another key under the same name is not the actor's: its signature is ignored, so nothing vouches for it.
+        let other = Hex.string(Curve25519.Signing.PrivateKey().publicKey.rawRepresentation)
+        #expect(checkpoint.verify(keys: [custodian: other]).problem?.contains("no signature by a known key") == true)
+        #expect(throws: DFCError.checkpoint(source: "notes.txt", reason: "not a signed checkpoint: it has no blank line between its text and its signatures")) {
             try Checkpoint(parsing: "hello", source: "notes.txt")
+        }
+    }
+
+    /// A checkpoint printed before the C2SP format still reads, verifies and is audited.
+    @Test func aDFCCheckpointV1IsStillReadAndChecked() throws {
+        let store = try TestSupport.newStore()
+        let current = try store.checkpoint(actor: custodian)
+        let key = try store.actors()[0].publicKey
+        let seedHex = try String(contentsOfFile: store.path + "/" + KeyFolder.relativePath(for: custodian), encoding: .utf8)
+            .split(separator: "\n")[1]
+        let privateKey = try Curve25519.Signing.PrivateKey(rawRepresentation: V.hex(String(seedHex)))
+        let signed = ["DFC checkpoint v1", "log \(current.logID)", "tree_size 1", "root_hash \(current.rootHash)",
+                      "time 2026-11-21T09:30:00.000Z", "signer \(custodian)", "role custodian", "public_key \(key)"]
+            .map { $0 + "\n" }.joined()
+        let text = signed + "signature " + V.hexString(Array(try privateKey.signature(for: Data(signed.utf8)))) + "\n"
+        let legacy = try Checkpoint(parsing: text, source: "old.txt")
+        #expect(legacy.format == .legacy && legacy.treeSize == 1 && legacy.text == text)
+        #expect(legacy.verify(keys: [custodian: key]).ok && legacy.signatures[0].time == "2026-11-21T09:30:00.000Z")
+        #expect(try store.audit(actor: custodian, checkpoints: [legacy]).ok)
+        #expect(try store.consistencyProof(from: legacy, source: "old.txt", actor: custodian).fromSize == 1)
+        let forged = try Checkpoint(parsing: text.replacingOccurrences(of: "role custodian", with: "role auditor"), source: "old.txt")
+        #expect(!forged.verify(keys: [custodian: key]).ok)
+        #expect(throws: (any Error).self) { try store.cosign(legacy, source: "old.txt", actor: custodian) }
+    }
+
+    /// A second actor cosigns: both signatures verify independently, the audit checks the
+    /// stored cosigned checkpoint, and a forged or repeated cosignature is refused.
+    @Test func aSecondActorCosignsACheckpoint() throws {
+        let store = try TestSupport.newStore()
+        _ = try store.registerActor(name: "Registrar M. Osei", role: .supervisor, by: custodian)
+        let checkpoint = try store.checkpoint(actor: custodian)
+        let cosigned = try store.cosign(checkpoint, source: "cp.txt", actor: "Registrar M. Osei")
+        let keys = Dictionary(uniqueKeysWithValues: try store.actors().map { ($0.name, $0.publicKey) })
+        #expect(cosigned.signatures.map(\.signer) == [custodian, "Registrar M. Osei"])
+        #expect(cosigned.verify(keys: keys).valid == [custodian, "Registrar M. Osei"])
+        #expect(cosigned.text.hasPrefix(checkpoint.text))
+        for name in [custodian, "Registrar M. Osei"] {
+            #expect(V.noteSignatureIsValid(cosigned.text, keyName: V.keyName(name), publicKey: V.hex(keys[name]!)))
+        }
+        #expect(try store.audit(actor: custodian, checkpoints: [cosigned]).ok)
+        #expect(throws: DFCError.checkpoint(source: "cp2.txt", reason: "Registrar M. Osei has signed it already")) {
+            try store.cosign(cosigned, source: "cp2.txt", actor: "Registrar M. Osei")
+        }
+        let edited = try Checkpoint(parsing: checkpoint.text.replacingOccurrences(of: "\n\(checkpoint.treeSize)\n", with: "\n1\n"), source: "e.txt")
+        #expect { try store.cosign(edited, source: "e.txt", actor: "Registrar M. Osei") } throws: {
+            "\($0)".contains("e.txt") && "\($0)".contains("signature does not verify")
         }
     }
 
@@ -93,7 +148,9 @@ import Testing
         let proof = try store.consistencyProof(from: early, source: "early", to: late, actor: custodian)
         #expect(V.verifyConsistency(first: early.treeSize, second: late.treeSize, firstHash: V.hex(early.rootHash),
                                     secondHash: V.hex(late.rootHash), path: proof.path.map(V.hex)))
-        #expect(V.checkpointSignatureIsValid(early.text) && V.checkpointSignatureIsValid(late.text))
+        let key = V.hex(try store.actors()[0].publicKey)
+        #expect(V.noteSignatureIsValid(early.text, keyName: V.keyName(custodian), publicKey: key)
+                && V.noteSignatureIsValid(late.text, keyName: V.keyName(custodian), publicKey: key))
         #expect(try store.audit(actor: custodian, checkpoints: [early, late]).ok)
 
         // Each event's leaf is its payload bytes: proved into the late checkpoint's tree.
@@ -110,7 +167,7 @@ import Testing
         let fork = try EvidenceStore(path: forkPath)
         for _ in 0..<5 { _ = try fork.exhibit(ingested.exhibit!.description, actor: custodian) }
         let forked = try fork.checkpoint(actor: custodian)
-        #expect(forked.hasValidSignature && forked.logID == early.logID)
+        #expect(forked.verify(keys: [custodian: try store.actors()[0].publicKey]).ok && forked.logID == early.logID)
         #expect { try store.consistencyProof(from: forked, source: "forked.txt", actor: custodian) } throws: {
             "\($0)".contains("forked.txt") && "\($0)".contains("not an append-only extension")
         }

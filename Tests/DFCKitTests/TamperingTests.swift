@@ -8,6 +8,7 @@ import Testing
 @Suite struct TamperingTests {
     static let custodian = "Insp. A. Khan"
     static let analyst = "B. Officer"
+    static let registrar = "Registrar M. Osei"
 
     /// A store made through the CLI: two actors, two exhibits, reads, a checkpoint kept
     /// outside (`checkpoint.txt`), a read after it, a third exhibit with a timeline gap, and
@@ -31,6 +32,8 @@ import Testing
         dfc(["amend", "EX-2", "--case", "LHR-8", "--reason", "filed under the wrong case at intake"], custodian)
         dfc(["reanalyze", "EX-3", "--reason", "validation of the decoder"], analyst)
         dfc(["ingest", TestSupport.fixture("still_exif.jpg"), "--case", "LHR-7"], analyst)   // EX-4, with EXIF
+        dfc(["actor", "add", registrar, "--role", "supervisor"], custodian)
+        dfc(["checkpoint", "--cosign", dir + "/checkpoint.txt", "--output", dir + "/cosigned.txt"], registrar)
         return dir
     }()
 
@@ -40,7 +43,7 @@ import Testing
              editStoredCheckpoint, deleteEveryFinding, moveExhibitToAnotherCase, changeSource, shiftFramePTS,
              changePictureType, changeStreamCodec, removeWholeExhibit, deletePacketRow, editFindingMessage,
              addExhibitByHand, deleteAmendment, editAmendment, editReanalysedFrame, removeReanalysis, addAnalysisByHand,
-             editAnalysisReason, replacePDQHash, deletePDQRow, editExifLocation
+             editAnalysisReason, replacePDQHash, deletePDQRow, editExifLocation, replaceCosignature
         var testDescription: String { rawValue }
 
         /// What the audit must say (every fragment, in one PROBLEM line).
@@ -76,6 +79,7 @@ import Testing
             case .replacePDQHash: ["EX-000001", "PDQ hash rows no longer match"]
             case .deletePDQRow: ["EX-000003", "PDQ hash rows of its analysis 1 no longer match"]
             case .editExifLocation: ["EX-000004", "exhibit row (case, source", "no longer match"]
+            case .replaceCosignature: ["cosigned checkpoint", "Registrar M. Osei", "not by the key registered"]
             }
         }
     }
@@ -115,7 +119,7 @@ import Testing
         #expect(rowsLeft.status == 1 && rowsLeft.stdout.contains("EX-000003: has no ingested custody event"), "\(rowsLeft.stdout)")
 
         let db = try DatabaseQueue(path: store + "/catalog.sqlite")
-        // Everything the cut events recorded: the third exhibit (and its second analysis), the still, the amendment.
+        // Everything the cut events recorded: the third exhibit (and its second analysis), the still, the amendment, the registrar.
         let vaultPaths = try db.read { try String.fetchAll($0, sql: "SELECT vault_path FROM exhibit WHERE id >= 3") }
         try db.writeWithoutTransaction { db in
             try db.execute(sql: "PRAGMA foreign_keys = OFF")
@@ -126,6 +130,8 @@ import Testing
             }
             for table in ["packet", "frame", "stream", "finding", "pdq"] { try db.execute(sql: "DELETE FROM \(table) WHERE exhibit_id >= 3") }
             try db.execute(sql: "DELETE FROM exhibit WHERE id >= 3")
+            try db.execute(sql: "DROP TRIGGER IF EXISTS actor_no_delete")
+            try db.execute(sql: "DELETE FROM actor WHERE name = ?", arguments: [Self.registrar])
         }
         for vaultPath in vaultPaths {
             chmod(store + "/" + vaultPath, 0o644)
@@ -181,13 +187,13 @@ import Testing
 
     private func tamper(_ tampering: Tampering, store: String, checkpoint: String) throws {
         let db = try DatabaseQueue(path: store + "/catalog.sqlite")
-        let checkpointSize = Int(try String(contentsOfFile: checkpoint, encoding: .utf8)
-            .split(separator: "\n").first { $0.hasPrefix("tree_size ") }!.dropFirst(10))!
+        let checkpointSize = IndependentVerifier.checkpointHead(try String(contentsOfFile: checkpoint, encoding: .utf8)).size
         try db.writeWithoutTransaction { db in
             try db.execute(sql: "PRAGMA foreign_keys = OFF")   // as in the sqlite3 shell an insider would use
             for trigger in ["custody_event_no_update", "custody_event_no_delete", "actor_no_update", "checkpoint_no_delete",
                             "checkpoint_no_update", "amendment_no_update", "amendment_no_delete"]
-                + ["analysis", "analysis_stream", "analysis_packet", "analysis_frame", "analysis_finding", "analysis_pdq"].flatMap { [$0 + "_no_update", $0 + "_no_delete"] } {
+                + ["analysis", "analysis_stream", "analysis_packet", "analysis_frame", "analysis_finding", "analysis_pdq",
+                   "cosigned_checkpoint", "derived_frame"].flatMap { [$0 + "_no_update", $0 + "_no_delete"] } {
                 try db.execute(sql: "DROP TRIGGER IF EXISTS \(trigger)")
             }
             switch tampering {
@@ -224,11 +230,22 @@ import Testing
             case .truncateAndRebuild:
                 try db.execute(sql: "DELETE FROM custody_event WHERE seq > ?", arguments: [checkpointSize - 2])
                 try db.execute(sql: "DELETE FROM checkpoint")
+                try db.execute(sql: "DELETE FROM cosigned_checkpoint")
             case .replaceActorKey:
                 let key = IndependentVerifier.hexString(Array(Curve25519.Signing.PrivateKey().publicKey.rawRepresentation))
                 try db.execute(sql: "UPDATE actor SET public_key = ? WHERE name = ?", arguments: [key, Self.analyst])
-            case .editStoredCheckpoint:
-                try db.execute(sql: "UPDATE checkpoint SET text = replace(text, 'role custodian', 'role supervisor')")
+            case .editStoredCheckpoint:   // a log rewritten, and its stored checkpoint's root with it
+                let text = try #require(try String.fetchOne(db, sql: "SELECT text FROM checkpoint"))
+                var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+                lines[2] = Data(repeating: 0x11, count: 32).base64EncodedString()
+                try db.execute(sql: "UPDATE checkpoint SET text = ?, root_hash = ?",
+                               arguments: [lines.joined(separator: "\n"), String(repeating: "11", count: 32)])
+            case .replaceCosignature:   // the registrar's signature swapped for the custodian's
+                let text = try #require(try String.fetchOne(db, sql: "SELECT text FROM cosigned_checkpoint"))
+                let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+                let custodianSignature = try #require(lines.first { $0.contains("Khan") }?.split(separator: " ").last)
+                let forged = lines.map { $0.contains("Osei") ? $0.split(separator: " ").dropLast().joined(separator: " ") + " " + custodianSignature : $0 }
+                try db.execute(sql: "UPDATE cosigned_checkpoint SET text = ?", arguments: [forged.joined(separator: "\n")])
             case .deleteEveryFinding:   // the timeline_gap erased from the record, and the rest with it
                 try #require(try Int.fetchOne(db, sql: "SELECT count(*) FROM finding WHERE exhibit_id = 3 AND kind = 'timeline_gap'")! > 0)
                 try db.execute(sql: "DELETE FROM finding")

@@ -11,4 +11,13 @@ public struct ActorInfo: Sendable, Codable, Equatable {
     public var registeredBy: Int64
     /// When (RFC 3339, UTC).
     public var registeredAt: String
+
+    /// The C2SP signed-note key name the actor signs checkpoints under (`dfc.invalid/actor/…`).
+    public var noteKeyName: String { SignedNote.keyName(actor: name) }
+
+    /// The actor's checkpoint-verifying key in the form Go's `sumdb/note` package reads:
+    /// `<key name>+<key ID>+<base64 of 0x01 and the public key>`.
+    public var verifierKey: String {
+        SignedNote.verifierKey(keyName: noteKeyName, publicKey: Hex.bytes(publicKey) ?? [])
+    }
 }

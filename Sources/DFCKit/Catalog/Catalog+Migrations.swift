@@ -282,6 +282,52 @@ extension Catalog {
                 BEGIN SELECT RAISE(ABORT, 'analyses are append-only: DELETE refused'); END;
                 """)
         }
+        migrator.registerMigration("v7-court") { db in
+            try db.execute(sql: """
+                -- A checkpoint with its cosignatures (`dfc checkpoint --cosign`), exactly as printed.
+                -- Each row's `cosigned` event records its tree head and signers.
+                CREATE TABLE cosigned_checkpoint (
+                    id              INTEGER PRIMARY KEY,
+                    tree_size       INTEGER NOT NULL,
+                    root_hash       TEXT NOT NULL,
+                    signers         TEXT NOT NULL,
+                    recorded_at     TEXT NOT NULL,
+                    text            TEXT NOT NULL
+                );
+                -- Pictures extracted as PNG files (`dfc extract`): derived evidence. Each row names the
+                -- picture it was made from (its exhibit, analysis, stream and index, and that picture's
+                -- SHA-256 from the catalog), the PNG's own SHA-256, and how it was converted; the
+                -- `extracted` event of `event_seq` commits to the rows (`derived_digest`).
+                CREATE TABLE derived_frame (
+                    id              INTEGER PRIMARY KEY,
+                    exhibit_id      INTEGER NOT NULL REFERENCES exhibit(id),
+                    analysis        INTEGER NOT NULL,   -- the analysis's number (1 = the one made at ingest)
+                    stream          INTEGER NOT NULL,
+                    idx             INTEGER NOT NULL,
+                    pts             INTEGER,
+                    pts_seconds     REAL,
+                    frame_sha256    TEXT NOT NULL,
+                    png_sha256      TEXT NOT NULL,
+                    png_size        INTEGER NOT NULL,
+                    width           INTEGER NOT NULL,
+                    height          INTEGER NOT NULL,
+                    conversion      TEXT NOT NULL,
+                    rotation        INTEGER NOT NULL,   -- degrees clockwise applied to the pixels
+                    display_rotation INTEGER NOT NULL,  -- degrees clockwise the stream asks a player to turn it
+                    stored_path     TEXT NOT NULL,      -- the store's copy (derived/ab/<sha256>.png)
+                    event_seq       INTEGER NOT NULL
+                );
+                CREATE INDEX derived_frame_by_exhibit ON derived_frame(exhibit_id, stream, idx);
+                """)
+            for table in ["cosigned_checkpoint", "derived_frame"] {
+                try db.execute(sql: """
+                    CREATE TRIGGER \(table)_no_update BEFORE UPDATE ON \(table)
+                    BEGIN SELECT RAISE(ABORT, '\(table) is append-only: UPDATE refused'); END;
+                    CREATE TRIGGER \(table)_no_delete BEFORE DELETE ON \(table)
+                    BEGIN SELECT RAISE(ABORT, '\(table) is append-only: DELETE refused'); END;
+                    """)
+            }
+        }
         return migrator
     }
 }

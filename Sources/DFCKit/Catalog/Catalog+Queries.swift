@@ -23,7 +23,14 @@ extension Catalog {
     /// Stores a signed checkpoint as printed.
     static func insert(_ checkpoint: Checkpoint, _ db: Database) throws {
         try db.execute(sql: "INSERT INTO checkpoint (tree_size, root_hash, signer, recorded_at, text) VALUES (?, ?, ?, ?, ?)",
-                       arguments: [checkpoint.treeSize, checkpoint.rootHash, checkpoint.signer, checkpoint.time, checkpoint.text])
+                       arguments: [checkpoint.treeSize, checkpoint.rootHash, checkpoint.signatures.map(\.signer).joined(separator: ", "), Timestamp.now(), checkpoint.text])
+    }
+
+    /// Stores a checkpoint with its cosignatures, as printed.
+    static func insertCosigned(_ checkpoint: Checkpoint, _ db: Database) throws {
+        try db.execute(sql: "INSERT INTO cosigned_checkpoint (tree_size, root_hash, signers, recorded_at, text) VALUES (?, ?, ?, ?, ?)",
+                       arguments: [checkpoint.treeSize, checkpoint.rootHash, checkpoint.signatures.map(\.signer).joined(separator: ", "),
+                                   Timestamp.now(), checkpoint.text])
     }
 
     /// How many custody events come before event `seq` (its leaf index in the Merkle tree).

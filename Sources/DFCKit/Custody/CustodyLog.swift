@@ -68,6 +68,11 @@ enum CustodyLog {
         try? decoder.decode(CustodyPayload.self, from: Data(event.payload.utf8))
     }
 
+    /// Every registered actor's public key (hex), by name: what checkpoints are verified with.
+    static func actorKeys(_ db: Database) throws -> [String: String] {
+        try actors(db).mapValues(\.publicKey)
+    }
+
     static func actors(_ db: Database) throws -> [String: ActorRecord] {
         Dictionary(uniqueKeysWithValues: try ActorRecord.fetchAll(db).map { ($0.name, $0) })
     }

@@ -42,7 +42,7 @@ struct LedgerCheck {
         try expectStoredCheckpoints(db)
         try expectRecordedTreeHeads(db)
         for checkpoint in supplied {
-            let label = "the supplied checkpoint (tree size \(checkpoint.treeSize), signed by \(checkpoint.signer) at \(checkpoint.time))"
+            let label = "the supplied checkpoint (tree size \(checkpoint.treeSize), signed by \(checkpoint.signatures.map(\.signer).joined(separator: ", ")))"
             checkSignature(of: checkpoint, label)
             expect(Expectation(label: label, size: checkpoint.treeSize, root: checkpoint.rootHash))
         }
@@ -85,11 +85,28 @@ struct LedgerCheck {
             checkSignature(of: checkpoint, label)
             expect(Expectation(label: label, size: checkpoint.treeSize, root: checkpoint.rootHash))
         }
+        for row in try Row.fetchAll(db, sql: "SELECT id, tree_size, root_hash, text FROM cosigned_checkpoint ORDER BY id") {
+            let label = "cosigned checkpoint \(row[0] as Int64) at tree size \(row[1] as Int)"
+            guard let checkpoint = try? Checkpoint(parsing: row[3], source: label) else {
+                problems.append("\(label): its text is no longer a checkpoint: the row was altered")
+                continue
+            }
+            if checkpoint.treeSize != row[1] as Int || checkpoint.rootHash != row[2] as String {
+                problems.append("\(label): its columns disagree with its signed text: the row was altered")
+            }
+            checkSignature(of: checkpoint, label)
+            // Every signature DFC stored was a registered actor's: one no key verifies was replaced.
+            let unknown = checkpoint.verify(keys: actors.mapValues(\.publicKey)).unknown
+            if !unknown.isEmpty {
+                problems.append("\(label): the signature of \(unknown.joined(separator: ", ")) is not by the key registered for it: the row was altered")
+            }
+            expect(Expectation(label: label, size: checkpoint.treeSize, root: checkpoint.rootHash))
+        }
     }
 
-    /// `checkpointed` and `audited` events record the tree head of the log before them.
+    /// `checkpointed`, `cosigned` and `audited` events record the tree head of the log before them.
     private mutating func expectRecordedTreeHeads(_ db: Database) throws {
-        let events = try CustodyEventRecord.filter(["checkpointed", "audited"].contains(Column("action"))).order(Column("seq")).fetchAll(db)
+        let events = try CustodyEventRecord.filter(["checkpointed", "audited", "cosigned"].contains(Column("action"))).order(Column("seq")).fetchAll(db)
         for event in events {
             guard let details = CustodyLog.decode(event)?.details, let text = details["tree_size"], let size = Int(text),
                   let root = details["root_hash"] else { continue }
@@ -99,10 +116,8 @@ struct LedgerCheck {
 
     private mutating func checkSignature(of checkpoint: Checkpoint, _ label: String) {
         checkpointsChecked += 1
-        if !checkpoint.hasValidSignature {
-            problems.append("\(label): its signature does not verify: it was altered or not signed by the key it names")
-        } else if actors[checkpoint.signer]?.publicKey != checkpoint.publicKey {
-            problems.append("\(label): signed by \(checkpoint.signer) with a key this store has not registered for \(checkpoint.signer)")
+        if let problem = checkpoint.verify(keys: actors.mapValues(\.publicKey)).problem {
+            problems.append("\(label): \(problem)")
         }
     }
 

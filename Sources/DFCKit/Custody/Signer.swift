@@ -11,6 +11,10 @@ struct Signer {
     /// The public key as the payloads name it: 32 bytes, 64 hex digits.
     var publicKeyHex: String { Hex.string(key.publicKey.rawRepresentation) }
 
+    /// The C2SP signed-note key name and key ID this actor signs checkpoints under.
+    var noteKeyName: String { SignedNote.keyName(actor: name) }
+    var noteKeyID: UInt32 { SignedNote.keyID(keyName: noteKeyName, publicKey: Array(key.publicKey.rawRepresentation)) }
+
     /// Ed25519 over `message`, 64 bytes as 128 hex digits.
     func sign(_ message: Data) throws -> String {
         Hex.string(try key.signature(for: message))

@@ -11,15 +11,17 @@ extension EvidenceStore {
             try catalog.write { db in
                 var frontier = MerkleFrontier()
                 for leaf in try CustodyLog.leafHashes(db) { frontier.append(leafHash: leaf) }
-                var checkpoint = Checkpoint(
-                    logID: try CustodyLog.logID(db), treeSize: frontier.count, rootHash: Hex.string(frontier.root),
-                    time: Timestamp.now(), signer: signer.name, role: signer.role.rawValue,
-                    publicKey: signer.publicKeyHex, signature: "")
-                checkpoint.signature = try signer.sign(Data(checkpoint.signedText.utf8))
+                let logID = try CustodyLog.logID(db)
+                let text = Checkpoint.noteText(logID: logID, treeSize: frontier.count, rootHash: Hex.string(frontier.root))
+                let signature = try signer.sign(Data(text.utf8))
+                let checkpoint = Checkpoint(
+                    format: .signedNote, logID: logID, treeSize: frontier.count, rootHash: Hex.string(frontier.root), signedText: text,
+                    signatures: [CheckpointSignature(signer: signer.name, keyID: signer.noteKeyID, signature: signature)])
                 try Catalog.insert(checkpoint, db)
                 try CustodyLog.append(db, action: "checkpointed", signer: signer, exhibit: nil, details: [
                     "tree_size": String(checkpoint.treeSize), "root_hash": checkpoint.rootHash, "log": checkpoint.logID,
-                    "checkpoint_signature": checkpoint.signature, "host": Host.name, "dfc_version": DFCVersion.current,
+                    "checkpoint_signature": signature, "format": checkpoint.format.rawValue,
+                    "host": Host.name, "dfc_version": DFCVersion.current,
                 ])
                 return checkpoint
             }
@@ -84,9 +86,9 @@ extension EvidenceStore {
         }
     }
 
-    private func requireExtends(_ checkpoint: Checkpoint, _ source: String, _ tree: MerkleTree, _ db: Database) throws {
-        guard checkpoint.hasValidSignature else {
-            throw DFCError.checkpoint(source: source, reason: "its signature does not verify: it was altered or not signed by the key it names")
+    func requireExtends(_ checkpoint: Checkpoint, _ source: String, _ tree: MerkleTree, _ db: Database) throws {
+        if let problem = checkpoint.verify(keys: try CustodyLog.actorKeys(db)).problem {
+            throw DFCError.checkpoint(source: source, reason: problem)
         }
         guard checkpoint.treeSize <= tree.size else {
             throw DFCError.checkpoint(source: source, reason: "covers \(checkpoint.treeSize) events, but the log has only \(tree.size): events were removed")
