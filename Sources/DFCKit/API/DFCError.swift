@@ -51,6 +51,8 @@ public enum DFCError: Error, Equatable, Sendable, CustomStringConvertible {
     case analysisNotFound(exhibit: String, number: Int, count: Int)
     /// A checkpoint cannot be read, is not validly signed, or is not one this log extends.
     case checkpoint(source: String, reason: String)
+    /// Pictures of an exhibit could not be extracted; nothing was registered or written.
+    case extractionFailed(exhibit: String, reason: String)
 
     public var description: String {
         switch self {
@@ -83,6 +85,7 @@ public enum DFCError: Error, Equatable, Sendable, CustomStringConvertible {
             "\(exhibit): has no analysis \(number) (it has \(count): 1 made at ingest"
                 + (count == 1 ? ")" : count == 2 ? ", 2 by reanalyze)" : ", 2 to \(count) by reanalyze)")
         case .checkpoint(let source, let reason): "\(source): \(reason)"
+        case .extractionFailed(let exhibit, let reason): "\(exhibit): nothing was extracted: \(reason)"
         }
     }
 }

@@ -21,10 +21,12 @@ struct LedgerCheck {
     private(set) var amended: [Int64: (exhibit: String, details: [String: String])] = [:]
     /// What each `reanalysed` event says, by the id of the `analysis` row it names.
     private(set) var reanalysed: [Int64: (seq: Int64, exhibit: String, details: [String: String])] = [:]
+    /// What each `extracted` event says, by its sequence number.
+    private(set) var extracted: [Int64: (exhibit: String, details: [String: String])] = [:]
     /// What each `ingested` or `acquired` event of a batch says: its batch, path and exhibit.
     private(set) var batchMembers: [Int64: (batch: String, path: String, exhibit: String)] = [:]
     /// The actions whose details the audit reads; other events' payloads are decoded without them.
-    private static let actionsWithDetails: Set<String> = ["actor_registered", "ingested", "amended", "acquired", "reanalysed"]
+    private static let actionsWithDetails: Set<String> = ["actor_registered", "ingested", "amended", "acquired", "reanalysed", "extracted"]
 
     /// A tree head the log must still have at `size` events.
     private struct Expectation {
@@ -158,6 +160,7 @@ struct LedgerCheck {
                 if event.action == "ingested" { noteIngested(event, payload) }
                 if event.action == "amended", let exhibit = payload.exhibit { amended[event.seq] = (exhibit, payload.details) }
                 if event.action == "reanalysed" { noteReanalysed(event, payload) }
+                if event.action == "extracted", let exhibit = payload.exhibit { extracted[event.seq] = (exhibit, payload.details) }
                 if event.action == "ingested" || event.action == "acquired", let batch = payload.details["batch"] {
                     batchMembers[event.seq] = (batch, payload.details["original_path"] ?? "", payload.exhibit ?? "")
                 }

@@ -1,5 +1,6 @@
 /// What one worker is asked to do: read and decode `input`, and write its analysis to
-/// `output`, a file it creates. It is handed nothing else: no store, no catalog, no key.
+/// `output`, a file it creates; or, with `extraction`, the pictures asked for as PNG
+/// (`ExtractionFile`'s layout). It is handed nothing else: no store, no catalog, no key.
 public struct AnalysisJob: Sendable, Codable, Equatable {
     /// The staged copy of the original (read-only, and exactly the bytes the vault will keep).
     public var input: String
@@ -13,10 +14,13 @@ public struct AnalysisJob: Sendable, Codable, Equatable {
     public var decoderThreads: Int
     /// Seconds of video per PDQ hash, as vPDQ counts them (see `PDQSelection`).
     public var pdqSecondsPerHash: Double
+    /// Pictures to extract instead of an analysis.
+    public var extraction: ExtractionRequest?
 
     /// A job.
     public init(input: String, output: String, limits: MediaLimits, confine: Bool, decoderThreads: Int = 0,
-                pdqSecondsPerHash: Double = PDQSelection.defaultSecondsPerHash) {
+                pdqSecondsPerHash: Double = PDQSelection.defaultSecondsPerHash, extraction: ExtractionRequest? = nil) {
+        self.extraction = extraction
         self.input = input
         self.output = output
         self.limits = limits

@@ -57,6 +57,15 @@ public enum AnalysisWorker {
                 throw Failure(status: confinementFailed, description: "cannot confine the worker, so it read nothing: \(error)")
             }
         }
+        if let extraction = job.extraction {
+            do {
+                try FrameExtractor(descriptor: input, limits: job.limits, decoderThreads: job.decoderThreads, request: extraction)
+                    .run(into: output)
+                return
+            } catch {
+                throw Failure(status: outputFailed, description: "\(job.output): \(error)")
+            }
+        }
         do {
             try analyse(input: input, output: output, limits: job.limits, decoderThreads: job.decoderThreads,
                         pdqSecondsPerHash: job.pdqSecondsPerHash, confinement: confinement?.summary)

@@ -78,7 +78,7 @@ enum MediaProbe {
         "\(rational.num)/\(rational.den)"
     }
 
-    private static func rotation(of stream: UnsafeMutablePointer<AVStream>) -> Double? {
+    static func rotation(of stream: UnsafeMutablePointer<AVStream>) -> Double? {
         var size: Int = 0
         if let matrix = av_stream_get_side_data(stream, AV_PKT_DATA_DISPLAYMATRIX, &size), size >= 36 {
             let degrees = matrix.withMemoryRebound(to: Int32.self, capacity: 9) { av_display_rotation_get($0) }

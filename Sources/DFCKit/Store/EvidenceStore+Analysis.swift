@@ -11,34 +11,14 @@ extension EvidenceStore {
         let job = AnalysisJob(input: staged.temporaryPath, output: output, limits: limits, confine: containment != nil,
                               decoderThreads: containment?.decoderThreads ?? 0, pdqSecondsPerHash: pdqSecondsPerHash)
         let analysedBy: String
-        if let containment {
-            // Swift's crash backtracer would hold a dying worker for seconds, and resumes one sent
-            // a fault signal by another process; the worker dies at once, as a C program would.
-            let outcome = try WorkerProcess(job: job, executable: containment.worker, environment: ["SWIFT_BACKTRACE": "enable=no"],
-                                            deadline: limits.maxSeconds + min(containment.grace, limits.maxSeconds),
-                                            memoryLimit: containment.memoryLimit).run(launcher: containment.launcher)
-            analysedBy = "worker process \(outcome.pid)"
-            switch outcome.ending {
-            case .exited(0):
-                break
-            case .exited(AnalysisWorker.outputFailed):
-                unlink(output)
-                throw DFCError.storeIO(path: output, reason: "the worker could not write its analysis of \(file) "
-                    + "(\(Self.lastLine(outcome.standardError))); nothing was recorded")
-            default:
-                unlink(output)
-                logger.warning("the analysis of a file did not finish; it is registered without packet or frame hashes", metadata: [
-                    "file": "\(file)", "worker": "\(outcome.pid)", "ending": "\(outcome.ending)"])
-                return failed(Self.describe(outcome), by: analysedBy)
-            }
-        } else {
-            do {
-                try AnalysisWorker.perform(job)
-            } catch {
-                unlink(output)
-                throw DFCError.storeIO(path: output, reason: "\(error.description); nothing was recorded")
-            }
-            analysedBy = "the recording process (no worker)"
+        switch try runWorker(job, file: file, containment: containment) {
+        case .completed(let by):
+            analysedBy = by
+        case .failed(let description, let by):
+            logger.warning("the analysis of a file did not finish; it is registered without packet or frame hashes", metadata: [
+                "file": "\(file)", "worker": "\(by)", "ending": "\(description)"])
+            return failed("the analysis did not finish: \(description); the original is preserved and registered, "
+                + "without packet or frame hashes", by: by)
         }
         do {
             let checked = try AnalysisReader(path: output, limits: limits).read()
@@ -48,6 +28,46 @@ extension EvidenceStore {
             logger.warning("a worker's analysis failed the checks and was refused", metadata: ["file": "\(file)", "reason": "\(error)"])
             return failed("the analysis did not finish: the worker's analysis was refused (\(error)); the original is preserved "
                 + "and registered, without packet or frame hashes", by: analysedBy)
+        }
+    }
+
+    /// How a worker's job ended: its output complete, or not, and why.
+    enum WorkerResult {
+        case completed(by: String)
+        case failed(String, by: String)
+    }
+
+    /// Runs `job` in `containment`'s confined worker (or in this process when nil), under its
+    /// deadline and memory limit. A worker that could not write its output (a full disk) is a
+    /// store error, thrown; one that died, overran or failed otherwise is `.failed`, saying how.
+    /// The output is removed unless the job completed.
+    func runWorker(_ job: AnalysisJob, file: String, containment: Containment?) throws -> WorkerResult {
+        guard let containment else {
+            do {
+                try AnalysisWorker.perform(job)
+            } catch {
+                unlink(job.output)
+                throw DFCError.storeIO(path: job.output, reason: "\(error.description); nothing was recorded")
+            }
+            return .completed(by: "the recording process (no worker)")
+        }
+        // Swift's crash backtracer would hold a dying worker for seconds, and resumes one sent
+        // a fault signal by another process; the worker dies at once, as a C program would.
+        let limits = job.limits
+        let outcome = try WorkerProcess(job: job, executable: containment.worker, environment: ["SWIFT_BACKTRACE": "enable=no"],
+                                        deadline: limits.maxSeconds + min(containment.grace, limits.maxSeconds),
+                                        memoryLimit: containment.memoryLimit).run(launcher: containment.launcher)
+        let by = "worker process \(outcome.pid)"
+        switch outcome.ending {
+        case .exited(0):
+            return .completed(by: by)
+        case .exited(AnalysisWorker.outputFailed):
+            unlink(job.output)
+            throw DFCError.storeIO(path: job.output, reason: "the worker could not write its \(job.extraction == nil ? "analysis" : "pictures") of \(file) "
+                + "(\(Self.lastLine(outcome.standardError))); nothing was recorded")
+        default:
+            unlink(job.output)
+            return .failed(Self.describe(outcome), by: by)
         }
     }
 
@@ -76,7 +96,6 @@ extension EvidenceStore {
         case .exited(let code):
             how = "its worker process (pid \(outcome.pid)) exited with status \(code) (\(lastLine(outcome.standardError)))"
         }
-        return "the analysis did not finish: \(how); the original is preserved and registered, "
-            + "without packet or frame hashes"
+        return how
     }
 }

@@ -37,6 +37,7 @@ extension EvidenceStore {
                 problems += try checkAmendments(ledger, db)
                 problems += try checkAnalyses(ledger, db)
                 problems += try checkBatchFiles(ledger, db)
+                problems += try checkDerivedFrames(ledger, db)
                 return (ledger, records)
             }
         }
@@ -176,6 +177,28 @@ extension EvidenceStore {
         let present = Set(rows.map(\.seq))
         for (seq, event) in ledger.amended.sorted(by: { $0.key < $1.key }) where !present.contains(seq) {
             problems.append("\(event.exhibit): custody event \(seq) (amended) has no amendment row: the change it records was removed")
+        }
+        return problems
+    }
+
+    /// Every extracted picture's row against the `extracted` event that registered it (its
+    /// `derived_digest`), and every such event against its rows.
+    private func checkDerivedFrames(_ ledger: LedgerCheck, _ db: Database) throws -> [String] {
+        var problems: [String] = []
+        let rows = Dictionary(grouping: try DerivedFrameRecord.order(Column("id")).fetchAll(db), by: \.eventSeq)
+        for (seq, group) in rows.sorted(by: { $0.key < $1.key }) {
+            let exhibit = ExhibitID(group[0].exhibitID).description
+            guard let event = ledger.extracted[seq] else {
+                problems.append("\(exhibit): \(group.count) extracted pictures name custody event \(seq), which extracted nothing: the derived_frame table was altered")
+                continue
+            }
+            if event.exhibit != exhibit || group.contains(where: { $0.exhibitID != group[0].exhibitID })
+                || event.details["derived_digest"] != DerivedFrameRecord.digest(of: group) {
+                problems.append("\(event.exhibit): its extracted pictures no longer match what custody event \(seq) (extracted) committed to: the derived_frame table was altered")
+            }
+        }
+        for (seq, event) in ledger.extracted.sorted(by: { $0.key < $1.key }) where rows[seq] == nil {
+            problems.append("\(event.exhibit): custody event \(seq) (extracted) registered \(event.details["frames"] ?? "?") pictures, but the catalog has none of them: they were removed")
         }
         return problems
     }

@@ -138,7 +138,7 @@ extension EvidenceStore {
         return header
     }
 
-    private func frameListingHeader(_ record: ExhibitRecord, _ analysis: StoredAnalysis, stream: Int?, _ db: Database) throws -> FrameListingHeader {
+    func frameListingHeader(_ record: ExhibitRecord, _ analysis: StoredAnalysis, stream: Int?, _ db: Database) throws -> FrameListingHeader {
         let streams = try Catalog.streams(of: analysis.location, db)
         let chosen: (info: StreamInfo, framehashTimeBase: String?)?
         if let stream {

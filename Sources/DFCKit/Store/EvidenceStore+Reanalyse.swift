@@ -127,7 +127,7 @@ extension EvidenceStore {
 
     /// Copies and hashes the vault copy in one pass; refuses (and records why, in a
     /// `verified` event) a copy that is not the registered file.
-    private func stageVaultCopy(of record: ExhibitRecord, signer: Signer) throws -> Vault.Staged {
+    func stageVaultCopy(of record: ExhibitRecord, signer: Signer, command: String = "reanalyze") throws -> Vault.Staged {
         let path = vault.absolutePath(record.vaultPath)
         var problem: String
         do {
@@ -141,11 +141,11 @@ extension EvidenceStore {
             guard case .inputUnreadable = error else { throw error }
             problem = "\(record.exhibitID): vault copy \(record.vaultPath) cannot be read: \(error)"
         }
-        problem += "; it was not analysed"
+        problem += command == "reanalyze" ? "; it was not analysed" : "; it was not used"
         try withCatalog {
             try catalog.write { db in
                 _ = try CustodyLog.append(db, action: "verified", signer: signer, exhibit: record.exhibitID, details: [
-                    "command": "reanalyze", "result": "MISMATCH", "problem": problem, "sha256": record.sha256,
+                    "command": command, "result": "MISMATCH", "problem": problem, "sha256": record.sha256,
                     "host": Host.name, "dfc_version": DFCVersion.current,
                 ])
             }

@@ -1,0 +1,18 @@
+/// What a worker extracting pictures is asked for: which pictures of which video stream,
+/// by their index in decode order (as the catalog numbers them), and whether to turn
+/// them as the stream's display matrix asks.
+public struct ExtractionRequest: Sendable, Codable, Equatable {
+    /// The video stream.
+    public var stream: Int
+    /// The pictures' indices, ascending, each once.
+    public var frames: [Int]
+    /// Whether the display rotation is applied to the pixels (otherwise only recorded).
+    public var applyRotation: Bool
+
+    /// A request.
+    public init(stream: Int, frames: [Int], applyRotation: Bool) {
+        self.stream = stream
+        self.frames = frames
+        self.applyRotation = applyRotation
+    }
+}

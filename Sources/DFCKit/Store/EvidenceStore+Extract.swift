@@ -1,0 +1,220 @@
+internal import Crypto
+import Foundation
+internal import GRDB
+
+extension EvidenceStore {
+    /// Extracts pictures of an exhibit as lossless PNG files at their original resolution
+    /// into `directory`, and registers each as derived evidence.
+    ///
+    /// The pictures are chosen from the catalog (the current analysis's rows of the first
+    /// video stream unless `stream` names one). The vault copy is staged and checked against
+    /// the registered hashes, then decoded by a confined worker (`containment`; in this
+    /// process when nil), which converts each picture to RGB with the stream's own colour
+    /// matrix and range, turns it as the display matrix asks when `applyRotation` (otherwise
+    /// it only records the rotation), and encodes it. The parent refuses a picture whose
+    /// decoded SHA-256 is not the catalog's for that index. Each PNG is kept in the store
+    /// (`derived/`), its row and a signed `extracted` event committed in one transaction,
+    /// and only then are the files moved into `directory`, which is created if needed; a file
+    /// already there of the same name is refused before anything is done.
+    public func extractFrames(
+        of reference: String, selection: FrameSelection, stream: Int? = nil, applyRotation: Bool = true, to directory: String,
+        actor: String, limits: MediaLimits = .standard, containment: Containment? = nil
+    ) throws -> FrameExtraction {
+        let signer = try signer(for: actor)
+        let (record, analysis, header, entries) = try withCatalog {
+            try catalog.read { db -> (ExhibitRecord, StoredAnalysis, FrameListingHeader, [FrameEntry]) in
+                let record = try resolve(reference, db)
+                let current = try self.analysis(nil, of: record, db)
+                let header = try frameListingHeader(record, current, stream: stream, db)
+                var entries: [FrameEntry] = []
+                let next = try Catalog.frameCursor(of: current.location, stream: header.stream.index, db)
+                while let entry = try next() { entries.append(entry) }
+                return (record, current, header, entries)
+            }
+        }
+        let chosen = try Self.select(selection, from: entries, start: header.containerStartSeconds ?? 0, exhibit: record.exhibitID)
+        let destination = Self.absolute(directory)
+        let names = chosen.map { ExtractedFrame.fileName(exhibit: record.exhibitID, stream: header.stream.index, frame: $0.index) }
+        try Self.prepareDestination(destination, names: names)
+
+        let staged = try stageVaultCopy(of: record, signer: signer, command: "extract")
+        defer { vault.discard(staged) }
+        let output = vault.stagingFile("analysis")
+        defer { unlink(output) }
+        let request = ExtractionRequest(stream: header.stream.index, frames: chosen.map(\.index), applyRotation: applyRotation)
+        let job = AnalysisJob(input: staged.temporaryPath, output: output, limits: limits, confine: containment != nil,
+                              decoderThreads: header.singleThreaded ? 1 : containment?.decoderThreads ?? 0, extraction: request)
+        if case .failed(let description, _) = try runWorker(job, file: vault.absolutePath(record.vaultPath), containment: containment) {
+            throw DFCError.extractionFailed(exhibit: record.exhibitID.description, reason: "the worker did not finish: \(description)")
+        }
+        let pictures: [ExtractionFile.Picture]
+        do {
+            pictures = try ExtractionFile.read(path: output, request: request, maxPixels: limits.maxPixels,
+                                               maxPNGBytes: limits.maxPixels * 4 + (1 << 20))
+        } catch {
+            throw DFCError.extractionFailed(exhibit: record.exhibitID.description, reason: "\(error)")
+        }
+        for (picture, entry) in zip(pictures, chosen) where picture.frameSHA256 != entry.sha256 {
+            throw DFCError.extractionFailed(exhibit: record.exhibitID.description, reason:
+                "stream \(header.stream.index) picture \(entry.index) decoded now to SHA-256 \(picture.frameSHA256), but the catalog "
+                + "has \(entry.sha256): the decode differs from the analysis's, so nothing was extracted (analyse it again, then extract)")
+        }
+
+        var placed: [String] = []
+        var partials: [String] = []
+        var committed = false
+        defer {
+            for path in partials { unlink(path) }
+            if !committed { for path in placed { removeDerived(path) } }
+        }
+        var rows: [DerivedFrameRecord] = []
+        for picture in pictures {
+            let sha = Hex.string(SHA256.hash(data: picture.png))
+            let (relative, isNew) = try storeDerived(picture.png, sha256: sha)
+            if isNew { placed.append(relative) }
+            rows.append(DerivedFrameRecord(
+                id: nil, exhibitID: record.id!, analysis: analysis.info.number, stream: header.stream.index, index: picture.index,
+                pts: picture.pts, ptsSeconds: picture.ptsSeconds, frameSHA256: picture.frameSHA256, pngSHA256: sha,
+                pngSize: picture.png.count, width: picture.width, height: picture.height, conversion: picture.conversion,
+                rotation: picture.rotation, displayRotation: picture.displayRotation, storedPath: relative, eventSeq: 0))
+            let partial = destination + "/." + names[rows.count - 1] + ".partial-\(getpid())"
+            try Self.writeFile(partial, picture.png)
+            partials.append(partial)
+        }
+        let event = try withCatalog {
+            try catalog.write { db -> Int64 in
+                let event = try CustodyLog.append(db, action: "extracted", signer: signer, exhibit: record.exhibitID, details: [
+                    "command": "extract", "sha256": record.sha256, "analysis": String(analysis.info.number),
+                    "stream": String(header.stream.index), "selection": selection.description,
+                    "rotation": applyRotation ? "applied" : "recorded", "frames": String(rows.count),
+                    "derived_digest": DerivedFrameRecord.digest(of: rows), "destination": destination,
+                    "host": Host.name, "dfc_version": DFCVersion.current,
+                ])
+                for index in rows.indices {
+                    rows[index].eventSeq = event.seq
+                    try rows[index].insert(db)
+                }
+                return event.seq
+            }
+        }
+        committed = true
+        for (partial, name) in zip(partials, names) {
+            guard rename(partial, destination + "/" + name) == 0 else {
+                throw DFCError.storeIO(path: destination + "/" + name, reason: "cannot move the extracted picture into place "
+                    + "(\(errnoDescription())); it is registered (custody event \(event)) and kept in the store")
+            }
+        }
+        partials = []
+        Durability.syncDirectory(destination)
+        return FrameExtraction(frames: rows.map(\.entry), directory: destination, event: event)
+    }
+
+    /// The derived pictures registered for an exhibit, in stream order. Records an `accessed` event.
+    public func extractedFrames(of reference: String, actor: String) throws -> [ExtractedFrame] {
+        let signer = try signer(for: actor)
+        return try withCatalog {
+            try catalog.write { db in
+                let record = try resolve(reference, db)
+                try recordAccess(db, [record], signer: signer, command: "extracted-frames")
+                return try DerivedFrameRecord.filter(Column("exhibit_id") == record.id).order(Column("id")).fetchAll(db).map(\.entry)
+            }
+        }
+    }
+
+    /// The catalog's pictures a selection picks, ascending, each once.
+    static func select(_ selection: FrameSelection, from entries: [FrameEntry], start: Double, exhibit: ExhibitID) throws -> [FrameEntry] {
+        guard !entries.isEmpty else { throw DFCError.extractionFailed(exhibit: exhibit.description, reason: "the stream has no decoded pictures") }
+        let timed = entries.filter { $0.ptsSeconds != nil }
+        func onScreen(at seconds: Double) -> FrameEntry {
+            // The last picture shown at or before the time (entries are in display order).
+            let target = seconds + start
+            return timed.last { $0.ptsSeconds! <= target + 1e-9 } ?? timed.first ?? entries[0]
+        }
+        var chosen: [FrameEntry]
+        switch selection {
+        case .times(let times):
+            guard times.allSatisfy({ $0 >= 0 && $0.isFinite }) else { throw DFCError.invalidArgument("a time must be 0 or more seconds") }
+            chosen = times.map(onScreen)
+        case .every(let seconds):
+            guard seconds > 0, seconds.isFinite else { throw DFCError.invalidArgument("--every needs a positive number of seconds") }
+            let end = (timed.last?.ptsSeconds ?? start) - start
+            guard end / seconds < Double(FrameSelection.maximumFrames) else {
+                throw DFCError.invalidArgument("every \(seconds) s over \(Int(end)) s is more than \(FrameSelection.maximumFrames) pictures")
+            }
+            chosen = stride(from: 0, through: max(0, end), by: seconds).map(onScreen)
+        case .keyframes:
+            chosen = entries.filter(\.keyFrame)
+        case .indices(let indices):
+            for index in indices where !entries.indices.contains(index) || entries[index].index != index {
+                throw DFCError.invalidArgument("\(exhibit) stream \(entries[0].stream) has no picture \(index) (it has \(entries.count), from 0)")
+            }
+            chosen = indices.map { entries[$0] }
+        }
+        var seen = Set<Int>()
+        chosen = chosen.filter { seen.insert($0.index).inserted }.sorted { $0.index < $1.index }
+        guard !chosen.isEmpty else { throw DFCError.invalidArgument("the selection picks no picture") }
+        guard chosen.count <= FrameSelection.maximumFrames else {
+            throw DFCError.invalidArgument("the selection picks \(chosen.count) pictures, more than the \(FrameSelection.maximumFrames) one extraction writes")
+        }
+        return chosen
+    }
+
+    /// Creates the folder if needed and refuses when a file it would write is already there.
+    static func prepareDestination(_ destination: String, names: [String]) throws {
+        do {
+            try FileManager.default.createDirectory(atPath: destination, withIntermediateDirectories: true)
+        } catch {
+            throw DFCError.storeIO(path: destination, reason: "cannot create the folder: \(error.localizedDescription)")
+        }
+        for name in names where FileManager.default.fileExists(atPath: destination + "/" + name) {
+            throw DFCError.storeIO(path: destination + "/" + name, reason: "already exists: nothing was extracted (choose another folder)")
+        }
+    }
+
+    /// Writes a new file (it must not exist), flushed to disk, read-only.
+    static func writeFile(_ path: String, _ bytes: [UInt8]) throws {
+        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw DFCError.storeIO(path: path, reason: "cannot create: \(errnoDescription())") }
+        defer { close(fd) }
+        var written = 0
+        while written < bytes.count {
+            let count = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + written, bytes.count - written) }
+            if count < 0 && errno == EINTR { continue }
+            guard count > 0 else {
+                unlink(path)
+                throw DFCError.storeIO(path: path, reason: "cannot write: \(errnoDescription())")
+            }
+            written += count
+        }
+        guard fsync(fd) == 0, fchmod(fd, 0o444) == 0 else {
+            unlink(path)
+            throw DFCError.storeIO(path: path, reason: "cannot flush: \(errnoDescription())")
+        }
+    }
+
+    /// Keeps a derived file in the store (`derived/ab/<sha256>.png`), once per content; returns
+    /// its path relative to the store and whether this call put it there.
+    private func storeDerived(_ bytes: [UInt8], sha256: String) throws -> (String, Bool) {
+        let relative = "derived/\(sha256.prefix(2))/\(sha256).png"
+        let path = path + "/" + relative
+        if let existing = try? FileDigest.compute(path: path), existing.sha256 == sha256 { return (relative, false) }
+        let folder = (path as NSString).deletingLastPathComponent
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        } catch {
+            throw DFCError.storeIO(path: folder, reason: "cannot create folder: \(error.localizedDescription)")
+        }
+        let temporary = vault.stagingFile("ingest") + ".png"
+        try Self.writeFile(temporary, bytes)
+        guard rename(temporary, path) == 0 else {
+            unlink(temporary)
+            throw DFCError.storeIO(path: path, reason: "cannot move into the store: \(errnoDescription())")
+        }
+        Durability.syncDirectory(folder)
+        return (relative, true)
+    }
+
+    private func removeDerived(_ relative: String) {
+        unlink(path + "/" + relative)
+    }
+}
