@@ -20,17 +20,12 @@ struct Packets: ParsableCommand {
     func run() throws {
         try reportingErrors {
             var output = BufferedOutput()
-            if format == .text { output.append("#index, stream, dts, pts, duration, size, key, sha256\n") }
+            if format == .text { output.append(PacketEntry.textHeader) }
             try options.open().forEachPacket(of: reference, analysis: analysis, actor: options.actorName) { packet in
                 if format == .jsonl {
                     output.append(Output.json(packet) + "\n")
                 } else {
-                    let fields: [String] = [
-                        String(packet.index), String(packet.stream), packet.dts.map(String.init) ?? "NOPTS",
-                        packet.pts.map(String.init) ?? "NOPTS", packet.duration.map(String.init) ?? "0",
-                        String(packet.size), packet.keyFrame ? "K" : "_", packet.sha256,
-                    ]
-                    output.append(fields.joined(separator: ", ") + "\n")
+                    output.append(packet.textLine)
                 }
             }
             output.flush()

@@ -17,7 +17,18 @@ public struct ActorInfo: Sendable, Codable, Equatable {
 
     /// The actor's checkpoint-verifying key in the form Go's `sumdb/note` package reads:
     /// `<key name>+<key ID>+<base64 of 0x01 and the public key>`.
-    public var verifierKey: String {
-        SignedNote.verifierKey(keyName: noteKeyName, publicKey: Hex.bytes(publicKey) ?? [])
+    public var verifierKey: String { Self.verifierKey(name: name, publicKey: publicKey) }
+
+    /// The verifier key of an actor named `name` with this public key (hex).
+    public static func verifierKey(name: String, publicKey: String) -> String {
+        SignedNote.verifierKey(keyName: SignedNote.keyName(actor: name), publicKey: Hex.bytes(publicKey) ?? [])
+    }
+
+    /// The actor name and public key (hex) a DFC verifier key names, or nil when it is not one
+    /// (malformed, not Ed25519, a key ID that does not match, or not a DFC actor's key name).
+    public static func parseVerifierKey(_ text: String) -> (name: String, publicKey: String)? {
+        guard let (keyName, key) = SignedNote.parseVerifierKey(text.trimmingCharacters(in: .whitespaces)),
+              let name = SignedNote.actor(keyName: keyName) else { return nil }
+        return (name, Hex.string(key))
     }
 }

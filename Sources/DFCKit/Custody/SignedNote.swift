@@ -62,6 +62,16 @@ enum SignedNote {
             + Data([ed25519] + publicKey).base64EncodedString()
     }
 
+    /// The key name and public key of a verifier key, when it is a well-formed Ed25519 one
+    /// whose key ID matches.
+    static func parseVerifierKey(_ text: String) -> (keyName: String, publicKey: [UInt8])? {
+        let parts = text.split(separator: "+", omittingEmptySubsequences: false)
+        guard parts.count == 3, let id = UInt32(parts[1], radix: 16), parts[1].count == 8,
+              let key = Data(base64Encoded: String(parts[2])), key.count == 33, key.first == ed25519 else { return nil }
+        let name = String(parts[0]), publicKey = Array(key.dropFirst())
+        return keyID(keyName: name, publicKey: publicKey) == id ? (name, publicKey) : nil
+    }
+
     /// One signature line (with its newline).
     static func signatureLine(keyName: String, keyID: UInt32, signature: [UInt8]) -> String {
         let id: [UInt8] = [UInt8(keyID >> 24), UInt8(keyID >> 16 & 0xff), UInt8(keyID >> 8 & 0xff), UInt8(keyID & 0xff)]

@@ -11,7 +11,7 @@ extension EvidenceStore {
         let job = AnalysisJob(input: staged.temporaryPath, output: output, limits: limits, confine: containment != nil,
                               decoderThreads: containment?.decoderThreads ?? 0, pdqSecondsPerHash: pdqSecondsPerHash)
         let analysedBy: String
-        switch try runWorker(job, file: file, containment: containment) {
+        switch try Self.runWorker(job, file: file, containment: containment) {
         case .completed(let by):
             analysedBy = by
         case .failed(let description, let by):
@@ -41,7 +41,7 @@ extension EvidenceStore {
     /// deadline and memory limit. A worker that could not write its output (a full disk) is a
     /// store error, thrown; one that died, overran or failed otherwise is `.failed`, saying how.
     /// The output is removed unless the job completed.
-    func runWorker(_ job: AnalysisJob, file: String, containment: Containment?) throws -> WorkerResult {
+    static func runWorker(_ job: AnalysisJob, file: String, containment: Containment?) throws -> WorkerResult {
         guard let containment else {
             do {
                 try AnalysisWorker.perform(job)

@@ -8,24 +8,28 @@ extension EvidenceStore {
     public func checkpoint(actor: String) throws -> Checkpoint {
         let signer = try signer(for: actor)
         return try withCatalog {
-            try catalog.write { db in
-                var frontier = MerkleFrontier()
-                for leaf in try CustodyLog.leafHashes(db) { frontier.append(leafHash: leaf) }
-                let logID = try CustodyLog.logID(db)
-                let text = Checkpoint.noteText(logID: logID, treeSize: frontier.count, rootHash: Hex.string(frontier.root))
-                let signature = try signer.sign(Data(text.utf8))
-                let checkpoint = Checkpoint(
-                    format: .signedNote, logID: logID, treeSize: frontier.count, rootHash: Hex.string(frontier.root), signedText: text,
-                    signatures: [CheckpointSignature(signer: signer.name, keyID: signer.noteKeyID, signature: signature)])
-                try Catalog.insert(checkpoint, db)
-                try CustodyLog.append(db, action: "checkpointed", signer: signer, exhibit: nil, details: [
-                    "tree_size": String(checkpoint.treeSize), "root_hash": checkpoint.rootHash, "log": checkpoint.logID,
-                    "checkpoint_signature": signature, "format": checkpoint.format.rawValue,
-                    "host": Host.name, "dfc_version": DFCVersion.current,
-                ])
-                return checkpoint
-            }
+            try catalog.write { db in try signCheckpoint(signer, leaves: try CustodyLog.leafHashes(db), db) }
         }
+    }
+
+    /// Signs, stores and records (`checkpointed`) a checkpoint over the log whose leaf
+    /// hashes are `leaves`, inside the caller's write transaction.
+    func signCheckpoint(_ signer: Signer, leaves: [Merkle.Hash], _ db: Database) throws -> Checkpoint {
+        var frontier = MerkleFrontier()
+        for leaf in leaves { frontier.append(leafHash: leaf) }
+        let logID = try CustodyLog.logID(db)
+        let text = Checkpoint.noteText(logID: logID, treeSize: frontier.count, rootHash: Hex.string(frontier.root))
+        let signature = try signer.sign(Data(text.utf8))
+        let checkpoint = Checkpoint(
+            format: .signedNote, logID: logID, treeSize: frontier.count, rootHash: Hex.string(frontier.root), signedText: text,
+            signatures: [CheckpointSignature(signer: signer.name, keyID: signer.noteKeyID, signature: signature)])
+        try Catalog.insert(checkpoint, db)
+        try CustodyLog.append(db, action: "checkpointed", signer: signer, exhibit: nil, details: [
+            "tree_size": String(checkpoint.treeSize), "root_hash": checkpoint.rootHash, "log": checkpoint.logID,
+            "checkpoint_signature": signature, "format": checkpoint.format.rawValue,
+            "host": Host.name, "dfc_version": DFCVersion.current,
+        ])
+        return checkpoint
     }
 
     /// Proves that custody event `event` is in the log's Merkle tree of `treeSize` events

@@ -1,0 +1,131 @@
+internal import Crypto
+import Foundation
+
+/// A package's CASE/UCO description (`case.jsonld`, JSON-LD, CASE 1.x): each exhibit's
+/// original as a File with its size and hashes, each extracted picture shipped as a File,
+/// one ProvenanceRecord per exhibit naming its exhibit number, the actors as Persons, DFC
+/// as the Tool, and one InvestigativeAction per custody event that acquired, ingested,
+/// extracted or exported evidence, with its performer, instrument, time, object and result.
+///
+/// It is made only from what the package itself holds (the exhibits' descriptions, the
+/// extracted pictures' rows and the signed custody events), and its identifiers are
+/// derived from their content, so `dfc verify-package` makes it again and compares.
+enum CaseDescription {
+    struct Exhibit {
+        var id: String
+        var payloadPath: String
+        var originalName: String
+        var size: Int64
+        var sha256: String
+        var sha512: String
+        var frames: [(path: String, size: Int, sha256: String, frame: Int, event: Int64)]
+    }
+
+    struct Event {
+        var seq: Int64
+        var action: String
+        var actor: String
+        var at: String
+        var exhibit: String?
+        var details: [String: String]
+    }
+
+    static let context: [String: String] = [
+        "kb": "http://example.org/kb/",
+        "case-investigation": "https://ontology.caseontology.org/case/investigation/",
+        "uco-action": "https://ontology.unifiedcyberontology.org/uco/action/",
+        "uco-core": "https://ontology.unifiedcyberontology.org/uco/core/",
+        "uco-identity": "https://ontology.unifiedcyberontology.org/uco/identity/",
+        "uco-observable": "https://ontology.unifiedcyberontology.org/uco/observable/",
+        "uco-tool": "https://ontology.unifiedcyberontology.org/uco/tool/",
+        "uco-types": "https://ontology.unifiedcyberontology.org/uco/types/",
+        "uco-vocabulary": "https://ontology.unifiedcyberontology.org/uco/vocabulary/",
+        "xsd": "http://www.w3.org/2001/XMLSchema#",
+    ]
+
+    /// What each custody action is, as an investigative action's name.
+    static let actions = [
+        "ingested": "ingest", "acquired": "acquisition", "extracted": "extraction", "exported": "export",
+        "export_authorized": "export authorisation",
+    ]
+
+    /// The JSON-LD text.
+    static func make(exhibits: [Exhibit], events: [Event], dfcVersion: String) -> String {
+        var graph: [[String: Any]] = []
+        let tool = id("tool", "DFC " + dfcVersion)
+        graph.append(["@id": tool, "@type": "uco-tool:Tool", "uco-core:name": "DFC (Digital Media Forensics Center)",
+                      "uco-tool:version": dfcVersion])
+        var people: [String: String] = [:]
+        for actor in Set(events.map(\.actor)).sorted() {
+            people[actor] = id("person", actor)
+            graph.append(["@id": people[actor]!, "@type": "uco-identity:Person", "uco-core:name": actor])
+        }
+        var files: [String: String] = [:]
+        for exhibit in exhibits {
+            let file = id("file", exhibit.sha256)
+            files[exhibit.id] = file
+            graph.append(fileNode(file, name: exhibit.originalName, size: exhibit.size,
+                                  hashes: [("SHA256", exhibit.sha256), ("SHA512", exhibit.sha512)]))
+            graph.append(["@id": id("provenance-record", exhibit.id), "@type": "case-investigation:ProvenanceRecord",
+                          "case-investigation:exhibitNumber": exhibit.id, "uco-core:description": "Original file, as seized, of exhibit \(exhibit.id)",
+                          "uco-core:object": [["@id": file]]])
+            for frame in exhibit.frames {
+                graph.append(fileNode(id("file", frame.sha256), name: (frame.path as NSString).lastPathComponent, size: Int64(frame.size),
+                                      hashes: [("SHA256", frame.sha256)]))
+            }
+        }
+        for event in events.sorted(by: { $0.seq < $1.seq }) {
+            guard let name = actions[event.action] else { continue }
+            var action: [String: Any] = [
+                "@id": id("investigative-action", String(event.seq)), "@type": "case-investigation:InvestigativeAction",
+                "uco-core:name": name, "uco-core:description": "custody event \(event.seq) (\(event.action))",
+                "uco-action:startTime": ["@type": "xsd:dateTime", "@value": event.at],
+                "uco-action:performer": ["@id": people[event.actor]!],
+                "uco-action:instrument": ["@id": tool],
+            ]
+            if let exhibit = event.exhibit, let file = files[exhibit] {
+                action["uco-action:object"] = [["@id": file]]
+                if event.action == "extracted" {
+                    // The pictures shipped that this extraction made.
+                    let made = exhibits.first { $0.id == exhibit }?.frames.filter { $0.event == event.seq } ?? []
+                    if !made.isEmpty { action["uco-action:result"] = made.map { ["@id": id("file", $0.sha256)] } }
+                } else if event.action == "ingested" || event.action == "acquired" {
+                    action["uco-action:result"] = [["@id": id("provenance-record", exhibit)]]
+                }
+            } else if event.action == "export_authorized" {
+                action["uco-action:object"] = (event.details["exhibits"] ?? "").split(separator: ",").compactMap { files[String($0)] }.map { ["@id": $0] }
+            }
+            graph.append(action)
+        }
+        let document: [String: Any] = ["@context": context, "@graph": graph]
+        let data = try! JSONSerialization.data(withJSONObject: document, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+
+    private static func fileNode(_ node: String, name: String, size: Int64, hashes: [(String, String)]) -> [String: Any] {
+        [
+            "@id": node, "@type": "uco-observable:File",
+            "uco-core:hasFacet": [
+                ["@id": id("file-facet", node), "@type": "uco-observable:FileFacet", "uco-observable:fileName": name,
+                 "uco-observable:sizeInBytes": ["@type": "xsd:integer", "@value": String(size)]],
+                ["@id": id("content-data-facet", node), "@type": "uco-observable:ContentDataFacet",
+                 "uco-observable:hash": hashes.map { method, value in
+                     ["@id": id("hash", method + value), "@type": "uco-types:Hash",
+                      "uco-types:hashMethod": method,
+                      "uco-types:hashValue": ["@type": "xsd:hexBinary", "@value": value.uppercased()]] as [String: Any]
+                 }],
+            ] as [[String: Any]],
+        ]
+    }
+
+    /// `kb:<kind>-<UUID>`, the UUID made from SHA-256 of the kind and key (version 5's layout),
+    /// so the same content always gets the same identifier.
+    static func id(_ kind: String, _ key: String) -> String {
+        var bytes = Array(SHA256.hash(data: Data((kind + "\n" + key).utf8)).prefix(16))
+        bytes[6] = bytes[6] & 0x0f | 0x50
+        bytes[8] = bytes[8] & 0x3f | 0x80
+        let hex = Hex.string(bytes)
+        let parts = [hex.prefix(8), hex.dropFirst(8).prefix(4), hex.dropFirst(12).prefix(4), hex.dropFirst(16).prefix(4), hex.dropFirst(20)]
+        return "kb:\(kind)-" + parts.joined(separator: "-")
+    }
+}

@@ -1,0 +1,84 @@
+import Foundation
+
+/// Reads what an export package holds, for `verify-package` and for the package's own
+/// CASE description. Reads only the package; every value is checked by the caller.
+struct PackageReader {
+    let root: String
+
+    struct ReadError: Error, CustomStringConvertible {
+        let description: String
+    }
+
+    /// The exhibits the package describes (`dfc/exhibits/*/exhibit.json`), by exhibit number.
+    func exhibits() throws -> [CaseDescription.Exhibit] {
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: root + "/" + PackageLayout.exhibits)) ?? []).sorted()
+        return try names.map { name in
+            let object = try jsonObject(PackageLayout.description(name))
+            guard object["exhibit"] as? String == name, let sha256 = object["sha256"] as? String, let sha512 = object["sha512"] as? String,
+                  let size = (object["size"] as? NSNumber)?.int64Value, let originalName = object["original_name"] as? String else {
+                throw ReadError(description: "\(PackageLayout.description(name)): not the description of exhibit \(name)")
+            }
+            let frames = try extractedFrames(name).map { frame in
+                (path: PackageLayout.extractedFrame(name, event: frame.event, name: frame.name), size: frame.size, sha256: frame.sha256, frame: frame.frame,
+                 event: frame.event)
+            }
+            return CaseDescription.Exhibit(id: name, payloadPath: PackageLayout.payloadFolder(name) + "/" + PackageLayout.safeName(originalName),
+                                           originalName: originalName, size: size, sha256: sha256, sha512: sha512, frames: frames)
+        }
+    }
+
+    /// The extracted pictures the package ships for an exhibit.
+    func extractedFrames(_ exhibit: String) throws -> [(name: String, size: Int, sha256: String, frame: Int, stream: Int, event: Int64)] {
+        let path = PackageLayout.extractedFrames(exhibit)
+        guard FileManager.default.fileExists(atPath: root + "/" + path) else { return [] }
+        return try lines(path).map { line in
+            guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
+                  let frame = object["frame"] as? Int, let stream = object["stream"] as? Int, let size = object["png_size"] as? Int,
+                  let sha256 = object["png_sha256"] as? String, let event = (object["event"] as? NSNumber)?.int64Value else {
+                throw ReadError(description: "\(path): a line is not an extracted picture")
+            }
+            return (ExtractedFrame.fileName(exhibit: ExhibitID(parsing: exhibit) ?? ExhibitID(0), stream: stream, frame: frame), size, sha256, frame, stream, event)
+        }
+    }
+
+    /// The custody events shipped, in order.
+    func events() throws -> [PackagedEvent] {
+        let decoder = JSONDecoder()
+        decoder.keyDecodingStrategy = .convertFromSnakeCase
+        return try lines(PackageLayout.events).enumerated().map { number, line in
+            guard let event = try? decoder.decode(PackagedEvent.self, from: Data(line.utf8)) else {
+                throw ReadError(description: "\(PackageLayout.events) line \(number + 1): not a custody event")
+            }
+            return event
+        }
+    }
+
+    /// The package's CASE/UCO description, made from its exhibits and its events.
+    func caseDescription() throws -> String {
+        let events = try self.events().compactMap { event -> CaseDescription.Event? in
+            guard let payload = try? JSONDecoder().decode(CustodyPayload.self, from: Data(event.payload.utf8)) else { return nil }
+            return CaseDescription.Event(seq: payload.seq, action: payload.action, actor: payload.actor, at: payload.at,
+                                         exhibit: payload.exhibit, details: payload.details)
+        }
+        let version = events.last { $0.action == "exported" }?.details["dfc_version"] ?? DFCVersion.current
+        return CaseDescription.make(exhibits: try exhibits(), events: events, dfcVersion: version)
+    }
+
+    func text(_ relative: String) throws -> String {
+        guard let data = FileManager.default.contents(atPath: root + "/" + relative) else {
+            throw ReadError(description: "\(relative): missing from the package")
+        }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    func lines(_ relative: String) throws -> [String] {
+        try text(relative).split(separator: "\n").map(String.init)
+    }
+
+    private func jsonObject(_ relative: String) throws -> [String: Any] {
+        guard let object = try? JSONSerialization.jsonObject(with: Data(try text(relative).utf8)) as? [String: Any] else {
+            throw ReadError(description: "\(relative): not a JSON object")
+        }
+        return object
+    }
+}
