@@ -17,10 +17,7 @@ import Testing
     static let base: String = {
         let dir = TestSupport.temporaryDirectory()
         let store = dir + "/store"
-        func dfc(_ arguments: [String], _ actor: String?) {
-            let result = try! TestSupport.dfc(arguments + ["--store", store], actor: actor)
-            precondition(result.status == 0, "dfc \(arguments): \(result.stderr)")
-        }
+        func dfc(_ arguments: [String], _ actor: String?) { TestSupport.dfcSucceeding(arguments + ["--store", store], actor: actor) }
         dfc(["actor", "add", custodian, "--role", "custodian"], nil)
         dfc(["actor", "add", analyst, "--role", "analyst"], custodian)
         dfc(["ingest", TestSupport.fixture("mjpeg.avi"), TestSupport.fixture("hevc.mkv"), "--case", "LHR-7"], analyst)

@@ -89,6 +89,12 @@ enum TestSupport {
         try run(dfcBinary, arguments, environment: actor.map { ["DFC_ACTOR": $0] } ?? [:], in: directory)
     }
 
+    /// Runs `dfc` to build a fixture store, stopping the tests if it fails.
+    static func dfcSucceeding(_ arguments: [String], actor: String?) {
+        let result = try! dfc(arguments, actor: actor)
+        precondition(result.status == 0, "dfc \(arguments): \(result.stderr)")
+    }
+
     /// A script of `Scripts/`.
     static func script(_ name: String) -> String { packageRoot.appendingPathComponent("Scripts/\(name)").path }
 

@@ -65,7 +65,7 @@ enum SignedNote {
     /// The key name and public key of a verifier key, when it is a well-formed Ed25519 one
     /// whose key ID matches.
     static func parseVerifierKey(_ text: String) -> (keyName: String, publicKey: [UInt8])? {
-        let parts = text.split(separator: "+", omittingEmptySubsequences: false)
+        let parts = text.split(separator: "+", maxSplits: 2, omittingEmptySubsequences: false)
         guard parts.count == 3, let id = UInt32(parts[1], radix: 16), parts[1].count == 8,
               let key = Data(base64Encoded: String(parts[2])), key.count == 33, key.first == ed25519 else { return nil }
         let name = String(parts[0]), publicKey = Array(key.dropFirst())
