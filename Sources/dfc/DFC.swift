@@ -9,7 +9,7 @@ struct DFC: ParsableCommand {
         version: DFCKitVersion.text,
         subcommands: [
             Ingest.self, Batch.self, Reanalyze.self, Show.self, Amend.self, CompareAnalyses.self, PDQCommand.self, Match.self,
-            Frames.self, Extract.self, Export.self, VerifyPackage.self, Packets.self, Lookup.self, Verify.self, Custody.self, Audit.self,
+            Frames.self, Extract.self, Export.self, VerifyPackage.self, Report.self, Packets.self, Lookup.self, Verify.self, Custody.self, Audit.self,
             ActorCommand.self, CheckpointCommand.self, Proof.self, Worker.self,
         ])
 }

@@ -86,7 +86,7 @@ struct FrameExtractor {
             guard let digest = FrameDigest.sha256(of: frame.pointer, scratch: &scratch) else {
                 throw Failure(reason: "picture \(index) has no packed layout, so it has no framehash to match", decoded: index)
             }
-            guard let converted = converter.convert(frame.pointer) else {
+            guard let converted = converter.convert(frame.pointer, maxWidth: request.thumbnailWidth) else {
                 throw Failure(reason: "picture \(index) cannot be converted to RGB", decoded: index)
             }
             let rotation = request.applyRotation ? displayRotation : 0

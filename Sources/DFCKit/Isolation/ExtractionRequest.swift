@@ -8,9 +8,13 @@ public struct ExtractionRequest: Sendable, Codable, Equatable {
     public var frames: [Int]
     /// Whether the display rotation is applied to the pixels (otherwise only recorded).
     public var applyRotation: Bool
+    /// Scale each picture down to at most this width (a thumbnail for a report); nil keeps
+    /// the original resolution.
+    public var thumbnailWidth: Int?
 
     /// A request.
-    public init(stream: Int, frames: [Int], applyRotation: Bool) {
+    public init(stream: Int, frames: [Int], applyRotation: Bool, thumbnailWidth: Int? = nil) {
+        self.thumbnailWidth = thumbnailWidth
         self.stream = stream
         self.frames = frames
         self.applyRotation = applyRotation

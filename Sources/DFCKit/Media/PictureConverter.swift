@@ -21,23 +21,30 @@ final class PictureConverter {
     static let flagNames = "bicubic+accurate_rnd+full_chroma_int+bitexact"
 
     private var context: OpaquePointer?
-    private var key: (width: Int32, height: Int32, format: Int32, space: Int32, range: Int32)?
+    /// Input size, format, matrix and range, and output size of the context made last.
+    private var key: [Int32]?
 
     deinit { sws_freeContext(context) }
 
-    /// Converts `frame`; nil when swscale cannot (a hardware or unknown format).
-    func convert(_ frame: UnsafePointer<AVFrame>) -> Converted? {
+    /// Converts `frame`, scaled down to at most `maxWidth` (keeping its shape) when given;
+    /// nil when swscale cannot (a hardware or unknown format).
+    func convert(_ frame: UnsafePointer<AVFrame>, maxWidth: Int? = nil) -> Converted? {
         let picture = frame.pointee
         let width = picture.width, height = picture.height
+        var outWidth = width, outHeight = height
+        if let maxWidth, maxWidth > 0, Int(width) > maxWidth {
+            outWidth = Int32(maxWidth)
+            outHeight = max(1, Int32((Double(height) * Double(maxWidth) / Double(width)).rounded()))
+        }
         guard width > 0, height > 0, let descriptor = av_pix_fmt_desc_get(AVPixelFormat(rawValue: picture.format)) else { return nil }
         let formatName = String(cString: descriptor.pointee.name)
         let isRGB = descriptor.pointee.flags & UInt64(AV_PIX_FMT_FLAG_RGB) != 0 || descriptor.pointee.nb_components < 3
         let (space, spaceName, assumed) = Self.matrix(picture.colorspace, height: height)
         let fullRange = picture.color_range == AVCOL_RANGE_JPEG || formatName.hasPrefix("yuvj")
-        let wanted = (width, height, picture.format, space, Int32(fullRange ? 1 : 0))
-        if key == nil || key! != wanted {
+        let wanted = [width, height, picture.format, space, Int32(fullRange ? 1 : 0), outWidth, outHeight]
+        if key != wanted {
             sws_freeContext(context)
-            context = sws_getContext(width, height, AVPixelFormat(rawValue: picture.format), width, height, AV_PIX_FMT_RGB24,
+            context = sws_getContext(width, height, AVPixelFormat(rawValue: picture.format), outWidth, outHeight, AV_PIX_FMT_RGB24,
                                      Self.flags, nil, nil, nil)
             if let context, !isRGB {
                 _ = sws_setColorspaceDetails(context, sws_getCoefficients(space), fullRange ? 1 : 0,
@@ -46,12 +53,12 @@ final class PictureConverter {
             key = wanted
         }
         guard let context else { return nil }
-        var pixels = [UInt8](repeating: 0, count: Int(width) * Int(height) * 3)
+        var pixels = [UInt8](repeating: 0, count: Int(outWidth) * Int(outHeight) * 3)
         var sourceData = picture.data
         var sourceLines = picture.linesize
         let lines = pixels.withUnsafeMutableBufferPointer { buffer -> Int32 in
             var destination: [UnsafeMutablePointer<UInt8>?] = [buffer.baseAddress, nil, nil, nil]
-            var destinationLines: [Int32] = [width * 3, 0, 0, 0]
+            var destinationLines: [Int32] = [outWidth * 3, 0, 0, 0]
             return withUnsafePointer(to: &sourceData) { data in
                 withUnsafePointer(to: &sourceLines) { lines in
                     data.withMemoryRebound(to: UnsafePointer<UInt8>?.self, capacity: 8) { planes in
@@ -65,8 +72,9 @@ final class PictureConverter {
         guard lines == height else { return nil }
         let source = isRGB ? "\(formatName) (no YUV matrix)"
             : "\(formatName), \(spaceName) matrix\(assumed ? " (assumed: the stream declares none)" : ""), \(fullRange ? "full (pc)" : "limited (tv)") range"
-        return Converted(pixels: pixels, width: Int(width), height: Int(height),
-                         description: "\(source) -> rgb24 full range; swscale \(Self.flagNames)")
+        let scaled = outWidth == width ? "" : ", scaled to \(outWidth)x\(outHeight)"
+        return Converted(pixels: pixels, width: Int(outWidth), height: Int(outHeight),
+                         description: "\(source) -> rgb24 full range\(scaled); swscale \(Self.flagNames)")
     }
 
     /// The swscale matrix for a stream's colour space, its name as ffmpeg's scale filter

@@ -37,28 +37,9 @@ extension EvidenceStore {
         let names = chosen.map { ExtractedFrame.fileName(exhibit: record.exhibitID, stream: header.stream.index, frame: $0.index) }
         try Self.prepareDestination(destination, names: names)
 
-        let staged = try stageVaultCopy(of: record, signer: signer, command: "extract")
-        defer { vault.discard(staged) }
-        let output = vault.stagingFile("analysis")
-        defer { unlink(output) }
         let request = ExtractionRequest(stream: header.stream.index, frames: chosen.map(\.index), applyRotation: applyRotation)
-        let job = AnalysisJob(input: staged.temporaryPath, output: output, limits: limits, confine: containment != nil,
-                              decoderThreads: header.singleThreaded ? 1 : containment?.decoderThreads ?? 0, extraction: request)
-        if case .failed(let description, _) = try Self.runWorker(job, file: vault.absolutePath(record.vaultPath), containment: containment) {
-            throw DFCError.extractionFailed(exhibit: record.exhibitID.description, reason: "the worker did not finish: \(description)")
-        }
-        let pictures: [ExtractionFile.Picture]
-        do {
-            pictures = try ExtractionFile.read(path: output, request: request, maxPixels: limits.maxPixels,
-                                               maxPNGBytes: limits.maxPixels * 4 + (1 << 20))
-        } catch {
-            throw DFCError.extractionFailed(exhibit: record.exhibitID.description, reason: "\(error)")
-        }
-        for (picture, entry) in zip(pictures, chosen) where picture.frameSHA256 != entry.sha256 {
-            throw DFCError.extractionFailed(exhibit: record.exhibitID.description, reason:
-                "stream \(header.stream.index) picture \(entry.index) decoded now to SHA-256 \(picture.frameSHA256), but the catalog "
-                + "has \(entry.sha256): the decode differs from the analysis's, so nothing was extracted (analyse it again, then extract)")
-        }
+        let pictures = try decodePictures(record, header: header, chosen: chosen, request: request, signer: signer, command: "extract",
+                                          limits: limits, containment: containment)
 
         var placed: [String] = []
         var partials: [String] = []
@@ -107,6 +88,36 @@ extension EvidenceStore {
         partials = []
         Durability.syncDirectory(destination)
         return FrameExtraction(frames: rows.map(\.entry), directory: destination, event: event)
+    }
+
+    /// Decodes the pictures `request` asks for from a checked copy of the exhibit's vault file,
+    /// in `containment`'s confined worker, and checks each against the catalog's row in `chosen`.
+    func decodePictures(
+        _ record: ExhibitRecord, header: FrameListingHeader, chosen: [FrameEntry], request: ExtractionRequest, signer: Signer,
+        command: String, limits: MediaLimits, containment: Containment?
+    ) throws -> [ExtractionFile.Picture] {
+        let staged = try stageVaultCopy(of: record, signer: signer, command: command)
+        defer { vault.discard(staged) }
+        let output = vault.stagingFile("analysis")
+        defer { unlink(output) }
+        let job = AnalysisJob(input: staged.temporaryPath, output: output, limits: limits, confine: containment != nil,
+                              decoderThreads: header.singleThreaded ? 1 : containment?.decoderThreads ?? 0, extraction: request)
+        if case .failed(let description, _) = try Self.runWorker(job, file: vault.absolutePath(record.vaultPath), containment: containment) {
+            throw DFCError.extractionFailed(exhibit: record.exhibitID.description, reason: "the worker did not finish: \(description)")
+        }
+        let pictures: [ExtractionFile.Picture]
+        do {
+            pictures = try ExtractionFile.read(path: output, request: request, maxPixels: limits.maxPixels,
+                                               maxPNGBytes: limits.maxPixels * 4 + (1 << 20))
+        } catch {
+            throw DFCError.extractionFailed(exhibit: record.exhibitID.description, reason: "\(error)")
+        }
+        for (picture, entry) in zip(pictures, chosen) where picture.frameSHA256 != entry.sha256 {
+            throw DFCError.extractionFailed(exhibit: record.exhibitID.description, reason:
+                "stream \(header.stream.index) picture \(entry.index) decoded now to SHA-256 \(picture.frameSHA256), but the catalog "
+                + "has \(entry.sha256): the decode differs from the analysis's, so nothing was extracted (analyse it again, then extract)")
+        }
+        return pictures
     }
 
     /// The derived pictures registered for an exhibit, in stream order. Records an `accessed` event.

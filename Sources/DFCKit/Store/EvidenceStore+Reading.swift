@@ -218,17 +218,22 @@ extension EvidenceStore {
             try catalog.write { db in
                 let record = try resolve(reference, db)
                 try recordAccess(db, [record], signer: signer, command: "custody")
-                let actors = try CustodyLog.actors(db)
-                return try CustodyEventRecord.filter(Column("exhibit_id") == record.id).order(Column("seq")).fetchAll(db).map { event in
-                    let payload = CustodyLog.decode(event)
-                    let status = payload.map { CustodyLog.signatureStatus(event, $0, actors: actors) } ?? .invalid
-                    return CustodyEntry(
-                        seq: event.seq, exhibit: event.exhibitID.map(ExhibitID.init), action: event.action, actor: event.actor,
-                        role: payload?.role, at: event.recordedAt, details: payload?.details ?? [:], hash: event.hash,
-                        prevHash: event.prevHash, payload: event.payload, publicKey: payload?.key, signature: event.signature,
-                        signatureStatus: status.rawValue)
-                }
+                return try custodyEntries(of: record, db)
             }
+        }
+    }
+
+    /// The exhibit's custody events in order, each with its signature's standing.
+    func custodyEntries(of record: ExhibitRecord, _ db: Database) throws -> [CustodyEntry] {
+        let actors = try CustodyLog.actors(db)
+        return try CustodyEventRecord.filter(Column("exhibit_id") == record.id).order(Column("seq")).fetchAll(db).map { event in
+            let payload = CustodyLog.decode(event)
+            let status = payload.map { CustodyLog.signatureStatus(event, $0, actors: actors) } ?? .invalid
+            return CustodyEntry(
+                seq: event.seq, exhibit: event.exhibitID.map(ExhibitID.init), action: event.action, actor: event.actor,
+                role: payload?.role, at: event.recordedAt, details: payload?.details ?? [:], hash: event.hash,
+                prevHash: event.prevHash, payload: event.payload, publicKey: payload?.key, signature: event.signature,
+                signatureStatus: status.rawValue)
         }
     }
 }

@@ -1,0 +1,46 @@
+import ArgumentParser
+import DFCKit
+import Foundation
+
+struct Report: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Write a self-contained HTML report on exhibits for a court, ready to print or save as PDF.",
+        discussion: """
+            For each exhibit: its summary and hashes, its streams, its findings, a contact sheet of pictures across
+            its timeline (decoded again by a confined worker and matched to the catalog's hashes), and its chain of
+            custody with each signature's standing. The file fetches nothing and runs no script; print it from a
+            browser, or `chromium --headless --print-to-pdf=FILE.pdf FILE.html`. Writing it is a recorded access.
+            """)
+
+    @OptionGroup var options: StoreOptions
+
+    @Argument(help: "Exhibit numbers or SHA-256 (prefixes).")
+    var references: [String]
+
+    @Option(help: ArgumentHelp("The HTML file to write (it must not exist).", valueName: "file"))
+    var to: String
+
+    @Option(help: "Pictures on each exhibit's contact sheet.")
+    var thumbnails = 12
+
+    @OptionGroup var worker: WorkerOptions
+
+    func validate() throws {
+        guard (1...60).contains(thumbnails) else { throw ValidationError("--thumbnails must be 1 to 60") }
+    }
+
+    func run() throws {
+        let launcher = WorkerLauncher.start()
+        try reportingErrors {
+            if FileManager.default.fileExists(atPath: to) {
+                throw DFCError.storeIO(path: to, reason: "already exists: a report never overwrites a file")
+            }
+            let html = try worker.open(options).report(references, actor: options.actorName, thumbnails: thumbnails,
+                                                       limits: worker.limits, containment: worker.containment(launcher))
+            guard FileManager.default.createFile(atPath: to, contents: Data(html.utf8)) else {
+                throw DFCError.storeIO(path: to, reason: "cannot write the report")
+            }
+            Output.note("report on \(references.joined(separator: ", ")) written to \(to)")
+        }
+    }
+}
