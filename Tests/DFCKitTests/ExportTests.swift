@@ -97,6 +97,25 @@ import Testing
         #expect(size(after.stdout) == size(before.stdout) + 1)
     }
 
+    /// A package made whole by someone else (a store of their own, the same names, the same
+    /// file) verifies against its own keys.txt, and fails against the keys obtained from the
+    /// real store: that is what the trusted keys are for.
+    @Test func aForgedPackageFailsAgainstTheTrustedKeys() throws {
+        let work = TestSupport.temporaryDirectory()
+        let impostor = work + "/impostor"
+        TestSupport.dfcSucceeding(["actor", "add", Self.custodian, "--role", "custodian", "--store", impostor], actor: nil)
+        TestSupport.dfcSucceeding(["ingest", TestSupport.fixture("bodycam.mp4"), "--case", "LHR-7", "--store", impostor], actor: Self.custodian)
+        TestSupport.dfcSucceeding(["export", "EX-1", "--to", work + "/forged", "--authorized-by", Self.custodian, "--reason", "r",
+                                   "--recipient", "x", "--store", impostor], actor: Self.custodian)
+        #expect(try verify(work + "/forged").status == 0)
+        let keys = work + "/trusted.txt"
+        try TestSupport.dfc(["actor", "list", "--verifier-keys", "--store", Self.base + "/store"], actor: nil).stdout
+            .write(toFile: keys, atomically: true, encoding: .utf8)
+        let result = try verify(work + "/forged", keys: keys)
+        #expect(result.status == 1 && result.stdout.contains("dfc/custody/checkpoint.txt: it carries no signature by a known key"), "\(result.stdout)")
+        #expect(result.stdout.contains("signed with a key that is not Insp. A. Khan's"))
+    }
+
     enum Tampering: String, CaseIterable, Sendable {
         case changeDataByte, changeTagFile, removeCustodyEvent, forgeSignature, mismatchFrameHash, replaceCaseDescription
     }

@@ -2,8 +2,8 @@ import Foundation
 import Testing
 
 /// DFC opens no network socket: every system call of the `dfc` process, its threads and its
-/// worker processes is traced while it ingests the hostile corpus, looks up, verifies, lists frames, audits and
-/// checkpoints. The only sockets allowed are AF_UNIX ones to the local name-service cache,
+/// worker processes is traced while it ingests the hostile corpus, looks up, verifies, lists frames, audits,
+/// checkpoints, extracts, exports, verifies the package and writes a report. The only sockets allowed are AF_UNIX ones to the local name-service cache,
 /// which glibc opens when Foundation asks for a file owner's name.
 @Suite struct NoNetworkTests {
     @Test func theCLIOpensNoNetworkSocket() throws {
@@ -13,10 +13,10 @@ import Testing
         let work = TestSupport.temporaryDirectory()
         let store = work + "/store"
         var calls: [String] = []
-        func traced(_ arguments: [String]) throws {
+        func traced(_ arguments: [String], inStore: Bool = true) throws {
             let log = work + "/trace-\(calls.count).txt"
             let result = try TestSupport.run(tracer, ["-f", "-qq", "-e", "trace=%process,socket,connect,bind,sendto,sendmsg", "-o", log,
-                                                      TestSupport.dfcBinary] + arguments + ["--store", store],
+                                                      TestSupport.dfcBinary] + arguments + (inStore ? ["--store", store] : []),
                                              environment: ["DFC_ACTOR": "Insp. A. Khan"])
             try #require(result.status == 0 || result.status == 1, "dfc \(arguments): \(result.stderr)")
             calls += try String(contentsOfFile: log, encoding: .utf8).split(separator: "\n").map(String.init)
@@ -27,14 +27,21 @@ import Testing
         try traced(["frames", "EX-1"])
         try traced(["checkpoint"])
         try traced(["audit"])
+        // The court-facing commands: extract, export, verify-package (no store) and report.
+        let clip = "EX-\(corpus.files.count + 1)"
+        try traced(["extract", clip, "--frames", "0", "--to", work + "/frames"])
+        try traced(["export", clip, "--to", work + "/package", "--authorized-by", "Insp. A. Khan", "--reason", "r", "--recipient", "court"])
+        try traced(["verify-package", work + "/package"], inStore: false)
+        try traced(["report", clip, "--to", work + "/report.html"])
         // The tracer saw each dfc start (execve is traced too), and it followed the ingest's
         // launcher and the worker it forked for each file, where FFmpeg runs: each one's
         // exit is in the trace.
         let starts = calls.filter { $0.contains("execve(") && $0.contains("dfc\"") && !$0.contains("ENOENT") }
-        #expect(starts.count == 6)
+        #expect(starts.count == 10)
         let forked = calls.filter { $0.contains("clone(") && $0.contains("SIGCHLD") && !$0.contains("CLONE_THREAD") }
             .compactMap { $0.split(separator: "=").last.flatMap { Int($0.trimmingCharacters(in: .whitespaces)) } }
-        #expect(forked.count == corpus.files.count + 2, "the launcher and a worker per file: \(forked)")
+        // The ingest's launcher and a worker per file; a launcher and a worker each for extract, verify-package and report.
+        #expect(forked.count == corpus.files.count + 2 + 6, "the launcher and a worker per file: \(forked)")
         for pid in forked {
             #expect(calls.contains { $0.hasPrefix("\(pid) ") && $0.contains("exit_group(") }, "process \(pid) was not followed")
         }
