@@ -104,9 +104,10 @@ extension EvidenceStore {
                 }
                 let tree = MerkleTree(leaves: try CustodyLog.leafHashes(db))
                 let checkpoint = try signCheckpoint(authoriser, leaves: tree.leaves, db)
-                let ids = Set(records.compactMap(\.id))
-                var shipped = try CustodyEventRecord.filter(Column("seq") <= checkpoint.treeSize).order(Column("seq")).fetchAll(db)
-                    .filter { event in event.exhibitID.map(ids.contains) ?? (event.seq == authorization.seq) }
+                let ids = records.compactMap(\.id)
+                var shipped = try CustodyEventRecord
+                    .filter(Column("seq") <= checkpoint.treeSize && (ids.contains(Column("exhibit_id")) || Column("seq") == authorization.seq))
+                    .order(Column("seq")).fetchAll(db)
                 let actors = try Self.registrations(for: &shipped, db)
                 return (authorization.seq, exports, checkpoint, shipped, tree, actors)
             }
