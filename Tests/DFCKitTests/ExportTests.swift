@@ -23,6 +23,7 @@ import Testing
         dfc(["show", "EX-2"], analyst)
         dfc(["export", "EX-1", "EX-2", "--to", dir + "/package", "--authorized-by", custodian, "--reason", "Trial of R v Khan",
              "--recipient", "Crown Court, Lahore", "--with-frames"], analyst)
+        dfc(["actor", "add", "C. Auditor", "--role", "auditor"], custodian)   // in the trusted keys, never in the package
         return dir
     }()
 

@@ -115,36 +115,41 @@ extension EvidenceStore {
         let (authorization, exports, checkpoint, shipped, tree, actors) = committed
 
         // 3. What proves it: events, proofs, keys, the CASE description, the bag's manifests.
-        var events = "", proofs = ""
-        for event in shipped {
-            events += Self.jsonLine(PackagedEvent(event))
-            let index = Int(event.seq - 1)
-            proofs += Self.jsonLine(InclusionProof(
-                event: event.seq, leafIndex: index, treeSize: checkpoint.treeSize, leafHash: Hex.string(tree.leaves[index]),
-                rootHash: checkpoint.rootHash, path: tree.inclusionProof(index: index, size: checkpoint.treeSize).map(Hex.string)))
+        do {
+            var events = "", proofs = ""
+            for event in shipped {
+                events += Self.jsonLine(PackagedEvent(event))
+                let index = Int(event.seq - 1)
+                proofs += Self.jsonLine(InclusionProof(
+                    event: event.seq, leafIndex: index, treeSize: checkpoint.treeSize, leafHash: Hex.string(tree.leaves[index]),
+                    rootHash: checkpoint.rootHash, path: tree.inclusionProof(index: index, size: checkpoint.treeSize).map(Hex.string)))
+            }
+            try bag.write(PackageLayout.events, events)
+            try bag.write(PackageLayout.proofs, proofs)
+            try bag.write(PackageLayout.checkpoint, checkpoint.text)
+            try bag.write(PackageLayout.keys, actors.map { $0.info.verifierKey + "\n" }.joined())
+            try bag.write(PackageLayout.actors, actors.map { Self.jsonLine($0.info) }.joined())
+            let description = try PackageReader(root: staging).caseDescription()
+            try bag.write(PackageLayout.caseDescription, description)
+            try bag.seal(info: [
+                ("Source-Organization", "DFC evidence store \(path)"),
+                ("Bagging-Date", String(Timestamp.now().prefix(10))),
+                ("Bag-Software-Agent", "DFC \(DFCVersion.current)"),
+                ("External-Identifier", "export authorised by custody event \(authorization) of log \(checkpoint.logID)"),
+                ("External-Description", "Exhibits \(exhibitList) of case(s) \(Set(records.map(\.caseID)).sorted().joined(separator: ", "))"),
+                ("DFC-Exhibits", exhibitList),
+                ("DFC-Authorized-By", authoriser.name + " (" + authoriser.role.rawValue + ")"),
+                ("DFC-Requested-By", requester.name + " (" + requester.role.rawValue + ")"),
+                ("DFC-Reason", reason),
+                ("DFC-Recipient", recipient),
+                ("DFC-Authorization-Event", String(authorization)),
+                ("DFC-Export-Time", shipped.first { $0.seq == authorization }?.recordedAt ?? Timestamp.now()),
+                ("DFC-Checkpoint-Tree-Size", String(checkpoint.treeSize)),
+            ])
+        } catch {
+            throw DFCError.storeIO(path: destination, reason: "the export was authorised and recorded (custody event \(authorization)) "
+                + "but its package could not be finished, so nothing was left there: \(error)")
         }
-        try bag.write(PackageLayout.events, events)
-        try bag.write(PackageLayout.proofs, proofs)
-        try bag.write(PackageLayout.checkpoint, checkpoint.text)
-        try bag.write(PackageLayout.keys, actors.map { $0.info.verifierKey + "\n" }.joined())
-        try bag.write(PackageLayout.actors, actors.map { Self.jsonLine($0.info) }.joined())
-        let description = try PackageReader(root: staging).caseDescription()
-        try bag.write(PackageLayout.caseDescription, description)
-        try bag.seal(info: [
-            ("Source-Organization", "DFC evidence store \(path)"),
-            ("Bagging-Date", String(Timestamp.now().prefix(10))),
-            ("Bag-Software-Agent", "DFC \(DFCVersion.current)"),
-            ("External-Identifier", "export authorised by custody event \(authorization) of log \(checkpoint.logID)"),
-            ("External-Description", "Exhibits \(exhibitList) of case(s) \(Set(records.map(\.caseID)).sorted().joined(separator: ", "))"),
-            ("DFC-Exhibits", exhibitList),
-            ("DFC-Authorized-By", authoriser.name + " (" + authoriser.role.rawValue + ")"),
-            ("DFC-Requested-By", requester.name + " (" + requester.role.rawValue + ")"),
-            ("DFC-Reason", reason),
-            ("DFC-Recipient", recipient),
-            ("DFC-Authorization-Event", String(authorization)),
-            ("DFC-Export-Time", shipped.first { $0.seq == authorization }?.recordedAt ?? Timestamp.now()),
-            ("DFC-Checkpoint-Tree-Size", String(checkpoint.treeSize)),
-        ])
         if FileManager.default.fileExists(atPath: destination) { rmdir(destination) }   // it was checked empty
         guard rename(staging, destination) == 0 else {
             throw DFCError.storeIO(path: destination, reason: "cannot move the finished package into place (\(errnoDescription())); "
