@@ -10,16 +10,22 @@ import Testing
     @Test func theReportPrintsToAPDFWithThumbnailsFindingsAndTheCustodyTimeline() throws {
         let work = TestSupport.temporaryDirectory()
         let store = work + "/store"
-        for file in ["bodycam.mp4", "gap_5s.mp4"] {
+        for file in ["bodycam.mp4", "gap_5s.mp4", "cctv_h264.mp4"] {
             #expect(try TestSupport.dfc(["ingest", TestSupport.fixture(file), "--case", "LHR-7", "--source", "Cam <7> & \"gate\"",
                                          "--store", store], actor: actor).status == 0)
         }
-        let made = try TestSupport.dfc(["report", "EX-1", "EX-2", "--to", work + "/report.html", "--store", store], actor: actor)
+        let made = try TestSupport.dfc(["report", "EX-1", "EX-2", "EX-3", "--to", work + "/report.html", "--store", store], actor: actor)
         #expect(made.status == 0, "\(made.stderr)")
         let html = try String(contentsOfFile: work + "/report.html", encoding: .utf8)
         // Self-contained: nothing to fetch, nothing to run, every picture inline; text escaped.
         #expect(!html.contains("<script") && !html.contains("<link") && !html.contains("src=\"http") && !html.contains("url("))
-        #expect(html.components(separatedBy: "src=\"data:image/png;base64,").count - 1 == 24)
+        let pictures = html.components(separatedBy: "src=\"data:image/png;base64,").dropFirst()
+        #expect(pictures.count == 36 && !html.contains("could not be shown"))
+        // Pictures wider than a thumbnail (EX-3 is 352x288) are scaled to 320 wide, keeping their shape.
+        let widths = pictures.compactMap { Data(base64Encoded: String($0.prefix { $0 != "\"" })) }.map { png in
+            png.subdata(in: 16..<20).reduce(0) { $0 << 8 | Int($1) }
+        }
+        #expect(Set(widths) == [180, 320], "\(Set(widths))")
         #expect(html.contains("Cam &lt;7&gt; &amp; &quot;gate&quot;"))
 
         let pdf = work + "/report.pdf"
@@ -31,7 +37,7 @@ import Testing
         let pages = Int(info.firstMatch(of: /Pages:\s+(\d+)/)?.1 ?? "0") ?? 0
         #expect(pages >= 3 && pages <= 12, "\(info)")
         let images = try TestSupport.run("/usr/bin/pdfimages", ["-list", pdf]).stdout.split(separator: "\n").count - 2
-        #expect(images >= 24, "\(images) images")
+        #expect(images >= 36, "\(images) images")
         let text = try TestSupport.run("/usr/bin/pdftotext", ["-layout", pdf, "-"]).stdout
         let sha256 = try #require(try EvidenceStore(path: store).exhibit("EX-2", actor: actor).sha256)
         for expected in ["Evidence report", "Exhibit EX-000001", "Exhibit EX-000002", "Chain of custody", "Contact sheet",

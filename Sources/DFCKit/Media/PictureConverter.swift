@@ -69,7 +69,7 @@ final class PictureConverter {
                 }
             }
         }
-        guard lines == height else { return nil }
+        guard lines == outHeight else { return nil }
         let source = isRGB ? "\(formatName) (no YUV matrix)"
             : "\(formatName), \(spaceName) matrix\(assumed ? " (assumed: the stream declares none)" : ""), \(fullRange ? "full (pc)" : "limited (tv)") range"
         let scaled = outWidth == width ? "" : ", scaled to \(outWidth)x\(outHeight)"
