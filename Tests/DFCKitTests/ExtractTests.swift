@@ -137,7 +137,12 @@ import Testing
             try db.execute(sql: "DROP TRIGGER derived_frame_no_update")
             try db.execute(sql: "UPDATE derived_frame SET png_sha256 = replace(png_sha256, substr(png_sha256, 1, 1), 'f') WHERE id = 1")
         }
+        // The store's own copy of the other picture, replaced.
+        let kept = try #require(try db.read { try String.fetchOne($0, sql: "SELECT stored_path FROM derived_frame WHERE id = 2") })
+        chmod(store + "/" + kept, 0o644)
+        try Data("not a PNG".utf8).write(to: URL(fileURLWithPath: store + "/" + kept))
         let audit = try TestSupport.dfc(["audit", "--store", store], actor: actor)
         #expect(audit.status == 1 && audit.stdout.contains("EX-000001: its extracted pictures no longer match what custody event"), "\(audit.stdout)")
+        #expect(audit.stdout.contains("EX-000001: its extracted picture \(kept) is not the registered PNG"), "\(audit.stdout)")
     }
 }

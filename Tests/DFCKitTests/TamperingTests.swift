@@ -40,7 +40,7 @@ import Testing
              editStoredCheckpoint, deleteEveryFinding, moveExhibitToAnotherCase, changeSource, shiftFramePTS,
              changePictureType, changeStreamCodec, removeWholeExhibit, deletePacketRow, editFindingMessage,
              addExhibitByHand, deleteAmendment, editAmendment, editReanalysedFrame, removeReanalysis, addAnalysisByHand,
-             editAnalysisReason, replacePDQHash, deletePDQRow, editExifLocation, replaceCosignature
+             editAnalysisReason, replacePDQHash, deletePDQRow, editExifLocation, replaceCosignature, deleteCosignedCheckpoint
         var testDescription: String { rawValue }
 
         /// What the audit must say (every fragment, in one PROBLEM line).
@@ -77,6 +77,7 @@ import Testing
             case .deletePDQRow: ["EX-000003", "PDQ hash rows of its analysis 1 no longer match"]
             case .editExifLocation: ["EX-000004", "exhibit row (case, source", "no longer match"]
             case .replaceCosignature: ["cosigned checkpoint", "Registrar M. Osei", "not by the key registered"]
+            case .deleteCosignedCheckpoint: ["(cosigned) recorded a cosigned checkpoint that is no longer stored"]
             }
         }
     }
@@ -237,6 +238,8 @@ import Testing
                 lines[2] = Data(repeating: 0x11, count: 32).base64EncodedString()
                 try db.execute(sql: "UPDATE checkpoint SET text = ?, root_hash = ?",
                                arguments: [lines.joined(separator: "\n"), String(repeating: "11", count: 32)])
+            case .deleteCosignedCheckpoint:
+                try db.execute(sql: "DELETE FROM cosigned_checkpoint")
             case .replaceCosignature:   // the registrar's signature swapped for the custodian's
                 let text = try #require(try String.fetchOne(db, sql: "SELECT text FROM cosigned_checkpoint"))
                 let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)

@@ -36,6 +36,9 @@ struct LedgerCheck {
     }
 
     private var expectations: [Int: [Expectation]] = [:]
+    /// The cosignatures `cosigned` events recorded (by their event), and those the stored cosigned checkpoints carry.
+    private var recordedCosignatures: [String: Int64] = [:]
+    private var storedCosignatures = Set<String>()
     private var actors: [String: ActorRecord] = [:]
     private var registered: [String: (seq: Int64, key: String, role: String)] = [:]
 
@@ -43,6 +46,9 @@ struct LedgerCheck {
         actors = try CustodyLog.actors(db)
         try expectStoredCheckpoints(db)
         try expectRecordedTreeHeads(db)
+        for (signature, seq) in recordedCosignatures.sorted(by: { $0.value < $1.value }) where !storedCosignatures.contains(signature) {
+            problems.append("custody event \(seq) (cosigned) recorded a cosigned checkpoint that is no longer stored: the cosigned_checkpoint table was altered")
+        }
         for checkpoint in supplied {
             let label = "the supplied checkpoint (tree size \(checkpoint.treeSize), signed by \(checkpoint.signatures.map(\.signer).joined(separator: ", ")))"
             checkSignature(of: checkpoint, label)
@@ -98,6 +104,7 @@ struct LedgerCheck {
             }
             checkSignature(of: checkpoint, label)
             // Every signature DFC stored was a registered actor's: one no key verifies was replaced.
+            storedCosignatures.formUnion(checkpoint.signatures.map(\.signature))
             let unknown = checkpoint.verify(keys: actors.mapValues(\.publicKey)).unknown
             if !unknown.isEmpty {
                 problems.append("\(label): the signature of \(unknown.joined(separator: ", ")) is not by the key registered for it: the row was altered")
@@ -113,6 +120,7 @@ struct LedgerCheck {
             guard let details = CustodyLog.decode(event)?.details, let text = details["tree_size"], let size = Int(text),
                   let root = details["root_hash"] else { continue }
             expect(Expectation(label: "the tree head recorded by custody event \(event.seq) (\(event.action))", size: size, root: root))
+            if event.action == "cosigned", let signature = details["cosignature"] { recordedCosignatures[signature] = event.seq }
         }
     }
 

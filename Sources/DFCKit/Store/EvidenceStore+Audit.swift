@@ -44,6 +44,7 @@ extension EvidenceStore {
         for record in records {
             if let problem = checkVaultCopy(record).problem { problems.append(problem) }
         }
+        problems += try checkDerivedFiles()
         let report = try withCatalog {
             try catalog.write { db in
                 let known = try Catalog.vaultPaths(db)
@@ -199,6 +200,25 @@ extension EvidenceStore {
         }
         for (seq, event) in ledger.extracted.sorted(by: { $0.key < $1.key }) where rows[seq] == nil {
             problems.append("\(event.exhibit): custody event \(seq) (extracted) registered \(event.details["frames"] ?? "?") pictures, but the catalog has none of them: they were removed")
+        }
+        return problems
+    }
+
+    /// Every extracted picture the store keeps (`derived/`) against the SHA-256 its row records.
+    private func checkDerivedFiles() throws -> [String] {
+        let rows = try withCatalog {
+            try catalog.read { try Row.fetchAll($0, sql: "SELECT DISTINCT stored_path, png_sha256, exhibit_id FROM derived_frame ORDER BY stored_path") }
+        }
+        var problems: [String] = []
+        for row in rows {
+            let relative: String = row[0], expected: String = row[1]
+            guard let digest = try? FileDigest.compute(path: path + "/" + relative) else {
+                problems.append("\(ExhibitID(row[2] as Int64)): its extracted picture \(relative) is missing from the store")
+                continue
+            }
+            if digest.sha256 != expected {
+                problems.append("\(ExhibitID(row[2] as Int64)): its extracted picture \(relative) is not the registered PNG (SHA-256 \(digest.sha256)): it was replaced")
+            }
         }
         return problems
     }
