@@ -86,4 +86,26 @@ import Testing
             }
         }
     }
+
+    /// Many proofs in one call (as an export makes them, subtree roots remembered) are the
+    /// proofs RFC 9162 defines: each verifies independently, in trees big enough for the
+    /// memo to be used; and DFCKit's own verifier (verify-package's) agrees with the
+    /// independent one on good and mangled proofs.
+    @Test func batchedProofsVerifyAndBothVerifiersAgree() {
+        let leaves = (0..<1000).map { V.leafHash([UInt8($0 & 0xff), UInt8($0 >> 8), 0xa5]) }
+        let tree = MerkleTree(leaves: leaves)
+        for size in [64, 65, 513, 777, 1000] {
+            let root = tree.root(size: size)
+            let indices = Array(stride(from: 0, to: size, by: 7)) + [size - 1]
+            let paths = tree.inclusionProofs(indices: indices, size: size)
+            for (index, path) in zip(indices, paths) {
+                #expect(V.verifyInclusion(leafHash: leaves[index], index: index, size: size, path: path, root: root), "\(index)/\(size)")
+                #expect(Merkle.verifyInclusion(leafHash: leaves[index], index: index, size: size, path: path, root: root))
+                var flipped = path
+                flipped[flipped.count / 2][7] ^= 0x04
+                #expect(!Merkle.verifyInclusion(leafHash: leaves[index], index: index, size: size, path: flipped, root: root))
+                #expect(!Merkle.verifyInclusion(leafHash: leaves[index], index: (index + 1) % size, size: size, path: path, root: root))
+            }
+        }
+    }
 }

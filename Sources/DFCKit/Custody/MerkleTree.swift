@@ -1,7 +1,7 @@
 /// A custody log's Merkle tree held as its leaf hashes, with the tree head and the
 /// proofs RFC 9162 defines (section 2.1.1 MTH, 2.1.3.1 PATH, 2.1.4.1 PROOF).
-/// Each call costs O(n) hashes; nothing is cached, so what it proves is always
-/// what the leaves say now.
+/// Each call costs O(n) hashes; nothing is kept between calls. `inclusionProofs`
+/// proves many leaves in one call, computing each subtree's root once.
 struct MerkleTree: Sendable {
     let leaves: [Merkle.Hash]
 
@@ -15,9 +15,20 @@ struct MerkleTree: Sendable {
 
     /// PATH(m, D[n]): the audit path of leaf `index` in the tree of the first `size` leaves.
     func inclusionProof(index: Int, size: Int) -> [Merkle.Hash] {
-        precondition(index >= 0 && index < size && size <= leaves.count)
-        return path(index, 0..<size)
+        inclusionProofs(indices: [index], size: size)[0]
     }
+
+    /// The audit paths of several leaves in the same tree. The roots of subtrees of
+    /// `Self.memoLeaves` leaves or more are computed once for all of them, so E proofs cost
+    /// about n + E·log²(n) hashes instead of E·n.
+    func inclusionProofs(indices: [Int], size: Int) -> [[Merkle.Hash]] {
+        precondition(size <= leaves.count && indices.allSatisfy { $0 >= 0 && $0 < size })
+        var memo: [Range<Int>: Merkle.Hash] = [:]
+        return indices.map { path($0, 0..<size, &memo) }
+    }
+
+    /// Subtrees at least this big have their roots remembered within one call.
+    static let memoLeaves = 64
 
     /// PROOF(m, D[n]): the consistency proof from the tree of the first `old` leaves to
     /// that of the first `new`. Empty when `old` is 0 or equals `new`.
@@ -28,23 +39,31 @@ struct MerkleTree: Sendable {
     }
 
     private func root(_ range: Range<Int>) -> Merkle.Hash {
+        var memo: [Range<Int>: Merkle.Hash] = [:]
+        return root(range, &memo)
+    }
+
+    private func root(_ range: Range<Int>, _ memo: inout [Range<Int>: Merkle.Hash]) -> Merkle.Hash {
         switch range.count {
         case 0: return Merkle.emptyRoot
         case 1: return leaves[range.lowerBound]
         default:
+            if let known = memo[range] { return known }
             let mid = range.lowerBound + Merkle.split(range.count)
-            return Merkle.nodeHash(root(range.lowerBound..<mid), root(mid..<range.upperBound))
+            let hash = Merkle.nodeHash(root(range.lowerBound..<mid, &memo), root(mid..<range.upperBound, &memo))
+            if range.count >= Self.memoLeaves { memo[range] = hash }
+            return hash
         }
     }
 
-    private func path(_ m: Int, _ range: Range<Int>) -> [Merkle.Hash] {
+    private func path(_ m: Int, _ range: Range<Int>, _ memo: inout [Range<Int>: Merkle.Hash]) -> [Merkle.Hash] {
         guard range.count > 1 else { return [] }
         let k = Merkle.split(range.count)
         let mid = range.lowerBound + k
         if m < k {
-            return path(m, range.lowerBound..<mid) + [root(mid..<range.upperBound)]
+            return path(m, range.lowerBound..<mid, &memo) + [root(mid..<range.upperBound, &memo)]
         }
-        return path(m - k, mid..<range.upperBound) + [root(range.lowerBound..<mid)]
+        return path(m - k, mid..<range.upperBound, &memo) + [root(range.lowerBound..<mid, &memo)]
     }
 
     private func subproof(_ m: Int, _ range: Range<Int>, complete: Bool) -> [Merkle.Hash] {

@@ -117,12 +117,13 @@ extension EvidenceStore {
         // 3. What proves it: events, proofs, keys, the CASE description, the bag's manifests.
         do {
             var events = "", proofs = ""
-            for event in shipped {
+            let indices = shipped.map { Int($0.seq - 1) }
+            let paths = tree.inclusionProofs(indices: indices, size: checkpoint.treeSize)
+            for (event, (index, path)) in zip(shipped, zip(indices, paths)) {
                 events += Self.jsonLine(PackagedEvent(event))
-                let index = Int(event.seq - 1)
                 proofs += Self.jsonLine(InclusionProof(
                     event: event.seq, leafIndex: index, treeSize: checkpoint.treeSize, leafHash: Hex.string(tree.leaves[index]),
-                    rootHash: checkpoint.rootHash, path: tree.inclusionProof(index: index, size: checkpoint.treeSize).map(Hex.string)))
+                    rootHash: checkpoint.rootHash, path: path.map(Hex.string)))
             }
             try bag.write(PackageLayout.events, events)
             try bag.write(PackageLayout.proofs, proofs)
