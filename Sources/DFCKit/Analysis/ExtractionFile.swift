@@ -65,13 +65,7 @@ enum ExtractionFile {
         }
 
         private func write(_ bytes: [UInt8]) throws(AnalysisWriter.WriteError) {
-            var written = 0
-            while written < bytes.count {
-                let count = bytes.withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress! + written, bytes.count - written) }
-                if count < 0 && errno == EINTR { continue }
-                guard count > 0 else { throw AnalysisWriter.WriteError(description: "cannot write: \(errnoDescription())") }
-                written += count
-            }
+            guard FileWriting.writeAll(descriptor, bytes) else { throw AnalysisWriter.WriteError(description: "cannot write: \(errnoDescription())") }
         }
     }
 

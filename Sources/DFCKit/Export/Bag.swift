@@ -89,6 +89,27 @@ struct Bag {
         try EvidenceStore.writeFile(path, bytes)
     }
 
+    /// Writes a new file of the bag from text handed over a piece at a time (a listing of
+    /// every picture of a long recording), holding at most about 1 MiB of it in memory.
+    func writeLines(_ relative: String, _ body: ((String) throws -> Void) throws -> Void) throws {
+        let path = root + "/" + relative
+        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw DFCError.storeIO(path: path, reason: "cannot create: \(errnoDescription())") }
+        defer { close(fd) }
+        var buffer: [UInt8] = []
+        func flush() throws {
+            guard FileWriting.writeAll(fd, buffer) else { throw DFCError.storeIO(path: path, reason: "cannot write: \(errnoDescription())") }
+            buffer.removeAll(keepingCapacity: true)
+        }
+        try body { text in
+            buffer += text.utf8
+            if buffer.count >= 1 << 20 { try flush() }
+        }
+        try flush()
+        guard fsync(fd) == 0, fchmod(fd, 0o444) == 0 else { throw DFCError.storeIO(path: path, reason: "cannot flush: \(errnoDescription())") }
+    }
+
     /// What is wrong with the bag, as `bagit.py --validate` would find it: a missing or
     /// unreadable declaration, a manifest entry whose file is missing or whose digest
     /// differs, a payload file no manifest lists, a wrong Payload-Oxum, a tag file whose

@@ -171,10 +171,11 @@ extension EvidenceStore {
         let analysis = try analysis(nil, of: record, db)
         for stream in report.streams where stream.type == "video" && stream.frameCount > 0 {
             let header = try frameListingHeader(record, analysis, stream: stream.index, db)
-            var text = FramehashFormat.header(header)
-            let next = try Catalog.frameCursor(of: analysis.location, stream: stream.index, db)
-            while let frame = try next() { text += FramehashFormat.line(frame, header) }
-            try bag.write(PackageLayout.framehash(exhibit, stream: stream.index), text)
+            try bag.writeLines(PackageLayout.framehash(exhibit, stream: stream.index)) { append in
+                try append(FramehashFormat.header(header))
+                let next = try Catalog.frameCursor(of: analysis.location, stream: stream.index, db)
+                while let frame = try next() { try append(FramehashFormat.line(frame, header)) }
+            }
             let fps = PDQSelection.frameRate(of: stream)
             let pdq = try Catalog.pdqHashes(of: analysis.location, stream: stream.index, db)
             if !pdq.isEmpty {
@@ -184,10 +185,11 @@ extension EvidenceStore {
                 }.joined())
             }
         }
-        var packets = PacketEntry.textHeader
-        let next = try Catalog.packetCursor(of: analysis.location, db)
-        while let packet = try next() { packets += packet.textLine }
-        try bag.write(PackageLayout.packets(exhibit), packets)
+        try bag.writeLines(PackageLayout.packets(exhibit)) { append in
+            try append(PacketEntry.textHeader)
+            let next = try Catalog.packetCursor(of: analysis.location, db)
+            while let packet = try next() { try append(packet.textLine) }
+        }
     }
 
     /// Copies the vault file to `destination`, hashing it on the way; refuses (and records a

@@ -187,15 +187,9 @@ extension EvidenceStore {
         let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw DFCError.storeIO(path: path, reason: "cannot create: \(errnoDescription())") }
         defer { close(fd) }
-        var written = 0
-        while written < bytes.count {
-            let count = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + written, bytes.count - written) }
-            if count < 0 && errno == EINTR { continue }
-            guard count > 0 else {
-                unlink(path)
-                throw DFCError.storeIO(path: path, reason: "cannot write: \(errnoDescription())")
-            }
-            written += count
+        guard FileWriting.writeAll(fd, bytes) else {
+            unlink(path)
+            throw DFCError.storeIO(path: path, reason: "cannot write: \(errnoDescription())")
         }
         guard fsync(fd) == 0, fchmod(fd, 0o444) == 0 else {
             unlink(path)
