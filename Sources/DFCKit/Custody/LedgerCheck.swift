@@ -102,10 +102,9 @@ struct LedgerCheck {
             if checkpoint.treeSize != row[1] as Int || checkpoint.rootHash != row[2] as String {
                 problems.append("\(label): its columns disagree with its signed text: the row was altered")
             }
-            checkSignature(of: checkpoint, label)
-            // Every signature DFC stored was a registered actor's: one no key verifies was replaced.
+            let unknown = checkSignature(of: checkpoint, label).unknown
             storedCosignatures.formUnion(checkpoint.signatures.map(\.signature))
-            let unknown = checkpoint.verify(keys: actors.mapValues(\.publicKey)).unknown
+            // Every signature DFC stored was a registered actor's: one no key verifies was replaced.
             if !unknown.isEmpty {
                 problems.append("\(label): the signature of \(unknown.joined(separator: ", ")) is not by the key registered for it: the row was altered")
             }
@@ -124,11 +123,13 @@ struct LedgerCheck {
         }
     }
 
-    private mutating func checkSignature(of checkpoint: Checkpoint, _ label: String) {
+    /// Checks a checkpoint's signatures against the registered keys; returns what it found.
+    @discardableResult
+    private mutating func checkSignature(of checkpoint: Checkpoint, _ label: String) -> Checkpoint.Verification {
         checkpointsChecked += 1
-        if let problem = checkpoint.verify(keys: actors.mapValues(\.publicKey)).problem {
-            problems.append("\(label): \(problem)")
-        }
+        let verification = checkpoint.verify(keys: actors.mapValues(\.publicKey))
+        if let problem = verification.problem { problems.append("\(label): \(problem)") }
+        return verification
     }
 
     /// Walks the events in order; returns the first event's hash (the log's identity).

@@ -13,15 +13,7 @@ struct Bag {
 
     /// Every regular file under `folder` (relative to the bag, `/`-separated), sorted.
     func files(under folder: String) -> [String] {
-        guard let enumerator = FileManager.default.enumerator(atPath: root + "/" + folder) else { return [] }
-        var files: [String] = []
-        while let entry = enumerator.nextObject() as? String {
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: root + "/" + folder + "/" + entry, isDirectory: &isDirectory), !isDirectory.boolValue {
-                files.append(folder + "/" + entry)
-            }
-        }
-        return files.sorted()
+        FileWriting.regularFiles(under: root + "/" + folder).map { folder + "/" + $0 }
     }
 
     /// The SHA-256 and SHA-512 of a file of the bag, hex.
@@ -86,7 +78,7 @@ struct Bag {
         } catch {
             throw DFCError.storeIO(path: folder, reason: "cannot create folder: \(error.localizedDescription)")
         }
-        try EvidenceStore.writeFile(path, bytes)
+        try FileWriting.createReadOnly(path, bytes)
     }
 
     /// Writes a new file of the bag from text handed over a piece at a time (a listing of

@@ -105,9 +105,14 @@ public enum PackageVerifier {
         if let content = try? EvidenceStore.contentDigest(bag), content != authorization.details["content_sha256"] {
             problems.append("the files of data/ and dfc/exhibits/ are not those the authorisation (custody event \(authorization.seq)) signed: a file was changed, added or removed")
         }
+        let descriptions = (try? reader.exhibits()) ?? []
         for exhibit in folders {
-            problems += checkExhibit(exhibit, reader: reader, payloads: payloads, events: events, authorization: authorization.seq)
-            let (frames, found) = decodeAndCompare(exhibit, reader: reader, containment: containment, limits: limits)
+            guard let description = descriptions.first(where: { $0.id == exhibit }) else {
+                problems.append("\(exhibit): \(PackageLayout.description(exhibit)) is missing or unreadable")
+                continue
+            }
+            problems += checkExhibit(description, reader: reader, payloads: payloads, events: events, authorization: authorization.seq)
+            let (frames, found) = decodeAndCompare(description, reader: reader, containment: containment, limits: limits)
             result.framesChecked += frames
             problems += found
         }
@@ -150,8 +155,9 @@ public enum PackageVerifier {
     }
 
     /// The exhibit's events, export and original against each other.
-    private static func checkExhibit(_ exhibit: String, reader: PackageReader, payloads: [Int64: CustodyPayload], events: [PackagedEvent],
-                                     authorization: Int64) -> [String] {
+    private static func checkExhibit(_ description: CaseDescription.Exhibit, reader: PackageReader, payloads: [Int64: CustodyPayload],
+                                     events: [PackagedEvent], authorization: Int64) -> [String] {
+        let exhibit = description.id
         var problems: [String] = []
         let own = events.filter { payloads[$0.seq]?.exhibit == exhibit }
         guard let exported = own.compactMap({ payloads[$0.seq] }).last(where: { $0.action == "exported" && $0.details["authorization"] == String(authorization) }) else {
@@ -161,9 +167,6 @@ public enum PackageVerifier {
         if String(prior.count) != exported.details["prior_events"]
             || EvidenceStore.eventsDigest(prior.map(\.hash)) != exported.details["prior_events_digest"] {
             problems.append("\(exhibit): its custody events shipped are not the \(exported.details["prior_events"] ?? "?") its exported event (custody event \(exported.seq)) committed to: an event was removed or added")
-        }
-        guard let description = try? reader.exhibits().first(where: { $0.id == exhibit }) else {
-            return problems + ["\(exhibit): \(PackageLayout.description(exhibit)) is missing or unreadable"]
         }
         let intake = own.compactMap { payloads[$0.seq] }.first { $0.action == "ingested" || $0.action == "acquired" }
         if intake?.details["sha256"] != description.sha256 || exported.details["sha256"] != description.sha256 {
@@ -181,9 +184,9 @@ public enum PackageVerifier {
 
     /// Decodes the original again in a worker and compares its pictures and packets with
     /// the package's framehash and packet files; returns the pictures compared and the problems.
-    private static func decodeAndCompare(_ exhibit: String, reader: PackageReader, containment: Containment?,
+    private static func decodeAndCompare(_ description: CaseDescription.Exhibit, reader: PackageReader, containment: Containment?,
                                          limits: MediaLimits) -> (Int, [String]) {
-        guard let description = try? reader.exhibits().first(where: { $0.id == exhibit }) else { return (0, []) }
+        let exhibit = description.id
         let folder = reader.root + "/" + PackageLayout.exhibitFolder(exhibit)
         let framehashFiles = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasPrefix("framehash-s") }.sorted()
         // An exhibit whose decoder reported damage was hashed on one thread, which is deterministic: so is this decode.

@@ -59,7 +59,7 @@ extension EvidenceStore {
                 pngSize: picture.png.count, width: picture.width, height: picture.height, conversion: picture.conversion,
                 rotation: picture.rotation, displayRotation: picture.displayRotation, storedPath: relative, eventSeq: 0))
             let partial = destination + "/." + names[rows.count - 1] + ".partial-\(getpid())"
-            try Self.writeFile(partial, picture.png)
+            try FileWriting.createReadOnly(partial, picture.png)
             partials.append(partial)
         }
         let event = try withCatalog {
@@ -182,21 +182,6 @@ extension EvidenceStore {
         }
     }
 
-    /// Writes a new file (it must not exist), flushed to disk, read-only.
-    static func writeFile(_ path: String, _ bytes: [UInt8]) throws {
-        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw DFCError.storeIO(path: path, reason: "cannot create: \(errnoDescription())") }
-        defer { close(fd) }
-        guard FileWriting.writeAll(fd, bytes) else {
-            unlink(path)
-            throw DFCError.storeIO(path: path, reason: "cannot write: \(errnoDescription())")
-        }
-        guard fsync(fd) == 0, fchmod(fd, 0o444) == 0 else {
-            unlink(path)
-            throw DFCError.storeIO(path: path, reason: "cannot flush: \(errnoDescription())")
-        }
-    }
-
     /// Keeps a derived file in the store (`derived/ab/<sha256>.png`), once per content; returns
     /// its path relative to the store and whether this call put it there.
     private func storeDerived(_ bytes: [UInt8], sha256: String) throws -> (String, Bool) {
@@ -210,7 +195,7 @@ extension EvidenceStore {
             throw DFCError.storeIO(path: folder, reason: "cannot create folder: \(error.localizedDescription)")
         }
         let temporary = vault.stagingFile("ingest") + ".png"
-        try Self.writeFile(temporary, bytes)
+        try FileWriting.createReadOnly(temporary, bytes)
         guard rename(temporary, path) == 0 else {
             unlink(temporary)
             throw DFCError.storeIO(path: path, reason: "cannot move into the store: \(errnoDescription())")

@@ -59,14 +59,17 @@ extension EvidenceStore {
                         report: try report(record, db), custody: try custodyEntries(of: record, db), thumbnails: sheet.thumbnails,
                         noThumbnails: sheet.reason, containerStart: header?.containerStartSeconds ?? 0))
                 }
-                var frontier = MerkleFrontier()
-                for leaf in try CustodyLog.leafHashes(db) { frontier.append(leafHash: leaf) }
                 return ReportData(generatedAt: Timestamp.now(), actor: signer.name, role: signer.role.rawValue, store: path,
-                                  dfcVersion: DFCVersion.current, treeSize: frontier.count, rootHash: Hex.string(frontier.root),
-                                  exhibits: exhibits)
+                                  dfcVersion: DFCVersion.current, treeSize: 0, rootHash: "", exhibits: exhibits)
             }
         }
-        return ReportRenderer.render(data)
+        // The log's head, read after the write lock is given back (a long log takes a while).
+        var complete = data
+        var frontier = MerkleFrontier()
+        try withCatalog { try catalog.read { for leaf in try CustodyLog.leafHashes($0) { frontier.append(leafHash: leaf) } } }
+        complete.treeSize = frontier.count
+        complete.rootHash = Hex.string(frontier.root)
+        return ReportRenderer.render(complete)
     }
 
     /// `count` pictures spread evenly over the stream, first and last included.

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Writing to a file descriptor completely.
+/// Writing files completely, and listing them.
 enum FileWriting {
     /// Writes every byte, going on after partial writes and interrupted calls; false (with
     /// `errno` set) when the system refuses (a full disk, say).
@@ -13,5 +13,34 @@ enum FileWriting {
             written += count
         }
         return true
+    }
+
+    /// Creates a new file (it must not exist) holding `bytes`, flushed to disk and made
+    /// read-only; nothing is left behind when it fails.
+    static func createReadOnly(_ path: String, _ bytes: [UInt8]) throws(DFCError) {
+        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw DFCError.storeIO(path: path, reason: "cannot create: \(errnoDescription())") }
+        defer { close(fd) }
+        guard writeAll(fd, bytes) else {
+            unlink(path)
+            throw DFCError.storeIO(path: path, reason: "cannot write: \(errnoDescription())")
+        }
+        guard fsync(fd) == 0, fchmod(fd, 0o444) == 0 else {
+            unlink(path)
+            throw DFCError.storeIO(path: path, reason: "cannot flush: \(errnoDescription())")
+        }
+    }
+
+    /// Every regular file under `root`, as paths relative to it, sorted.
+    static func regularFiles(under root: String) -> [String] {
+        guard let enumerator = FileManager.default.enumerator(atPath: root) else { return [] }
+        var files: [String] = []
+        while let entry = enumerator.nextObject() as? String {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: root + "/" + entry, isDirectory: &isDirectory), !isDirectory.boolValue {
+                files.append(entry)
+            }
+        }
+        return files.sorted()
     }
 }

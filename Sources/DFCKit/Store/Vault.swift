@@ -89,15 +89,7 @@ struct Vault: Sendable {
 
     /// Every file in the vault, relative to the store.
     func allFiles() -> [String] {
-        guard let enumerator = FileManager.default.enumerator(atPath: root) else { return [] }
-        var files: [String] = []
-        while let entry = enumerator.nextObject() as? String {
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: root + "/" + entry, isDirectory: &isDirectory), !isDirectory.boolValue {
-                files.append("vault/" + entry)
-            }
-        }
-        return files.sorted()
+        FileWriting.regularFiles(under: root).map { "vault/" + $0 }
     }
 
     private func makeDirectory(_ path: String) throws(DFCError) {
