@@ -144,5 +144,11 @@ import Testing
         let audit = try TestSupport.dfc(["audit", "--store", store], actor: actor)
         #expect(audit.status == 1 && audit.stdout.contains("EX-000001: its extracted pictures no longer match what custody event"), "\(audit.stdout)")
         #expect(audit.stdout.contains("EX-000001: its extracted picture \(kept) is not the registered PNG"), "\(audit.stdout)")
+        // A picture planted among the store's extracted pictures, as if some extraction had made it.
+        let planted = store + "/derived/00/" + String(repeating: "0", count: 64) + ".png"
+        try FileManager.default.createDirectory(atPath: store + "/derived/00", withIntermediateDirectories: true)
+        try Data("planted".utf8).write(to: URL(fileURLWithPath: planted))
+        let again = try TestSupport.dfc(["audit", "--store", store], actor: actor)
+        #expect(again.stdout.contains("derived/00/\(String(repeating: "0", count: 64)).png: a file among the extracted pictures that no registered extraction made"), "\(again.stdout)")
     }
 }

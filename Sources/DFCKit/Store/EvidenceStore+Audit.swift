@@ -18,7 +18,7 @@ extension EvidenceStore {
     ///   and that every vault file belongs to an exhibit.
     ///
     /// The catalog is read in one snapshot, without the write lock, so ingests and reads go
-    /// on meanwhile; only the last step (vault files that belong to no exhibit, and the
+    /// on meanwhile; only the last step (vault and extracted-picture files that belong to nothing, and the
     /// `audited` event) takes the lock, so that a file an ingest is placing is not mistaken
     /// for one planted by hand.
     public func audit(actor: String, checkpoints: [Checkpoint] = []) throws -> AuditReport {
@@ -51,6 +51,11 @@ extension EvidenceStore {
                 for file in vault.allFiles() where !known.contains(file) {
                     problems.append("\(file): a file in the vault that belongs to no exhibit: left by an ingest that was "
                         + "killed before it committed, or put there by hand; ingesting the same file again adopts it")
+                }
+                let derived = Set(try String.fetchAll(db, sql: "SELECT stored_path FROM derived_frame"))
+                for file in FileWriting.regularFiles(under: path + "/derived").map({ "derived/" + $0 }) where !derived.contains(file) {
+                    problems.append("\(file): a file among the extracted pictures that no registered extraction made: left by an "
+                        + "extraction killed before it committed, or put there by hand")
                 }
                 let report = AuditReport(
                     eventsChecked: ledger.events, signaturesValid: ledger.validSignatures, treeSize: ledger.events,

@@ -49,10 +49,14 @@ extension EvidenceStore {
             if !committed { for path in placed { removeDerived(path) } }
         }
         var rows: [DerivedFrameRecord] = []
+        var staged: [(temporary: String, relative: String, sha256: String)] = []
+        defer { for file in staged { unlink(file.temporary) } }
         for picture in pictures {
             let sha = Hex.string(SHA256.hash(data: picture.png))
-            let (relative, isNew) = try storeDerived(picture.png, sha256: sha)
-            if isNew { placed.append(relative) }
+            let relative = "derived/\(sha.prefix(2))/\(sha).png"
+            let temporary = vault.stagingFile("ingest") + ".png"
+            try FileWriting.createReadOnly(temporary, picture.png)
+            staged.append((temporary, relative, sha))
             rows.append(DerivedFrameRecord(
                 id: nil, exhibitID: record.id!, analysis: analysis.info.number, stream: header.stream.index, index: picture.index,
                 pts: picture.pts, ptsSeconds: picture.ptsSeconds, frameSHA256: picture.frameSHA256, pngSHA256: sha,
@@ -64,6 +68,10 @@ extension EvidenceStore {
         }
         let event = try withCatalog {
             try catalog.write { db -> Int64 in
+                // Placed under the write lock, as the vault's files are, so the audit never takes one for a planted file.
+                for file in staged where try placeDerived(file.temporary, at: file.relative, sha256: file.sha256) {
+                    placed.append(file.relative)
+                }
                 let event = try CustodyLog.append(db, action: "extracted", signer: signer, exhibit: record.exhibitID, details: [
                     "command": "extract", "sha256": record.sha256, "analysis": String(analysis.info.number),
                     "stream": String(header.stream.index), "selection": selection.description,
@@ -182,26 +190,22 @@ extension EvidenceStore {
         }
     }
 
-    /// Keeps a derived file in the store (`derived/ab/<sha256>.png`), once per content; returns
-    /// its path relative to the store and whether this call put it there.
-    private func storeDerived(_ bytes: [UInt8], sha256: String) throws -> (String, Bool) {
-        let relative = "derived/\(sha256.prefix(2))/\(sha256).png"
+    /// Moves a staged PNG to its place in the store (`derived/ab/<sha256>.png`), kept once per
+    /// content; returns whether this call put it there. Call it under the catalog's write lock.
+    private func placeDerived(_ temporary: String, at relative: String, sha256: String) throws -> Bool {
         let path = path + "/" + relative
-        if let existing = try? FileDigest.compute(path: path), existing.sha256 == sha256 { return (relative, false) }
+        if let existing = try? FileDigest.compute(path: path), existing.sha256 == sha256 { return false }
         let folder = (path as NSString).deletingLastPathComponent
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         } catch {
             throw DFCError.storeIO(path: folder, reason: "cannot create folder: \(error.localizedDescription)")
         }
-        let temporary = vault.stagingFile("ingest") + ".png"
-        try FileWriting.createReadOnly(temporary, bytes)
         guard rename(temporary, path) == 0 else {
-            unlink(temporary)
             throw DFCError.storeIO(path: path, reason: "cannot move into the store: \(errnoDescription())")
         }
         Durability.syncDirectory(folder)
-        return (relative, true)
+        return true
     }
 
     private func removeDerived(_ relative: String) {
