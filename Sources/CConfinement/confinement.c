@@ -25,6 +25,10 @@ int dfc_set_no_new_privs(void) {
     return prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0);
 }
 
+int dfc_set_parent_death_signal(int signal) {
+    return prctl(PR_SET_PDEATHSIG, (unsigned long)signal, 0, 0, 0);
+}
+
 int dfc_install_seccomp_filter(const dfc_bpf_instruction *program, uint16_t count) {
     struct sock_fprog fprog = { .len = count, .filter = (struct sock_filter *)program };
     return (int)syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, SECCOMP_FILTER_FLAG_TSYNC, &fprog);

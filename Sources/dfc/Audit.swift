@@ -21,6 +21,7 @@ struct Audit: ParsableCommand {
                 print(Output.json(report))
             } else {
                 for problem in report.problems { print("PROBLEM\t\(problem)") }
+                for notice in report.notices { print("NOTICE\t\(notice)") }
                 print("\(report.ok ? "CLEAN" : "FAILED"): \(report.eventsChecked) custody events (\(report.signaturesValid) valid signatures), "
                       + "\(report.checkpointsChecked) checkpoints, \(report.exhibitsChecked) exhibits checked, \(report.problems.count) problems; "
                       + "tree size \(report.treeSize), root \(report.rootHash)")

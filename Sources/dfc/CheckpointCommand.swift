@@ -25,14 +25,10 @@ struct CheckpointCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let store = try options.open()
+            let destination = try output.map { try store.checkNewFile(at: $0) }   // refused before anything is signed
             let checkpoint = try cosign.map { try store.cosign(readCheckpoint($0), source: $0, actor: options.actorName) }
                 ?? store.checkpoint(actor: options.actorName)
-            if let output {
-                guard !FileManager.default.fileExists(atPath: output),
-                      FileManager.default.createFile(atPath: output, contents: Data(checkpoint.text.utf8)) else {
-                    throw DFCError.storeIO(path: output, reason: "cannot write the checkpoint (the file must not exist)")
-                }
-            }
+            if let destination { try store.writeNewFile(Data(checkpoint.text.utf8), at: destination) }
             Output.write(checkpoint.text)
         }
     }

@@ -42,7 +42,9 @@ struct Lookup: ParsableCommand {
                     print(Output.json(hit))
                 } else {
                     var line = "\(hit.exhibit)\t\(hit.caseID)\t\(hit.sha256)\t\(hit.originalName)"
-                    if let frame = hit.frame, let stream = hit.stream {
+                    if let derived = hit.derived {
+                        line = "\(hit.exhibit)\t\(hit.caseID)\t\(derived.picture.pngSHA256)\tDERIVED: \(derived.summary)"
+                    } else if let frame = hit.frame, let stream = hit.stream {
                         line += "\tstream \(stream) frame \(frame)" + (hit.ptsSeconds.map { " at \($0) s" } ?? "")
                     }
                     print(line)

@@ -32,15 +32,12 @@ struct Report: ParsableCommand {
     func run() throws {
         let launcher = WorkerLauncher.start()
         try reportingErrors {
-            if FileManager.default.fileExists(atPath: to) {
-                throw DFCError.storeIO(path: to, reason: "already exists: a report never overwrites a file")
-            }
-            let html = try worker.open(options).report(references, actor: options.actorName, thumbnails: thumbnails,
-                                                       limits: worker.limits, containment: worker.containment(launcher))
-            guard FileManager.default.createFile(atPath: to, contents: Data(html.utf8)) else {
-                throw DFCError.storeIO(path: to, reason: "cannot write the report")
-            }
-            Output.note("report on \(references.joined(separator: ", ")) written to \(to)")
+            let store = try worker.open(options)
+            let destination = try store.checkNewFile(at: to)
+            let html = try store.report(references, actor: options.actorName, thumbnails: thumbnails,
+                                        limits: worker.limits, containment: worker.containment(launcher))
+            try store.writeNewFile(Data(html.utf8), at: destination)
+            Output.note("report on \(references.joined(separator: ", ")) written to \(destination)")
         }
     }
 }

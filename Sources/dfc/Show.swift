@@ -69,6 +69,17 @@ struct Show: ParsableCommand {
                 print("Amended    \(amendment.at) by \(amendment.actor) (custody event \(amendment.event)): "
                       + changes.joined(separator: ", ") + "; reason: \(amendment.reason)")
             }
+            for export in report.exports {
+                print("Exported   \(export.at) by \(export.actor), authorised by \(export.authorizedBy) (custody events \(export.authorization), "
+                      + "\(export.event)), for \(export.recipient), to \(export.destination)"
+                      + (export.undelivered.map { ": NOT DELIVERED: the export ended before its package was in place (custody event \($0))" } ?? ""))
+            }
+            for extraction in report.extractions {
+                let picture = extraction.picture
+                print("Extracted  \(extraction.extractedAt) by \(extraction.extractedBy) (custody event \(picture.event)): stream \(picture.stream) "
+                      + "frame \(picture.frame)" + (picture.ptsSeconds.map { " at \($0) s" } ?? "")
+                      + " as \(picture.fileName), PNG SHA-256 \(picture.pngSHA256), picture SHA-256 \(picture.frameSHA256)")
+            }
         }
     }
 }

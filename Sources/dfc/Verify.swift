@@ -31,10 +31,14 @@ struct Verify: ParsableCommand {
                     print(Output.json(result))
                 } else if let exhibit = result.exhibit {
                     print("IDENTICAL\t\(file) is bit-identical to \(exhibit) (case \(result.caseID ?? "")), SHA-256 \(result.digest.sha256)")
+                } else if !result.derived.isEmpty {
+                    for derived in result.derived {
+                        print("DERIVED\t\(file) is bit-identical to \(derived.summary), SHA-256 \(result.digest.sha256)")
+                    }
                 } else {
                     print("NOT REGISTERED\t\(file): no exhibit has SHA-256 \(result.digest.sha256) (\(result.digest.size) bytes)")
                 }
-                if !result.identical { throw ExitCode.failure }
+                if !result.registered { throw ExitCode.failure }
                 return
             }
             let results = try store.verify(references, actor: options.actorName)

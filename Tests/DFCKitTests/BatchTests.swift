@@ -64,16 +64,8 @@ import Testing
 
     /// Every process of the batch (dfc, its launchers and their workers), killed at once.
     static func killTree(_ pid: pid_t) {
-        func descendants(_ pid: pid_t) -> [pid_t] {
-            let tasks = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(pid)/task")) ?? []
-            let children = tasks.flatMap { task in
-                ((try? String(contentsOfFile: "/proc/\(pid)/task/\(task)/children", encoding: .utf8)) ?? "")
-                    .split(separator: " ").compactMap { pid_t($0) }
-            }
-            return children + children.flatMap(descendants)
-        }
         kill(pid, SIGSTOP)   // no new children while the tree is collected
-        for child in descendants(pid) { kill(child, SIGKILL) }
+        for child in TestSupport.descendants(pid) { kill(child, SIGKILL) }
         kill(pid, SIGKILL)
     }
 

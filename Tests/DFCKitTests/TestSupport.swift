@@ -102,6 +102,16 @@ enum TestSupport {
     /// `Scripts/test` runs first). A test that needs it fails, rather than skips, without it.
     static let oraclePython = packageRoot.appendingPathComponent(".build/oracles/bin/python").path
 
+    /// The processes below `pid` (a launcher and its workers, say), from /proc.
+    static func descendants(_ pid: pid_t) -> [pid_t] {
+        let tasks = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(pid)/task")) ?? []
+        let children = tasks.flatMap { task in
+            ((try? String(contentsOfFile: "/proc/\(pid)/task/\(task)/children", encoding: .utf8)) ?? "")
+                .split(separator: " ").compactMap { pid_t($0) }
+        }
+        return children + children.flatMap(descendants)
+    }
+
     /// Hash lines only (no header comments).
     static func hashLines(_ framehash: String) -> [Substring] {
         framehash.split(separator: "\n").filter { !$0.hasPrefix("#") }

@@ -18,6 +18,10 @@ typedef struct {
 /// `prctl(PR_SET_NO_NEW_PRIVS, 1)`: no execve may gain privileges from now on. 0 or -1 (errno).
 int dfc_set_no_new_privs(void);
 
+/// `prctl(PR_SET_PDEATHSIG, signal)`: the kernel sends `signal` to this process when the thread
+/// that made it (its parent) ends. 0 or -1 (errno).
+int dfc_set_parent_death_signal(int signal);
+
 /// Installs a seccomp filter on every thread of the process
 /// (`seccomp(SECCOMP_SET_MODE_FILTER, SECCOMP_FILTER_FLAG_TSYNC, …)`). 0 or -1 (errno).
 int dfc_install_seccomp_filter(const dfc_bpf_instruction *program, uint16_t count);

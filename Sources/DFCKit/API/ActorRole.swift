@@ -1,5 +1,9 @@
-/// What a person does with evidence. Every custody event records its actor's role.
-/// Only a custodian or a supervisor may register further actors or authorise an export.
+/// What a person does with evidence. Every custody event records its actor's role, and the
+/// role is the one the actor's signed `actor_registered` event gave (never the actor table's).
+/// Only a custodian or a supervisor may register further actors, authorise an export or amend
+/// an exhibit. An auditor checks and never handles evidence: it may read, verify, audit, take
+/// and cosign checkpoints (an auditor is the natural independent witness of a checkpoint), but
+/// not ingest, analyse again, extract or ask for an export. Every role may cosign.
 public enum ActorRole: String, Sendable, Codable, CaseIterable {
     /// Submits footage and extracts frames.
     case analyst
@@ -14,6 +18,9 @@ public enum ActorRole: String, Sendable, Codable, CaseIterable {
     public var mayRegisterActors: Bool { self == .custodian || self == .supervisor }
     /// Whether this role may authorise a copy of evidence to leave the store (`export`).
     public var mayAuthorizeExport: Bool { self == .custodian || self == .supervisor }
+    /// Whether this role may take evidence in, analyse it again, extract pictures from it or ask
+    /// for its export: everyone but an auditor.
+    public var mayHandleEvidence: Bool { self != .auditor }
     /// Whether this role may change an exhibit's case or source (`amend`).
     public var mayAmend: Bool { self == .custodian || self == .supervisor }
 }

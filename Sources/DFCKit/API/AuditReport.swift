@@ -15,6 +15,9 @@ public struct AuditReport: Sendable, Codable, Equatable {
     public var exhibitsChecked: Int
     /// Every problem found, each naming the event, exhibit or file concerned.
     public var problems: [String]
+    /// What an operator should know that is no tampering: exports recorded but never delivered,
+    /// leftovers of killed DFC processes that this audit removed.
+    public var notices: [String] = []
     /// True when nothing is wrong.
     public var ok: Bool { problems.isEmpty }
 }

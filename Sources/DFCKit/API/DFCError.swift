@@ -37,6 +37,8 @@ public enum DFCError: Error, Equatable, Sendable, CustomStringConvertible {
     case actorNotRegistered(name: String, store: String)
     /// An actor of that name is already registered.
     case actorExists(name: String)
+    /// The actor's row in the catalog disagrees with the signed event that registered it.
+    case actorRecordAltered(name: String, event: Int64)
     /// The actor name cannot be used.
     case invalidActorName(name: String, reason: String)
     /// The actor's role does not allow what was asked.
@@ -76,6 +78,8 @@ public enum DFCError: Error, Equatable, Sendable, CustomStringConvertible {
         case .actorNotRegistered(let name, let store):
             "\(name): not a registered actor of the store \(store): register with `dfc actor add NAME --role ROLE` first"
         case .actorExists(let name): "\(name): an actor of that name is already registered"
+        case .actorRecordAltered(let name, let event): "actor \(name): the actor table disagrees with the actor_registered event "
+            + "(custody event \(event)) that registered it (its name, role or key was altered by hand): refused; run dfc audit"
         case .invalidActorName(let name, let reason): "\(name): cannot be an actor name: \(reason)"
         case .notPermitted(let actor, let role, let action): "\(actor) (\(role.rawValue)) may not \(action)"
         case .keyFile(let path, let reason): "\(path): \(reason)"

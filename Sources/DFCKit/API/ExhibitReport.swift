@@ -43,10 +43,14 @@ public struct ExhibitReport: Sendable, Codable, Equatable {
     /// Every analysis of the file, the one made at ingest first; the container, libraries,
     /// counts, streams and findings above are the current one's.
     public var analyses: [AnalysisInfo]
+    /// Every picture extracted from it and registered as derived evidence, oldest first.
+    public var extractions: [DerivedEvidence] = []
+    /// Every export of it, oldest first, each saying whether its package was delivered.
+    public var exports: [ExhibitExport] = []
 
     enum CodingKeys: String, CodingKey {
         case exhibit, caseID = "case", source, sha256, sha512, size, originalName, originalPath, vaultPath
         case ingestedAt, ingestedBy, container, containerInfo, durationSeconds, libraries, packetCount, frameCount
-        case streams, findings, amendments, analyses
+        case streams, findings, amendments, analyses, extractions, exports
     }
 }

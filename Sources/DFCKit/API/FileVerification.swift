@@ -8,8 +8,13 @@ public struct FileVerification: Sendable, Codable, Equatable {
     public var exhibit: ExhibitID?
     /// That exhibit's case.
     public var caseID: String?
+    /// The registered extracted pictures it is identical to (a PNG that `dfc extract` wrote):
+    /// derived evidence, each naming its parent exhibit, frame and extraction.
+    public var derived: [DerivedEvidence] = []
     /// Whether it is identical to a registered exhibit.
     public var identical: Bool { exhibit != nil }
+    /// Whether it is a registered exhibit or a registered extracted picture.
+    public var registered: Bool { exhibit != nil || !derived.isEmpty }
 
-    enum CodingKeys: String, CodingKey { case path, digest, exhibit, caseID = "case" }
+    enum CodingKeys: String, CodingKey { case path, digest, exhibit, caseID = "case", derived }
 }

@@ -19,7 +19,10 @@ public struct LookupHit: Sendable, Codable, Equatable {
     /// For a frame lookup: the frame's time in seconds.
     public var ptsSeconds: Double?
 
+    /// For a lookup by SHA-256 that matched an extracted PNG rather than an original: that
+    /// picture as derived evidence (the other fields describe its parent exhibit).
+    public var derived: DerivedEvidence?
     enum CodingKeys: String, CodingKey {
-        case exhibit, caseID = "case", source, sha256, originalName, size, stream, frame, ptsSeconds
+        case exhibit, caseID = "case", source, sha256, originalName, size, stream, frame, ptsSeconds, derived
     }
 }

@@ -20,7 +20,9 @@ struct AmendmentRecord: Codable, Sendable, FetchableRecord, PersistableRecord {
 extension Catalog {
     /// An exhibit's amendments, oldest first.
     static func amendments(exhibit: Int64, _ db: Database) throws -> [AmendmentRecord] {
-        try AmendmentRecord.filter(Column("exhibit_id") == exhibit).order(Column("seq")).fetchAll(db)
+        // Each row the index names is read again by its number (see Catalog+Confirmed).
+        try Int64.fetchAll(db, sql: "SELECT seq FROM amendment WHERE exhibit_id = ? ORDER BY seq", arguments: [exhibit])
+            .compactMap { try AmendmentRecord.fetchOne(db, key: $0) }.filter { $0.exhibitID == exhibit }
     }
 
     /// The exhibits whose current case (the latest amendment's, else the one ingested with) is `caseID`.

@@ -40,7 +40,8 @@ extension Catalog {
                 number: 1, event: ingestedEvent, at: exhibit.ingestedAt, actor: exhibit.ingestedBy, reason: nil,
                 libraries: exhibit.libraries, container: exhibit.format, packetCount: exhibit.packetCount,
                 frameCount: exhibit.frameCount, findingCount: 0, finished: true, current: false))]
-        for record in try AnalysisRecord.filter(Column("exhibit_id") == exhibit.id).order(Column("id")).fetchAll(db) {
+        let ids = try Int64.fetchAll(db, sql: "SELECT id FROM analysis WHERE exhibit_id = ? ORDER BY id", arguments: [exhibit.id])
+        for record in try ids.compactMap({ try AnalysisRecord.fetchOne(db, key: $0) }) where record.exhibitID == exhibit.id {
             list.append(StoredAnalysis(
                 location: .reanalysis(record.id!), format: record.format, containerJSON: record.containerJSON, libraries: record.libraries,
                 info: AnalysisInfo(

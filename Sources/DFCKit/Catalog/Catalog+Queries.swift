@@ -2,19 +2,6 @@ import Foundation
 internal import GRDB
 
 extension Catalog {
-    /// Every picture with this SHA-256, across all exhibits and all their analyses, in order;
-    /// a picture that more than one analysis of an exhibit decoded alike is listed once.
-    static func frames(withSHA256 hash: Data, _ db: Database) throws -> [(exhibit: Int64, stream: Int, index: Int, seconds: Double?)] {
-        try Row.fetchAll(db, sql: """
-            SELECT exhibit_id, stream, idx, min(pts_seconds) FROM (
-                SELECT exhibit_id, stream, idx, pts_seconds FROM frame WHERE sha256 = ?
-                UNION ALL
-                SELECT a.exhibit_id, f.stream, f.idx, f.pts_seconds FROM analysis_frame f JOIN analysis a ON a.id = f.analysis_id
-                WHERE f.sha256 = ?)
-            GROUP BY exhibit_id, stream, idx ORDER BY exhibit_id, stream, idx
-            """, arguments: [hash, hash]).map { ($0[0], $0[1], $0[2], $0[3]) }
-    }
-
     /// The vault path of every exhibit.
     static func vaultPaths(_ db: Database) throws -> Set<String> {
         Set(try String.fetchAll(db, sql: "SELECT vault_path FROM exhibit"))

@@ -73,7 +73,9 @@ enum CustodyLog {
         try actors(db).mapValues(\.publicKey)
     }
 
+    /// Every actor row by name. Two rows whose names Swift takes as one (canonically equal:
+    /// SQLite compares bytes) keep the one registered first; the audit names the other.
     static func actors(_ db: Database) throws -> [String: ActorRecord] {
-        Dictionary(uniqueKeysWithValues: try ActorRecord.fetchAll(db).map { ($0.name, $0) })
+        Dictionary(try ActorRecord.order(Column("registered_seq")).fetchAll(db).map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
     }
 }

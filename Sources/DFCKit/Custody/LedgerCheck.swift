@@ -13,6 +13,8 @@ struct LedgerCheck {
     private(set) var validSignatures = 0
     private(set) var checkpointsChecked = 0
     private(set) var problems: [String] = []
+    /// Exports recorded but never delivered (`export_undelivered`): no tampering, but to be told.
+    private(set) var notices: [String] = []
     private(set) var root = Merkle.emptyRoot
     /// What each exhibit's `ingested` event says, by exhibit (`EX-000001`): the catalog's rows
     /// are checked against it, and every exhibit it names must still be there.
@@ -26,7 +28,10 @@ struct LedgerCheck {
     /// What each `ingested` or `acquired` event of a batch says: its batch, path and exhibit.
     private(set) var batchMembers: [Int64: (batch: String, path: String, exhibit: String)] = [:]
     /// The actions whose details the audit reads; other events' payloads are decoded without them.
-    private static let actionsWithDetails: Set<String> = ["actor_registered", "ingested", "amended", "acquired", "reanalysed", "extracted"]
+    private static let actionsWithDetails: Set<String> = ["actor_registered", "ingested", "amended", "acquired", "reanalysed", "extracted", "exported", "export_undelivered"]
+    /// Each exhibit's events so far, as an `exported` event commits to them: how many, and the
+    /// SHA-256 over their hashes, one a line.
+    private var history: [String: (count: Int, digest: SHA256)] = [:]
 
     /// A tree head the log must still have at `size` events.
     private struct Expectation {
@@ -40,10 +45,20 @@ struct LedgerCheck {
     private var recordedCosignatures: [String: Int64] = [:]
     private var storedCosignatures = Set<String>()
     private var actors: [String: ActorRecord] = [:]
-    private var registered: [String: (seq: Int64, key: String, role: String)] = [:]
+    private var registered: [String: (seq: Int64, key: String, role: String, at: String, name: [UInt8])] = [:]
 
     init(_ db: Database, supplied: [Checkpoint]) throws {
+        let rows = try ActorRecord.order(Column("registered_seq")).fetchAll(db)
         actors = try CustodyLog.actors(db)
+        var seen: [String: ActorRecord] = [:]
+        for row in rows {
+            if let first = seen[row.name] {
+                problems.append("actor \(row.name): two rows of the actor table name it (registered by events \(first.registeredSeq) and \(row.registeredSeq)), "
+                    + "spelt with different bytes for the same letters: the table was altered")
+            } else {
+                seen[row.name] = row
+            }
+        }
         try expectStoredCheckpoints(db)
         try expectRecordedTreeHeads(db)
         for (signature, seq) in recordedCosignatures.sorted(by: { $0.value < $1.value }) where !storedCosignatures.contains(signature) {
@@ -57,12 +72,18 @@ struct LedgerCheck {
         let firstHash = try walk(db)
         for (name, actor) in actors.sorted(by: { $0.key < $1.key }) {
             if let registration = registered[name] {
-                if registration.seq != actor.registeredSeq || registration.key != actor.publicKey || registration.role != actor.role {
+                if registration.seq != actor.registeredSeq || registration.key != actor.publicKey || registration.role != actor.role
+                    || registration.name != Array(actor.name.utf8) {
                     problems.append("actor \(name): the actor table (key \(actor.publicKey.prefix(16))…, \(actor.role), event \(actor.registeredSeq)) disagrees with the event that registered it (\(registration.seq)): the table was altered")
+                } else if registration.at != actor.registeredAt {
+                    problems.append("actor \(name): the actor table says it was registered at \(actor.registeredAt), the event that registered it (\(registration.seq)) at \(registration.at): the table was altered")
                 }
             } else {
                 problems.append("actor \(name): no actor_registered event in the log registers this actor: the actor table was altered")
             }
+        }
+        for (name, registration) in registered.sorted(by: { $0.value.seq < $1.value.seq }) where actors[name] == nil {
+            problems.append("actor \(name): registered by custody event \(registration.seq), but the actor table has no row for it: the row was deleted")
         }
         for expectation in expectations.values.joined() where expectation.size > events {
             problems.append("\(expectation.label) covers \(expectation.size) events, but the log has only \(events): events were removed")
@@ -170,6 +191,11 @@ struct LedgerCheck {
                 if event.action == "amended", let exhibit = payload.exhibit { amended[event.seq] = (exhibit, payload.details) }
                 if event.action == "reanalysed" { noteReanalysed(event, payload) }
                 if event.action == "extracted", let exhibit = payload.exhibit { extracted[event.seq] = (exhibit, payload.details) }
+                if let exhibit = payload.exhibit { noteHistory(event, payload, exhibit: exhibit) }
+                if event.action == "export_undelivered" {
+                    notices.append("custody event \(event.seq): \(payload.exhibit ?? "?")'s export authorised by custody event "
+                        + "\(payload.details["authorization"] ?? "?") to \(payload.details["destination"] ?? "?") was recorded but never delivered")
+                }
                 if event.action == "ingested" || event.action == "acquired", let batch = payload.details["batch"] {
                     batchMembers[event.seq] = (batch, payload.details["original_path"] ?? "", payload.exhibit ?? "")
                 }
@@ -190,6 +216,22 @@ struct LedgerCheck {
         takePending()
         root = frontier.root
         return firstHash
+    }
+
+    /// Adds the event to its exhibit's history, after checking an `exported` event's commitment to
+    /// the history before it: the events an export shipped were the exhibit's whole history.
+    private mutating func noteHistory(_ event: CustodyEventRecord, _ payload: CustodyPayload, exhibit: String) {
+        var entry = history[exhibit] ?? (0, SHA256())
+        if event.action == "exported" {
+            let digest = Hex.string(entry.digest.finalize())
+            if payload.details["prior_events"] != String(entry.count) || payload.details["prior_events_digest"] != digest {
+                problems.append("custody event \(event.seq) (exported): committed to \(payload.details["prior_events"] ?? "?") earlier events of \(exhibit), "
+                    + "but the log holds \(entry.count) before it with another digest: the export shipped a history with events left out or added")
+            }
+        }
+        entry.count += 1
+        entry.digest.update(data: Data((event.hash + "\n").utf8))
+        history[exhibit] = entry
     }
 
     private mutating func noteReanalysed(_ event: CustodyEventRecord, _ payload: CustodyPayload) {
@@ -242,8 +284,9 @@ struct LedgerCheck {
         switch CustodyLog.signatureStatus(event, payload, actors: actors, verified: verified) {
         case .valid:
             validSignatures += 1
-            if let role = payload.role, role != actors[payload.actor]?.role {
-                problems.append("\(name): names \(payload.actor)'s role as \(role), but \(payload.actor) is registered as \(actors[payload.actor]?.role ?? "?")")
+            // The role its signed registration gave, not the actor table's.
+            if let role = payload.role, role != registered[payload.actor]?.role {
+                problems.append("\(name): names \(payload.actor)'s role as \(role), but \(payload.actor) is registered as \(registered[payload.actor]?.role ?? "?")")
             }
         case .unsigned:
             problems.append("\(name): is not signed")
@@ -275,7 +318,7 @@ struct LedgerCheck {
         if registered[actor] != nil {
             problems.append("\(name): registers \(actor) a second time")
         } else {
-            registered[actor] = (event.seq, key, role)
+            registered[actor] = (event.seq, key, role, event.recordedAt, Array(actor.utf8))
         }
     }
 }

@@ -6,7 +6,9 @@ import Foundation
 /// - every custody event: its hash, its signature by the key registered for its actor (the
 ///   registration itself shipped and signed), and its inclusion proof into the checkpoint,
 ///   whose signature must verify; every event has a proof, every proof an event;
-/// - the authorisation: signed by a custodian or supervisor, naming these exhibits, and
+/// - every actor's role: the one its shipped, signed `actor_registered` event gave it, which
+///   every event of the actor must name;
+/// - the authorisation: signed by an actor registered as a custodian or supervisor, naming these exhibits, and
 ///   committing (`content_sha256`) to every file of `data/` and `dfc/exhibits/`;
 /// - each exhibit: its `exported` event commits to all its earlier events, every one of
 ///   which must be shipped; its original's SHA-256 is the one its ingest event signed;
@@ -59,6 +61,8 @@ public enum PackageVerifier {
         do { events = try reader.events() } catch { return fail("\(error)") }
         var payloads: [Int64: CustodyPayload] = [:]
         var registered: [String: String] = [:]
+        // Each actor's role as its signed registration gave it: what a later payload claims is not trusted.
+        var roles: [String: (role: String, seq: Int64)] = [:]
         for event in events {
             let label = "custody event \(event.seq)"
             guard let payload = try? JSONDecoder().decode(CustodyPayload.self, from: Data(event.payload.utf8)), payload.seq == event.seq else {
@@ -79,6 +83,17 @@ public enum PackageVerifier {
             }
             if payload.action == "actor_registered", let name = payload.details["registered_actor"], let key = payload.details["public_key"] {
                 registered[name] = key
+                if let role = payload.details["role"] { roles[name] = (role, payload.seq) }
+            }
+        }
+        for payload in payloads.values.sorted(by: { $0.seq < $1.seq }) {
+            guard let registration = roles[payload.actor] else {
+                problems.append("custody event \(payload.seq) (\(payload.action) by \(payload.actor)): no shipped actor_registered event registers \(payload.actor)")
+                continue
+            }
+            if payload.role != registration.role || registration.seq > payload.seq {
+                problems.append("custody event \(payload.seq) (\(payload.action) by \(payload.actor)): claims the role \(payload.role ?? "none"), "
+                    + "but \(payload.actor) was registered as \(registration.role) by custody event \(registration.seq)")
             }
         }
         // The package's own keys must be the ones its signed registrations gave (trusted keys given
@@ -96,8 +111,10 @@ public enum PackageVerifier {
         guard authorizations.count == 1, let authorization = authorizations.first else {
             return fail("the package ships \(authorizations.count) export_authorized events; an export ships exactly its own")
         }
-        if !["custodian", "supervisor"].contains(authorization.role ?? "") {
-            problems.append("custody event \(authorization.seq) (export_authorized): signed by \(authorization.actor) as \(authorization.role ?? "no role"), who may not authorise an export")
+        let authoriserRole = roles[authorization.actor].flatMap { $0.seq < authorization.seq ? $0.role : nil }
+        if !["custodian", "supervisor"].contains(authoriserRole ?? "") {
+            problems.append("custody event \(authorization.seq) (export_authorized): signed by \(authorization.actor), registered as "
+                + "\(authoriserRole ?? "nothing shipped"), who may not authorise an export: only a custodian or supervisor may")
         }
         if (authorization.details["exhibits"] ?? "").split(separator: ",").map(String.init) != folders {
             problems.append("custody event \(authorization.seq) (export_authorized) names exhibits \(authorization.details["exhibits"] ?? ""), the package holds \(folders.joined(separator: ","))")

@@ -16,6 +16,9 @@ public struct AnalysisJob: Sendable, Codable, Equatable {
     public var pdqSecondsPerHash: Double
     /// Pictures to extract instead of an analysis.
     public var extraction: ExtractionRequest?
+    /// The process that started the worker (`dfc worker`): the worker dies with it (a killed
+    /// `dfc` leaves no worker running on), and does not start if it is already gone.
+    public var parent: Int32?
 
     /// A job.
     public init(input: String, output: String, limits: MediaLimits, confine: Bool, decoderThreads: Int = 0,

@@ -1,4 +1,5 @@
 import Foundation
+internal import CConfinement
 
 /// The worker's side of an ingest: it only analyses. It opens its input and its output,
 /// confines itself, reads and decodes the footage, and writes every packet row, frame row
@@ -29,6 +30,7 @@ public enum AnalysisWorker {
     /// goes to standard error. With `job.confine` this process is confined for the rest of
     /// its life: call it only in a process made for the job.
     public static func run(_ job: AnalysisJob) -> Int32 {
+        if let parent = job.parent, !dieWithParent(parent) { return 70 }
         do {
             try perform(job)
             return 0
@@ -131,5 +133,14 @@ public enum AnalysisWorker {
             }
         }
         try writer.finish(analysis)
+    }
+}
+
+extension AnalysisWorker {
+    /// Asks the kernel to kill this process when its parent ends, then checks that the parent
+    /// is still `parent` (it may have died before the request): false when it is not.
+    static func dieWithParent(_ parent: pid_t) -> Bool {
+        _ = dfc_set_parent_death_signal(SIGKILL)
+        return getppid() == parent
     }
 }

@@ -67,8 +67,12 @@ public final class WorkerLauncher: @unchecked Sendable {
         // Not for a worker started from the executable: it must not hold the launcher's pipes.
         for descriptor in down + up { _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC) }
         fflush(nil)
+        let parent = getpid()
         let pid = fork()
         if pid == 0 {
+            // The launcher, and so every worker it forks, dies with the program that made it:
+            // a `dfc` killed with SIGKILL leaves nothing decoding behind it.
+            if !AnalysisWorker.dieWithParent(parent) { _exit(0) }
             // Keep only its own pipes and standard I/O: a launcher made after another must not
             // hold the other's pipe, or neither would see the end of its input when dfc exits.
             for descriptor in Int32(3)..<Int32(1024) where descriptor != down[0] && descriptor != up[1] { close(descriptor) }
@@ -121,8 +125,12 @@ public final class WorkerLauncher: @unchecked Sendable {
         while let line = readLine(from: requests) {
             let reply: Reply
             if let request = try? JSONDecoder().decode(Request.self, from: line) {
+                let launcher = getpid()
                 let pid = fork()
-                if pid == 0 { becomeWorker(request, closing: [requests, replies]) }
+                if pid == 0 {
+                    if !AnalysisWorker.dieWithParent(launcher) { _exit(70) }
+                    becomeWorker(request, closing: [requests, replies])
+                }
                 reply = pid < 0
                     ? Reply(pid: 0, ending: nil, error: "cannot fork a worker: \(errnoDescription())")
                     : Reply(pid: pid, ending: WorkerProcess.wait(for: pid, deadline: request.deadline,

@@ -67,6 +67,8 @@ struct WorkerProcess {
         posix_spawn_file_actions_addopen(&actions, 2, errPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
 
+        var job = job
+        job.parent = getpid()   // the worker dies with this process
         guard let encoded = try? CanonicalJSON.string(job) else {
             throw .storeIO(path: executable, reason: "cannot encode the worker's job")
         }

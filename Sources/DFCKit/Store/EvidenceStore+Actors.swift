@@ -24,12 +24,27 @@ extension EvidenceStore {
         try withCatalog { try catalog.read { try ActorRecord.order(Column("registered_seq")).fetchAll($0).map(\.info) } }
     }
 
-    /// The signer for a registered actor: its key file, checked against the registered key.
-    func signer(for actor: String) throws -> Signer {
+    /// The signer for a registered actor: its key file, checked against the registered key, and
+    /// its row against the signed event that registered it. The audit alone, which must run
+    /// however the store was edited (and names such an edit), skips the second check.
+    func signer(for actor: String, checkingRegistration: Bool = true) throws -> Signer {
         let name = try Self.requireActor(actor)
         let record = try withCatalog { try catalog.read { try ActorRecord.fetchOne($0, key: name) } }
         guard let record else { throw DFCError.actorNotRegistered(name: name, store: path) }
-        return try signer(record)
+        return try signer(record, checkingRegistration: checkingRegistration)
+    }
+
+    /// The signer for an actor who is to handle evidence (`command`): refused for an auditor.
+    func handler(for actor: String, command: String) throws -> Signer {
+        try Self.requireHandling(try signer(for: actor), command: command)
+    }
+
+    static func requireHandling(_ signer: Signer, command: String) throws -> Signer {
+        guard signer.role.mayHandleEvidence else {
+            throw DFCError.notPermitted(actor: signer.name, role: signer.role, action:
+                "\(command): an auditor checks evidence and never handles it; nothing was done")
+        }
+        return signer
     }
 
     /// As `signer(for:)`, except that a store with no actors at all registers this one on
@@ -49,24 +64,48 @@ extension EvidenceStore {
         return try signer(for: name)
     }
 
-    private func signer(_ record: ActorRecord) throws -> Signer {
+    private func signer(_ record: ActorRecord, _ db: Database? = nil, checkingRegistration: Bool = true) throws -> Signer {
+        if checkingRegistration { try checkRegistration(of: record, db) }
         let key = try keys.load(for: record.name)
         guard Hex.string(key.publicKey.rawRepresentation) == record.publicKey else {
             throw DFCError.keyFile(path: path + "/" + KeyFolder.relativePath(for: record.name),
                                    reason: "does not match the key registered for \(record.name) (custody event \(record.registeredSeq)): refused")
         }
-        return Signer(name: record.name, role: ActorRole(rawValue: record.role) ?? .analyst, key: key)
+        return Signer(name: record.name, role: ActorRole(rawValue: record.role) ?? .auditor, key: key)
+    }
+
+    /// The role and key come from the signed registration, never from the actor row alone: a row
+    /// promoted or re-keyed by hand signs nothing.
+    private func checkRegistration(of record: ActorRecord, _ db: Database?) throws {
+        let registration: CustodyEventRecord?
+        if let db {
+            registration = try CustodyEventRecord.fetchOne(db, key: record.registeredSeq)
+        } else {
+            registration = try withCatalog { try catalog.read { try CustodyEventRecord.fetchOne($0, key: record.registeredSeq) } }
+        }
+        let details = registration.flatMap { CustodyLog.decode($0)?.details }
+        guard let registration, registration.action == "actor_registered", let details,
+              details["registered_actor"].map { Array($0.utf8) } == Array(record.name.utf8),
+              details["role"] == record.role, details["public_key"] == record.publicKey,
+              ActorRole(rawValue: record.role) != nil else {
+            throw DFCError.actorRecordAltered(name: record.name, event: record.registeredSeq)
+        }
     }
 
     private func register(name: String, role: ActorRole, registrar: String?, command: String, _ db: Database) throws -> ActorInfo {
-        guard try ActorRecord.fetchOne(db, key: name) == nil else { throw DFCError.actorExists(name: name) }
+        let existing = try String.fetchAll(db, sql: "SELECT name FROM actor")
+        if let same = existing.first(where: { ActorName.normalized($0) == name }) { throw DFCError.actorExists(name: same) }
+        if let similar = ActorName.confusable(name, with: existing) {
+            throw DFCError.invalidActorName(name: name, reason: "it is too like the registered actor \"\(similar)\" "
+                + "(the two can be taken for each other on screen or paper); choose a name that cannot be confused with it")
+        }
         let first = try ActorRecord.fetchCount(db) == 0
         var registrarSigner: Signer?
         if let registrar, registrar != name || !first {
             guard let record = try ActorRecord.fetchOne(db, key: registrar) else {
                 throw DFCError.actorNotRegistered(name: registrar, store: path)
             }
-            let signer = try signer(record)
+            let signer = try signer(record, db)
             guard signer.role.mayRegisterActors else {
                 throw DFCError.notPermitted(actor: signer.name, role: signer.role, action: "register actors: only a custodian or a supervisor may")
             }
@@ -101,13 +140,20 @@ extension EvidenceStore {
     }
 
     /// 1 to 64 letters, digits, spaces and `. - _ @ '`, not starting or ending with a space.
-    static func validActorName(_ name: String) throws(DFCError) -> String {
+    /// The name is kept in Unicode NFC, and may not mix scripts (Latin with Cyrillic, say).
+    static func validActorName(_ given: String) throws(DFCError) -> String {
+        let name = ActorName.normalized(given)
         guard !name.isEmpty, name.count <= 64 else { throw .invalidActorName(name: name, reason: "it must be 1 to 64 characters") }
         guard name.first != " ", name.last != " " else {
             throw .invalidActorName(name: name, reason: "it starts or ends with a space")
         }
         guard name.allSatisfy({ $0.isLetter || $0.isNumber || " .-_@'".contains($0) }) else {
             throw .invalidActorName(name: name, reason: "only letters, digits, spaces and . - _ @ ' are allowed")
+        }
+        let scripts = ActorName.scripts(of: name)
+        guard ActorName.mayMix(scripts) else {
+            throw .invalidActorName(name: name, reason: "it mixes the \(scripts.sorted().joined(separator: " and ")) scripts, "
+                + "as a look-alike of another name would")
         }
         return name
     }

@@ -7,7 +7,7 @@ extension EvidenceStore {
     /// `analysis_failed` finding; a worker that could not write its analysis (a full disk)
     /// is a store error, thrown.
     func analyse(_ staged: Vault.Staged, file: String, limits: MediaLimits, containment: Containment?) throws -> CheckedAnalysis {
-        let output = vault.stagingFile("analysis")
+        let output = try vault.stagingFile("analysis")
         let job = AnalysisJob(input: staged.temporaryPath, output: output, limits: limits, confine: containment != nil,
                               decoderThreads: containment?.decoderThreads ?? 0, pdqSecondsPerHash: pdqSecondsPerHash)
         let analysedBy: String

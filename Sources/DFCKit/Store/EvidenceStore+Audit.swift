@@ -3,9 +3,13 @@ internal import GRDB
 
 extension EvidenceStore {
     /// Checks the whole store and records an `audited` event with the result:
+    /// - the catalog file's structure, with SQLite's `PRAGMA integrity_check` (every index
+    ///   against its table: no answer may come from a forged index);
     /// - every custody event's hash, link, position and signature, each signature against
     ///   the key registered for its actor, and the actor table against the events that
-    ///   registered each actor;
+    ///   registered each actor (every registered actor still has its row, and each column of
+    ///   it, the date too, is the registration's), and every `exported` event's digest of the
+    ///   exhibit's earlier events against the log;
     /// - the RFC 9162 Merkle tree over the events against every stored checkpoint, every
     ///   tree head recorded in the log, and each checkpoint in `checkpoints` (held outside);
     /// - every exhibit's rows (the exhibit, its streams, packets, frames and findings)
@@ -22,10 +26,16 @@ extension EvidenceStore {
     /// `audited` event) takes the lock, so that a file an ingest is placing is not mistaken
     /// for one planted by hand.
     public func audit(actor: String, checkpoints: [Checkpoint] = []) throws -> AuditReport {
-        let signer = try signer(for: actor)
+        let signer = try signer(for: actor, checkingRegistration: false)   // the audit names an altered registration
+        let notices = try sweepLeftovers(signer)
         var problems: [String] = []
         let (ledger, records) = try withCatalog {
             try catalog.read { db -> (LedgerCheck, [ExhibitRecord]) in
+                // SQLite's own check first: an index that disagrees with its table would answer
+                // lookups and listings with rows that are not there, or without rows that are.
+                problems += try Catalog.structuralProblems(db).map {
+                    "catalog.sqlite: SQLite's integrity check says: \($0): the catalog's structure (an index or a table) was altered outside DFC"
+                }
                 let ledger = try LedgerCheck(db, supplied: checkpoints)
                 problems += ledger.problems
                 let records = try ExhibitRecord.order(Column("id")).fetchAll(db)
@@ -60,7 +70,7 @@ extension EvidenceStore {
                 let report = AuditReport(
                     eventsChecked: ledger.events, signaturesValid: ledger.validSignatures, treeSize: ledger.events,
                     rootHash: Hex.string(ledger.root), checkpointsChecked: ledger.checkpointsChecked,
-                    exhibitsChecked: records.count, problems: problems)
+                    exhibitsChecked: records.count, problems: problems, notices: notices + ledger.notices)
                 try CustodyLog.append(db, action: "audited", signer: signer, exhibit: nil, details: [
                     "result": report.ok ? "clean" : "\(problems.count) problems", "events_checked": String(ledger.events),
                     "tree_size": String(ledger.events), "root_hash": report.rootHash,

@@ -20,7 +20,7 @@ extension EvidenceStore {
         _ options: BatchOptions, actor: String, containments: [Containment] = [], resume: BatchID? = nil,
         progress: @escaping @Sendable (BatchProgress) -> Void = { _ in }
     ) throws -> BatchReport {
-        let signer = try signerRegisteringFirst(actor, command: "batch")
+        let signer = try Self.requireHandling(try signerRegisteringFirst(actor, command: "batch"), command: "run a batch")
         var options = options
         if let resume {
             options = try startedOptions(of: resume, limits: options.limits)
@@ -35,8 +35,7 @@ extension EvidenceStore {
             guard isDirectory.boolValue else { throw DFCError.invalidArgument("\(root): not a folder (a batch walks folders; `dfc ingest` takes files)") }
             return path
         }
-        let leftovers = vault.removeLeftovers()
-        if leftovers > 0 { logger.notice("removed staging files left by killed ingests", metadata: ["count": "\(leftovers)"]) }
+        try sweepLeftovers(signer)
         let walk = TreeWalk(roots: options.roots)
         let (seq, resumed) = try startOrResume(options, walk: walk, jobs: max(1, containments.count), signer: signer, explicit: resume)
         let done = try withCatalog { try catalog.read { try Catalog.batchPaths(seq, $0) } }
@@ -158,15 +157,19 @@ extension EvidenceStore {
             throw DFCError.batchNotFound(BatchID(seq).description)
         }
         let id = BatchID(seq).description
-        let counts = try Catalog.batchCounts(seq, db)
-        let completed = try Self.events("batch_completed", db).contains { $0.details["batch"] == id }
+        let rows = try Catalog.batchCounts(seq, db)
+        // A finished batch reports what its signed batch_completed event says; an unfinished one
+        // what its rows (each checked by the audit against the event that took its file in) say.
+        let completion = try Self.events("batch_completed", db).last { $0.details["batch"] == id }?.details
+        func count(_ name: String, _ fromRows: Int) -> Int { completion.flatMap { $0[name] }.flatMap { Int($0) } ?? fromRows }
         return BatchReport(
             batch: BatchID(seq), startedBy: started.actor, startedAt: started.at,
             roots: (try? JSONDecoder().decode([String].self, from: Data((started.details["roots"] ?? "").utf8))) ?? [],
             caseID: started.details["case"] ?? "", source: started.details["source"] ?? "",
-            total: Int(started.details["files"] ?? "") ?? 0, ingested: counts.ingested, duplicates: counts.duplicates,
-            withFindings: counts.withFindings, analysisFailed: counts.analysisFailed, rejected: 0, notes: [],
-            completed: completed, resumed: false)
+            total: count("files", Int(started.details["files"] ?? "") ?? 0), ingested: count("ingested", rows.ingested),
+            duplicates: count("duplicates", rows.duplicates), withFindings: count("with_findings", rows.withFindings),
+            analysisFailed: count("analysis_failed", rows.analysisFailed), rejected: count("rejected", 0), notes: [],
+            completed: completion != nil, resumed: false)
     }
 
     private static func batchesStarted(_ db: Database) throws -> [(seq: Int64, actor: String, at: String, details: [String: String])] {

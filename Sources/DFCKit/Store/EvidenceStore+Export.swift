@@ -29,14 +29,30 @@ extension EvidenceStore {
         guard !reason.isEmpty else { throw DFCError.invalidArgument("an export needs a reason (--reason TEXT); nothing was written") }
         guard !recipient.isEmpty else { throw DFCError.invalidArgument("an export needs a recipient (--recipient TEXT); nothing was written") }
         guard !references.isEmpty else { throw DFCError.invalidArgument("name the exhibits to export; nothing was written") }
-        let requester = try signer(for: actor)
+        let requester = try handler(for: actor, command: "ask for an export")
         let authoriser = try signer(for: authorizedBy)
         guard authoriser.role.mayAuthorizeExport else {
             throw DFCError.notPermitted(actor: authoriser.name, role: authoriser.role, action:
                 "authorise an export: only a custodian or a supervisor may; nothing was written")
         }
-        let destination = Self.absolute(directory)
-        let staging = try Self.makeStaging(for: destination)
+        return try export(references, to: directory, authoriser: authoriser, requester: requester, reason: reason,
+                          recipient: recipient, withFrames: withFrames)
+    }
+
+    /// The export itself, by signers already checked.
+    func export(_ references: [String], to directory: String, authoriser: Signer, requester: Signer, reason: String,
+                recipient: String, withFrames: Bool) throws -> ExportReport {
+        // Resolved once: the package is delivered where the events say, or nothing is recorded.
+        let destination = try Destination(directory, kind: .folder, store: path).path
+        try sweepLeftovers(requester)
+        // The marker names the working folder before it exists, so that a kill at any moment
+        // leaves nothing that a later command cannot find and remove (`sweepLeftovers`).
+        let marker = ExportMarker(id: UUID().uuidString, staging: Self.stagingName(for: destination), destination: destination,
+                                  exhibits: references)
+        let markerPath = try vault.stagingFile(ExportMarker.prefix) + ".json"
+        try marker.write(to: markerPath)
+        defer { unlink(markerPath) }
+        let staging = try Self.makeStaging(marker.staging, for: destination)
         var finished = false
         defer { if !finished { Self.removeTree(staging) } }
         let bag = Bag(root: staging)
@@ -87,12 +103,15 @@ extension EvidenceStore {
                 let authorization = try CustodyLog.append(db, action: "export_authorized", signer: authoriser, exhibit: nil, details: [
                     "requested_by": requester.name, "reason": reason, "recipient": recipient, "exhibits": exhibitList,
                     "destination": destination, "with_frames": withFrames ? "yes" : "no", "content_sha256": content,
-                    "payload_files": String(payloadFiles), "payload_bytes": String(payloadBytes),
+                    "payload_files": String(payloadFiles), "payload_bytes": String(payloadBytes), "export_id": marker.id,
                     "host": Host.name, "dfc_version": DFCVersion.current,
                 ])
                 var exports: [Int64] = []
+                // Each exhibit's history from the table itself, never through an index (see Catalog+Confirmed).
+                let ids = Set(records.compactMap(\.id))
+                let history = Dictionary(grouping: try Catalog.eventsScanned(of: ids, db), by: { $0.exhibitID ?? 0 })
                 for record in records {
-                    let prior = try CustodyEventRecord.filter(Column("exhibit_id") == record.id).order(Column("seq")).fetchAll(db)
+                    let prior = history[record.id ?? 0] ?? []
                     let event = try CustodyLog.append(db, action: "exported", signer: requester, exhibit: record.exhibitID, details: [
                         "command": "export", "authorization": String(authorization.seq), "authorized_by": authoriser.name,
                         "reason": reason, "recipient": recipient, "destination": destination, "sha256": record.sha256,
@@ -104,10 +123,7 @@ extension EvidenceStore {
                 }
                 let tree = MerkleTree(leaves: try CustodyLog.leafHashes(db))
                 let checkpoint = try signCheckpoint(authoriser, leaves: tree.leaves, db)
-                let ids = records.compactMap(\.id)
-                var shipped = try CustodyEventRecord
-                    .filter(Column("seq") <= checkpoint.treeSize && (ids.contains(Column("exhibit_id")) || Column("seq") == authorization.seq))
-                    .order(Column("seq")).fetchAll(db)
+                var shipped = try Catalog.eventsScanned(of: ids, also: [authorization.seq], through: Int64(checkpoint.treeSize), db)
                 let actors = try Self.registrations(for: &shipped, db)
                 return (authorization.seq, exports, checkpoint, shipped, tree, actors)
             }
@@ -259,9 +275,15 @@ extension EvidenceStore {
         return Array(data)
     }
 
-    /// A sibling folder of `destination` to build in, after checking that `destination`
-    /// does not exist or is an empty folder.
-    private static func makeStaging(for destination: String) throws -> String {
+    /// The hidden sibling folder of `destination` an export builds its package in.
+    private static func stagingName(for destination: String) -> String {
+        (destination as NSString).deletingLastPathComponent + "/." + (destination as NSString).lastPathComponent
+            + ".dfc-export-\(getpid())-\(UUID().uuidString.prefix(8))"
+    }
+
+    /// Makes the folder `staging` to build in, after checking that `destination` does not
+    /// exist or is an empty folder.
+    private static func makeStaging(_ staging: String, for destination: String) throws -> String {
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: destination, isDirectory: &isDirectory) {
             let entries = (try? FileManager.default.contentsOfDirectory(atPath: destination)) ?? ["?"]
@@ -269,8 +291,6 @@ extension EvidenceStore {
                 throw DFCError.storeIO(path: destination, reason: "exists and is not an empty folder: an export never writes into or over existing files; nothing was written")
             }
         }
-        let parent = (destination as NSString).deletingLastPathComponent
-        let staging = parent + "/." + (destination as NSString).lastPathComponent + ".dfc-export-\(getpid())"
         guard mkdir(staging, 0o755) == 0 else {
             throw DFCError.storeIO(path: staging, reason: "cannot create the export's working folder: \(errnoDescription()); nothing was written")
         }

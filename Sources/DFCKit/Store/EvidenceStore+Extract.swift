@@ -20,7 +20,8 @@ extension EvidenceStore {
         of reference: String, selection: FrameSelection, stream: Int? = nil, applyRotation: Bool = true, to directory: String,
         actor: String, limits: MediaLimits = .standard, containment: Containment? = nil
     ) throws -> FrameExtraction {
-        let signer = try signer(for: actor)
+        let signer = try handler(for: actor, command: "extract pictures")
+        try sweepLeftovers(signer)
         let (record, analysis, header, entries) = try withCatalog {
             try catalog.read { db -> (ExhibitRecord, StoredAnalysis, FrameListingHeader, [FrameEntry]) in
                 let record = try resolve(reference, db)
@@ -33,7 +34,7 @@ extension EvidenceStore {
             }
         }
         let chosen = try Self.select(selection, from: entries, start: header.containerStartSeconds ?? 0, exhibit: record.exhibitID)
-        let destination = Self.absolute(directory)
+        let destination = try Destination(directory, kind: .folder, store: path).path
         let names = chosen.map { ExtractedFrame.fileName(exhibit: record.exhibitID, stream: header.stream.index, frame: $0.index) }
         try Self.prepareDestination(destination, names: names)
 
@@ -48,13 +49,17 @@ extension EvidenceStore {
             for path in partials { unlink(path) }
             if !committed { for path in placed { removeDerived(path) } }
         }
+        // Named before they exist, so that a kill at any moment leaves nothing a later command cannot remove.
+        let markerPath = try vault.stagingFile(ExtractionMarker.prefix) + ".json"
+        try ExtractionMarker(partials: names.map { Self.partialName(destination, $0) }).write(to: markerPath)
+        defer { unlink(markerPath) }
         var rows: [DerivedFrameRecord] = []
         var staged: [(temporary: String, relative: String, sha256: String)] = []
         defer { for file in staged { unlink(file.temporary) } }
         for picture in pictures {
             let sha = Hex.string(SHA256.hash(data: picture.png))
             let relative = "derived/\(sha.prefix(2))/\(sha).png"
-            let temporary = vault.stagingFile("ingest") + ".png"
+            let temporary = try vault.stagingFile("ingest") + ".png"
             try FileWriting.createReadOnly(temporary, picture.png)
             staged.append((temporary, relative, sha))
             rows.append(DerivedFrameRecord(
@@ -62,7 +67,7 @@ extension EvidenceStore {
                 pts: picture.pts, ptsSeconds: picture.ptsSeconds, frameSHA256: picture.frameSHA256, pngSHA256: sha,
                 pngSize: picture.png.count, width: picture.width, height: picture.height, conversion: picture.conversion,
                 rotation: picture.rotation, displayRotation: picture.displayRotation, storedPath: relative, eventSeq: 0))
-            let partial = destination + "/." + names[rows.count - 1] + ".partial-\(getpid())"
+            let partial = Self.partialName(destination, names[rows.count - 1])
             try FileWriting.createReadOnly(partial, picture.png)
             partials.append(partial)
         }
@@ -106,7 +111,7 @@ extension EvidenceStore {
     ) throws -> [ExtractionFile.Picture] {
         let staged = try stageVaultCopy(of: record, signer: signer, command: command)
         defer { vault.discard(staged) }
-        let output = vault.stagingFile("analysis")
+        let output = try vault.stagingFile("analysis")
         defer { unlink(output) }
         let job = AnalysisJob(input: staged.temporaryPath, output: output, limits: limits, confine: containment != nil,
                               decoderThreads: header.singleThreaded ? 1 : containment?.decoderThreads ?? 0, extraction: request)
@@ -135,8 +140,19 @@ extension EvidenceStore {
             try catalog.write { db in
                 let record = try resolve(reference, db)
                 try recordAccess(db, [record], signer: signer, command: "extracted-frames")
-                return try DerivedFrameRecord.filter(Column("exhibit_id") == record.id).order(Column("id")).fetchAll(db).map(\.entry)
+                return try Catalog.derivedFrames(of: record.id ?? 0, db).map(\.entry)
             }
+        }
+    }
+
+    /// The extracted pictures `rows` as derived evidence: each with its parent's case and the
+    /// signer and time of the `extracted` event that registered it (from the signed payload).
+    func derivedEvidence(_ rows: [DerivedFrameRecord], _ db: Database) throws -> [DerivedEvidence] {
+        try rows.compactMap { row in
+            guard let parent = try ExhibitRecord.fetchOne(db, key: row.exhibitID) else { return nil }
+            let payload = try CustodyEventRecord.fetchOne(db, key: row.eventSeq).flatMap { CustodyLog.decode($0) }
+            return DerivedEvidence(picture: row.entry, caseID: try current(parent, db).caseID,
+                                   extractedBy: payload?.actor ?? "?", extractedAt: payload?.at ?? "?")
         }
     }
 
@@ -176,6 +192,11 @@ extension EvidenceStore {
             throw DFCError.invalidArgument("the selection picks \(chosen.count) pictures, more than the \(FrameSelection.maximumFrames) one extraction writes")
         }
         return chosen
+    }
+
+    /// Where a picture is written before its extraction is recorded (then renamed to `name`).
+    private static func partialName(_ destination: String, _ name: String) -> String {
+        destination + "/." + name + ".partial-\(getpid())"
     }
 
     /// Creates the folder if needed and refuses when a file it would write is already there.

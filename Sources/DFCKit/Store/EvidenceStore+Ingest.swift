@@ -43,7 +43,8 @@ extension EvidenceStore {
     ) throws -> IngestResult {
         let caseID = caseID.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !caseID.isEmpty else { throw DFCError.invalidArgument("a case identifier is required (--case ID)") }
-        let signer = try signerRegisteringFirst(actor, command: "ingest")
+        let signer = try Self.requireHandling(try signerRegisteringFirst(actor, command: "ingest"), command: "ingest")
+        if batch == nil { try sweepLeftovers(signer) }   // a batch sweeps once, as it starts
         do {
             try InputFile.check(file)
         } catch {
@@ -77,7 +78,7 @@ extension EvidenceStore {
         if let batch { details["batch"] = BatchID(batch).description }
 
         // The same bytes already an exhibit: nothing to analyse.
-        let known = try withCatalog { try catalog.read { try ExhibitRecord.filter(ExhibitRecord.Columns.sha256 == digest.sha256).fetchOne($0) } }
+        let known = try withCatalog { try catalog.read { try Catalog.exhibit(sha256: digest.sha256, $0) } }
         let analysis = known == nil ? try analyse(staged, file: file, limits: limits, containment: analyser) : nil
         defer { if let path = analysis?.path { unlink(path) } }
 
@@ -88,7 +89,7 @@ extension EvidenceStore {
         do {
             return try withCatalog {
                 try catalog.write { db -> IngestResult in
-                    if let existing = try ExhibitRecord.filter(ExhibitRecord.Columns.sha256 == digest.sha256).fetchOne(db) {
+                    if let existing = try Catalog.exhibit(sha256: digest.sha256, db) {
                         var details = details
                         if let problem = try restoreVaultCopy(of: existing, from: staged) { details["vault_restored"] = problem }
                         let event = try appendAcquired(db, existing, details: details, signer: signer)
@@ -178,7 +179,7 @@ extension EvidenceStore {
     /// an exhibit holds it by now. It runs under the write lock, like every vault placement.
     private func withdraw(_ vaultPath: String, sha256: String) throws {
         try catalog.write { db in
-            if try ExhibitRecord.filter(ExhibitRecord.Columns.sha256 == sha256).fetchCount(db) == 0 {
+            if try Catalog.exhibit(sha256: sha256, db) == nil {
                 vault.remove(vaultPath)
             }
         }

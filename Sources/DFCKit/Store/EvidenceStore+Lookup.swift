@@ -7,13 +7,21 @@ extension EvidenceStore {
         let signer = try signer(for: actor)
         return try withCatalog {
             try catalog.write { db in
-                let found = try find(query, db)
-                try recordAccess(db, Self.unique(found.map(\.0)), signer: signer, command: "lookup", extra: ["query": Self.describe(query)])
-                return try found.map { record, frame in
+                var found = try find(query, db).map { (record: $0.0, frame: $0.frame, derived: DerivedEvidence?.none) }
+                if case .sha256(let hex) = query {
+                    // An extracted PNG answers too, as derived evidence of its parent exhibit.
+                    let rows = try Catalog.derivedFrames(pngSHA256Prefix: hex.lowercased(), db)
+                    for (row, derived) in zip(rows, try derivedEvidence(rows, db)) {
+                        if let parent = try ExhibitRecord.fetchOne(db, key: row.exhibitID) { found.append((parent, nil, derived)) }
+                    }
+                }
+                try recordAccess(db, Self.unique(found.map(\.record)), signer: signer, command: "lookup", extra: ["query": Self.describe(query)])
+                return try found.map { record, frame, derived in
                     let now = try current(record, db)
                     return LookupHit(exhibit: record.exhibitID, caseID: now.caseID, source: now.source, sha256: record.sha256,
                                      originalName: record.originalName, size: record.size,
-                                     stream: frame?.stream, frame: frame?.index, ptsSeconds: frame?.seconds)
+                                     stream: frame?.stream ?? derived?.picture.stream, frame: frame?.index ?? derived?.picture.frame,
+                                     ptsSeconds: frame?.seconds ?? derived?.picture.ptsSeconds, derived: derived)
                 }
             }
         }
@@ -26,9 +34,7 @@ extension EvidenceStore {
             guard prefix.count >= 12, prefix.count <= 64, Hex.isHex(prefix) else {
                 throw DFCError.invalidArgument("\(hex): a SHA-256 is 64 hex digits (or a prefix of at least 12)")
             }
-            return try ExhibitRecord
-                .filter(ExhibitRecord.Columns.sha256 >= prefix && ExhibitRecord.Columns.sha256 < prefix + "g")
-                .order(Column("id")).fetchAll(db).map { ($0, nil) }
+            return try Catalog.exhibits(sha256Prefix: prefix, db).map { ($0, nil) }
         case .frameSHA256(let hex):
             guard hex.count == 64, let bytes = Hex.bytes(hex) else {
                 throw DFCError.invalidArgument("\(hex): a frame SHA-256 is 64 hex digits")
@@ -51,7 +57,7 @@ extension EvidenceStore {
 
     static func unique(_ records: [ExhibitRecord]) -> [ExhibitRecord] {
         var seen = Set<Int64>()
-        return records.filter { seen.insert($0.id!).inserted }
+        return records.filter { seen.insert($0.id ?? 0).inserted }
     }
 
     static func describe(_ query: LookupQuery) -> String {

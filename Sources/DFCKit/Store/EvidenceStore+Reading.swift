@@ -16,9 +16,7 @@ extension EvidenceStore {
         }
         guard reference.count >= 12, reference.count <= 64, Hex.isHex(reference) else { throw DFCError.invalidReference(reference) }
         let prefix = reference.lowercased()
-        let matches = try ExhibitRecord
-            .filter(ExhibitRecord.Columns.sha256 >= prefix && ExhibitRecord.Columns.sha256 < prefix + "g")
-            .limit(6).fetchAll(db)
+        let matches = try Catalog.exhibits(sha256Prefix: prefix, db).prefix(6)
         guard let first = matches.first else { throw DFCError.exhibitNotFound(reference) }
         guard matches.count == 1 else { throw DFCError.ambiguousReference(reference, matches: matches.map { $0.exhibitID.description }) }
         return first
@@ -61,7 +59,8 @@ extension EvidenceStore {
             libraries: analysis.libraries, packetCount: analysis.info.packetCount, frameCount: analysis.info.frameCount,
             streams: try Catalog.streams(of: analysis.location, db).map(\.info),
             findings: try Catalog.findings(of: analysis.location, db), amendments: now.amendments,
-            analyses: analyses.map(\.info))
+            analyses: analyses.map(\.info), extractions: try derivedEvidence(try Catalog.derivedFrames(of: record.id ?? 0, db), db),
+            exports: try exports(of: try Catalog.events(of: record.id ?? 0, db), db))
     }
 
     /// Analysis `number` of an exhibit (1 is the one made at ingest), or the current one when nil.
@@ -226,7 +225,7 @@ extension EvidenceStore {
     /// The exhibit's custody events in order, each with its signature's standing.
     func custodyEntries(of record: ExhibitRecord, _ db: Database) throws -> [CustodyEntry] {
         let actors = try CustodyLog.actors(db)
-        return try CustodyEventRecord.filter(Column("exhibit_id") == record.id).order(Column("seq")).fetchAll(db).map { event in
+        return try Catalog.events(of: record.id ?? 0, db).map { event in
             let payload = CustodyLog.decode(event)
             let status = payload.map { CustodyLog.signatureStatus(event, $0, actors: actors) } ?? .invalid
             return CustodyEntry(

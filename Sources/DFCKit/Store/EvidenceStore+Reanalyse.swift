@@ -41,7 +41,8 @@ extension EvidenceStore {
     ) throws -> Reanalysis {
         let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !reason.isEmpty else { throw DFCError.invalidArgument("a re-analysis needs a reason (--reason TEXT)") }
-        let signer = try signer(for: actor)
+        let signer = try handler(for: actor, command: "analyse evidence again")
+        try sweepLeftovers(signer)
         let record = try withCatalog { try catalog.read { try resolve(reference, $0) } }
         let staged = try stageVaultCopy(of: record, signer: signer)
         defer { vault.discard(staged) }

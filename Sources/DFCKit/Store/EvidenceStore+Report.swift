@@ -13,6 +13,7 @@ extension EvidenceStore {
                        containment: Containment? = nil) throws -> String {
         guard !references.isEmpty else { throw DFCError.invalidArgument("name the exhibits to report on") }
         let signer = try signer(for: actor)
+        try sweepLeftovers(signer)
         let gathered = try withCatalog {
             try catalog.read { db -> [(ExhibitRecord, FrameListingHeader?, [FrameEntry])] in
                 var records: [ExhibitRecord] = []

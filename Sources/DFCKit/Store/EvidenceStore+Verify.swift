@@ -29,15 +29,24 @@ extension EvidenceStore {
         let digest = try FileDigest.compute(path: path)
         return try withCatalog {
             try catalog.write { db in
-                let match = try ExhibitRecord.filter(ExhibitRecord.Columns.sha256 == digest.sha256).fetchOne(db)
+                let match = try Catalog.exhibit(sha256: digest.sha256, db)
                 let identical = match.map { $0.sha512 == digest.sha512 && $0.size == digest.size } ?? false
-                let details = ["command": "verify --file", "path": Self.absolute(path), "sha256": digest.sha256,
+                // Not an original: perhaps a picture `dfc extract` wrote, registered as derived evidence.
+                let derived = identical ? [] : try derivedEvidence(try Catalog.derivedFrames(pngSHA256Prefix: digest.sha256, db)
+                    .filter { $0.pngSHA256 == digest.sha256 && $0.pngSize == digest.size }, db)
+                var details = ["command": "verify --file", "path": Self.absolute(path), "sha256": digest.sha256,
                                "sha512": digest.sha512, "size": String(digest.size),
-                               "result": identical ? "identical" : "not registered",
+                               "result": identical ? "identical" : derived.isEmpty ? "not registered" : "derived evidence",
                                "host": Host.name, "dfc_version": DFCVersion.current]
-                try CustodyLog.append(db, action: "verified", signer: signer, exhibit: identical ? match?.exhibitID : nil, details: details)
+                if let first = derived.first {
+                    details["extracted_event"] = String(first.picture.event)
+                    details["derived_from"] = "\(first.picture.exhibit) stream \(first.picture.stream) frame \(first.picture.frame)"
+                }
+                let exhibit = identical ? match?.exhibitID : derived.first?.picture.exhibit
+                try CustodyLog.append(db, action: "verified", signer: signer, exhibit: exhibit, details: details)
                 let caseID = try match.flatMap { identical ? try current($0, db).caseID : nil }
-                return FileVerification(path: path, digest: digest, exhibit: identical ? match?.exhibitID : nil, caseID: caseID)
+                return FileVerification(path: path, digest: digest, exhibit: identical ? match?.exhibitID : nil, caseID: caseID,
+                                        derived: derived)
             }
         }
     }

@@ -83,7 +83,7 @@ public struct EvidenceStore: Sendable {
     }
 
     static func requireActor(_ actor: String) throws(DFCError) -> String {
-        let trimmed = actor.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = ActorName.normalized(actor.trimmingCharacters(in: .whitespacesAndNewlines))
         guard !trimmed.isEmpty else { throw .actorMissing }
         return trimmed
     }

@@ -22,8 +22,7 @@ struct Vault: Sendable {
 
     /// One pass over `source`: hashes it and copies it into staging, then fsyncs the copy.
     func stage(_ source: String) throws(DFCError) -> Staged {
-        try makeDirectory(staging)
-        let temporary = stagingFile("ingest") + ".part"
+        let temporary = try stagingFile("ingest") + ".part"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw DFCError.storeIO(path: temporary, reason: "cannot create: \(errnoDescription())") }
         do throws(DFCError) {
@@ -66,23 +65,59 @@ struct Vault: Sendable {
         Durability.syncDirectory((path as NSString).deletingLastPathComponent)
     }
 
-    /// A new path in the staging area (nothing is created there), named after this process,
-    /// so that what a killed process left can be told from what a live one is writing.
-    func stagingFile(_ prefix: String) -> String { staging + "/\(prefix)-\(getpid())-\(UUID().uuidString)" }
+    /// A new path in the staging area (nothing is created there), named after this process's
+    /// staging lease (`StagingLease`), so that what a killed process left can be told, for
+    /// certain, from what a live one is writing.
+    func stagingFile(_ prefix: String) throws(DFCError) -> String {
+        try makeDirectory(staging)
+        let lease = try StagingLease.current(in: staging)
+        return staging + "/\(prefix)-\(getpid())-\(lease.id)-\(UUID().uuidString)"
+    }
 
-    /// Removes the staging files of processes that no longer run (an ingest killed while it
-    /// copied or analysed a file); returns how many. Files of live processes are left alone.
-    @discardableResult
-    func removeLeftovers() -> Int {
+    /// What a sweep of the staging area found of processes that no longer run.
+    struct Leftovers {
+        /// Staged copies and analyses removed.
+        var files = 0
+        /// The markers (`export-…json`, `extract-…json`) of exports and extractions whose
+        /// process ended before it finished: for the store to deal with (what they had begun
+        /// outside the store), then to remove.
+        var markers: [String] = []
+    }
+
+    /// Removes the staging files of processes that no longer run (an ingest, an extraction or
+    /// a re-analysis killed while it copied or analysed a file), and returns the markers of
+    /// exports that did not finish. A file whose lease's lock can be taken is certainly
+    /// abandoned; one of a lease whose lock file is gone, or of a DFC from before leases, is
+    /// abandoned when its process no longer runs. Files of live processes are left alone.
+    func removeLeftovers() -> Leftovers {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: staging)) ?? []
-        var removed = 0
+        var alive = Set<String>(), dead = Set<String>()
+        var result = Leftovers()
         for name in names {
             let parts = name.split(separator: "-")
-            guard parts.count > 2, ["ingest", "analysis"].contains(parts[0]), let pid = pid_t(parts[1]), pid > 0 else { continue }
-            if kill(pid, 0) != 0 && errno == ESRCH, unlink(staging + "/" + name) == 0 { removed += 1 }
+            guard parts.count == 3, let id = parts.last?.dropLast(".lock".count) else { continue }
+            switch StagingLease.ifAbandoned(name, in: staging, {}) {
+            case true?: dead.insert(String(id))
+            case false?: alive.insert(String(id))
+            case nil: break
+            }
         }
-        return removed
+        for name in names where !name.hasPrefix("lease-") {
+            let parts = name.drop { $0 == "." }.split(separator: "-")
+            guard parts.count > 2, ["ingest", "analysis", "export", "extract", "lease"].contains(parts[0]), let pid = pid_t(parts[1]), pid > 0 else { continue }
+            let lease = parts[2].hasPrefix("L") ? String(parts[2]) : nil
+            let abandoned = lease.map { dead.contains($0) || (!alive.contains($0) && !Self.isRunning(pid)) } ?? !Self.isRunning(pid)
+            guard abandoned else { continue }
+            if parts[0] == "export" || parts[0] == "extract" {
+                result.markers.append(staging + "/" + name)
+            } else if unlink(staging + "/" + name) == 0 {
+                result.files += 1
+            }
+        }
+        return result
     }
+
+    private static func isRunning(_ pid: pid_t) -> Bool { !(kill(pid, 0) != 0 && errno == ESRCH) }
 
     /// Removes a staged copy that will not be kept.
     func discard(_ staged: Staged) { unlink(staged.temporaryPath) }

@@ -1,0 +1,99 @@
+import Foundation
+internal import GRDB
+
+/// Answers a court relies on, never taken from an index alone. An index is a second copy of
+/// its table's values that SQLite trusts blindly: an insider can make one disagree with its
+/// table without touching a row (`PRAGMA writable_schema`). So every row an index names is read
+/// again from its table by its key and kept only when the table's value still matches, and a
+/// lookup by an original's hash that the index answers with nothing scans the table itself.
+/// What an index could still hide from a lookup by picture hash or from a custody listing is
+/// caught by the audit, which runs SQLite's own `PRAGMA integrity_check`.
+extension Catalog {
+    /// Exhibits whose original's SHA-256 starts with `prefix` (lowercase hex, 12 to 64 digits), by id.
+    static func exhibits(sha256Prefix prefix: String, _ db: Database) throws -> [ExhibitRecord] {
+        let named = try Int64.fetchAll(db, sql: "SELECT id FROM exhibit WHERE sha256 >= ? AND sha256 < ? ORDER BY id",
+                                       arguments: [prefix, prefix + "g"])
+        let confirmed = try named.compactMap { try ExhibitRecord.fetchOne(db, key: $0) }.filter { $0.sha256.hasPrefix(prefix) }
+        if !confirmed.isEmpty { return confirmed }
+        return try ExhibitRecord.fetchAll(db, sql: "SELECT * FROM exhibit NOT INDEXED WHERE substr(sha256, 1, ?) = ? ORDER BY id",
+                                          arguments: [prefix.count, prefix])
+    }
+
+    /// The exhibit whose original has exactly this SHA-256, if any.
+    static func exhibit(sha256: String, _ db: Database) throws -> ExhibitRecord? {
+        try exhibits(sha256Prefix: sha256, db).first { $0.sha256 == sha256 }
+    }
+
+    /// Every picture with this SHA-256, across all exhibits and all their analyses, in order;
+    /// a picture that more than one analysis of an exhibit decoded alike is listed once.
+    static func frames(withSHA256 hash: Data, _ db: Database) throws -> [(exhibit: Int64, stream: Int, index: Int, seconds: Double?)] {
+        // The earliest time of the picture among the analyses that have it (as SQL's min, NULLs aside).
+        var found: [FrameKey: Double?] = [:]
+        func keep(_ exhibit: Int64, _ stream: Int, _ index: Int, _ seconds: Double?) {
+            let key = FrameKey(exhibit: exhibit, stream: stream, index: index)
+            guard let earlier = found[key] else { found[key] = seconds; return }
+            if let seconds, earlier.map({ seconds < $0 }) ?? true { found[key] = seconds }
+        }
+        for row in try Row.fetchAll(db, sql: "SELECT exhibit_id, stream, idx FROM frame WHERE sha256 = ?", arguments: [hash]) {
+            guard let exhibit = row[0] as Int64?, let stream = row[1] as Int?, let index = row[2] as Int?,
+                  let table = try Row.fetchOne(db, sql: "SELECT sha256, pts_seconds FROM frame WHERE exhibit_id = ? AND stream = ? AND idx = ?",
+                                               arguments: [exhibit, stream, index]),
+                  table[0] as Data? == hash else { continue }
+            keep(exhibit, stream, index, table[1])
+        }
+        for row in try Row.fetchAll(db, sql: "SELECT analysis_id, stream, idx FROM analysis_frame WHERE sha256 = ?", arguments: [hash]) {
+            guard let analysis = row[0] as Int64?, let stream = row[1] as Int?, let index = row[2] as Int?,
+                  let table = try Row.fetchOne(db, sql: "SELECT sha256, pts_seconds FROM analysis_frame WHERE analysis_id = ? AND stream = ? AND idx = ?",
+                                               arguments: [analysis, stream, index]),
+                  table[0] as Data? == hash,
+                  let exhibit = try Int64.fetchOne(db, sql: "SELECT exhibit_id FROM analysis WHERE id = ?", arguments: [analysis]) else { continue }
+            keep(exhibit, stream, index, table[1])
+        }
+        return found.sorted { $0.key < $1.key }.map { ($0.key.exhibit, $0.key.stream, $0.key.index, $0.value) }
+    }
+
+    /// The exhibit's custody events in order, each row the index names read again by its number.
+    static func events(of exhibit: Int64, _ db: Database) throws -> [CustodyEventRecord] {
+        try Int64.fetchAll(db, sql: "SELECT seq FROM custody_event WHERE exhibit_id = ? ORDER BY seq", arguments: [exhibit])
+            .compactMap { try CustodyEventRecord.fetchOne(db, key: $0) }.filter { $0.exhibitID == exhibit }
+    }
+
+    /// The custody events of these exhibits (and those numbered in `also`), up to `through`, from
+    /// the table itself, in one pass over the log: what an export commits to and ships.
+    static func eventsScanned(of exhibits: Set<Int64>, also: Set<Int64> = [], through: Int64 = .max, _ db: Database) throws -> [CustodyEventRecord] {
+        var events: [CustodyEventRecord] = []
+        let cursor = try CustodyEventRecord.fetchCursor(db, sql: "SELECT * FROM custody_event NOT INDEXED WHERE seq <= ? ORDER BY seq",
+                                                         arguments: [through])
+        while let event = try cursor.next() {
+            if let exhibit = event.exhibitID, exhibits.contains(exhibit) { events.append(event) } else if also.contains(event.seq) { events.append(event) }
+        }
+        return events
+    }
+
+    /// The extracted pictures whose PNG's SHA-256 starts with `prefix`, from the table itself (the
+    /// PNG hash has no index: extracted pictures are few beside frames).
+    static func derivedFrames(pngSHA256Prefix prefix: String, _ db: Database) throws -> [DerivedFrameRecord] {
+        try DerivedFrameRecord.fetchAll(db, sql: "SELECT * FROM derived_frame NOT INDEXED WHERE substr(png_sha256, 1, ?) = ? ORDER BY id",
+                                        arguments: [prefix.count, prefix])
+    }
+
+    /// An exhibit's extracted pictures in order of extraction, each row the index names read again by its id.
+    static func derivedFrames(of exhibit: Int64, _ db: Database) throws -> [DerivedFrameRecord] {
+        try Int64.fetchAll(db, sql: "SELECT id FROM derived_frame WHERE exhibit_id = ? ORDER BY id", arguments: [exhibit])
+            .compactMap { try DerivedFrameRecord.fetchOne(db, key: $0) }.filter { $0.exhibitID == exhibit }
+    }
+
+    /// SQLite's own check of the catalog file: every page, every index against its table.
+    /// Empty when it finds nothing wrong.
+    static func structuralProblems(_ db: Database) throws -> [String] {
+        let lines = try String.fetchAll(db, sql: "PRAGMA integrity_check")
+        return lines == ["ok"] ? [] : lines
+    }
+
+    private struct FrameKey: Hashable, Comparable {
+        let exhibit: Int64
+        let stream: Int
+        let index: Int
+        static func < (a: Self, b: Self) -> Bool { (a.exhibit, a.stream, a.index) < (b.exhibit, b.stream, b.index) }
+    }
+}

@@ -1,0 +1,135 @@
+import Foundation
+internal import GRDB
+
+/// What an export that has not finished leaves in the store's `tmp/`: where its package is
+/// being built (a hidden folder beside the destination), and the export's own identifier, which
+/// its `export_authorized` event repeats once it is recorded. A later command that finds it
+/// abandoned removes the folder, and records an export that was recorded but never delivered.
+struct ExportMarker: StagingMarker {
+    /// The marker file's name begins so (`export-PID-LEASE-….json`).
+    static let prefix = "export"
+
+    var id: String
+    var staging: String
+    var destination: String
+    var exhibits: [String]
+}
+
+/// A note in the store's `tmp/`, under the writer's staging lease, of what it has begun outside the store.
+protocol StagingMarker: Codable, Sendable {}
+
+extension StagingMarker {
+    /// Writes the marker whole (a new file renamed over the old), flushed.
+    func write(to path: String) throws {
+        let temporary = path + ".new"
+        unlink(temporary)
+        try FileWriting.createReadOnly(temporary, Array(try CanonicalJSON.data(self)))
+        guard rename(temporary, path) == 0 else {
+            unlink(temporary)
+            throw DFCError.storeIO(path: path, reason: "cannot record what this command has begun outside the store: \(errnoDescription())")
+        }
+    }
+}
+
+/// What an extraction that has not finished has begun outside the store: the hidden `.partial`
+/// files it writes beside the pictures' final names.
+struct ExtractionMarker: StagingMarker {
+    /// The marker file's name begins so (`extract-PID-LEASE-….json`).
+    static let prefix = "extract"
+    var partials: [String]
+}
+
+extension EvidenceStore {
+    /// Removes what DFC processes that no longer run left behind: staged copies and analyses in
+    /// `tmp/` (`StagingLease` proves nobody uses them), and the working folders of exports that
+    /// did not finish. An export that was recorded but whose package was never put in place gets
+    /// an `export_undelivered` event on each of its exhibits, signed by `signer`, so that `show`
+    /// and the audit say so. Returns what an operator should be told.
+    @discardableResult
+    func sweepLeftovers(_ signer: Signer) throws -> [String] {
+        let leftovers = vault.removeLeftovers()
+        var notices: [String] = []
+        if leftovers.files > 0 {
+            notices.append("removed \(leftovers.files) staging files that killed DFC processes left in \(path)/tmp")
+            logger.notice("removed staging files left by killed DFC processes", metadata: ["count": "\(leftovers.files)"])
+        }
+        for markerPath in leftovers.markers where (markerPath as NSString).lastPathComponent.hasPrefix(ExtractionMarker.prefix) {
+            if let data = FileManager.default.contents(atPath: markerPath),
+               let marker = try? JSONDecoder().decode(ExtractionMarker.self, from: data) {
+                let removed = marker.partials.filter { ($0 as NSString).lastPathComponent.contains(".partial-") && unlink($0) == 0 }
+                if !removed.isEmpty {
+                    notices.append("removed \(removed.count) unfinished pictures that a killed extraction left in "
+                        + ((removed[0] as NSString).deletingLastPathComponent))
+                }
+            }
+            unlink(markerPath)
+        }
+        for markerPath in leftovers.markers where (markerPath as NSString).lastPathComponent.hasPrefix(ExportMarker.prefix) {
+            guard let data = FileManager.default.contents(atPath: markerPath),
+                  let marker = try? JSONDecoder().decode(ExportMarker.self, from: data) else {
+                unlink(markerPath)   // a marker cut short: the export had not begun its folder
+                continue
+            }
+            // Only a folder of the export's own making: hidden, beside the destination, named for it.
+            let parent = (marker.destination as NSString).deletingLastPathComponent
+            let name = (marker.staging as NSString).lastPathComponent
+            if (marker.staging as NSString).deletingLastPathComponent == parent,
+               name.hasPrefix("." + (marker.destination as NSString).lastPathComponent + ".dfc-export-") {
+                Self.removeTree(marker.staging)
+            }
+            try withCatalog {
+                try catalog.write { db in
+                    guard FileManager.default.fileExists(atPath: markerPath) else { return }   // another sweep took it
+                    if let authorization = try Self.authorization(ofExport: marker.id, db), !Self.delivered(authorization, at: marker.destination) {
+                        for reference in marker.exhibits {
+                            guard let record = try? resolve(reference, db) else { continue }
+                            try CustodyLog.append(db, action: "export_undelivered", signer: signer, exhibit: record.exhibitID, details: [
+                                "authorization": String(authorization), "destination": marker.destination,
+                                "reason": "the export process ended after the export was recorded and before its package was in "
+                                    + "place; its working folder was removed and nothing is at the destination",
+                                "host": Host.name, "dfc_version": DFCVersion.current,
+                            ])
+                        }
+                        notices.append("the export authorised by custody event \(authorization) to \(marker.destination) was recorded "
+                            + "but never delivered (its process ended first); recorded as export_undelivered")
+                    } else {
+                        notices.append("removed the working folder of an export to \(marker.destination) that was never recorded")
+                    }
+                    unlink(markerPath)
+                }
+            }
+        }
+        return notices
+    }
+
+    /// The `export_authorized` event of the export whose marker names `id`, if it was recorded.
+    private static func authorization(ofExport id: String, _ db: Database) throws -> Int64? {
+        let rows = try Row.fetchCursor(db, sql: "SELECT seq, payload FROM custody_event WHERE action = 'export_authorized' ORDER BY seq DESC")
+        let decoder = JSONDecoder()
+        while let row = try rows.next() {
+            guard let seq = row[0] as Int64?, let payload = row[1] as String? else { continue }
+            if (try? decoder.decode(CustodyPayload.self, from: Data(payload.utf8)))?.details["export_id"] == id { return seq }
+        }
+        return nil
+    }
+
+    /// Whether the package of export `authorization` is at `destination`.
+    private static func delivered(_ authorization: Int64, at destination: String) -> Bool {
+        let info = (try? String(contentsOfFile: destination + "/bag-info.txt", encoding: .utf8)) ?? ""
+        return info.split(separator: "\n").contains { $0 == "DFC-Authorization-Event: \(authorization)" }
+    }
+
+    /// The exhibit's exports, from its own custody events.
+    func exports(of events: [CustodyEventRecord], _ db: Database) throws -> [ExhibitExport] {
+        let payloads = events.compactMap { CustodyLog.decode($0) }
+        let undelivered = Dictionary(payloads.filter { $0.action == "export_undelivered" }.compactMap { payload in
+            payload.details["authorization"].map { ($0, payload.seq) }
+        }, uniquingKeysWith: { first, _ in first })
+        return payloads.filter { $0.action == "exported" }.compactMap { payload in
+            guard let text = payload.details["authorization"], let authorization = Int64(text) else { return nil }
+            return ExhibitExport(event: payload.seq, at: payload.at, actor: payload.actor, authorizedBy: payload.details["authorized_by"] ?? "?",
+                                 authorization: authorization, destination: payload.details["destination"] ?? "?",
+                                 recipient: payload.details["recipient"] ?? "?", undelivered: undelivered[text])
+        }
+    }
+}
