@@ -56,12 +56,28 @@ enum TestSupport {
         process.standardOutput = out
         process.standardError = err
         try process.run()
-        // Read before waiting, so a large output cannot fill the pipe and stall the child.
+        // Both read while it runs, so that neither pipe can fill and stall the child.
+        let errorOutput = ErrorOutput()
+        Thread { errorOutput.finish(err.fileHandleForReading.readDataToEndOfFile()) }.start()
         let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
+        let errData = errorOutput.wait()
         return Run(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
                    stderr: String(decoding: errData, as: UTF8.self))
+    }
+
+    /// A child's standard error, read on a thread of its own.
+    final class ErrorOutput: @unchecked Sendable {
+        private let finished = DispatchSemaphore(value: 0)
+        private var bytes = Data()   // written once, before `finished` is signalled
+        func finish(_ data: Data) {
+            bytes = data
+            finished.signal()
+        }
+        func wait() -> Data {
+            finished.wait()
+            return bytes
+        }
     }
 
     static let ffmpeg: String = {

@@ -34,6 +34,7 @@ extension Catalog {
                    count(*) FILTER (WHERE EXISTS (SELECT 1 FROM finding f WHERE f.exhibit_id = b.exhibit_id AND f.kind = 'analysis_failed'))
             FROM batch_file b JOIN custody_event c ON c.seq = b.event_seq WHERE b.batch_seq = ?
             """, arguments: [batch])
-        return (row?[0] ?? 0, row?[1] ?? 0, row?[2] ?? 0, row?[3] ?? 0)
+        guard let row else { return (0, 0, 0, 0) }
+        return (try row.at(0), try row.at(1), try row.at(2), try row.at(3))
     }
 }

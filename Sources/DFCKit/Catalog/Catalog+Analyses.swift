@@ -25,10 +25,10 @@ extension Catalog {
         var reanalysedEvents: [String: Int64] = [:]
         let decoder = JSONDecoder()
         for row in events {
-            let seq: Int64 = row[0]
-            if row[1] as String == "ingested" {
+            let seq: Int64 = try row.at(0)
+            if try row.at(1) as String == "ingested" {
                 ingestedEvent = ingestedEvent ?? seq
-            } else if let payload = try? decoder.decode(CustodyPayload.self, from: Data((row[2] as String).utf8)),
+            } else if let payload = try? decoder.decode(CustodyPayload.self, from: Data((try row.at(2) as String).utf8)),
                       let id = payload.details["analysis_id"] {
                 reanalysedEvents[id] = seq
             }

@@ -9,19 +9,22 @@ internal import GRDB
 /// What an index could still hide from a lookup by picture hash or from a custody listing is
 /// caught by the audit, which runs SQLite's own `PRAGMA integrity_check`.
 extension Catalog {
-    /// Exhibits whose original's SHA-256 starts with `prefix` (lowercase hex, 12 to 64 digits), by id.
-    static func exhibits(sha256Prefix prefix: String, _ db: Database) throws -> [ExhibitRecord] {
+    /// Exhibits whose original's SHA-256 starts with `prefix` (lowercase hex, 12 to 64 digits), by
+    /// id. When the index names none, the table is scanned, unless `scanning` is false: an ingest
+    /// asking whether its file is new (a hidden row there costs a duplicate the audit names, and
+    /// a scan under the write lock for every new file would cost a large store dearly).
+    static func exhibits(sha256Prefix prefix: String, scanning: Bool = true, _ db: Database) throws -> [ExhibitRecord] {
         let named = try Int64.fetchAll(db, sql: "SELECT id FROM exhibit WHERE sha256 >= ? AND sha256 < ? ORDER BY id",
                                        arguments: [prefix, prefix + "g"])
         let confirmed = try named.compactMap { try ExhibitRecord.fetchOne(db, key: $0) }.filter { $0.sha256.hasPrefix(prefix) }
-        if !confirmed.isEmpty { return confirmed }
+        if !confirmed.isEmpty || !scanning { return confirmed }
         return try ExhibitRecord.fetchAll(db, sql: "SELECT * FROM exhibit NOT INDEXED WHERE substr(sha256, 1, ?) = ? ORDER BY id",
                                           arguments: [prefix.count, prefix])
     }
 
     /// The exhibit whose original has exactly this SHA-256, if any.
-    static func exhibit(sha256: String, _ db: Database) throws -> ExhibitRecord? {
-        try exhibits(sha256Prefix: sha256, db).first { $0.sha256 == sha256 }
+    static func exhibit(sha256: String, scanning: Bool = true, _ db: Database) throws -> ExhibitRecord? {
+        try exhibits(sha256Prefix: sha256, scanning: scanning, db).first { $0.sha256 == sha256 }
     }
 
     /// Every picture with this SHA-256, across all exhibits and all their analyses, in order;
@@ -35,27 +38,31 @@ extension Catalog {
             if let seconds, earlier.map({ seconds < $0 }) ?? true { found[key] = seconds }
         }
         for row in try Row.fetchAll(db, sql: "SELECT exhibit_id, stream, idx FROM frame WHERE sha256 = ?", arguments: [hash]) {
-            guard let exhibit = row[0] as Int64?, let stream = row[1] as Int?, let index = row[2] as Int?,
-                  let table = try Row.fetchOne(db, sql: "SELECT sha256, pts_seconds FROM frame WHERE exhibit_id = ? AND stream = ? AND idx = ?",
+            let exhibit: Int64 = try row.at(0), stream: Int = try row.at(1), index: Int = try row.at(2)
+            guard let table = try Row.fetchOne(db, sql: "SELECT sha256, pts_seconds FROM frame WHERE exhibit_id = ? AND stream = ? AND idx = ?",
                                                arguments: [exhibit, stream, index]),
-                  table[0] as Data? == hash else { continue }
-            keep(exhibit, stream, index, table[1])
+                  (try table.at(0) as Data?) == hash else { continue }
+            keep(exhibit, stream, index, try table.at(1))
         }
         for row in try Row.fetchAll(db, sql: "SELECT analysis_id, stream, idx FROM analysis_frame WHERE sha256 = ?", arguments: [hash]) {
-            guard let analysis = row[0] as Int64?, let stream = row[1] as Int?, let index = row[2] as Int?,
-                  let table = try Row.fetchOne(db, sql: "SELECT sha256, pts_seconds FROM analysis_frame WHERE analysis_id = ? AND stream = ? AND idx = ?",
+            let analysis: Int64 = try row.at(0), stream: Int = try row.at(1), index: Int = try row.at(2)
+            guard let table = try Row.fetchOne(db, sql: "SELECT sha256, pts_seconds FROM analysis_frame WHERE analysis_id = ? AND stream = ? AND idx = ?",
                                                arguments: [analysis, stream, index]),
-                  table[0] as Data? == hash,
+                  (try table.at(0) as Data?) == hash,
                   let exhibit = try Int64.fetchOne(db, sql: "SELECT exhibit_id FROM analysis WHERE id = ?", arguments: [analysis]) else { continue }
-            keep(exhibit, stream, index, table[1])
+            keep(exhibit, stream, index, try table.at(1))
         }
         return found.sorted { $0.key < $1.key }.map { ($0.key.exhibit, $0.key.stream, $0.key.index, $0.value) }
     }
 
-    /// The exhibit's custody events in order, each row the index names read again by its number.
-    static func events(of exhibit: Int64, _ db: Database) throws -> [CustodyEventRecord] {
-        try Int64.fetchAll(db, sql: "SELECT seq FROM custody_event WHERE exhibit_id = ? ORDER BY seq", arguments: [exhibit])
-            .compactMap { try CustodyEventRecord.fetchOne(db, key: $0) }.filter { $0.exhibitID == exhibit }
+    /// The exhibit's custody events in order (only those of `actions` when given), each row the
+    /// index names read again by its number.
+    static func events(of exhibit: Int64, actions: [String]? = nil, _ db: Database) throws -> [CustodyEventRecord] {
+        let only = actions.map { " AND action IN (\($0.map { _ in "?" }.joined(separator: ", ")))" } ?? ""
+        return try Int64.fetchAll(db, sql: "SELECT seq FROM custody_event WHERE exhibit_id = ?\(only) ORDER BY seq",
+                                  arguments: StatementArguments([exhibit.databaseValue] + (actions ?? []).map(\.databaseValue)))
+            .compactMap { try CustodyEventRecord.fetchOne(db, key: $0) }
+            .filter { $0.exhibitID == exhibit && (actions?.contains($0.action) ?? true) }
     }
 
     /// The custody events of these exhibits (and those numbered in `also`), up to `through`, from

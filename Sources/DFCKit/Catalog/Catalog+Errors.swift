@@ -4,7 +4,10 @@ extension Catalog {
     /// One sentence for the operator on why a catalog operation failed. SQLite rolls the
     /// transaction back in each of these cases, so nothing of it was recorded.
     static func explain(_ error: any Error, lockTimeout: Double) -> String {
-        guard let error = error as? DatabaseError else { return "\(error)" }
+        guard let error = error as? DatabaseError else {
+            // A row DFC cannot read (a NULL, another type): the catalog was edited outside DFC.
+            return "the catalog holds a value DFC never wrote (\(bounded("\(error)"))): it was altered outside DFC; run dfc audit"
+        }
         let sqlite = error.message ?? "\(error)"
         switch error.resultCode {
         case .SQLITE_BUSY, .SQLITE_LOCKED:
@@ -18,7 +21,12 @@ extension Catalog {
         case .SQLITE_IOERR:
             return "an I/O error on the disk; the transaction was rolled back and nothing was recorded (\(sqlite))"
         default:
-            return "\(error)"
+            return bounded("\(error)")
         }
+    }
+
+    /// At most 400 characters of `text`: a message names a value, it does not print a huge one.
+    static func bounded(_ text: String) -> String {
+        text.count <= 400 ? text : text.prefix(400) + "… (\(text.count) characters)"
     }
 }

@@ -26,10 +26,10 @@ extension Catalog {
         var hashes: [PDQHash] = []
         var pictures: [IndexedPicture] = []
         while let row = try rows.next() {
-            let bytes: Data = row[4]
-            guard let hash = PDQHash(bytes: Array(bytes), quality: row[3]) else { continue }
+            let bytes: Data = try row.at(4)
+            guard let hash = PDQHash(bytes: Array(bytes), quality: try row.at(3)) else { continue }
             hashes.append(hash)
-            pictures.append(IndexedPicture(exhibit: row[0], stream: row[1], frame: row[2], seconds: row[5]))
+            pictures.append(IndexedPicture(exhibit: try row.at(0), stream: try row.at(1), frame: try row.at(2), seconds: try row.at(5)))
         }
         return (hashes, pictures)
     }

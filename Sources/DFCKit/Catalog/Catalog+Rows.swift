@@ -59,7 +59,7 @@ extension Catalog {
         return try Row.fetchAll(db, sql: """
             SELECT info_json, framehash_tb FROM \(analysis.streams) WHERE \(analysis.keyColumn) = ? ORDER BY idx
             """, arguments: [analysis.key]).map { row in
-            (try decoder.decode(StreamInfo.self, from: Data((row[0] as String).utf8)), row[1])
+            (try decoder.decode(StreamInfo.self, from: Data((try row.at(0) as String).utf8)), try row.at(1))
         }
     }
 
@@ -72,8 +72,8 @@ extension Catalog {
             arguments += [kind.rawValue]
         }
         return try Row.fetchAll(db, sql: sql + " ORDER BY id", arguments: arguments).map { row in
-            Finding(kind: Finding.Kind(rawValue: row[0]) ?? .moreFindings, severity: Finding.Severity(rawValue: row[1]) ?? .info,
-                    message: row[2], stream: row[3], packet: row[4], frame: row[5], seconds: row[6])
+            Finding(kind: Finding.Kind(rawValue: try row.at(0)) ?? .moreFindings, severity: Finding.Severity(rawValue: try row.at(1)) ?? .info,
+                    message: try row.at(2), stream: try row.at(3), packet: try row.at(4), frame: try row.at(5), seconds: try row.at(6))
         }
     }
 
@@ -84,7 +84,7 @@ extension Catalog {
             var hasher = SHA256()
             let rows = try Row.fetchCursor(db, sql: sql, arguments: [exhibit])
             while let row = try rows.next() {
-                let bytes: Data = row[0] ?? Data(count: 32)
+                let bytes: Data = try row.at(0) ?? Data(count: 32)
                 hasher.update(data: bytes)
             }
             return Hex.string(hasher.finalize())
@@ -101,8 +101,9 @@ extension Catalog {
             LEFT JOIN \(analysis.frames) f ON f.\(analysis.keyColumn) = q.\(analysis.keyColumn) AND f.stream = q.stream AND f.idx = q.idx
             WHERE q.\(analysis.keyColumn) = ? AND q.stream = ? ORDER BY q.idx
             """, arguments: [analysis.key, stream]).compactMap { row in
-            let bytes: Data = row[2]
-            return PDQHash(bytes: Array(bytes), quality: row[1]).map { (row[0], $0, row[3]) }
+            let bytes: Data = try row.at(2)
+            let (frame, seconds): (Int, Double?) = (try row.at(0), try row.at(3))
+            return PDQHash(bytes: Array(bytes), quality: try row.at(1)).map { (frame, $0, seconds) }
         }
     }
 
@@ -116,10 +117,10 @@ extension Catalog {
             """, arguments: StatementArguments([analysis.key] + (stream.map { [Int64($0)] } ?? [])))
         return {
             guard let row = try rows.next() else { return nil }
-            let hash: Data? = row[7]
+            let hash: Data? = try row.at(7)
             return FrameEntry(
-                stream: row[0], index: row[1], pts: row[2], ptsSeconds: row[3], keyFrame: row[4],
-                pictureType: row[5], size: row[6], sha256: hash.map { Hex.string($0) } ?? "")
+                stream: try row.at(0), index: try row.at(1), pts: try row.at(2), ptsSeconds: try row.at(3), keyFrame: try row.at(4),
+                pictureType: try row.at(5), size: try row.at(6), sha256: hash.map { Hex.string($0) } ?? "")
         }
     }
 
@@ -131,10 +132,10 @@ extension Catalog {
             """, arguments: [analysis.key])
         return {
             guard let row = try rows.next() else { return nil }
-            let hash: Data = row[8]
+            let hash: Data = try row.at(8)
             return PacketEntry(
-                index: row[0], stream: row[1], pts: row[2], dts: row[3], duration: row[4], size: row[5],
-                keyFrame: row[6], position: row[7], sha256: Hex.string(hash))
+                index: try row.at(0), stream: try row.at(1), pts: try row.at(2), dts: try row.at(3), duration: try row.at(4),
+                size: try row.at(5), keyFrame: try row.at(6), position: try row.at(7), sha256: Hex.string(hash))
         }
     }
 }

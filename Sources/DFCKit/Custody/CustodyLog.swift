@@ -11,8 +11,8 @@ enum CustodyLog {
         _ db: Database, action: String, signer: Signer, exhibit: ExhibitID?, details: [String: String]
     ) throws -> CustodyEventRecord {
         let last = try Row.fetchOne(db, sql: "SELECT seq, hash FROM custody_event ORDER BY seq DESC LIMIT 1")
-        let seq: Int64 = (last?["seq"] ?? 0) + 1
-        let prev: String = last?["hash"] ?? CustodyPayload.genesis
+        let seq: Int64 = (try last?.at(0) ?? 0) + 1
+        let prev: String = try last?.at(1) ?? CustodyPayload.genesis
         let payload = CustodyPayload(
             seq: seq, prev: prev, action: action, actor: signer.name, role: signer.role.rawValue, key: signer.publicKeyHex,
             at: Timestamp.now(), exhibit: exhibit?.description, details: details)
@@ -30,7 +30,7 @@ enum CustodyLog {
         var leaves: [Merkle.Hash] = []
         let rows = try Row.fetchCursor(db, sql: "SELECT payload FROM custody_event ORDER BY seq")
         while let row = try rows.next() {
-            let payload: String = row[0]
+            let payload: String = try row.at(0)
             leaves.append(Merkle.leafHash(Array(payload.utf8)))
         }
         return leaves

@@ -99,28 +99,28 @@ struct LedgerCheck {
 
     private mutating func expectStoredCheckpoints(_ db: Database) throws {
         for row in try Row.fetchAll(db, sql: "SELECT tree_size, root_hash, text FROM checkpoint ORDER BY tree_size") {
-            let size: Int = row[0]
+            let size: Int = try row.at(0)
             let label = "stored checkpoint at tree size \(size)"
             let checkpoint: Checkpoint
             do {
-                checkpoint = try Checkpoint(parsing: row[2], source: label)
+                checkpoint = try Checkpoint(parsing: (try? row.at(2) as String) ?? "", source: label)
             } catch {
                 problems.append("\(error.description): the stored checkpoint was altered")
                 continue
             }
-            if checkpoint.treeSize != size || checkpoint.rootHash != row[1] as String {
+            if checkpoint.treeSize != size || checkpoint.rootHash != (try? row.at(1) as String) {
                 problems.append("\(label): its columns disagree with its signed text: the row was altered")
             }
             checkSignature(of: checkpoint, label)
             expect(Expectation(label: label, size: checkpoint.treeSize, root: checkpoint.rootHash))
         }
         for row in try Row.fetchAll(db, sql: "SELECT id, tree_size, root_hash, text FROM cosigned_checkpoint ORDER BY id") {
-            let label = "cosigned checkpoint \(row[0] as Int64) at tree size \(row[1] as Int)"
-            guard let checkpoint = try? Checkpoint(parsing: row[3], source: label) else {
+            let label = "cosigned checkpoint \(try row.at(0) as Int64) at tree size \((try? row.at(1) as Int).map(String.init) ?? "?")"
+            guard let text = try? row.at(3) as String, let checkpoint = try? Checkpoint(parsing: text, source: label) else {
                 problems.append("\(label): its text is no longer a checkpoint: the row was altered")
                 continue
             }
-            if checkpoint.treeSize != row[1] as Int || checkpoint.rootHash != row[2] as String {
+            if checkpoint.treeSize != (try? row.at(1) as Int) || checkpoint.rootHash != (try? row.at(2) as String) {
                 problems.append("\(label): its columns disagree with its signed text: the row was altered")
             }
             let unknown = checkSignature(of: checkpoint, label).unknown

@@ -55,10 +55,8 @@ enum CaseDescription {
         let tool = id("tool", "DFC " + dfcVersion)
         graph.append(["@id": tool, "@type": "uco-tool:Tool", "uco-core:name": "DFC (Digital Media Forensics Center)",
                       "uco-tool:version": dfcVersion])
-        var people: [String: String] = [:]
         for actor in Set(events.map(\.actor)).sorted() {
-            people[actor] = id("person", actor)
-            graph.append(["@id": people[actor]!, "@type": "uco-identity:Person", "uco-core:name": actor])
+            graph.append(["@id": id("person", actor), "@type": "uco-identity:Person", "uco-core:name": actor])
         }
         var files: [String: String] = [:]
         for exhibit in exhibits {
@@ -80,7 +78,7 @@ enum CaseDescription {
                 "@id": id("investigative-action", String(event.seq)), "@type": "case-investigation:InvestigativeAction",
                 "uco-core:name": name, "uco-core:description": "custody event \(event.seq) (\(event.action))",
                 "uco-action:startTime": ["@type": "xsd:dateTime", "@value": event.at],
-                "uco-action:performer": ["@id": people[event.actor]!],
+                "uco-action:performer": ["@id": id("person", event.actor)],
                 "uco-action:instrument": ["@id": tool],
             ]
             if let exhibit = event.exhibit, let file = files[exhibit] {
@@ -98,7 +96,9 @@ enum CaseDescription {
             graph.append(action)
         }
         let document: [String: Any] = ["@context": context, "@graph": graph]
-        let data = try! JSONSerialization.data(withJSONObject: document, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+        // Strings and integers only: this cannot fail, and were it to, the text would not match and say so.
+        let data = (try? JSONSerialization.data(withJSONObject: document, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]))
+            ?? Data("{}".utf8)
         return String(decoding: data, as: UTF8.self) + "\n"
     }
 

@@ -226,13 +226,13 @@ extension EvidenceStore {
         }
         var problems: [String] = []
         for row in rows {
-            let relative: String = row[0], expected: String = row[1]
+            let relative: String = try row.at(0), expected: String = try row.at(1), exhibit = ExhibitID(try row.at(2) as Int64)
             guard let digest = try? FileDigest.compute(path: path + "/" + relative) else {
-                problems.append("\(ExhibitID(row[2] as Int64)): its extracted picture \(relative) is missing from the store")
+                problems.append("\(exhibit): its extracted picture \(relative) is missing from the store")
                 continue
             }
             if digest.sha256 != expected {
-                problems.append("\(ExhibitID(row[2] as Int64)): its extracted picture \(relative) is not the registered PNG (SHA-256 \(digest.sha256)): it was replaced")
+                problems.append("\(exhibit): its extracted picture \(relative) is not the registered PNG (SHA-256 \(digest.sha256)): it was replaced")
             }
         }
         return problems

@@ -71,8 +71,8 @@ extension EvidenceStore {
                 let step = max(1, total / max(1, count))
                 return try Row.fetchAll(db, sql: "SELECT hash, quality FROM pdq WHERE exhibit_id = 1 AND idx % ? = 0 LIMIT ?",
                                         arguments: [step, count]).compactMap { row in
-                    let bytes: Data = row[0]
-                    return PDQHash(bytes: Array(bytes), quality: row[1])
+                    let bytes: Data = try row.at(0)
+                    return PDQHash(bytes: Array(bytes), quality: try row.at(1))
                 }
             }
         }

@@ -33,7 +33,7 @@ extension EvidenceStore {
                 }
                 for entry in entries {
                     if entry.kinds.contains(.fileSHA256),
-                       let record = try Catalog.exhibit(sha256: entry.value, db) {
+                       let record = try Catalog.exhibit(sha256: entry.value, scanning: false, db) {
                         try hit(entry, .fileSHA256, record.id!)
                     }
                     if entry.kinds.contains(.frameSHA256), let bytes = Hex.bytes(entry.value) {

@@ -78,7 +78,7 @@ extension EvidenceStore {
         if let batch { details["batch"] = BatchID(batch).description }
 
         // The same bytes already an exhibit: nothing to analyse.
-        let known = try withCatalog { try catalog.read { try Catalog.exhibit(sha256: digest.sha256, $0) } }
+        let known = try withCatalog { try catalog.read { try Catalog.exhibit(sha256: digest.sha256, scanning: false, $0) } }
         let analysis = known == nil ? try analyse(staged, file: file, limits: limits, containment: analyser) : nil
         defer { if let path = analysis?.path { unlink(path) } }
 
@@ -89,7 +89,7 @@ extension EvidenceStore {
         do {
             return try withCatalog {
                 try catalog.write { db -> IngestResult in
-                    if let existing = try Catalog.exhibit(sha256: digest.sha256, db) {
+                    if let existing = try Catalog.exhibit(sha256: digest.sha256, scanning: false, db) {
                         var details = details
                         if let problem = try restoreVaultCopy(of: existing, from: staged) { details["vault_restored"] = problem }
                         let event = try appendAcquired(db, existing, details: details, signer: signer)
@@ -179,7 +179,7 @@ extension EvidenceStore {
     /// an exhibit holds it by now. It runs under the write lock, like every vault placement.
     private func withdraw(_ vaultPath: String, sha256: String) throws {
         try catalog.write { db in
-            if try Catalog.exhibit(sha256: sha256, db) == nil {
+            if try Catalog.exhibit(sha256: sha256, scanning: false, db) == nil {
                 vault.remove(vaultPath)
             }
         }

@@ -107,7 +107,7 @@ extension EvidenceStore {
         let rows = try Row.fetchCursor(db, sql: "SELECT seq, payload FROM custody_event WHERE action = 'export_authorized' ORDER BY seq DESC")
         let decoder = JSONDecoder()
         while let row = try rows.next() {
-            guard let seq = row[0] as Int64?, let payload = row[1] as String? else { continue }
+            guard let seq = try? row.at(0) as Int64, let payload = try? row.at(1) as String else { continue }
             if (try? decoder.decode(CustodyPayload.self, from: Data(payload.utf8)))?.details["export_id"] == id { return seq }
         }
         return nil

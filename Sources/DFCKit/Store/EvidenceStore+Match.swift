@@ -169,7 +169,7 @@ extension EvidenceStore {
         guard let path = analysis.path else {
             return (staged.digest.sha256, [], "\(file): " + (analysis.summary.findings.first?.message ?? "it could not be analysed"))
         }
-        let fps = Dictionary(uniqueKeysWithValues: analysis.summary.streams.map { ($0.index, PDQSelection.frameRate(of: $0)) })
+        let fps = Dictionary(analysis.summary.streams.map { ($0.index, PDQSelection.frameRate(of: $0)) }, uniquingKeysWith: { first, _ in first })
         var hashes: [Int: [QueryHash]] = [:]
         _ = try AnalysisReader(path: path, limits: .standard).read(frame: { row in
             guard let hash = row.pdq else { return }
@@ -180,7 +180,7 @@ extension EvidenceStore {
             let why = analysis.summary.findings.first { $0.severity == .error }?.message ?? "it has no picture DFC could decode"
             return (staged.digest.sha256, [], "\(file): no PDQ hash: \(why)")
         }
-        return (staged.digest.sha256, hashes[first]!, nil)
+        return (staged.digest.sha256, hashes[first] ?? [], nil)
     }
 
     /// Every stored PDQ hash of enough quality, indexed for Hamming search.

@@ -60,7 +60,7 @@ extension EvidenceStore {
             streams: try Catalog.streams(of: analysis.location, db).map(\.info),
             findings: try Catalog.findings(of: analysis.location, db), amendments: now.amendments,
             analyses: analyses.map(\.info), extractions: try derivedEvidence(try Catalog.derivedFrames(of: record.id ?? 0, db), db),
-            exports: try exports(of: try Catalog.events(of: record.id ?? 0, db), db))
+            exports: try exports(of: try Catalog.events(of: record.id ?? 0, actions: ["exported", "export_undelivered"], db), db))
     }
 
     /// Analysis `number` of an exhibit (1 is the one made at ingest), or the current one when nil.
