@@ -65,16 +65,17 @@ extension Catalog {
             .filter { $0.exhibitID == exhibit && (actions?.contains($0.action) ?? true) }
     }
 
-    /// The custody events of these exhibits (and those numbered in `also`), up to `through`, from
-    /// the table itself, in one pass over the log: what an export commits to and ships.
-    static func eventsScanned(of exhibits: Set<Int64>, also: Set<Int64> = [], through: Int64 = .max, _ db: Database) throws -> [CustodyEventRecord] {
+    /// One pass over the custody log's table itself, in order: every event's Merkle leaf hash,
+    /// and the events of these exhibits (an export's histories, and what it ships).
+    static func scanLog(collecting exhibits: Set<Int64>, _ db: Database) throws -> (leaves: [Merkle.Hash], events: [CustodyEventRecord]) {
+        var leaves: [Merkle.Hash] = []
         var events: [CustodyEventRecord] = []
-        let cursor = try CustodyEventRecord.fetchCursor(db, sql: "SELECT * FROM custody_event NOT INDEXED WHERE seq <= ? ORDER BY seq",
-                                                         arguments: [through])
+        let cursor = try CustodyEventRecord.fetchCursor(db, sql: "SELECT * FROM custody_event NOT INDEXED ORDER BY seq")
         while let event = try cursor.next() {
-            if let exhibit = event.exhibitID, exhibits.contains(exhibit) { events.append(event) } else if also.contains(event.seq) { events.append(event) }
+            leaves.append(Merkle.leafHash(Array(event.payload.utf8)))
+            if let exhibit = event.exhibitID, exhibits.contains(exhibit) { events.append(event) }
         }
-        return events
+        return (leaves, events)
     }
 
     /// The extracted pictures whose PNG's SHA-256 starts with `prefix`, from the table itself (the

@@ -107,9 +107,12 @@ extension EvidenceStore {
                     "host": Host.name, "dfc_version": DFCVersion.current,
                 ])
                 var exports: [Int64] = []
-                // Each exhibit's history from the table itself, never through an index (see Catalog+Confirmed).
+                // One pass over the table itself, never through an index (see Catalog+Confirmed): the
+                // exhibits' histories, which the exported events sign, and every leaf of the tree.
                 let ids = Set(records.compactMap(\.id))
-                let history = Dictionary(grouping: try Catalog.eventsScanned(of: ids, db), by: { $0.exhibitID ?? 0 })
+                var (leaves, shipped) = try Catalog.scanLog(collecting: ids, db)
+                let history = Dictionary(grouping: shipped, by: { $0.exhibitID ?? 0 })
+                var appended: [CustodyEventRecord] = []
                 for record in records {
                     let prior = history[record.id ?? 0] ?? []
                     let event = try CustodyLog.append(db, action: "exported", signer: requester, exhibit: record.exhibitID, details: [
@@ -120,10 +123,13 @@ extension EvidenceStore {
                         "host": Host.name, "dfc_version": DFCVersion.current,
                     ])
                     exports.append(event.seq)
+                    appended.append(event)
                 }
-                let tree = MerkleTree(leaves: try CustodyLog.leafHashes(db))
+                // Nothing else can append in this transaction: the tree is the pass's leaves and these events'.
+                leaves += appended.map { Merkle.leafHash(Array($0.payload.utf8)) }
+                shipped = (shipped + [authorization] + appended).sorted { $0.seq < $1.seq }
+                let tree = MerkleTree(leaves: leaves)
                 let checkpoint = try signCheckpoint(authoriser, leaves: tree.leaves, db)
-                var shipped = try Catalog.eventsScanned(of: ids, also: [authorization.seq], through: Int64(checkpoint.treeSize), db)
                 let actors = try Self.registrations(for: &shipped, db)
                 return (authorization.seq, exports, checkpoint, shipped, tree, actors)
             }

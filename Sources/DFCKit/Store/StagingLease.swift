@@ -50,17 +50,15 @@ final class StagingLease: @unchecked Sendable {
         return lease
     }
 
-    /// Whether the lease file `name` in `folder` is held by a live process; when it is not,
-    /// `body` runs while this process holds its lock (so no one takes it meanwhile) and the
-    /// lock file is removed after. Nil when the file is not a lease or cannot be opened.
-    static func ifAbandoned(_ name: String, in folder: String, _ body: () -> Void) -> Bool? {
+    /// Whether the lease file `name` in `folder` was abandoned (no live process holds its lock),
+    /// in which case the lock file is removed; nil when the file is not a lease or cannot be opened.
+    static func isAbandoned(_ name: String, in folder: String) -> Bool? {
         guard name.hasPrefix("lease-"), name.hasSuffix(".lock") else { return nil }
         let path = folder + "/" + name
         let descriptor = open(path, O_RDWR | O_CLOEXEC)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
         guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else { return false }
-        body()
         unlink(path)
         return true
     }

@@ -96,7 +96,7 @@ struct Vault: Sendable {
         for name in names {
             let parts = name.split(separator: "-")
             guard parts.count == 3, let id = parts.last?.dropLast(".lock".count) else { continue }
-            switch StagingLease.ifAbandoned(name, in: staging, {}) {
+            switch StagingLease.isAbandoned(name, in: staging) {
             case true?: dead.insert(String(id))
             case false?: alive.insert(String(id))
             case nil: break
