@@ -69,13 +69,15 @@ extension Catalog {
     /// and the events of these exhibits (an export's histories, and what it ships).
     static func scanLog(collecting exhibits: Set<Int64>, _ db: Database) throws -> (leaves: [Merkle.Hash], events: [CustodyEventRecord]) {
         var leaves: [Merkle.Hash] = []
-        var events: [CustodyEventRecord] = []
-        let cursor = try CustodyEventRecord.fetchCursor(db, sql: "SELECT * FROM custody_event NOT INDEXED ORDER BY seq")
-        while let event = try cursor.next() {
-            leaves.append(Merkle.leafHash(Array(event.payload.utf8)))
-            if let exhibit = event.exhibitID, exhibits.contains(exhibit) { events.append(event) }
+        var collected: [Int64] = []
+        // Only what each leaf needs is read per event; the few events collected are read whole after.
+        let rows = try Row.fetchCursor(db, sql: "SELECT seq, exhibit_id, payload FROM custody_event NOT INDEXED ORDER BY seq")
+        while let row = try rows.next() {
+            let payload: String = try row.at(2)
+            leaves.append(Merkle.leafHash(Array(payload.utf8)))
+            if let exhibit: Int64 = try row.at(1), exhibits.contains(exhibit) { collected.append(try row.at(0)) }
         }
-        return (leaves, events)
+        return (leaves, try collected.compactMap { try CustodyEventRecord.fetchOne(db, key: $0) })
     }
 
     /// The extracted pictures whose PNG's SHA-256 starts with `prefix`, from the table itself (the
