@@ -76,6 +76,11 @@ enum CustodyLog {
     /// Every actor row by name. Two rows whose names Swift takes as one (canonically equal:
     /// SQLite compares bytes) keep the one registered first; the audit names the other.
     static func actors(_ db: Database) throws -> [String: ActorRecord] {
-        Dictionary(try ActorRecord.order(Column("registered_seq")).fetchAll(db).map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        actors(try ActorRecord.order(Column("registered_seq")).fetchAll(db))
+    }
+
+    /// The same, of rows already fetched in order of registration.
+    static func actors(_ rows: [ActorRecord]) -> [String: ActorRecord] {
+        Dictionary(rows.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
     }
 }

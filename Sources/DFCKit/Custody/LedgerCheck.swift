@@ -49,7 +49,7 @@ struct LedgerCheck {
 
     init(_ db: Database, supplied: [Checkpoint]) throws {
         let rows = try ActorRecord.order(Column("registered_seq")).fetchAll(db)
-        actors = try CustodyLog.actors(db)
+        actors = CustodyLog.actors(rows)
         var seen: [String: ActorRecord] = [:]
         for row in rows {
             if let first = seen[row.name] {

@@ -42,7 +42,10 @@ extension EvidenceStore {
             try withCatalog {
                 try catalog.write { db in
                     guard FileManager.default.fileExists(atPath: markerPath) else { return }   // another sweep took it
-                    if let authorization = try Self.authorization(ofExport: marker.id, db), !Self.delivered(authorization, at: marker.destination) {
+                    let authorization = try Self.authorization(ofExport: marker.id, db)
+                    if let authorization, Self.delivered(authorization, at: marker.destination) {
+                        // Killed between putting the package in place and removing its marker: nothing to say.
+                    } else if let authorization {
                         for reference in marker.exhibits {
                             guard let record = try? resolve(reference, db) else { continue }
                             try CustodyLog.append(db, action: "export_undelivered", signer: signer, exhibit: record.exhibitID, details: [
