@@ -19,7 +19,7 @@ import Testing
                                                       TestSupport.dfcBinary] + arguments + (inStore ? ["--store", store] : []),
                                              environment: ["DFC_ACTOR": "Insp. A. Khan"])
             try #require(result.status == 0 || result.status == 1, "dfc \(arguments): \(result.stderr)")
-            calls += try String(contentsOfFile: log, encoding: .utf8).split(separator: "\n").map(String.init)
+            calls += Self.joined(try String(contentsOfFile: log, encoding: .utf8).split(separator: "\n").map(String.init))
         }
         try traced(["ingest", "--case", "NET"] + corpus.files + [TestSupport.fixture("cctv_h264.mp4")])
         try traced(["lookup", "--case", "NET"])
@@ -51,6 +51,25 @@ import Testing
         }
         #expect(network.isEmpty, "network system calls: \(network.prefix(5))")
         #expect(corpus.listener.connectionsSoFar() == 0)
+    }
+
+    /// strace's lines with each interrupted call put back together. When another traced process
+    /// runs in the middle of a call, strace prints `PID clone(ARGS <unfinished ...>` and later
+    /// `PID <... clone resumed>REST`: a loaded machine splits the very `clone` lines this test counts.
+    static func joined(_ lines: [String]) -> [String] {
+        var pending: [Substring: String] = [:]
+        var whole: [String] = []
+        for line in lines {
+            let pid = line.prefix { $0 != " " }
+            if line.hasSuffix(" <unfinished ...>") {
+                pending[pid] = String(line.dropLast(" <unfinished ...>".count))
+            } else if let resumed = line.range(of: " resumed>"), line.contains(" <... "), let start = pending.removeValue(forKey: pid) {
+                whole.append(start + line[resumed.upperBound...])
+            } else {
+                whole.append(line)
+            }
+        }
+        return whole + pending.values
     }
 
     /// How to run a program with no network at all: a new network namespace (only a
