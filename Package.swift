@@ -13,6 +13,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.0"),
     ],
     targets: [
         // FFmpeg 5.1's libraries, and a shim for the macros Swift cannot import. Nothing else.
@@ -24,11 +26,23 @@ let package = Package(
         // Non-variadic doorways to prctl, seccomp and Landlock for the worker's confinement
         // (Swift cannot call variadic C functions). The policy is Swift, in DFCKit.
         .target(name: "CConfinement"),
+        // The S3 client of a vault in a bucket with Object Lock: SigV4 over async-http-client,
+        // the only code that speaks HTTP. It knows objects and buckets, not evidence.
+        .target(
+            name: "DFCS3",
+            dependencies: [
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
         // The library other systems link: media, hashing, catalog, custody and the public facade.
         .target(
             name: "DFCKit",
             dependencies: [
-                "CFFmpeg", "CConfinement",
+                "CFFmpeg", "CConfinement", "DFCS3",
+                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
@@ -61,9 +75,10 @@ let package = Package(
             name: "DFCKitTests",
             // Depends on `dfc` and `dfc-bench` so that the binaries the end-to-end tests run are built first.
             dependencies: [
-                "DFCKit", "dfc", "dfc-bench", "dfc-confinement-probe", "CFFmpeg",
+                "DFCKit", "DFCS3", "dfc", "dfc-bench", "dfc-confinement-probe", "CFFmpeg",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "NIOCore", package: "swift-nio"),
             ]
         ),
     ],

@@ -8,8 +8,8 @@ struct DFC: ParsableCommand {
         abstract: "Take video in as evidence: hash it, catalogue it, and keep its chain of custody.",
         version: DFCKitVersion.text,
         subcommands: [
-            Ingest.self, Batch.self, Reanalyze.self, Show.self, Amend.self, CompareAnalyses.self, PDQCommand.self, Match.self,
+            Init.self, Ingest.self, Batch.self, Reanalyze.self, Show.self, Amend.self, CompareAnalyses.self, PDQCommand.self, Match.self,
             Frames.self, Extract.self, Export.self, VerifyPackage.self, Report.self, Packets.self, Lookup.self, Verify.self, Custody.self, Audit.self,
-            ActorCommand.self, CheckpointCommand.self, Proof.self, Worker.self,
+            ActorCommand.self, CheckpointCommand.self, Proof.self, MigrateStore.self, Worker.self,
         ])
 }

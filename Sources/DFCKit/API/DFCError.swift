@@ -55,6 +55,12 @@ public enum DFCError: Error, Equatable, Sendable, CustomStringConvertible {
     case checkpoint(source: String, reason: String)
     /// Pictures of an exhibit could not be extracted; nothing was registered or written.
     case extractionFailed(exhibit: String, reason: String)
+    /// The vault's engine (an S3 bucket) refused or could not be reached; `vault` names it.
+    case vault(vault: String, reason: String)
+    /// The vault holds nothing under a key the catalog registered.
+    case vaultObjectMissing(key: String, vault: String)
+    /// The store's descriptor (`store.json`) or an engine URL given for it is not usable.
+    case storeDescriptor(path: String, reason: String)
 
     public var description: String {
         switch self {
@@ -90,6 +96,9 @@ public enum DFCError: Error, Equatable, Sendable, CustomStringConvertible {
                 + (count == 1 ? ")" : count == 2 ? ", 2 by reanalyze)" : ", 2 to \(count) by reanalyze)")
         case .checkpoint(let source, let reason): "\(source): \(reason)"
         case .extractionFailed(let exhibit, let reason): "\(exhibit): nothing was extracted: \(reason)"
+        case .vault(let vault, let reason): "\(vault): \(reason)"
+        case .vaultObjectMissing(let key, let vault): "\(vault): has nothing at \(key)"
+        case .storeDescriptor(let path, let reason): "\(path): \(reason)"
         }
     }
 }

@@ -4,7 +4,10 @@ extension PacketEntry {
 
     /// One packet's line of the text listing, ending in a newline.
     public var textLine: String {
-        [String(index), String(stream), dts.map(String.init) ?? "NOPTS", pts.map(String.init) ?? "NOPTS",
-         duration.map(String.init) ?? "0", String(size), keyFrame ? "K" : "_", sha256].joined(separator: ", ") + "\n"
+        let dts: String = self.dts.map { String($0) } ?? "NOPTS"
+        let pts: String = self.pts.map { String($0) } ?? "NOPTS"
+        let duration: String = self.duration.map { String($0) } ?? "0"
+        let fields: [String] = [String(index), String(stream), dts, pts, duration, String(size), keyFrame ? "K" : "_", sha256]
+        return fields.joined(separator: ", ") + "\n"
     }
 }

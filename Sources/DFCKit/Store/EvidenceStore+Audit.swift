@@ -52,13 +52,14 @@ extension EvidenceStore {
             }
         }
         for record in records {
-            if let problem = checkVaultCopy(record).problem { problems.append(problem) }
+            if let problem = try checkVaultCopy(record).problem { problems.append(problem) }
+            if let problem = try vault.storage.keepingProblem(record.vaultPath, registeredAt: record.ingestedAt) { problems.append(problem) }
         }
         problems += try checkDerivedFiles()
         let report = try withCatalog {
             try catalog.write { db in
                 let known = try Catalog.vaultPaths(db)
-                for file in vault.allFiles() where !known.contains(file) {
+                for file in try vault.allFiles() where !known.contains(file) {
                     problems.append("\(file): a file in the vault that belongs to no exhibit: left by an ingest that was "
                         + "killed before it committed, or put there by hand; ingesting the same file again adopts it")
                 }

@@ -221,11 +221,17 @@ extension EvidenceStore {
         let fd = open(destination, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw DFCError.storeIO(path: destination, reason: "cannot create: \(errnoDescription())") }
         defer { close(fd) }
-        let digest = try FileDigest.compute(path: vault.absolutePath(record.vaultPath), copyingTo: fd, destinationPath: destination)
-        guard fsync(fd) == 0, fchmod(fd, 0o444) == 0 else { throw DFCError.storeIO(path: destination, reason: "cannot flush: \(errnoDescription())") }
-        guard digest.size == record.size && digest.sha256 == record.sha256 && digest.sha512 == record.sha512 else {
-            let problem = "\(record.exhibitID): vault copy \(record.vaultPath) is not the registered file (SHA-256 \(digest.sha256), "
-                + "registered \(record.sha256)); it was not exported and nothing was written"
+        let found: String?
+        do {
+            let digest = try vault.copy(record, to: fd, path: destination)
+            guard fsync(fd) == 0, fchmod(fd, 0o444) == 0 else { throw DFCError.storeIO(path: destination, reason: "cannot flush: \(errnoDescription())") }
+            found = Vault.mismatch(record, digest)
+        } catch let error as DFCError {
+            guard let problem = Vault.unreadable(record, error) else { throw error }
+            found = problem
+        }
+        if let found {
+            let problem = found + "; it was not exported and nothing was written"
             try withCatalog {
                 try catalog.write { db in
                     _ = try CustodyLog.append(db, action: "verified", signer: signer, exhibit: record.exhibitID, details: [
@@ -234,7 +240,7 @@ extension EvidenceStore {
                     ])
                 }
             }
-            throw DFCError.storeIO(path: vault.absolutePath(record.vaultPath), reason: problem)
+            throw DFCError.storeIO(path: vault.location(record.vaultPath), reason: problem)
         }
     }
 

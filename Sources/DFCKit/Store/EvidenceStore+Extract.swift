@@ -115,7 +115,7 @@ extension EvidenceStore {
         defer { unlink(output) }
         let job = AnalysisJob(input: staged.temporaryPath, output: output, limits: limits, confine: containment != nil,
                               decoderThreads: header.singleThreaded ? 1 : containment?.decoderThreads ?? 0, extraction: request)
-        if case .failed(let description, _) = try Self.runWorker(job, file: vault.absolutePath(record.vaultPath), containment: containment) {
+        if case .failed(let description, _) = try Self.runWorker(job, file: vault.location(record.vaultPath), containment: containment) {
             throw DFCError.extractionFailed(exhibit: record.exhibitID.description, reason: "the worker did not finish: \(description)")
         }
         let pictures: [ExtractionFile.Picture]

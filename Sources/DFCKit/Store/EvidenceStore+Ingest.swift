@@ -189,7 +189,7 @@ extension EvidenceStore {
     /// again (same size, SHA-256 and SHA-512 as registered), the new copy takes its place.
     /// Returns what was wrong with the old copy, for the `acquired` event; nil if it was sound.
     private func restoreVaultCopy(of existing: ExhibitRecord, from staged: Vault.Staged) throws -> String? {
-        let check = checkVaultCopy(existing)
+        let check = try checkVaultCopy(existing)
         guard !check.ok, staged.digest.sha512 == existing.sha512, staged.digest.size == existing.size else { return nil }
         _ = try vault.commit(staged)
         return (check.problem ?? "the vault copy was unsound") + "; restored from this file, whose size, SHA-256 and SHA-512 match the registration"

@@ -15,6 +15,10 @@ extension EvidenceStore {
             notices.append("removed \(leftovers.files) staging files that killed DFC processes left in \(path)/tmp")
             logger.notice("removed staging files left by killed DFC processes", metadata: ["count": "\(leftovers.files)"])
         }
+        let uploads = vault.storage.abortAbandonedUploads()
+        if uploads > 0 {
+            notices.append("aborted \(uploads) uploads to the \(vault.storage.name) that began over a day ago and never finished")
+        }
         for markerPath in leftovers.markers where (markerPath as NSString).lastPathComponent.hasPrefix(ExtractionMarker.prefix) {
             if let data = FileManager.default.contents(atPath: markerPath),
                let marker = try? JSONDecoder().decode(ExtractionMarker.self, from: data) {

@@ -46,7 +46,7 @@ extension EvidenceStore {
         let record = try withCatalog { try catalog.read { try resolve(reference, $0) } }
         let staged = try stageVaultCopy(of: record, signer: signer)
         defer { vault.discard(staged) }
-        let vaultFile = vault.absolutePath(record.vaultPath)
+        let vaultFile = vault.location(record.vaultPath)
         let analysis = try analyse(staged, file: vaultFile, limits: limits, containment: containment)
         defer { if let path = analysis.path { unlink(path) } }
 
@@ -129,19 +129,9 @@ extension EvidenceStore {
     /// Copies and hashes the vault copy in one pass; refuses (and records why, in a
     /// `verified` event) a copy that is not the registered file.
     func stageVaultCopy(of record: ExhibitRecord, signer: Signer, command: String = "reanalyze") throws -> Vault.Staged {
-        let path = vault.absolutePath(record.vaultPath)
-        var problem: String
-        do {
-            let staged = try vault.stage(path)
-            let digest = staged.digest
-            if digest.size == record.size && digest.sha256 == record.sha256 && digest.sha512 == record.sha512 { return staged }
-            vault.discard(staged)
-            problem = "\(record.exhibitID): vault copy \(record.vaultPath) is not the registered file "
-                + "(size \(digest.size), registered \(record.size); SHA-256 \(digest.sha256), registered \(record.sha256))"
-        } catch {
-            guard case .inputUnreadable = error else { throw error }
-            problem = "\(record.exhibitID): vault copy \(record.vaultPath) cannot be read: \(error)"
-        }
+        let check = try vault.check(record)
+        if let staged = check.staged { return staged }
+        var problem = check.problem ?? "\(record.exhibitID): vault copy \(record.vaultPath) was not read"
         problem += command == "reanalyze" ? "; it was not analysed" : "; it was not used"
         try withCatalog {
             try catalog.write { db in
@@ -151,6 +141,6 @@ extension EvidenceStore {
                 ])
             }
         }
-        throw DFCError.storeIO(path: path, reason: problem)
+        throw DFCError.storeIO(path: vault.location(record.vaultPath), reason: problem)
     }
 }

@@ -7,7 +7,7 @@ extension EvidenceStore {
     public func verify(_ references: [String], actor: String) throws -> [ExhibitVerification] {
         let signer = try signer(for: actor)
         let records = try withCatalog { try catalog.read { db in try references.map { try resolve($0, db) } } }
-        let results = records.map(checkVaultCopy)
+        let results = try records.map(checkVaultCopy)
         try withCatalog {
             try catalog.write { db in
                 for (record, result) in zip(records, results) {
@@ -51,25 +51,9 @@ extension EvidenceStore {
         }
     }
 
-    func checkVaultCopy(_ record: ExhibitRecord) -> ExhibitVerification {
-        let path = vault.absolutePath(record.vaultPath)
-        guard FileManager.default.fileExists(atPath: path) else {
-            return ExhibitVerification(exhibit: record.exhibitID, ok: false, registeredSHA256: record.sha256, actualSHA256: nil,
-                                       problem: "\(record.exhibitID): vault copy \(record.vaultPath) is missing")
-        }
-        let digest: FileDigest
-        do {
-            digest = try FileDigest.compute(path: path)
-        } catch {
-            return ExhibitVerification(exhibit: record.exhibitID, ok: false, registeredSHA256: record.sha256, actualSHA256: nil,
-                                       problem: "\(record.exhibitID): vault copy \(record.vaultPath) cannot be read: \(error)")
-        }
-        var problems: [String] = []
-        if digest.size != record.size { problems.append("size is \(digest.size) bytes, registered \(record.size)") }
-        if digest.sha256 != record.sha256 { problems.append("SHA-256 is \(digest.sha256), registered \(record.sha256)") }
-        if digest.sha512 != record.sha512 { problems.append("SHA-512 differs from the registered one") }
-        return ExhibitVerification(
-            exhibit: record.exhibitID, ok: problems.isEmpty, registeredSHA256: record.sha256, actualSHA256: digest.sha256,
-            problem: problems.isEmpty ? nil : "\(record.exhibitID): vault copy \(record.vaultPath): " + problems.joined(separator: "; "))
+    func checkVaultCopy(_ record: ExhibitRecord) throws -> ExhibitVerification {
+        let check = try vault.verify(record)
+        return ExhibitVerification(exhibit: record.exhibitID, ok: check.problem == nil, registeredSHA256: record.sha256,
+                                   actualSHA256: check.digest?.sha256, problem: check.problem)
     }
 }

@@ -3,7 +3,8 @@ internal import GRDB
 import Logging
 
 /// A DFC evidence store: a directory holding `catalog.sqlite` (the catalog and the
-/// custody log) and `vault/` (each original, once, by SHA-256).
+/// custody log) and `vault/` (each original, once, by SHA-256) — or, where its `store.json`
+/// says so, an S3 bucket with Object Lock as the vault (`EvidenceStore.initialize`).
 ///
 /// This is the library the CLI and other police systems link. Every operation names
 /// its actor; every operation that reads or writes evidence appends a custody event.
@@ -37,7 +38,7 @@ public struct EvidenceStore: Sendable {
             guard isDirectory.boolValue else { throw DFCError.storeIsNotDirectory(path: path) }
         } else if create {
             do {
-                try FileManager.default.createDirectory(atPath: absolute + "/vault", withIntermediateDirectories: true)
+                try FileManager.default.createDirectory(atPath: absolute, withIntermediateDirectories: true)
             } catch {
                 throw DFCError.storeIO(path: path, reason: "cannot create the store: \(error.localizedDescription)")
             }
@@ -55,7 +56,15 @@ public struct EvidenceStore: Sendable {
                 + "event for every access, a read included, so it cannot work on it")
         }
         self.path = absolute
-        vault = Vault(storePath: absolute)
+        let descriptor = try StoreDescriptor.read(storePath: absolute)
+        if descriptor.vault == "folder" && !FileManager.default.fileExists(atPath: absolute + "/vault") {
+            do {
+                try FileManager.default.createDirectory(atPath: absolute + "/vault", withIntermediateDirectories: true)
+            } catch {
+                throw DFCError.storeIO(path: path, reason: "cannot create the vault folder: \(error.localizedDescription)")
+            }
+        }
+        vault = Vault(storePath: absolute, storage: try descriptor.openVault(storePath: absolute))
         keys = KeyFolder(storePath: absolute)
         do {
             catalog = try Catalog(path: catalogPath, lockTimeout: lockTimeout)

@@ -1,0 +1,19 @@
+/// What `dfc migrate-store` did: the new store, its vault, the originals it carries and the
+/// audit of the copy.
+public struct StoreMigration: Sendable, Codable, Equatable {
+    /// The new store's folder.
+    public var destination: String
+    /// The new store's vault: `S3 vault s3://BUCKET at ENDPOINT`.
+    public var vault: String
+    /// Exhibits whose originals were checked against their registration and copied.
+    public var exhibits: Int
+    /// Originals uploaded by this migration, and originals already in the bucket with the same bytes (adopted).
+    public var uploaded: Int
+    public var adopted: Int
+    /// Bytes of originals checked and carried.
+    public var bytes: Int64
+    /// The `store_copied` custody event, in the old store's log (and, as the copy's last event before its audit, in the new one's).
+    public var event: Int64
+    /// The audit of the new store, run before the migration reported success.
+    public var audit: AuditReport
+}

@@ -1,0 +1,59 @@
+internal import DFCS3
+import Logging
+import Foundation
+
+extension EvidenceStore {
+    /// Makes a new store at `path` (a folder that does not exist yet, or is empty) on the engines
+    /// named: with no `vault`, the embedded store (the vault folder `vault/`); with
+    /// `s3://BUCKET?endpoint=URL[&region=R][&retention-days=N]`, that bucket, which must already
+    /// exist with Object Lock enabled (checked now, with the environment's credentials). The
+    /// choice is written to `store.json`, once. The catalog is `catalog.sqlite` either way.
+    public static func initialize(path: String, vault: String? = nil, logger: Logger = Logger(label: "dfc")) throws -> EvidenceStore {
+        let absolute = try checkNewStoreFolder(absolute(path), path: path)
+        var descriptor = StoreDescriptor()
+        if let vault {
+            try requireObjectLock(try S3VaultURL(vault, source: "--vault").open())
+            descriptor.vault = vault
+        }
+        do {
+            try FileManager.default.createDirectory(atPath: absolute, withIntermediateDirectories: true)
+        } catch {
+            throw DFCError.storeIO(path: path, reason: "cannot create the store: \(error.localizedDescription)")
+        }
+        try descriptor.write(storePath: absolute)
+        return try EvidenceStore(path: absolute, create: true, logger: logger)
+    }
+
+    /// `absolute`, when a new store may be made there: a folder that does not exist yet, or is empty.
+    static func checkNewStoreFolder(_ absolute: String, path: String) throws(DFCError) -> String {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: absolute, isDirectory: &isDirectory) {
+            guard isDirectory.boolValue else { throw DFCError.storeIsNotDirectory(path: path) }
+            let entries = (try? FileManager.default.contentsOfDirectory(atPath: absolute)) ?? []
+            guard entries.isEmpty else {
+                throw DFCError.storeIO(path: path, reason: FileManager.default.fileExists(atPath: absolute + "/catalog.sqlite")
+                    ? "a store is already here: a store's engines are chosen once, when it is made"
+                    : "the folder is not empty: a new store is made in a new or empty folder")
+            }
+        }
+        return absolute
+    }
+
+    /// Refuses a bucket that cannot be read or has no Object Lock, naming it and the reason.
+    static func requireObjectLock(_ storage: S3Vault) throws(DFCError) {
+        let enabled: Bool
+        do {
+            enabled = try storage.client.objectLockEnabled()
+        } catch {
+            throw DFCError.vault(vault: storage.name, reason: "cannot be used: \(error.operation) " + (error.status.map { "answered \($0) \(error.code)" }
+                ?? "failed (\(error.code))") + (error.message.isEmpty ? "" : ": \(error.message)"))
+        }
+        guard enabled else {
+            throw DFCError.vault(vault: storage.name, reason: "the bucket has no Object Lock: make it with Object Lock enabled "
+                + "(evidence must be kept where nobody, an administrator included, can delete or overwrite it)")
+        }
+    }
+
+    /// The engines this store runs on, for `dfc show`-style summaries: `catalog.sqlite` and the vault's name.
+    public var engines: (catalog: String, vault: String) { (catalog.path, vault.storage.name) }
+}

@@ -1,0 +1,108 @@
+internal import DFCS3
+import Foundation
+
+/// The store's `store.json`: which engines hold its catalog and its vault, chosen when the
+/// store is made (`dfc init`). A store without one is embedded: `catalog.sqlite` and the
+/// folder `vault/`, as every store made before descriptors. Credentials are never here: they
+/// come from the engines' usual places (for S3, `AWS_ACCESS_KEY_ID` and
+/// `AWS_SECRET_ACCESS_KEY`, or `~/.aws/credentials`).
+struct StoreDescriptor: Codable, Equatable, Sendable {
+    /// `dfc-store/1`.
+    var format = Self.currentFormat
+    /// `sqlite` (the store's `catalog.sqlite`).
+    var catalog = "sqlite"
+    /// `folder` (the store's `vault/`) or `s3://BUCKET?endpoint=URL[&region=R][&retention-days=N]`.
+    var vault = "folder"
+
+    static let currentFormat = "dfc-store/1"
+    static let fileName = "store.json"
+
+    /// The descriptor of the store at `storePath`; the embedded one when it has no file.
+    static func read(storePath: String) throws(DFCError) -> StoreDescriptor {
+        let path = storePath + "/" + fileName
+        guard FileManager.default.fileExists(atPath: path) else { return StoreDescriptor() }
+        let descriptor: StoreDescriptor
+        do {
+            let handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: path))
+            defer { try? handle.close() }
+            let data = try handle.read(upToCount: 64 << 10) ?? Data()
+            descriptor = try JSONDecoder().decode(StoreDescriptor.self, from: data)
+        } catch {
+            throw DFCError.storeDescriptor(path: path, reason: "cannot be read as a store descriptor: \(error)")
+        }
+        guard descriptor.format == currentFormat else {
+            throw DFCError.storeDescriptor(path: path, reason: "is of format \(descriptor.format); this DFC reads \(currentFormat)")
+        }
+        guard descriptor.catalog == "sqlite" else {
+            throw DFCError.storeDescriptor(path: path, reason: "names the catalog \(descriptor.catalog); this DFC keeps catalogs in SQLite only")
+        }
+        if descriptor.vault != "folder" { _ = try S3VaultURL(descriptor.vault, source: path) }
+        return descriptor
+    }
+
+    /// Writes the descriptor into a new store (once; it is never rewritten).
+    func write(storePath: String) throws(DFCError) {
+        let path = storePath + "/" + Self.fileName
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        guard let data = try? encoder.encode(self) else { throw DFCError.storeIO(path: path, reason: "cannot encode the store descriptor") }
+        try FileWriting.createReadOnly(path, Array(data) + Array("\n".utf8))
+    }
+
+    /// The vault this descriptor names, opened (no request is made yet).
+    func openVault(storePath: String) throws(DFCError) -> any VaultStorage {
+        guard vault != "folder" else { return FolderVault(storePath: storePath) }
+        let url = try S3VaultURL(vault, source: storePath + "/" + Self.fileName)
+        return try url.open()
+    }
+}
+
+/// `s3://BUCKET?endpoint=http://HOST:PORT[&region=REGION][&retention-days=DAYS]`, the vault
+/// URL `dfc init --vault` takes and the descriptor keeps.
+struct S3VaultURL: Equatable, Sendable {
+    var bucket: String
+    var endpoint: String
+    var region: String
+    /// How long each original stays locked in compliance mode (10 years unless given).
+    var retentionDays: Int
+
+    static let defaultRetentionDays = 3650
+
+    init(_ text: String, source: String) throws(DFCError) {
+        guard let components = URLComponents(string: text), components.scheme == "s3", let bucket = components.host, !bucket.isEmpty,
+              components.path.isEmpty || components.path == "/" else {
+            throw DFCError.storeDescriptor(path: source, reason: "\(text): not an S3 vault URL (s3://BUCKET?endpoint=http://HOST:PORT)")
+        }
+        var values: [String: String] = [:]
+        for item in components.queryItems ?? [] { values[item.name] = item.value ?? "" }
+        let unknown = Set(values.keys).subtracting(["endpoint", "region", "retention-days"])
+        guard unknown.isEmpty else {
+            throw DFCError.storeDescriptor(path: source, reason: "\(text): unknown settings \(unknown.sorted().joined(separator: ", ")) "
+                + "(an S3 vault URL takes endpoint, region and retention-days; credentials come from the environment)")
+        }
+        guard let endpoint = values["endpoint"], !endpoint.isEmpty else {
+            throw DFCError.storeDescriptor(path: source, reason: "\(text): names no endpoint (add ?endpoint=https://HOST)")
+        }
+        self.bucket = bucket
+        self.endpoint = endpoint
+        self.region = values["region"] ?? "us-east-1"
+        guard let days = Int(values["retention-days"] ?? String(Self.defaultRetentionDays)), (1...36500).contains(days) else {
+            throw DFCError.storeDescriptor(path: source, reason: "\(text): retention-days must be a whole number of days from 1 to 36500")
+        }
+        self.retentionDays = days
+    }
+
+    /// An S3 vault on this bucket, with the environment's credentials.
+    func open() throws(DFCError) -> S3Vault {
+        let name = "S3 vault s3://\(bucket) at \(endpoint)"
+        guard let credentials = S3Credentials.fromEnvironment() else {
+            throw DFCError.vault(vault: name, reason: "no credentials: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or write them to ~/.aws/credentials")
+        }
+        do {
+            return S3Vault(client: try S3Client(endpoint: endpoint, bucket: bucket, region: region, credentials: credentials),
+                           retentionDays: retentionDays)
+        } catch {
+            throw DFCError.vault(vault: name, reason: error.message)
+        }
+    }
+}

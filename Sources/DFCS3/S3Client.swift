@@ -1,0 +1,144 @@
+import AsyncHTTPClient
+import Crypto
+import Foundation
+import NIOCore
+import NIOHTTP1
+
+/// A client of one S3 bucket, path-style (`ENDPOINT/BUCKET/KEY`), signed with SigV4. It
+/// connects to the endpoint it was given and nowhere else: redirects are refused. Every call
+/// blocks the calling thread until S3 answers (call it from a thread of your own, never from
+/// an event loop); answers are size-capped, and downloads stream to a sink.
+public final class S3Client: Sendable {
+    /// `http://HOST:PORT` or `https://HOST`, with no path.
+    public let endpoint: String
+    /// The bucket.
+    public let bucket: String
+    let host: String
+    let signer: SigV4
+    let timeout: TimeAmount
+
+    /// The HTTP client all S3 clients of this process share: no redirects, bounded timeouts.
+    static let http: HTTPClient = {
+        var configuration = HTTPClient.Configuration(redirectConfiguration: .disallow,
+                                                     timeout: .init(connect: .seconds(10), read: .seconds(120)))
+        configuration.decompression = .disabled
+        return HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+    }()
+
+    /// The largest XML answer read (a listing page is about 200 KiB).
+    static let maxAnswerBytes = 8 << 20
+
+    /// A client for `bucket` at `endpoint` (`http://127.0.0.1:8333`), in `region`.
+    public init(endpoint: String, bucket: String, region: String, credentials: S3Credentials, timeoutSeconds: Int64 = 120) throws(S3Error) {
+        var trimmed = endpoint
+        while trimmed.hasSuffix("/") { trimmed.removeLast() }
+        let target = "s3://\(bucket) at \(endpoint)"
+        guard let url = URL(string: trimmed), let scheme = url.scheme, ["http", "https"].contains(scheme), let host = url.host,
+              url.path.isEmpty, url.query == nil else {
+            throw S3Error(status: nil, code: "InvalidEndpoint", message: "the endpoint must be http://HOST:PORT or https://HOST, with no path",
+                          operation: "connect", target: target)
+        }
+        guard Self.isValidBucketName(bucket) else {
+            throw S3Error(status: nil, code: "InvalidBucketName", message: "a bucket name is 3 to 63 lower-case letters, digits, dots and hyphens",
+                          operation: "connect", target: target)
+        }
+        self.endpoint = trimmed
+        self.bucket = bucket
+        self.host = url.port.map { "\(host):\($0)" } ?? host
+        self.signer = SigV4(credentials: credentials, region: region)
+        self.timeout = .seconds(timeoutSeconds)
+    }
+
+    /// `s3://BUCKET at ENDPOINT`, as errors name it.
+    public var target: String { "s3://\(bucket) at \(endpoint)" }
+
+    static func isValidBucketName(_ name: String) -> Bool {
+        (3...63).contains(name.utf8.count) && name.utf8.allSatisfy { ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) || $0 == 46 || $0 == 45 }
+            && name.first != "-" && name.first != "."
+    }
+
+    /// An answer: status, headers and (for small answers) the body.
+    struct Answer {
+        var status: Int
+        var headers: HTTPHeaders
+        var body: String
+    }
+
+    /// Sends one signed request. `sink` receives the body of a successful answer as it arrives
+    /// (a download); otherwise the body is collected, up to `maxAnswerBytes`. An answer outside
+    /// 2xx throws, unless its status is in `accepting`.
+    func send(
+        _ method: HTTPMethod, key: String?, query: [(String, String)] = [], headers: [(String, String)] = [],
+        body: ByteBuffer? = nil, operation: String, accepting: Set<Int> = [], sink: (@Sendable (ByteBuffer) throws -> Void)? = nil
+    ) throws(S3Error) -> Answer {
+        let path = "/" + bucket + (key.map { "/" + $0 } ?? "")
+        let payloadHash = body.map { SigV4.hex(SHA256.hash(data: Data($0.readableBytesView))) } ?? SigV4.emptyPayloadHash
+        var all = headers + [("host", host)]
+        if let body { all.append(("content-length", String(body.readableBytes))) }
+        all += signer.sign(method: method.rawValue, path: path, query: query, headers: all, payloadHash: payloadHash, date: Date())
+        let queryString = SigV4.canonicalQuery(query)
+        let url = endpoint + SigV4.encodePath(path) + (queryString.isEmpty ? "" : "?" + queryString)
+        let collector = AnswerCollector(sink: sink, limit: Self.maxAnswerBytes)
+        do {
+            let request = try HTTPClient.Request(url: url, method: method, headers: HTTPHeaders(all.filter { $0.0 != "content-length" }),
+                                                 body: body.map { .byteBuffer($0) })
+            let answer = try Self.http.execute(request: request, delegate: collector, deadline: .now() + timeout).wait()
+            guard (200..<300).contains(answer.status) || accepting.contains(answer.status) else {
+                throw S3Error(status: answer.status, code: XMLFields.value("Code", in: answer.body) ?? "HTTP\(answer.status)",
+                              message: XMLFields.value("Message", in: answer.body) ?? "", operation: operation, target: target)
+            }
+            return answer
+        } catch let error as S3Error {
+            throw error
+        } catch let error as SinkError {
+            throw S3Error(status: nil, code: "Interrupted", message: String(describing: error.error), operation: operation, target: target,
+                          underlying: error.error)
+        } catch {
+            throw S3Error(status: nil, code: "Unreachable", message: String(describing: error), operation: operation, target: target)
+        }
+    }
+
+    /// What a sink threw, carried through the HTTP client.
+    struct SinkError: Error {
+        var error: any Error
+    }
+
+    /// Collects an answer; streams a successful body to a sink when there is one.
+    final class AnswerCollector: HTTPClientResponseDelegate, @unchecked Sendable {
+        typealias Response = Answer
+        // Called on one event loop, one callback at a time; read after the request finished.
+        private var status = 0
+        private var headers = HTTPHeaders()
+        private var body = ByteBuffer()
+        let sink: (@Sendable (ByteBuffer) throws -> Void)?
+        let limit: Int
+
+        init(sink: (@Sendable (ByteBuffer) throws -> Void)?, limit: Int) {
+            self.sink = sink
+            self.limit = limit
+        }
+
+        func didReceiveHead(task: HTTPClient.Task<Answer>, _ head: HTTPResponseHead) -> EventLoopFuture<Void> {
+            status = Int(head.status.code)
+            headers = head.headers
+            return task.eventLoop.makeSucceededVoidFuture()
+        }
+
+        func didReceiveBodyPart(task: HTTPClient.Task<Answer>, _ buffer: ByteBuffer) -> EventLoopFuture<Void> {
+            if (200..<300).contains(status), let sink {
+                do { try sink(buffer) } catch { return task.eventLoop.makeFailedFuture(SinkError(error: error)) }
+            } else if body.readableBytes + buffer.readableBytes <= limit {
+                var part = buffer
+                body.writeBuffer(&part)
+            } else {
+                return task.eventLoop.makeFailedFuture(S3Error(status: status, code: "AnswerTooLarge",
+                                                               message: "more than \(limit) bytes", operation: "read", target: ""))
+            }
+            return task.eventLoop.makeSucceededVoidFuture()
+        }
+
+        func didFinishRequest(task: HTTPClient.Task<Answer>) throws -> Answer {
+            Answer(status: status, headers: headers, body: String(buffer: body))
+        }
+    }
+}

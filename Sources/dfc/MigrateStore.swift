@@ -1,0 +1,38 @@
+import ArgumentParser
+import DFCKit
+
+struct MigrateStore: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "migrate-store",
+        abstract: "Copy an embedded store into a new store whose vault is an S3 bucket with Object Lock.",
+        discussion: """
+            Every original is checked against its registration and uploaded, locked; a signed store_copied event is \
+            appended to this store's log; the catalog, the actors' keys and the extracted pictures are copied; and the \
+            new store is audited. It succeeds only when that audit is clean; otherwise nothing is left at --to. \
+            A custodian or supervisor acts. Credentials as for dfc init.
+            """)
+
+    @OptionGroup var options: StoreOptions
+
+    @Option(help: "The new store's folder (it must not exist, or be empty).")
+    var to: String
+
+    @Option(help: ArgumentHelp("The new store's vault: an S3 bucket with Object Lock.", valueName: "s3://BUCKET?endpoint=URL"))
+    var vault: String
+
+    @Flag(help: "Print JSON.")
+    var json = false
+
+    func run() throws {
+        try reportingErrors {
+            let result = try options.open().migrate(to: to, vault: vault, actor: options.actorName)
+            if json {
+                print(Output.json(result))
+            } else {
+                print("MIGRATED\t\(result.destination)\t\(result.vault)\t\(result.exhibits) exhibits, \(result.bytes) bytes "
+                    + "(\(result.uploaded) uploaded, \(result.adopted) already there)\tcustody event \(result.event)")
+                print("CLEAN: the new store's audit checked \(result.audit.eventsChecked) custody events and \(result.audit.exhibitsChecked) exhibits")
+            }
+        }
+    }
+}
