@@ -20,6 +20,9 @@ import Testing
         #expect(rows.contains { ($0["row"] as? String).map { $0.hasPrefix("batch of the ") && $0.hasSuffix(" fixtures vs framehash") } == true })
         #expect(rows.contains { ($0["row"] as? String)?.hasPrefix("verify --file") == true })
         #expect(rows.allSatisfy { (($0["ratio"] as? Double) ?? 0) > 0 })
+        #expect(rows.contains { ($0["row"] as? String) == "ingest cctv_h264.mp4, S3 vault vs embedded" })
+        let s3 = try #require(report["s3"] as? [String: Any])
+        #expect((s3["ingests"] as? [[String: Any]])?.first?["s3_s"] as? Double ?? 0 > 0, "\(s3)")
         let lookup = try #require(report["lookup"] as? [String: Any])
         for kind in ["sha256", "frame"] {
             let inProcess = try #require((lookup[kind] as? [String: Any])?["in_process"] as? [String: Any])

@@ -1,3 +1,4 @@
+import Crypto
 import DFCS3
 import Foundation
 import NIOCore
@@ -33,6 +34,10 @@ import Testing
 
     static func vaultURL(_ bucket: String, days: Int = 1) throws -> String {
         "s3://\(bucket)?endpoint=\(try endpoint())&retention-days=\(days)"
+    }
+
+    enum FileDigestOracle {
+        static func sha256(_ data: Data) -> String { SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined() }
     }
 
     static func files(under root: String) -> [String] {
@@ -147,6 +152,28 @@ import Testing
         let after = try Self.dfc(["audit", "--store", store])
         let problems = after.stdout.split(separator: "\n").filter { $0.hasPrefix("PROBLEM") }
         #expect(problems.count == 1 && problems.first?.contains("vault/ff/planted") == true, "\(after.stdout)")
+    }
+
+    /// What an ingest killed between its upload and its commit leaves: the original locked in
+    /// the bucket and nothing in the catalog. The audit names the object; the same file
+    /// ingested again adopts it, without a second upload, and the store is whole.
+    @Test func anUploadWhoseIngestDidNotCommitIsAdopted() throws {
+        let (bucket, client) = try Self.bucket()
+        let store = TestSupport.temporaryDirectory() + "/store"
+        try #require(try Self.dfc(["init", store, "--vault", try Self.vaultURL(bucket)]).status == 0)
+        try #require(try Self.dfc(["ingest", "--case", "S3", "--store", store, TestSupport.fixture("mjpeg.avi")]).status == 0)
+        let clip = TestSupport.fixture("cctv_h264.mp4")
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: clip))
+        let hash = FileDigestOracle.sha256(bytes)
+        let key = "vault/\(hash.prefix(2))/\(hash)"
+        let version = try client.put(key, bytes: ByteBuffer(bytes: bytes), lock: S3ObjectLock(retainUntil: Date().addingTimeInterval(2 * 86400)))
+        let audit = try Self.dfc(["audit", "--store", store])
+        #expect(audit.status == 1 && audit.stdout.contains("\(key): a file in the vault that belongs to no exhibit"), "\(audit.stdout)")
+        let ingest = try Self.dfc(["ingest", "--case", "S3", "--store", store, clip])
+        #expect(ingest.status == 0 && ingest.stdout.contains("EX-000002\tingested"), "\(ingest.stdout)\(ingest.stderr)")
+        #expect(try client.versions(of: key).map(\.versionID) == [version].compactMap { $0 }, "adopted, not uploaded again")
+        let clean = try Self.dfc(["audit", "--store", store])
+        #expect(clean.status == 0 && clean.stdout.contains("CLEAN"), "\(clean.stdout)")
     }
 
     /// A store is not made on an engine that cannot keep evidence, and the error names the

@@ -82,7 +82,12 @@ extension EvidenceStore {
         let analysis = known == nil ? try analyse(staged, file: file, limits: limits, containment: analyser) : nil
         defer { if let path = analysis?.path { unlink(path) } }
 
-        // One short transaction. The vault file is placed under the catalog's write lock, so
+        // An S3 vault's upload may take minutes: it goes before the transaction, never under the
+        // catalog's write lock. The object is named by its bytes and locked; should the
+        // transaction fail, it stays, and the next ingest of the same file adopts it.
+        let uploaded = known == nil && analysis != nil && !vault.storage.isLocal ? try vault.commit(staged) : nil
+
+        // One short transaction. A vault file is placed under the catalog's write lock, so
         // no other DFC process can register or clean up the same bytes in between; a
         // transaction that fails takes back the vault file it placed.
         var placed: String?
@@ -99,7 +104,7 @@ extension EvidenceStore {
                         return duplicateResult(existing, path: file, db)
                     }
                     guard let analysis else { throw DFCError.storeIO(path: path, reason: "exhibit \(known?.exhibitID.description ?? "?") vanished while \(file) was ingested") }
-                    let (vaultPath, isNew) = try vault.commit(staged)
+                    let (vaultPath, isNew) = try uploaded ?? vault.commit(staged)
                     if isNew { placed = vaultPath }
                     details["vault_path"] = vaultPath
                     let (result, event) = try register(analysis, staged: staged, vaultPath: vaultPath, caseID: caseID, source: source,

@@ -8,6 +8,8 @@ struct FolderVault: VaultStorage {
 
     var name: String { "vault folder \(storePath)/vault" }
 
+    var isLocal: Bool { true }
+
     func localPath(_ relative: String) -> String? { storePath + "/" + relative }
 
     func place(_ staged: Vault.Staged, at relative: String) throws(DFCError) -> Bool {

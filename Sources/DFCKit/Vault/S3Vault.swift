@@ -16,6 +16,8 @@ struct S3Vault: VaultStorage {
     /// Uploads older than this that never finished belong to a process that died.
     static let abandonedUploadAge: TimeInterval = 24 * 3600
 
+    var isLocal: Bool { false }
+
     func localPath(_ relative: String) -> String? { nil }
 
     func place(_ staged: Vault.Staged, at relative: String) throws(DFCError) -> Bool {

@@ -10,6 +10,9 @@ protocol VaultStorage: Sendable {
     /// Takes back what `place` put, for an ingest that did not commit. A locked object cannot
     /// be taken back: it stays, and the next ingest of the same file adopts it.
     func withdraw(_ relative: String)
+    /// Whether the originals are files on this machine (placed by a rename, cheap under the
+    /// catalog's write lock) or objects far away (uploaded before the transaction).
+    var isLocal: Bool { get }
     /// The file itself, where the storage is a local folder; nil for a remote one.
     func localPath(_ relative: String) -> String?
     /// Writes the stored bytes to `fd` (a new file at `path`); throws `vaultObjectMissing` when
