@@ -40,7 +40,8 @@ import Testing
              editStoredCheckpoint, deleteEveryFinding, moveExhibitToAnotherCase, changeSource, shiftFramePTS,
              changePictureType, changeStreamCodec, removeWholeExhibit, deletePacketRow, editFindingMessage,
              addExhibitByHand, deleteAmendment, editAmendment, editReanalysedFrame, removeReanalysis, addAnalysisByHand,
-             editAnalysisReason, replacePDQHash, deletePDQRow, editExifLocation, replaceCosignature, deleteCosignedCheckpoint
+             editAnalysisReason, replacePDQHash, deletePDQRow, editExifLocation, replaceCosignature, deleteCosignedCheckpoint,
+             forgeMerkleNode
         var testDescription: String { rawValue }
 
         /// What the audit must say (every fragment, in one PROBLEM line).
@@ -78,6 +79,7 @@ import Testing
             case .editExifLocation: ["EX-000004", "exhibit row (case, source", "no longer match"]
             case .replaceCosignature: ["cosigned checkpoint", "Registrar M. Osei", "not by the key registered"]
             case .deleteCosignedCheckpoint: ["(cosigned) recorded a cosigned checkpoint that is no longer stored"]
+            case .forgeMerkleNode: ["merkle_node", "disagree with the tree of the log's events", "1 wrong", "level 1, index 0"]
             }
         }
     }
@@ -191,7 +193,7 @@ import Testing
             for trigger in ["custody_event_no_update", "custody_event_no_delete", "actor_no_update", "checkpoint_no_delete",
                             "checkpoint_no_update", "amendment_no_update", "amendment_no_delete"]
                 + ["analysis", "analysis_stream", "analysis_packet", "analysis_frame", "analysis_finding", "analysis_pdq",
-                   "cosigned_checkpoint", "derived_frame"].flatMap { [$0 + "_no_update", $0 + "_no_delete"] } {
+                   "cosigned_checkpoint", "derived_frame", "merkle_node"].flatMap { [$0 + "_no_update", $0 + "_no_delete"] } {
                 try db.execute(sql: "DROP TRIGGER IF EXISTS \(trigger)")
             }
             switch tampering {
@@ -225,8 +227,9 @@ import Testing
                 _ = FileManager.default.createFile(atPath: store + "/vault/00/planted", contents: Data("planted".utf8))
             case .truncateLog:
                 try db.execute(sql: "DELETE FROM custody_event WHERE seq > ?", arguments: [checkpointSize - 2])
-            case .truncateAndRebuild:
+            case .truncateAndRebuild:   // the tree kept with the log cut back too: every subtree that covers a cut event
                 try db.execute(sql: "DELETE FROM custody_event WHERE seq > ?", arguments: [checkpointSize - 2])
+                try db.execute(sql: "DELETE FROM merkle_node WHERE ((idx + 1) << level) > ?", arguments: [checkpointSize - 2])
                 try db.execute(sql: "DELETE FROM checkpoint")
                 try db.execute(sql: "DELETE FROM cosigned_checkpoint")
             case .replaceActorKey:
@@ -240,6 +243,8 @@ import Testing
                                arguments: [lines.joined(separator: "\n"), String(repeating: "11", count: 32)])
             case .deleteCosignedCheckpoint:
                 try db.execute(sql: "DELETE FROM cosigned_checkpoint")
+            case .forgeMerkleNode:   // the stored root of the first two events' subtree, so that new tree heads would be false
+                try db.execute(sql: "UPDATE merkle_node SET hash = ? WHERE level = 1 AND idx = 0", arguments: [Data(repeating: 0x22, count: 32)])
             case .replaceCosignature:   // the registrar's signature swapped for the custodian's
                 let text = try #require(try String.fetchOne(db, sql: "SELECT text FROM cosigned_checkpoint"))
                 let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)

@@ -328,6 +328,25 @@ extension Catalog {
                     """)
             }
         }
+        migrator.registerMigration("v8-merkle-nodes") { db in
+            try db.execute(sql: """
+                -- The custody log's Merkle tree: the root of every complete subtree (level 0: each
+                -- event's leaf hash; level L: the 2^L leaves from idx * 2^L), inserted with the event
+                -- that completes it, so that a tree head or a proof does not hash every leaf again.
+                -- Derived from the log alone; the audit recomputes every row.
+                CREATE TABLE merkle_node (
+                    level           INTEGER NOT NULL,
+                    idx             INTEGER NOT NULL,
+                    hash            BLOB NOT NULL,
+                    PRIMARY KEY (level, idx)
+                ) WITHOUT ROWID;
+                CREATE TRIGGER merkle_node_no_update BEFORE UPDATE ON merkle_node
+                BEGIN SELECT RAISE(ABORT, 'merkle_node is append-only: UPDATE refused'); END;
+                CREATE TRIGGER merkle_node_no_delete BEFORE DELETE ON merkle_node
+                BEGIN SELECT RAISE(ABORT, 'merkle_node is append-only: DELETE refused'); END;
+                """)
+            try MerkleNodes.backfill(db)
+        }
         return migrator
     }
 }

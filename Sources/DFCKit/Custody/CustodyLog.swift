@@ -22,7 +22,14 @@ enum CustodyLog {
             payload: String(decoding: bytes, as: UTF8.self), prevHash: prev, hash: Hex.string(SHA256.hash(data: bytes)),
             signature: try signer.sign(bytes))
         try record.insert(db)
+        try MerkleNodes.append(leaf: Merkle.leafHash(bytes), index: Int(seq - 1), db)
         return record
+    }
+
+    /// How many events the log holds: its last sequence number (they run 1, 2, 3, … with no
+    /// holes; the audit names a log where they do not).
+    static func size(_ db: Database) throws -> Int {
+        Int(try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(seq), 0) FROM custody_event") ?? 0)
     }
 
     /// The Merkle leaf hash of every event, in log order.

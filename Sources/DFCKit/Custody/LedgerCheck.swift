@@ -156,6 +156,7 @@ struct LedgerCheck {
     /// Walks the events in order; returns the first event's hash (the log's identity).
     private mutating func walk(_ db: Database) throws -> String {
         var frontier = MerkleFrontier()
+        var nodes = try MerkleNodeCheck(db)
         var expectedSeq: Int64 = 1
         var previousHash = CustodyPayload.genesis
         var firstHash = CustodyPayload.genesis
@@ -202,7 +203,7 @@ struct LedgerCheck {
             } else {
                 problems.append("custody event \(event.seq): its payload is not a valid custody record")
             }
-            frontier.append(leafHash: Merkle.leafHash(Array(event.payload.utf8)))
+            try nodes.check(frontier.append(leafHash: Merkle.leafHash(Array(event.payload.utf8))))
             if let due = expectations[frontier.count] {
                 let root = Hex.string(frontier.root)
                 for expectation in due where expectation.root != root {
@@ -215,6 +216,7 @@ struct LedgerCheck {
         checkSignatures()
         takePending()
         root = frontier.root
+        if let problem = try nodes.finish() { problems.append(problem) }
         return firstHash
     }
 

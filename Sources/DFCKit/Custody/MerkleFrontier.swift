@@ -6,16 +6,24 @@ struct MerkleFrontier: Sendable {
     private var subtrees: [(hash: Merkle.Hash, size: Int)] = []
     private(set) var count = 0
 
-    mutating func append(leafHash: Merkle.Hash) {
+    /// Appends a leaf; returns the complete subtrees it completes, the leaf itself first, as
+    /// `merkle_node` keeps them (level, index, root).
+    @discardableResult
+    mutating func append(leafHash: Merkle.Hash) -> [(level: Int, index: Int, hash: Merkle.Hash)] {
+        let leaf = count
         var hash = leafHash
-        var size = 1
+        var size = 1, level = 0
+        var completed = [(level: 0, index: leaf, hash: leafHash)]
         while let last = subtrees.last, last.size == size {
             subtrees.removeLast()
             hash = Merkle.nodeHash(last.hash, hash)
             size *= 2
+            level += 1
+            completed.append((level, leaf >> level, hash))
         }
         subtrees.append((hash, size))
         count += 1
+        return completed
     }
 
     /// MTH of the leaves appended so far.

@@ -19,8 +19,8 @@ extension EvidenceStore {
         }
         return try withCatalog {
             try catalog.write { db in
-                let tree = MerkleTree(leaves: try CustodyLog.leafHashes(db))
-                try requireExtends(checkpoint, source, tree, db)
+                var tree = MerkleNodes(db)
+                try requireExtends(checkpoint, source, size: try CustodyLog.size(db), &tree, db)
                 let signature = try signer.sign(Data(checkpoint.signedText.utf8))
                 let cosigned = checkpoint.adding(CheckpointSignature(signer: signer.name, keyID: signer.noteKeyID, signature: signature))
                 try Catalog.insertCosigned(cosigned, db)

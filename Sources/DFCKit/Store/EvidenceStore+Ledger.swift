@@ -8,7 +8,11 @@ extension EvidenceStore {
     public func checkpoint(actor: String) throws -> Checkpoint {
         let signer = try signer(for: actor)
         return try withCatalog {
-            try catalog.write { db in try signCheckpoint(signer, leaves: try CustodyLog.leafHashes(db), db) }
+            try catalog.write { db in
+                var nodes = MerkleNodes(db)
+                let size = try CustodyLog.size(db)
+                return try signCheckpoint(signer, size: size, root: try nodes.root(size: size), db)
+            }
         }
     }
 
@@ -17,11 +21,16 @@ extension EvidenceStore {
     func signCheckpoint(_ signer: Signer, leaves: [Merkle.Hash], _ db: Database) throws -> Checkpoint {
         var frontier = MerkleFrontier()
         for leaf in leaves { frontier.append(leafHash: leaf) }
+        return try signCheckpoint(signer, size: frontier.count, root: frontier.root, db)
+    }
+
+    /// Signs, stores and records a checkpoint over the first `size` events, whose tree's root is `root`.
+    func signCheckpoint(_ signer: Signer, size: Int, root: Merkle.Hash, _ db: Database) throws -> Checkpoint {
         let logID = try CustodyLog.logID(db)
-        let text = Checkpoint.noteText(logID: logID, treeSize: frontier.count, rootHash: Hex.string(frontier.root))
+        let text = Checkpoint.noteText(logID: logID, treeSize: size, rootHash: Hex.string(root))
         let signature = try signer.sign(Data(text.utf8))
         let checkpoint = Checkpoint(
-            format: .signedNote, logID: logID, treeSize: frontier.count, rootHash: Hex.string(frontier.root), signedText: text,
+            format: .signedNote, logID: logID, treeSize: size, rootHash: Hex.string(root), signedText: text,
             signatures: [CheckpointSignature(signer: signer.name, keyID: signer.noteKeyID, signature: signature)])
         try Catalog.insert(checkpoint, db)
         try CustodyLog.append(db, action: "checkpointed", signer: signer, exhibit: nil, details: [
@@ -41,16 +50,17 @@ extension EvidenceStore {
         return try withCatalog {
             try catalog.write { db in
                 guard let event = try CustodyEventRecord.fetchOne(db, key: seq) else { throw DFCError.eventNotFound(seq) }
-                let tree = MerkleTree(leaves: try CustodyLog.leafHashes(db))
-                let size = checkpoint?.treeSize ?? treeSize ?? tree.size
+                var tree = MerkleNodes(db)
+                let logSize = try CustodyLog.size(db)
+                let size = checkpoint?.treeSize ?? treeSize ?? logSize
                 let index = try Catalog.eventsBefore(seq, db)
-                guard size <= tree.size, index < size else {
-                    throw DFCError.invalidArgument("custody event \(seq) is not within a tree of \(size) events (the log has \(tree.size))")
+                guard size <= logSize, index < size else {
+                    throw DFCError.invalidArgument("custody event \(seq) is not within a tree of \(size) events (the log has \(logSize))")
                 }
-                if let checkpoint { try requireExtends(checkpoint, checkpointSource, tree, db) }
+                if let checkpoint { try requireExtends(checkpoint, checkpointSource, size: logSize, &tree, db) }
                 let proof = InclusionProof(
-                    event: seq, leafIndex: index, treeSize: size, leafHash: Hex.string(tree.leaves[index]),
-                    rootHash: Hex.string(tree.root(size: size)), path: tree.inclusionProof(index: index, size: size).map(Hex.string))
+                    event: seq, leafIndex: index, treeSize: size, leafHash: Hex.string(try tree.leaf(index)),
+                    rootHash: Hex.string(try tree.root(size: size)), path: try tree.inclusionProof(index: index, size: size).map(Hex.string))
                 try CustodyLog.append(db, action: "proved", signer: signer, exhibit: event.exhibitID.map(ExhibitID.init), details: [
                     "proof": "inclusion", "event": String(seq), "tree_size": String(size), "root_hash": proof.rootHash,
                     "host": Host.name, "dfc_version": DFCVersion.current,
@@ -70,17 +80,18 @@ extension EvidenceStore {
         let signer = try signer(for: actor)
         return try withCatalog {
             try catalog.write { db in
-                let tree = MerkleTree(leaves: try CustodyLog.leafHashes(db))
-                try requireExtends(checkpoint, source, tree, db)
-                if let later { try requireExtends(later, laterSource, tree, db) }
-                let size = later?.treeSize ?? tree.size
+                var tree = MerkleNodes(db)
+                let logSize = try CustodyLog.size(db)
+                try requireExtends(checkpoint, source, size: logSize, &tree, db)
+                if let later { try requireExtends(later, laterSource, size: logSize, &tree, db) }
+                let size = later?.treeSize ?? logSize
                 guard checkpoint.treeSize <= size else {
                     throw DFCError.checkpoint(source: source, reason: "covers \(checkpoint.treeSize) events, more than the later tree's \(size)")
                 }
                 let proof = ConsistencyProof(
                     fromSize: checkpoint.treeSize, toSize: size, fromRoot: checkpoint.rootHash,
-                    toRoot: Hex.string(tree.root(size: size)),
-                    path: tree.consistencyProof(from: checkpoint.treeSize, to: size).map(Hex.string))
+                    toRoot: Hex.string(try tree.root(size: size)),
+                    path: try tree.consistencyProof(from: checkpoint.treeSize, to: size).map(Hex.string))
                 try CustodyLog.append(db, action: "proved", signer: signer, exhibit: nil, details: [
                     "proof": "consistency", "from_size": String(proof.fromSize), "from_root": proof.fromRoot,
                     "to_size": String(proof.toSize), "to_root": proof.toRoot, "host": Host.name, "dfc_version": DFCVersion.current,
@@ -90,18 +101,20 @@ extension EvidenceStore {
         }
     }
 
-    func requireExtends(_ checkpoint: Checkpoint, _ source: String, _ tree: MerkleTree, _ db: Database) throws {
+    /// Refuses a checkpoint that is not validly signed or that the log (of `size` events, its
+    /// tree `tree`) does not extend unchanged.
+    func requireExtends(_ checkpoint: Checkpoint, _ source: String, size: Int, _ tree: inout MerkleNodes, _ db: Database) throws {
         if let problem = checkpoint.verify(keys: try CustodyLog.actorKeys(db)).problem {
             throw DFCError.checkpoint(source: source, reason: problem)
         }
-        guard checkpoint.treeSize <= tree.size else {
-            throw DFCError.checkpoint(source: source, reason: "covers \(checkpoint.treeSize) events, but the log has only \(tree.size): events were removed")
+        guard checkpoint.treeSize <= size else {
+            throw DFCError.checkpoint(source: source, reason: "covers \(checkpoint.treeSize) events, but the log has only \(size): events were removed")
         }
         let logID = try CustodyLog.logID(db)
         guard checkpoint.treeSize == 0 || checkpoint.logID == logID else {
             throw DFCError.checkpoint(source: source, reason: "names log \(checkpoint.logID.prefix(16))…, but this log's first event is \(logID.prefix(16))…: it is of another log")
         }
-        let root = Hex.string(tree.root(size: checkpoint.treeSize))
+        let root = Hex.string(try tree.root(size: checkpoint.treeSize))
         guard root == checkpoint.rootHash else {
             throw DFCError.checkpoint(source: source, reason: "at tree size \(checkpoint.treeSize) this log's root is \(root), the checkpoint's is \(checkpoint.rootHash): this log is not an append-only extension of it (rewritten, or a fork)")
         }

@@ -64,12 +64,15 @@ extension EvidenceStore {
                                   dfcVersion: DFCVersion.current, treeSize: 0, rootHash: "", exhibits: exhibits)
             }
         }
-        // The log's head, read after the write lock is given back (a long log takes a while).
+        // The log's head as it stands, from the tree kept with the log.
         var complete = data
-        var frontier = MerkleFrontier()
-        try withCatalog { try catalog.read { for leaf in try CustodyLog.leafHashes($0) { frontier.append(leafHash: leaf) } } }
-        complete.treeSize = frontier.count
-        complete.rootHash = Hex.string(frontier.root)
+        try withCatalog {
+            try catalog.read { db in
+                var tree = MerkleNodes(db)
+                complete.treeSize = try CustodyLog.size(db)
+                complete.rootHash = Hex.string(try tree.root(size: complete.treeSize))
+            }
+        }
         return ReportRenderer.render(complete)
     }
 
