@@ -319,14 +319,7 @@ extension Catalog {
                 );
                 CREATE INDEX derived_frame_by_exhibit ON derived_frame(exhibit_id, stream, idx);
                 """)
-            for table in ["cosigned_checkpoint", "derived_frame"] {
-                try db.execute(sql: """
-                    CREATE TRIGGER \(table)_no_update BEFORE UPDATE ON \(table)
-                    BEGIN SELECT RAISE(ABORT, '\(table) is append-only: UPDATE refused'); END;
-                    CREATE TRIGGER \(table)_no_delete BEFORE DELETE ON \(table)
-                    BEGIN SELECT RAISE(ABORT, '\(table) is append-only: DELETE refused'); END;
-                    """)
-            }
+            for table in ["cosigned_checkpoint", "derived_frame"] { try db.execute(sql: appendOnly(table)) }
         }
         migrator.registerMigration("v8-merkle-nodes") { db in
             try db.execute(sql: """
@@ -340,13 +333,19 @@ extension Catalog {
                     hash            BLOB NOT NULL,
                     PRIMARY KEY (level, idx)
                 ) WITHOUT ROWID;
-                CREATE TRIGGER merkle_node_no_update BEFORE UPDATE ON merkle_node
-                BEGIN SELECT RAISE(ABORT, 'merkle_node is append-only: UPDATE refused'); END;
-                CREATE TRIGGER merkle_node_no_delete BEFORE DELETE ON merkle_node
-                BEGIN SELECT RAISE(ABORT, 'merkle_node is append-only: DELETE refused'); END;
-                """)
+                """ + appendOnly("merkle_node"))
             try MerkleNodes.backfill(db)
         }
         return migrator
+    }
+
+    /// The triggers that refuse every UPDATE and DELETE of `table`'s rows.
+    static func appendOnly(_ table: String) -> String {
+        """
+        CREATE TRIGGER \(table)_no_update BEFORE UPDATE ON \(table)
+        BEGIN SELECT RAISE(ABORT, '\(table) is append-only: UPDATE refused'); END;
+        CREATE TRIGGER \(table)_no_delete BEFORE DELETE ON \(table)
+        BEGIN SELECT RAISE(ABORT, '\(table) is append-only: DELETE refused'); END;
+        """
     }
 }
