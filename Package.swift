@@ -54,6 +54,7 @@ let package = Package(
             dependencies: [
                 "DFCKit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         // The fuzz target (Scripts/fuzz builds it with libFuzzer and ASan); a plain build replays inputs.

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Logging
 
 /// `dfc`: the Digital Media Forensics Center's command line, a thin layer over DFCKit.
 @main
@@ -12,4 +13,11 @@ struct DFC: ParsableCommand {
             Frames.self, Extract.self, Export.self, VerifyPackage.self, Report.self, Packets.self, Lookup.self, Verify.self, Custody.self, Audit.self,
             ActorCommand.self, CheckpointCommand.self, Proof.self, MigrateStore.self, Worker.self,
         ])
+
+    /// What the store tells an operator (a worker killed, a clean-up that failed) goes to
+    /// standard error, never among a command's output (`--json` above all).
+    static func main() {
+        LoggingSystem.bootstrap(StreamLogHandler.standardError)
+        main(nil)
+    }
 }

@@ -5,11 +5,15 @@ internal import GRDB
 /// Appends signed custody events to the hash chain, and reads the log back as Merkle leaves.
 enum CustodyLog {
     /// Appends one event, signed by `signer`, inside the caller's write transaction, so
-    /// it commits (or not) together with whatever it records.
+    /// it commits (or not) together with whatever it records. Every event says which host and
+    /// which DFC recorded it (`host`, `dfc_version`), added here once for all of them.
     @discardableResult
     static func append(
         _ db: Database, action: String, signer: Signer, exhibit: ExhibitID?, details: [String: String]
     ) throws -> CustodyEventRecord {
+        var details = details
+        details["host"] = details["host"] ?? Host.name
+        details["dfc_version"] = details["dfc_version"] ?? DFCVersion.current
         let last = try Row.fetchOne(db, sql: "SELECT seq, hash FROM custody_event ORDER BY seq DESC LIMIT 1")
         let seq: Int64 = (try last?.at(0) ?? 0) + 1
         let prev: String = try last?.at(1) ?? CustodyPayload.genesis

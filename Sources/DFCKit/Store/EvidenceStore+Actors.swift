@@ -122,8 +122,7 @@ extension EvidenceStore {
         do {
             let newSigner = Signer(name: name, role: role, key: key)
             var details = ["registered_actor": name, "role": role.rawValue, "public_key": newSigner.publicKeyHex,
-                           "key_file": KeyFolder.relativePath(for: name), "command": command,
-                           "host": Host.name, "dfc_version": DFCVersion.current]
+                           "key_file": KeyFolder.relativePath(for: name), "command": command]
             if registrarSigner == nil {
                 details["note"] = "the store's first actor, registered on the spot and self-signed"
             }

@@ -20,7 +20,7 @@ extension EvidenceStore {
             try catalog.write { db in
                 let record = try resolve(reference, db)
                 let now = try current(record, db)
-                var details = ["reason": reason, "command": "amend", "host": Host.name, "dfc_version": DFCVersion.current]
+                var details = ["reason": reason, "command": "amend"]
                 if let caseID {
                     guard caseID != now.caseID else { throw DFCError.invalidArgument("\(record.exhibitID) is already in case \(caseID)") }
                     details["case"] = caseID

@@ -76,7 +76,7 @@ extension EvidenceStore {
                     "result": report.ok ? "clean" : "\(problems.count) problems", "events_checked": String(ledger.events),
                     "tree_size": String(ledger.events), "root_hash": report.rootHash,
                     "checkpoints_checked": String(ledger.checkpointsChecked),
-                    "exhibits_checked": String(records.count), "host": Host.name, "dfc_version": DFCVersion.current,
+                    "exhibits_checked": String(records.count),
                 ])
                 return report
             }

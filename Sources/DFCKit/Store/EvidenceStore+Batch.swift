@@ -83,7 +83,7 @@ extension EvidenceStore {
                         "batch": BatchID(seq).description, "files": String(report.total), "ingested": String(report.ingested),
                         "duplicates": String(report.duplicates), "with_findings": String(report.withFindings),
                         "analysis_failed": String(report.analysisFailed), "rejected": String(report.rejected),
-                        "not_read": String(walk.notes.count), "host": Host.name, "dfc_version": DFCVersion.current,
+                        "not_read": String(walk.notes.count),
                     ])
                     report.completed = true
                 }
@@ -99,7 +99,7 @@ extension EvidenceStore {
             try catalog.write { db in
                 let report = try batchReport(id.rawValue, db)
                 try CustodyLog.append(db, action: "accessed", signer: signer, exhibit: nil, details: [
-                    "command": "batch --status", "batch": id.description, "host": Host.name, "dfc_version": DFCVersion.current,
+                    "command": "batch --status", "batch": id.description,
                 ])
                 return report
             }
@@ -128,7 +128,7 @@ extension EvidenceStore {
                 let event = try CustodyLog.append(db, action: "batch_started", signer: signer, exhibit: nil, details: [
                     "roots": roots, "case": options.caseID, "source": options.source.description, "jobs": String(jobs),
                     "files": String(walk.files.count), "bytes": String(walk.files.reduce(0) { $0 + $1.size }),
-                    "not_read": String(walk.notes.count), "host": Host.name, "dfc_version": DFCVersion.current,
+                    "not_read": String(walk.notes.count),
                 ])
                 return (event.seq, false)
             }

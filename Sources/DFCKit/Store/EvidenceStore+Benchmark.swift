@@ -15,7 +15,7 @@ extension EvidenceStore {
                 try catalog.write { db in
                     for _ in 0..<size {
                         try CustodyLog.append(db, action: "accessed", signer: signer, exhibit: nil, details: [
-                            "command": "benchmark fill (Scripts/bench)", "host": Host.name, "dfc_version": DFCVersion.current,
+                            "command": "benchmark fill (Scripts/bench)",
                         ])
                     }
                 }

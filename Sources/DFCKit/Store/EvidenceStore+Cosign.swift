@@ -27,7 +27,6 @@ extension EvidenceStore {
                 try CustodyLog.append(db, action: "cosigned", signer: signer, exhibit: nil, details: [
                     "tree_size": String(checkpoint.treeSize), "root_hash": checkpoint.rootHash, "log": checkpoint.logID,
                     "signed_by": checkpoint.signatures.map(\.signer).joined(separator: ", "), "cosignature": signature,
-                    "host": Host.name, "dfc_version": DFCVersion.current,
                 ])
                 return cosigned
             }

@@ -104,7 +104,6 @@ extension EvidenceStore {
                     "requested_by": requester.name, "reason": reason, "recipient": recipient, "exhibits": exhibitList,
                     "destination": destination, "with_frames": withFrames ? "yes" : "no", "content_sha256": content,
                     "payload_files": String(payloadFiles), "payload_bytes": String(payloadBytes), "export_id": marker.id,
-                    "host": Host.name, "dfc_version": DFCVersion.current,
                 ])
                 var exports: [Int64] = []
                 // One pass over the table itself, never through an index (see Catalog+Confirmed): the
@@ -120,7 +119,6 @@ extension EvidenceStore {
                         "reason": reason, "recipient": recipient, "destination": destination, "sha256": record.sha256,
                         "content_sha256": content, "prior_events": String(prior.count),
                         "prior_events_digest": Self.eventsDigest(prior.map(\.hash)),
-                        "host": Host.name, "dfc_version": DFCVersion.current,
                     ])
                     exports.append(event.seq)
                     appended.append(event)
@@ -236,7 +234,6 @@ extension EvidenceStore {
                 try catalog.write { db in
                     _ = try CustodyLog.append(db, action: "verified", signer: signer, exhibit: record.exhibitID, details: [
                         "command": "export", "result": "MISMATCH", "problem": problem, "sha256": record.sha256,
-                        "host": Host.name, "dfc_version": DFCVersion.current,
                     ])
                 }
             }

@@ -82,7 +82,6 @@ extension EvidenceStore {
                     "stream": String(header.stream.index), "selection": selection.description,
                     "rotation": applyRotation ? "applied" : "recorded", "frames": String(rows.count),
                     "derived_digest": DerivedFrameRecord.digest(of: rows), "destination": destination,
-                    "host": Host.name, "dfc_version": DFCVersion.current,
                 ])
                 for index in rows.indices {
                     rows[index].eventSeq = event.seq

@@ -36,7 +36,6 @@ extension EvidenceStore {
         try CustodyLog.append(db, action: "checkpointed", signer: signer, exhibit: nil, details: [
             "tree_size": String(checkpoint.treeSize), "root_hash": checkpoint.rootHash, "log": checkpoint.logID,
             "checkpoint_signature": signature, "format": checkpoint.format.rawValue,
-            "host": Host.name, "dfc_version": DFCVersion.current,
         ])
         return checkpoint
     }
@@ -63,7 +62,6 @@ extension EvidenceStore {
                     rootHash: Hex.string(try tree.root(size: size)), path: try tree.inclusionProof(index: index, size: size).map(Hex.string))
                 try CustodyLog.append(db, action: "proved", signer: signer, exhibit: event.exhibitID.map(ExhibitID.init), details: [
                     "proof": "inclusion", "event": String(seq), "tree_size": String(size), "root_hash": proof.rootHash,
-                    "host": Host.name, "dfc_version": DFCVersion.current,
                 ])
                 return proof
             }
@@ -94,7 +92,7 @@ extension EvidenceStore {
                     path: try tree.consistencyProof(from: checkpoint.treeSize, to: size).map(Hex.string))
                 try CustodyLog.append(db, action: "proved", signer: signer, exhibit: nil, details: [
                     "proof": "consistency", "from_size": String(proof.fromSize), "from_root": proof.fromRoot,
-                    "to_size": String(proof.toSize), "to_root": proof.toRoot, "host": Host.name, "dfc_version": DFCVersion.current,
+                    "to_size": String(proof.toSize), "to_root": proof.toRoot,
                 ])
                 return proof
             }

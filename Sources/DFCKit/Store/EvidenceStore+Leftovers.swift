@@ -56,7 +56,6 @@ extension EvidenceStore {
                                 "authorization": String(authorization), "destination": marker.destination,
                                 "reason": "the export process ended after the export was recorded and before its package was in "
                                     + "place; its working folder was removed and nothing is at the destination",
-                                "host": Host.name, "dfc_version": DFCVersion.current,
                             ])
                         }
                         notices.append("the export authorised by custody event \(authorization) to \(marker.destination) was recorded "

@@ -207,8 +207,6 @@ extension EvidenceStore {
                 if let file { details["query"] = Self.absolute(file) }
                 if let sha256 { details["query_sha256"] = sha256 }
                 details["exhibits_found"] = String(exhibits.count)
-                details["host"] = Host.name
-                details["dfc_version"] = DFCVersion.current
                 try CustodyLog.append(db, action: "searched", signer: signer, exhibit: nil, details: details)
                 let records = try exhibits.compactMap { try ExhibitRecord.fetchOne(db, key: $0.rawValue) }
                 try recordAccess(db, records, signer: signer, command: "match --\(kind)", extra: sha256.map { ["query_sha256": $0] } ?? [:])

@@ -49,7 +49,7 @@ extension EvidenceStore {
                 try catalog.write { db -> Int64 in
                     let count = try ExhibitRecord.fetchCount(db)
                     return try CustodyLog.append(db, action: "store_copied", signer: signer, exhibit: nil, details: [
-                        "to": target, "vault": remote.name, "exhibits": String(count), "host": Host.name, "dfc_version": DFCVersion.current,
+                        "to": target, "vault": remote.name, "exhibits": String(count),
                     ]).seq
                 }
             }

@@ -28,8 +28,6 @@ extension EvidenceStore {
             var details = extra
             details["command"] = command
             details["sha256"] = exhibit.sha256
-            details["host"] = Host.name
-            details["dfc_version"] = DFCVersion.current
             try CustodyLog.append(db, action: "accessed", signer: signer, exhibit: exhibit.exhibitID, details: details)
         }
     }

@@ -67,7 +67,6 @@ extension EvidenceStore {
                     "libraries": summary.libraries, "packet_count": String(summary.packetCount),
                     "frame_count": String(summary.frameCount), "findings": String(summary.findings.count),
                     "analysed_at": row.analysedAt, "analysed_by": analysis.analysedBy, "digest_layout": RowDigest.layout,
-                    "host": Host.name, "dfc_version": DFCVersion.current,
                 ]
                 details["analysis"] = String(try AnalysisRecord.filter(Column("exhibit_id") == record.id).fetchCount(db) + 1)
                 if let digest = try insertRows(of: analysis, into: location, limits: limits, db) { details["analysis_sha256"] = digest }
@@ -137,7 +136,6 @@ extension EvidenceStore {
             try catalog.write { db in
                 _ = try CustodyLog.append(db, action: "verified", signer: signer, exhibit: record.exhibitID, details: [
                     "command": command, "result": "MISMATCH", "problem": problem, "sha256": record.sha256,
-                    "host": Host.name, "dfc_version": DFCVersion.current,
                 ])
             }
         }

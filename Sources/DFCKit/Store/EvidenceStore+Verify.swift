@@ -11,8 +11,7 @@ extension EvidenceStore {
         try withCatalog {
             try catalog.write { db in
                 for (record, result) in zip(records, results) {
-                    var details = ["command": "verify", "result": result.ok ? "match" : "MISMATCH", "sha256": record.sha256,
-                                   "host": Host.name, "dfc_version": DFCVersion.current]
+                    var details = ["command": "verify", "result": result.ok ? "match" : "MISMATCH", "sha256": record.sha256]
                     if let problem = result.problem { details["problem"] = problem }
                     try CustodyLog.append(db, action: "verified", signer: signer, exhibit: record.exhibitID, details: details)
                 }
@@ -36,8 +35,7 @@ extension EvidenceStore {
                     .filter { $0.pngSHA256 == digest.sha256 && $0.pngSize == digest.size }, db)
                 var details = ["command": "verify --file", "path": Self.absolute(path), "sha256": digest.sha256,
                                "sha512": digest.sha512, "size": String(digest.size),
-                               "result": identical ? "identical" : derived.isEmpty ? "not registered" : "derived evidence",
-                               "host": Host.name, "dfc_version": DFCVersion.current]
+                               "result": identical ? "identical" : derived.isEmpty ? "not registered" : "derived evidence"]
                 if let first = derived.first {
                     details["extracted_event"] = String(first.picture.event)
                     details["derived_from"] = "\(first.picture.exhibit) stream \(first.picture.stream) frame \(first.picture.frame)"
