@@ -59,6 +59,8 @@ public enum DFCError: Error, Equatable, Sendable, CustomStringConvertible {
     case vault(vault: String, reason: String)
     /// The vault holds nothing under a key the catalog registered.
     case vaultObjectMissing(key: String, vault: String)
+    /// The caller cancelled the operation (an async task cancelled); nothing was recorded.
+    case cancelled
     /// The store's descriptor (`store.json`) or an engine URL given for it is not usable.
     case storeDescriptor(path: String, reason: String)
 
@@ -97,6 +99,7 @@ public enum DFCError: Error, Equatable, Sendable, CustomStringConvertible {
         case .checkpoint(let source, let reason): "\(source): \(reason)"
         case .extractionFailed(let exhibit, let reason): "\(exhibit): nothing was extracted: \(reason)"
         case .vault(let vault, let reason): "\(vault): \(reason)"
+        case .cancelled: "cancelled: the worker was stopped and nothing was recorded"
         case .vaultObjectMissing(let key, let vault): "\(vault): has nothing at \(key)"
         case .storeDescriptor(let path, let reason): "\(path): \(reason)"
         }

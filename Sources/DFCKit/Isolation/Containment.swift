@@ -18,6 +18,10 @@ public struct Containment: Sendable {
     /// Decoder threads per video stream in each worker; 0 lets FFmpeg use one per core. A batch
     /// with several workers at once gives each its share of the cores.
     public var decoderThreads = 0
+    /// Set to stop the work: a worker this process waits for is killed at once, and nothing is
+    /// recorded. (A worker forked by a `launcher` is waited for there, and runs to its end; what
+    /// it made is then dropped.) The async entry points set it when their task is cancelled.
+    public var cancellation: CancellationFlag?
     /// Extra seconds past `MediaLimits.maxSeconds` before the worker is killed. The worker
     /// stops itself at `maxSeconds`; the deadline catches one stuck inside a library call.
     public var grace: Double

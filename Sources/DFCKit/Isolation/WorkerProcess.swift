@@ -14,6 +14,8 @@ struct WorkerProcess {
         case timedOut(seconds: Double)
         /// Its resident memory went past the limit and it was killed.
         case memoryExceeded(bytes: Int)
+        /// The caller cancelled the work and it was killed.
+        case cancelled
     }
 
     /// The child's ending and everything it wrote.
@@ -35,6 +37,8 @@ struct WorkerProcess {
     let deadline: Double
     /// Resident bytes past which the child is killed; nil for none.
     var memoryLimit: Int?
+    /// Set by the caller to have the child killed at once.
+    var cancellation: CancellationFlag?
 
     func run(launcher: WorkerLauncher? = nil) throws(DFCError) -> Outcome {
         let folder = NSTemporaryDirectory() + "dfc-worker-\(UUID().uuidString)"
@@ -87,13 +91,13 @@ struct WorkerProcess {
             throw .storeIO(path: executable, reason: "cannot start the worker process: \(String(cString: strerror(status)))")
         }
 
-        return outcome(pid, Self.wait(for: pid, deadline: deadline, memoryLimit: memoryLimit))
+        return outcome(pid, Self.wait(for: pid, deadline: deadline, memoryLimit: memoryLimit, cancellation: cancellation))
     }
 
     /// Waits for `pid`, polling, and kills it at the deadline or when its resident memory
     /// passes the limit. (An address-space rlimit would make the child fail inside its own
     /// allocations instead, and libdispatch waits for ever when it cannot make a thread.)
-    static func wait(for pid: pid_t, deadline: Double, memoryLimit: Int?) -> Ending {
+    static func wait(for pid: pid_t, deadline: Double, memoryLimit: Int?, cancellation: CancellationFlag? = nil) -> Ending {
         let start = Date()
         var pause: useconds_t = 1_000
         while true {
@@ -105,6 +109,10 @@ struct WorkerProcess {
             if elapsed > deadline {
                 Self.killAndReap(pid)
                 return .timedOut(seconds: deadline)
+            }
+            if cancellation?.isCancelled == true {
+                Self.killAndReap(pid)
+                return .cancelled
             }
             if let memoryLimit, let resident = Self.residentBytes(pid), resident > memoryLimit {
                 Self.killAndReap(pid)

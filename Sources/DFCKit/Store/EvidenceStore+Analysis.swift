@@ -56,9 +56,13 @@ extension EvidenceStore {
         let limits = job.limits
         let outcome = try WorkerProcess(job: job, executable: containment.worker, environment: ["SWIFT_BACKTRACE": "enable=no"],
                                         deadline: limits.maxSeconds + min(containment.grace, limits.maxSeconds),
-                                        memoryLimit: containment.memoryLimit).run(launcher: containment.launcher)
+                                        memoryLimit: containment.memoryLimit, cancellation: containment.cancellation)
+            .run(launcher: containment.launcher)
         let by = "worker process \(outcome.pid)"
         switch outcome.ending {
+        case _ where containment.cancellation?.isCancelled == true:
+            unlink(job.output)
+            throw DFCError.cancelled
         case .exited(0):
             return .completed(by: by)
         case .exited(AnalysisWorker.outputFailed):
@@ -95,6 +99,8 @@ extension EvidenceStore {
             how = "its worker process (pid \(outcome.pid)) was still running after \(String(format: "%g", seconds)) s and was killed"
         case .exited(let code):
             how = "its worker process (pid \(outcome.pid)) exited with status \(code) (\(lastLine(outcome.standardError)))"
+        case .cancelled:
+            how = "its worker process (pid \(outcome.pid)) was stopped: the work was cancelled"
         }
         return how
     }

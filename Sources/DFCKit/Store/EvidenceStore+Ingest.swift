@@ -71,7 +71,6 @@ extension EvidenceStore {
         let digest = staged.digest
         var details: [String: String] = [
             "case": caseID, "original_path": Self.absolute(file), "original_name": (file as NSString).lastPathComponent,
-            "host": Host.name, "dfc_version": DFCVersion.current,
             "sha256": digest.sha256, "sha512": digest.sha512, "size": String(digest.size),
         ]
         if let source { details["source"] = source }
@@ -81,11 +80,16 @@ extension EvidenceStore {
         let known = try withCatalog { try catalog.read { try Catalog.exhibit(sha256: digest.sha256, scanning: false, $0) } }
         let analysis = known == nil ? try analyse(staged, file: file, limits: limits, containment: analyser) : nil
         defer { if let path = analysis?.path { unlink(path) } }
+        try analyser?.cancellation?.check()   // cancelled while it was copied or analysed: nothing is recorded
 
         // An S3 vault's upload may take minutes: it goes before the transaction, never under the
         // catalog's write lock. The object is named by its bytes and locked; should the
         // transaction fail, it stays, and the next ingest of the same file adopts it.
         let uploaded = known == nil && analysis != nil && !vault.storage.isLocal ? try vault.commit(staged) : nil
+        // A duplicate's vault copy is read back and, when unsound, restored from these bytes before
+        // the transaction too: re-reading an original (an S3 download, or a file of many GB) must
+        // not hold the write lock either.
+        let restored = try known.map { try restoreVaultCopy(of: $0, from: staged) }
 
         // One short transaction. A vault file is placed under the catalog's write lock, so
         // no other DFC process can register or clean up the same bytes in between; a
@@ -96,7 +100,8 @@ extension EvidenceStore {
                 try catalog.write { db -> IngestResult in
                     if let existing = try Catalog.exhibit(sha256: digest.sha256, scanning: false, db) {
                         var details = details
-                        if let problem = try restoreVaultCopy(of: existing, from: staged) { details["vault_restored"] = problem }
+                        let problem = existing.id == known?.id ? restored ?? nil : try restoreVaultCopy(of: existing, from: staged)
+                        if let problem { details["vault_restored"] = problem }
                         let event = try appendAcquired(db, existing, details: details, signer: signer)
                         if let batch {
                             try BatchFileRecord(batchSeq: batch, path: details["original_path"]!, eventSeq: event.seq, exhibitID: existing.id!).insert(db)

@@ -1,0 +1,52 @@
+@testable import DFCKit
+import Foundation
+import Testing
+
+/// The async entry points a server would call: the work runs on a thread of the library's own,
+/// and a cancelled task kills the worker decoding the footage at once and records nothing.
+@Suite struct AsyncTests {
+    /// This process's own children that are `dfc worker` processes (every thread's, since each may spawn).
+    static func workers() -> Set<pid_t> {
+        let me = getpid()
+        let tasks = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(me)/task")) ?? []
+        return Set(tasks.flatMap { task in
+            ((try? String(contentsOfFile: "/proc/\(me)/task/\(task)/children", encoding: .utf8)) ?? "").split(separator: " ").compactMap { pid_t($0) }
+        }.filter { pid in
+            let arguments = (FileManager.default.contents(atPath: "/proc/\(pid)/cmdline") ?? Data()).split(separator: 0)
+            return arguments.count > 1 && arguments[1] == Data("worker".utf8)
+        })
+    }
+
+    @Test func aCancelledIngestKillsItsWorkerAndRecordsNothing() async throws {
+        let path = TestSupport.temporaryDirectory() + "/store"
+        let store = try EvidenceStore(path: path, create: true)
+        _ = try store.registerActor(name: "Insp. A. Khan", role: .custodian, by: nil)
+        let containment = Containment(worker: TestSupport.dfcBinary)
+        let before = Self.workers()
+        let ingest = Task { try await store.ingest(file: FaultTests.longClip, caseID: "ASYNC", actor: "Insp. A. Khan", containment: containment) }
+        var worker: pid_t?
+        let waiting = Date()
+        while worker == nil {
+            try #require(Date().timeIntervalSince(waiting) < 60, "no worker started")
+            worker = Self.workers().subtracting(before).first
+            try await Task.sleep(nanoseconds: 5_000_000)
+        }
+        try await Task.sleep(nanoseconds: 300_000_000)   // well into its decode
+        let cancelled = Date()
+        ingest.cancel()
+        await #expect(throws: CancellationError.self) { try await ingest.value }
+        #expect(Date().timeIntervalSince(cancelled) < 5, "the worker was not stopped at once")
+        let pid = try #require(worker)
+        #expect(kill(pid, 0) != 0 && errno == ESRCH, "worker \(pid) is still there")
+        // Nothing recorded, nothing staged.
+        #expect(try store.lookup(.caseID("ASYNC"), actor: "Insp. A. Khan").isEmpty)
+        let staged = ((try? FileManager.default.contentsOfDirectory(atPath: path + "/tmp")) ?? []).filter { !$0.hasPrefix("lease-") }
+        #expect(staged.isEmpty, "\(staged)")
+        // Not cancelled, the same call takes a file in; the audit runs async too, and is clean.
+        let done = try await store.ingest(file: TestSupport.fixture("cctv_h264.mp4"), caseID: "ASYNC", actor: "Insp. A. Khan",
+                                          containment: containment)
+        #expect(done.status == .ingested && done.findings.isEmpty)
+        let audit = try await store.audit(actor: "Insp. A. Khan")
+        #expect(audit.ok, "\(audit.problems)")
+    }
+}
