@@ -20,7 +20,7 @@ public final class S3Client: Sendable {
     /// The HTTP client all S3 clients of this process share: no redirects, bounded timeouts.
     static let http: HTTPClient = {
         var configuration = HTTPClient.Configuration(redirectConfiguration: .disallow,
-                                                     timeout: .init(connect: .seconds(10), read: .seconds(120)))
+                                                     timeout: .init(connect: .seconds(5), read: .seconds(120)))
         configuration.decompression = .disabled
         return HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
     }()
@@ -64,10 +64,54 @@ public final class S3Client: Sendable {
         var body: String
     }
 
+    /// How many times a request is tried when the connection drops before the answer, or the
+    /// server answers 500 or 503, waiting 0.5, 1 … s between tries: a restarted server or a
+    /// dropped connection costs seconds, not the operation. (A server that refuses connections
+    /// is not tried again: the HTTP client has already tried for its connect timeout, 5 s.) Every request DFC makes can be sent twice without harm (keys
+    /// are named by their bytes); a download restarts only before its first byte reached the sink.
+    static let attempts = 3
+
+    /// Sends one signed request, again after a transient failure (`attempts`).
+    func send(
+        _ method: HTTPMethod, key: String?, query: [(String, String)] = [], headers: [(String, String)] = [],
+        body: ByteBuffer? = nil, operation: String, accepting: Set<Int> = [], sink: (@Sendable (ByteBuffer) throws -> Void)? = nil
+    ) throws(S3Error) -> Answer {
+        var attempt = 1
+        while true {
+            let started = StartFlag()
+            var guarded: (@Sendable (ByteBuffer) throws -> Void)?
+            if let sink {
+                guarded = { @Sendable (buffer: ByteBuffer) throws -> Void in
+                    started.set()
+                    try sink(buffer)
+                }
+            }
+            do {
+                return try sendOnce(method, key: key, query: query, headers: headers, body: body, operation: operation,
+                                    accepting: accepting, sink: guarded)
+            } catch {
+                let transient = error.status == nil
+                    ? error.code == "Unreachable" && !error.message.contains("Connection refused") && !error.message.contains("connectTimeout")
+                    : [500, 503].contains(error.status ?? 0)
+                guard transient, attempt < Self.attempts, !started.isSet else { throw error }
+                usleep(useconds_t(500_000 << (attempt - 1)))
+                attempt += 1
+            }
+        }
+    }
+
+    /// Whether a download's sink has been given bytes (after which it cannot be restarted).
+    final class StartFlag: @unchecked Sendable {
+        private let lock = NSLock()
+        private var value = false
+        func set() { lock.lock(); value = true; lock.unlock() }
+        var isSet: Bool { lock.lock(); defer { lock.unlock() }; return value }
+    }
+
     /// Sends one signed request. `sink` receives the body of a successful answer as it arrives
     /// (a download); otherwise the body is collected, up to `maxAnswerBytes`. An answer outside
     /// 2xx throws, unless its status is in `accepting`.
-    func send(
+    private func sendOnce(
         _ method: HTTPMethod, key: String?, query: [(String, String)] = [], headers: [(String, String)] = [],
         body: ByteBuffer? = nil, operation: String, accepting: Set<Int> = [], sink: (@Sendable (ByteBuffer) throws -> Void)? = nil
     ) throws(S3Error) -> Answer {

@@ -176,6 +176,55 @@ import Testing
         #expect(clean.status == 0 && clean.stdout.contains("CLEAN"), "\(clean.stdout)")
     }
 
+    /// A server that answers 503 once (restarting, overloaded) costs a retry, not the operation:
+    /// a stand-in on 127.0.0.1, on a thread of this process, answers the first request with 503
+    /// and the next as S3 would.
+    @Test func aServerThatIsBrieflyUnavailableIsAskedAgain() throws {
+        let listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        try #require(listener >= 0)
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(listener, $0, length) } }
+        try #require(bound == 0 && listen(listener, 4) == 0)
+        _ = withUnsafeMutablePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(listener, $0, &length) } }
+        let port = UInt16(bigEndian: address.sin_port)
+        let seen = RequestLog()
+        let served = DispatchSemaphore(value: 0)
+        Thread {
+            let body = "<ObjectLockConfiguration><ObjectLockEnabled>Enabled</ObjectLockEnabled></ObjectLockConfiguration>"
+            for answer in ["HTTP/1.1 503 Service Unavailable\r\nContent-Length: 0\r\nConnection: close\r\n\r\n",
+                           "HTTP/1.1 200 OK\r\nContent-Length: \(body.utf8.count)\r\nConnection: close\r\n\r\n" + body] {
+                let connection = accept(listener, nil, nil)
+                guard connection >= 0 else { break }
+                var request = [UInt8](), buffer = [UInt8](repeating: 0, count: 4096)
+                while !String(decoding: request, as: UTF8.self).contains("\r\n\r\n") {
+                    let count = read(connection, &buffer, buffer.count)
+                    if count <= 0 { break }
+                    request += buffer[0..<count]
+                }
+                seen.add(String(String(decoding: request, as: UTF8.self).split(separator: "\r\n").first ?? ""))
+                _ = Array(answer.utf8).withUnsafeBytes { write(connection, $0.baseAddress, $0.count) }
+                close(connection)
+            }
+            close(listener)
+            served.signal()
+        }.start()
+        let client = try S3Client(endpoint: "http://127.0.0.1:\(port)", bucket: "dfc-flaky", region: "us-east-1",
+                                  credentials: S3Credentials(accessKeyID: "dfc-test", secretAccessKey: "dfc-test-secret"))
+        #expect(try client.objectLockEnabled())
+        #expect(served.wait(timeout: .now() + 10) == .success)
+        #expect(seen.lines == Array(repeating: "GET /dfc-flaky?object-lock= HTTP/1.1", count: 2), "\(seen.lines)")
+    }
+
+    final class RequestLog: @unchecked Sendable {
+        private let lock = NSLock()
+        private var stored: [String] = []
+        func add(_ line: String) { lock.lock(); stored.append(line); lock.unlock() }
+        var lines: [String] { lock.lock(); defer { lock.unlock() }; return stored }
+    }
+
     /// A store is not made on an engine that cannot keep evidence, and the error names the
     /// engine and the reason; nothing is left behind.
     @Test func engineErrorsAreNamedAndNothingIsMade() throws {
@@ -211,6 +260,19 @@ import Testing
         let blind = try Self.dfc(["ingest", "--case", "X", "--store", s3, TestSupport.fixture("cctv_h264.mp4")],
                                  environment: ["AWS_ACCESS_KEY_ID": "", "AWS_SECRET_ACCESS_KEY": "", "AWS_SHARED_CREDENTIALS_FILE": "/nonexistent"])
         #expect(blind.status != 0 && blind.stderr.contains("no credentials"), "\(blind.stderr)")
+        // The S3 server down (the descriptor pointed at a port nobody listens on): the ingest fails
+        // naming the engine, and nothing is recorded or left staged.
+        let descriptor = s3 + "/store.json"
+        chmod(descriptor, 0o644)
+        let text = try String(contentsOfFile: descriptor, encoding: .utf8)
+        try text.replacingOccurrences(of: try Self.endpoint(), with: "http://127.0.0.1:1").write(toFile: descriptor, atomically: true, encoding: .utf8)
+        let down = try Self.dfc(["ingest", "--case", "X", "--store", s3, TestSupport.fixture("cctv_h264.mp4")])
+        #expect(down.status != 0 && down.stderr.contains("S3 vault s3://\(bucket) at http://127.0.0.1:1") && down.stderr.contains("Unreachable"),
+                "\(down.stdout)\(down.stderr)")
+        let recorded = try Self.dfc(["lookup", "--case", "X", "--store", s3])
+        #expect(recorded.stdout.isEmpty, "\(recorded.stdout)")
+        let staged = ((try? FileManager.default.contentsOfDirectory(atPath: s3 + "/tmp")) ?? []).filter { !$0.hasPrefix("lease-") }
+        #expect(staged.isEmpty, "\(staged)")
     }
 
     /// A real embedded store (exhibits, an extraction, an amendment, a re-analysis, a checkpoint)
