@@ -76,7 +76,7 @@ extension EvidenceStore {
                     "result": report.ok ? "clean" : "\(problems.count) problems", "events_checked": String(ledger.events),
                     "tree_size": String(ledger.events), "root_hash": report.rootHash,
                     "checkpoints_checked": String(ledger.checkpointsChecked),
-                    "exhibits_checked": String(records.count),
+                    "exhibits_checked": String(records.count), "vault": vault.storage.name,
                 ])
                 return report
             }
