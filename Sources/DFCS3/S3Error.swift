@@ -15,8 +15,11 @@ public struct S3Error: Error, CustomStringConvertible, Sendable {
     /// What a download's sink threw, when that is what stopped the request.
     public var underlying: (any Error)? = nil
 
-    /// The error as an operator reads it.
-    public var description: String {
-        "S3 \(target): \(operation) " + (status.map { "answered \($0) \(code)" } ?? "failed (\(code))") + (message.isEmpty ? "" : ": \(message)")
+    /// What was asked and what came of it, without the target: `HeadObject k answered 403 AccessDenied: …`.
+    public var summary: String {
+        "\(operation) " + (status.map { "answered \($0) \(code)" } ?? "failed (\(code))") + (message.isEmpty ? "" : ": \(message)")
     }
+
+    /// The error as an operator reads it.
+    public var description: String { "S3 \(target): \(summary)" }
 }

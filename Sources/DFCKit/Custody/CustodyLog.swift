@@ -36,17 +36,6 @@ enum CustodyLog {
         Int(try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(seq), 0) FROM custody_event") ?? 0)
     }
 
-    /// The Merkle leaf hash of every event, in log order.
-    static func leafHashes(_ db: Database) throws -> [Merkle.Hash] {
-        var leaves: [Merkle.Hash] = []
-        let rows = try Row.fetchCursor(db, sql: "SELECT payload FROM custody_event ORDER BY seq")
-        while let row = try rows.next() {
-            let payload: String = try row.at(0)
-            leaves.append(Merkle.leafHash(Array(payload.utf8)))
-        }
-        return leaves
-    }
-
     /// The log's identity: the hash of its first event (64 zeros while it is empty).
     static func logID(_ db: Database) throws -> String {
         try String.fetchOne(db, sql: "SELECT hash FROM custody_event ORDER BY seq LIMIT 1") ?? CustodyPayload.genesis

@@ -45,8 +45,7 @@ extension EvidenceStore {
         do {
             enabled = try storage.client.objectLockEnabled()
         } catch {
-            throw DFCError.vault(vault: storage.name, reason: "cannot be used: \(error.operation) " + (error.status.map { "answered \($0) \(error.code)" }
-                ?? "failed (\(error.code))") + (error.message.isEmpty ? "" : ": \(error.message)"))
+            throw DFCError.vault(vault: storage.name, reason: "cannot be used: \(error.summary)")
         }
         guard enabled else {
             throw DFCError.vault(vault: storage.name, reason: "the bucket has no Object Lock: make it with Object Lock enabled "

@@ -25,8 +25,8 @@ extension EvidenceStore {
         let target = Self.absolute(destination)
         let url = try S3VaultURL(vault, source: "--vault")
         _ = try Self.checkNewStoreFolder(target, path: destination)
-        try Self.requireObjectLock(try url.open())
         let remote = try url.open()
+        try Self.requireObjectLock(remote)
         var carried = Set<String>(), uploaded = 0, adopted = 0, bytes: Int64 = 0
         func carry(_ records: [ExhibitRecord]) throws {
             for record in records where !carried.contains(record.vaultPath) {

@@ -81,8 +81,8 @@ struct S3Vault: VaultStorage {
             }
             throw DFCError.vaultObjectMissing(key: relative, vault: name)
         } catch {
-            if case .storeIO(let path, let reason)? = (error.underlying as? DFCError) { throw DFCError.storeIO(path: path, reason: reason) }
-            throw DFCError.vault(vault: name, reason: error.description)
+            if let underlying = error.underlying as? DFCError { throw underlying }   // the sink's own failure (a full disk)
+            throw DFCError.vault(vault: name, reason: error.summary)
         }
     }
 
@@ -135,8 +135,7 @@ struct S3Vault: VaultStorage {
         } catch let error as DFCError {
             throw error
         } catch let error as S3Error {
-            throw DFCError.vault(vault: name, reason: "\(error.operation): " + (error.status.map { "answered \($0) \(error.code)" } ?? error.code)
-                + (error.message.isEmpty ? "" : ": \(error.message)"))
+            throw DFCError.vault(vault: name, reason: error.summary)
         } catch {
             throw DFCError.vault(vault: name, reason: String(describing: error))
         }
