@@ -5,15 +5,17 @@ import Testing
 /// The async entry points a server would call: the work runs on a thread of the library's own,
 /// and a cancelled task kills the worker decoding the footage at once and records nothing.
 @Suite struct AsyncTests {
-    /// This process's own children that are `dfc worker` processes (every thread's, since each may spawn).
-    static func workers() -> Set<pid_t> {
+    /// This process's own children that are `dfc worker` processes working for the store at `store`
+    /// (their job, in their arguments, names its staging folder): other tests run workers of their own.
+    static func workers(of store: String) -> Set<pid_t> {
         let me = getpid()
         let tasks = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(me)/task")) ?? []
         return Set(tasks.flatMap { task in
             ((try? String(contentsOfFile: "/proc/\(me)/task/\(task)/children", encoding: .utf8)) ?? "").split(separator: " ").compactMap { pid_t($0) }
         }.filter { pid in
             let arguments = (FileManager.default.contents(atPath: "/proc/\(pid)/cmdline") ?? Data()).split(separator: 0)
-            return arguments.count > 1 && arguments[1] == Data("worker".utf8)
+            return arguments.count > 2 && arguments[1] == Data("worker".utf8)
+                && String(decoding: arguments[2], as: UTF8.self).replacingOccurrences(of: "\\/", with: "/").contains(store + "/tmp/")
         })
     }
 
@@ -23,7 +25,7 @@ import Testing
         _ = try store.registerActor(name: "Insp. A. Khan", role: .custodian, by: nil)
         let containment = Containment(worker: TestSupport.dfcBinary)
         let clip = FaultTests.longClip   // made (once, by ffmpeg) before any clock starts
-        let before = Self.workers()
+        let before = Self.workers(of: path)
         let ingest = Task { try await store.ingest(file: clip, caseID: "ASYNC", actor: "Insp. A. Khan", containment: containment) }
         // Polled on this thread (not with Task.sleep): a loaded test run's other tests may hold the
         // concurrency pool's threads for minutes, and the times below are the worker's, not the pool's.
@@ -31,7 +33,7 @@ import Testing
         let waiting = Date()
         while worker == nil {
             try #require(Date().timeIntervalSince(waiting) < 300, "no worker started")
-            worker = Self.workers().subtracting(before).first
+            worker = Self.workers(of: path).subtracting(before).first
             usleep(5_000)
         }
         let pid = try #require(worker)
