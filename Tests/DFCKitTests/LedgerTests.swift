@@ -184,7 +184,7 @@ import Testing
         let path = TestSupport.temporaryDirectory() + "/store"
         try FileManager.default.createDirectory(atPath: path + "/vault", withIntermediateDirectories: true)
         let old = try DatabaseQueue(path: path + "/catalog.sqlite")
-        try Catalog.migrator.migrate(old, upTo: "v1")
+        try SQLiteCatalog.migrator.migrate(old, upTo: "v1")
         let payload = #"{"action":"audited","actor":"Old Hand","at":"2026-01-01T00:00:00.000Z","details":{},"prev":"\#(String(repeating: "0", count: 64))","seq":1,"v":1}"#
         try old.write { db in
             try db.execute(sql: "INSERT INTO custody_event (seq, action, actor, recorded_at, payload, prev_hash, hash) VALUES (1, 'audited', 'Old Hand', '2026-01-01T00:00:00.000Z', ?, ?, ?)",

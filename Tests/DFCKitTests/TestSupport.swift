@@ -28,8 +28,16 @@ enum TestSupport {
     static let custodian = "T. Tester"
 
     /// A new store whose first actor is the custodian "T. Tester", with `analysts` registered after it.
+    /// Its catalog is embedded, or, when `DFC_TEST_CATALOG=postgresql` (the second pass of
+    /// Scripts/test), a new database on the test PostgreSQL server.
     static func newStore(analysts: [String] = []) throws -> EvidenceStore {
-        let store = try EvidenceStore(path: temporaryDirectory() + "/store", create: true)
+        let store: EvidenceStore
+        if ProcessInfo.processInfo.environment["DFC_TEST_CATALOG"] == "postgresql" {
+            let database = try Postgres.newDatabase()
+            store = try EvidenceStore.initialize(path: temporaryDirectory() + "/store", catalog: database.user, catalogAdmin: database.admin)
+        } else {
+            store = try EvidenceStore(path: temporaryDirectory() + "/store", create: true)
+        }
         _ = try store.registerActor(name: custodian, role: .custodian, by: nil)
         for name in analysts { _ = try store.registerActor(name: name, role: .analyst, by: custodian) }
         return store
@@ -131,5 +139,38 @@ enum TestSupport {
     /// Hash lines only (no header comments).
     static func hashLines(_ framehash: String) -> [Substring] {
         framehash.split(separator: "\n").filter { !$0.hasPrefix("#") }
+    }
+
+    /// The test PostgreSQL server Scripts/pg-server started (`DFC_TEST_PG`, host:port): its
+    /// superuser `postgres` makes databases and plays the insider; DFC works as `dfc`.
+    enum Postgres {
+        static func address() throws -> String {
+            try #require(ProcessInfo.processInfo.environment["DFC_TEST_PG"],
+                         "no PostgreSQL server: run the tests through Scripts/test, or start one with Scripts/pg-server start and set DFC_TEST_PG")
+        }
+
+        /// A new database, empty, and the catalog URLs of DFC's role and of its owner.
+        static func newDatabase() throws -> (name: String, user: String, admin: String) {
+            let name = "dfc_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
+            _ = try psql("postgres", "CREATE DATABASE \(name)")
+            let address = try address()
+            return (name, "postgresql://dfc@\(address)/\(name)", "postgresql://postgres@\(address)/\(name)")
+        }
+
+        /// Runs SQL as the superuser in `database`; its output, one row a line, columns by `|`.
+        @discardableResult
+        static func psql(_ database: String, _ sql: String) throws -> String {
+            let parts = try address().split(separator: ":")
+            let result = try TestSupport.run("/usr/bin/psql", [
+                "-h", String(parts[0]), "-p", String(parts[1]), "-U", "postgres", "-d", database, "-qAtX", "-v", "ON_ERROR_STOP=1", "-c", sql,
+            ])
+            guard result.status == 0 else { throw PsqlError(message: result.stderr) }
+            return result.stdout
+        }
+
+        struct PsqlError: Error, CustomStringConvertible {
+            let message: String
+            var description: String { "psql: \(message)" }
+        }
     }
 }

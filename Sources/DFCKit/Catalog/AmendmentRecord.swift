@@ -1,9 +1,9 @@
-internal import GRDB
 
 /// A row of `amendment`: a new case or source for an exhibit, made by the `amended`
 /// custody event whose number it carries. Never updated or deleted (SQLite triggers refuse it).
-struct AmendmentRecord: Codable, Sendable, FetchableRecord, PersistableRecord {
-    static let databaseTableName = "amendment"
+struct AmendmentRecord: Codable, Sendable, CatalogRecord {
+    static let table = "amendment"
+    static let key = "seq"
 
     var seq: Int64
     var exhibitID: Int64
@@ -19,14 +19,14 @@ struct AmendmentRecord: Codable, Sendable, FetchableRecord, PersistableRecord {
 
 extension Catalog {
     /// An exhibit's amendments, oldest first.
-    static func amendments(exhibit: Int64, _ db: Database) throws -> [AmendmentRecord] {
+    static func amendments(exhibit: Int64, _ db: CatalogDB) throws -> [AmendmentRecord] {
         // Each row the index names is read again by its number (see Catalog+Confirmed).
         try Int64.fetchAll(db, sql: "SELECT seq FROM amendment WHERE exhibit_id = ? ORDER BY seq", arguments: [exhibit])
             .compactMap { try AmendmentRecord.fetchOne(db, key: $0) }.filter { $0.exhibitID == exhibit }
     }
 
     /// The exhibits whose current case (the latest amendment's, else the one ingested with) is `caseID`.
-    static func exhibits(inCase caseID: String, _ db: Database) throws -> [ExhibitRecord] {
+    static func exhibits(inCase caseID: String, _ db: CatalogDB) throws -> [ExhibitRecord] {
         try ExhibitRecord.fetchAll(db, sql: """
             SELECT * FROM exhibit e
             WHERE coalesce((SELECT a.case_id FROM amendment a WHERE a.exhibit_id = e.id AND a.case_id IS NOT NULL
@@ -35,12 +35,13 @@ extension Catalog {
             """, arguments: [caseID])
     }
 
-    /// The exhibits whose current source contains `text` (a LIKE pattern, `\` escaping).
-    static func exhibits(sourceLike pattern: String, _ db: Database) throws -> [ExhibitRecord] {
+    /// The exhibits whose current source contains `text` (a LIKE pattern, `\` escaping; ASCII letters
+    /// match either case, as SQLite's LIKE has them: ILIKE on PostgreSQL).
+    static func exhibits(sourceLike pattern: String, _ db: CatalogDB) throws -> [ExhibitRecord] {
         try ExhibitRecord.fetchAll(db, sql: """
             SELECT * FROM exhibit e
             WHERE coalesce((SELECT a.source FROM amendment a WHERE a.exhibit_id = e.id AND a.source IS NOT NULL
-                            ORDER BY a.seq DESC LIMIT 1), e.source) LIKE ? ESCAPE '\\'
+                            ORDER BY a.seq DESC LIMIT 1), e.source) \(db.engine == .postgresql ? "ILIKE" : "LIKE") ? ESCAPE '\\'
             ORDER BY e.id
             """, arguments: [pattern])
     }

@@ -1,10 +1,10 @@
-internal import GRDB
 
 /// A row of `analysis`: an exhibit analysed again after ingest, from its vault copy. Made in
 /// the same transaction as the signed `reanalysed` event that names its id; never updated
 /// or deleted (SQLite triggers refuse it).
-struct AnalysisRecord: Codable, Sendable, FetchableRecord, MutablePersistableRecord {
-    static let databaseTableName = "analysis"
+struct AnalysisRecord: Codable, Sendable, CatalogRecord {
+    static let table = "analysis"
+    static let key = "id"
 
     var id: Int64?
     var exhibitID: Int64
@@ -24,5 +24,4 @@ struct AnalysisRecord: Codable, Sendable, FetchableRecord, MutablePersistableRec
         case analysedAt = "analysed_at", analysedBy = "analysed_by"
     }
 
-    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }

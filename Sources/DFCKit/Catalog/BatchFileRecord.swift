@@ -1,9 +1,9 @@
-internal import GRDB
 
 /// A row of `batch_file`: one file a batch has taken in, made with the custody event that
 /// took it in. Never updated or deleted (SQLite triggers refuse it).
-struct BatchFileRecord: Codable, Sendable, FetchableRecord, PersistableRecord {
-    static let databaseTableName = "batch_file"
+struct BatchFileRecord: Codable, Sendable, CatalogRecord {
+    static let table = "batch_file"
+    static let key = "event_seq"
 
     var batchSeq: Int64
     var path: String
@@ -18,7 +18,7 @@ struct BatchFileRecord: Codable, Sendable, FetchableRecord, PersistableRecord {
 
 extension Catalog {
     /// The paths batch `batch` has taken in so far.
-    static func batchPaths(_ batch: Int64, _ db: Database) throws -> Set<String> {
+    static func batchPaths(_ batch: Int64, _ db: CatalogDB) throws -> Set<String> {
         Set(try String.fetchAll(db, sql: "SELECT path FROM batch_file WHERE batch_seq = ?", arguments: [batch]))
     }
 }
@@ -26,8 +26,8 @@ extension Catalog {
 extension Catalog {
     /// Of the files batch `batch` has taken in: new exhibits, files already registered, files
     /// with findings, and files whose analysis did not finish.
-    static func batchCounts(_ batch: Int64, _ db: Database) throws -> (ingested: Int, duplicates: Int, withFindings: Int, analysisFailed: Int) {
-        let row = try Row.fetchOne(db, sql: """
+    static func batchCounts(_ batch: Int64, _ db: CatalogDB) throws -> (ingested: Int, duplicates: Int, withFindings: Int, analysisFailed: Int) {
+        let row = try SQLRow.fetchOne(db, sql: """
             SELECT count(*) FILTER (WHERE c.action = 'ingested'),
                    count(*) FILTER (WHERE c.action = 'acquired'),
                    count(*) FILTER (WHERE EXISTS (SELECT 1 FROM finding f WHERE f.exhibit_id = b.exhibit_id)),

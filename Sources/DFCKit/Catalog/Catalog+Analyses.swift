@@ -1,5 +1,4 @@
 import Foundation
-internal import GRDB
 
 /// One analysis of an exhibit as the catalog holds it: where its rows are, and its summary.
 struct StoredAnalysis: Sendable {
@@ -17,8 +16,8 @@ struct StoredAnalysis: Sendable {
 extension Catalog {
     /// Every analysis of an exhibit, oldest (the one made at ingest) first, the current one
     /// marked: the latest that finished, or the latest of all when none did.
-    static func analyses(of exhibit: ExhibitRecord, _ db: Database) throws -> [StoredAnalysis] {
-        let events = try Row.fetchAll(db, sql: """
+    static func analyses(of exhibit: ExhibitRecord, _ db: CatalogDB) throws -> [StoredAnalysis] {
+        let events = try SQLRow.fetchAll(db, sql: """
             SELECT seq, action, payload FROM custody_event WHERE exhibit_id = ? AND action IN ('ingested', 'reanalysed') ORDER BY seq
             """, arguments: [exhibit.id!])
         var ingestedEvent: Int64?
@@ -64,7 +63,7 @@ extension Catalog {
     }
 
     /// The analysis `show`, `frames`, `packets` and `lookup` answer from (see `analyses(of:_:)`).
-    static func currentAnalysis(of exhibit: ExhibitRecord, _ db: Database) throws -> StoredAnalysis {
+    static func currentAnalysis(of exhibit: ExhibitRecord, _ db: CatalogDB) throws -> StoredAnalysis {
         try analyses(of: exhibit, db).first { $0.info.current }!
     }
 }

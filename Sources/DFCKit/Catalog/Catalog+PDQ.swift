@@ -1,5 +1,4 @@
 import Foundation
-internal import GRDB
 
 /// A picture a PDQ index entry stands for.
 struct IndexedPicture: Sendable {
@@ -12,8 +11,8 @@ struct IndexedPicture: Sendable {
 extension Catalog {
     /// Every stored PDQ hash of at least `minQuality`, of every analysis of every exhibit, a
     /// picture that several analyses hashed alike listed once; with the pictures they stand for.
-    static func pdqHashes(minQuality: Int, _ db: Database) throws -> (hashes: [PDQHash], pictures: [IndexedPicture]) {
-        let rows = try Row.fetchCursor(db, sql: """
+    static func pdqHashes(minQuality: Int, _ db: CatalogDB) throws -> (hashes: [PDQHash], pictures: [IndexedPicture]) {
+        let rows = try SQLRow.fetchCursor(db, sql: """
             SELECT q.exhibit_id, q.stream, q.idx, q.quality, q.hash,
                    (SELECT f.pts_seconds FROM frame f WHERE f.exhibit_id = q.exhibit_id AND f.stream = q.stream AND f.idx = q.idx)
             FROM pdq q WHERE q.quality >= ?1

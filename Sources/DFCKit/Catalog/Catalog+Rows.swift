@@ -1,42 +1,35 @@
 internal import Crypto
 import Foundation
-internal import GRDB
 
 extension Catalog {
-    /// Inserts one packet row of an analysis with a cached prepared statement (the bulk path).
-    static func insert(_ row: PacketRow, into analysis: AnalysisLocation, _ db: Database) throws {
-        let statement = try db.cachedStatement(sql: """
+    /// Inserts one packet row of an analysis (the bulk path: the engine keeps the statement prepared).
+    static func insert(_ row: PacketRow, into analysis: AnalysisLocation, _ db: CatalogDB) throws {
+        try db.execute(sql: """
             INSERT INTO \(analysis.packets) (\(analysis.keyColumn), idx, stream, pts, dts, duration, size, key, pos, sha256)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
-        statement.setUncheckedArguments([
+            """, arguments: [
             analysis.key, row.index, row.stream, row.pts, row.dts, row.duration, row.size, row.keyFrame, row.position, row.sha256,
         ])
-        try statement.execute()
     }
 
-    /// Inserts one frame row of an analysis with a cached prepared statement.
-    static func insert(_ row: FrameRow, into analysis: AnalysisLocation, _ db: Database) throws {
-        let statement = try db.cachedStatement(sql: """
+    /// Inserts one frame row of an analysis.
+    static func insert(_ row: FrameRow, into analysis: AnalysisLocation, _ db: CatalogDB) throws {
+        try db.execute(sql: """
             INSERT INTO \(analysis.frames) (\(analysis.keyColumn), stream, idx, pts, pts_seconds, key, pict_type, size, sha256)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
-        statement.setUncheckedArguments([
+            """, arguments: [
             analysis.key, row.stream, row.index, row.pts, row.ptsSeconds, row.keyFrame, row.pictureType, row.size,
             row.sha256.isEmpty ? nil : row.sha256,
         ])
-        try statement.execute()
         if let pdq = row.pdq {
-            let statement = try db.cachedStatement(sql: """
+            try db.execute(sql: """
                 INSERT INTO \(analysis.pdq) (\(analysis.keyColumn), stream, idx, quality, hash) VALUES (?, ?, ?, ?, ?)
-                """)
-            statement.setUncheckedArguments([analysis.key, row.stream, row.index, pdq.quality, Data(pdq.bytes)])
-            try statement.execute()
+                """, arguments: [analysis.key, row.stream, row.index, pdq.quality, Data(pdq.bytes)])
         }
     }
 
     /// Inserts one stream row of an analysis, its parameters as canonical JSON.
-    static func insert(_ stream: StreamInfo, framehashTimeBase: String?, into analysis: AnalysisLocation, _ db: Database) throws {
+    static func insert(_ stream: StreamInfo, framehashTimeBase: String?, into analysis: AnalysisLocation, _ db: CatalogDB) throws {
         try db.execute(sql: """
             INSERT INTO \(analysis.streams) (\(analysis.keyColumn), idx, type, codec, frame_count, framehash_tb, info_json)
             VALUES (?, ?, ?, ?, ?, ?, ?)
@@ -45,7 +38,7 @@ extension Catalog {
     }
 
     /// Inserts one finding of an analysis.
-    static func insert(_ finding: Finding, into analysis: AnalysisLocation, _ db: Database) throws {
+    static func insert(_ finding: Finding, into analysis: AnalysisLocation, _ db: CatalogDB) throws {
         try db.execute(sql: """
             INSERT INTO \(analysis.findings) (\(analysis.keyColumn), kind, severity, message, stream, packet, frame, seconds)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
@@ -54,9 +47,9 @@ extension Catalog {
     }
 
     /// An analysis's streams in index order, each with the time base FFmpeg's framehash gives it.
-    static func streams(of analysis: AnalysisLocation, _ db: Database) throws -> [(info: StreamInfo, framehashTimeBase: String?)] {
+    static func streams(of analysis: AnalysisLocation, _ db: CatalogDB) throws -> [(info: StreamInfo, framehashTimeBase: String?)] {
         let decoder = JSONDecoder()
-        return try Row.fetchAll(db, sql: """
+        return try SQLRow.fetchAll(db, sql: """
             SELECT info_json, framehash_tb FROM \(analysis.streams) WHERE \(analysis.keyColumn) = ? ORDER BY idx
             """, arguments: [analysis.key]).map { row in
             (try decoder.decode(StreamInfo.self, from: Data((try row.at(0) as String).utf8)), try row.at(1))
@@ -64,14 +57,14 @@ extension Catalog {
     }
 
     /// An analysis's findings in the order they were made; only those of `kind` when given.
-    static func findings(of analysis: AnalysisLocation, kind: Finding.Kind? = nil, _ db: Database) throws -> [Finding] {
+    static func findings(of analysis: AnalysisLocation, kind: Finding.Kind? = nil, _ db: CatalogDB) throws -> [Finding] {
         var sql = "SELECT kind, severity, message, stream, packet, frame, seconds FROM \(analysis.findings) WHERE \(analysis.keyColumn) = ?"
-        var arguments: StatementArguments = [analysis.key]
+        var arguments: SQLArguments = [analysis.key]
         if let kind {
             sql += " AND kind = ?"
             arguments += [kind.rawValue]
         }
-        return try Row.fetchAll(db, sql: sql + " ORDER BY id", arguments: arguments).map { row in
+        return try SQLRow.fetchAll(db, sql: sql + " ORDER BY id", arguments: arguments).map { row in
             Finding(kind: Finding.Kind(rawValue: try row.at(0)) ?? .moreFindings, severity: Finding.Severity(rawValue: try row.at(1)) ?? .info,
                     message: try row.at(2), stream: try row.at(3), packet: try row.at(4), frame: try row.at(5), seconds: try row.at(6))
         }
@@ -79,10 +72,10 @@ extension Catalog {
 
     /// SHA-256 over the packet hashes in read order, and over the frame hashes by (stream, index):
     /// what an `ingested` event committed to before `RowDigest` (stores made by DFC 0.2).
-    static func legacyHashDigests(exhibit: Int64, _ db: Database) throws -> (packets: String, frames: String) {
+    static func legacyHashDigests(exhibit: Int64, _ db: CatalogDB) throws -> (packets: String, frames: String) {
         func digest(_ sql: String) throws -> String {
             var hasher = SHA256()
-            let rows = try Row.fetchCursor(db, sql: sql, arguments: [exhibit])
+            let rows = try SQLRow.fetchCursor(db, sql: sql, arguments: [exhibit])
             while let row = try rows.next() {
                 let bytes: Data = try row.at(0) ?? Data(count: 32)
                 hasher.update(data: bytes)
@@ -95,8 +88,8 @@ extension Catalog {
     }
 
     /// An analysis's PDQ hashes of one stream, in frame order, each with its picture's time.
-    static func pdqHashes(of analysis: AnalysisLocation, stream: Int, _ db: Database) throws -> [(frame: Int, hash: PDQHash, seconds: Double?)] {
-        try Row.fetchAll(db, sql: """
+    static func pdqHashes(of analysis: AnalysisLocation, stream: Int, _ db: CatalogDB) throws -> [(frame: Int, hash: PDQHash, seconds: Double?)] {
+        try SQLRow.fetchAll(db, sql: """
             SELECT q.idx, q.quality, q.hash, f.pts_seconds FROM \(analysis.pdq) q
             LEFT JOIN \(analysis.frames) f ON f.\(analysis.keyColumn) = q.\(analysis.keyColumn) AND f.stream = q.stream AND f.idx = q.idx
             WHERE q.\(analysis.keyColumn) = ? AND q.stream = ? ORDER BY q.idx
@@ -110,11 +103,11 @@ extension Catalog {
     /// An analysis's pictures one at a time (memory stays flat for long footage): those of
     /// one stream in decoded order, or, when `stream` is nil, all of them by (stream, index).
     /// The cursor is valid while `db` is.
-    static func frameCursor(of analysis: AnalysisLocation, stream: Int? = nil, _ db: Database) throws -> () throws -> FrameEntry? {
-        let rows = try Row.fetchCursor(db, sql: """
+    static func frameCursor(of analysis: AnalysisLocation, stream: Int? = nil, _ db: CatalogDB) throws -> () throws -> FrameEntry? {
+        let rows = try SQLRow.fetchCursor(db, sql: """
             SELECT stream, idx, pts, pts_seconds, key, pict_type, size, sha256 FROM \(analysis.frames)
             WHERE \(analysis.keyColumn) = ?\(stream == nil ? "" : " AND stream = ?") ORDER BY stream, idx
-            """, arguments: StatementArguments([analysis.key] + (stream.map { [Int64($0)] } ?? [])))
+            """, arguments: SQLArguments([analysis.key] + (stream.map { [Int64($0)] } ?? [])))
         return {
             guard let row = try rows.next() else { return nil }
             let hash: Data? = try row.at(7)
@@ -125,8 +118,8 @@ extension Catalog {
     }
 
     /// An analysis's packets one at a time, in read order. The cursor is valid while `db` is.
-    static func packetCursor(of analysis: AnalysisLocation, _ db: Database) throws -> () throws -> PacketEntry? {
-        let rows = try Row.fetchCursor(db, sql: """
+    static func packetCursor(of analysis: AnalysisLocation, _ db: CatalogDB) throws -> () throws -> PacketEntry? {
+        let rows = try SQLRow.fetchCursor(db, sql: """
             SELECT idx, stream, pts, dts, duration, size, key, pos, sha256 FROM \(analysis.packets)
             WHERE \(analysis.keyColumn) = ? ORDER BY idx
             """, arguments: [analysis.key])

@@ -1,39 +1,39 @@
 import Foundation
-internal import GRDB
 
-/// The store's SQLite catalog: one `DatabasePool` (WAL) for the program's life,
-/// its schema brought up to date by named migrations when it opens.
+/// The store's catalog and custody log, on the engine its descriptor names: the embedded
+/// `SQLiteCatalog` or a `PostgresCatalog`. Everything above speaks to it through transactions
+/// whose closures get one `CatalogConnection`; nothing above knows which engine answers.
 struct Catalog: Sendable {
-    let pool: DatabasePool
-    let path: String
-    /// Seconds a write waits for another process's write lock.
-    let lockTimeout: Double
+    let engine: any CatalogEngine
 
+    /// The embedded catalog at `path` (`catalog.sqlite`).
     init(path: String, lockTimeout: Double = 60) throws {
-        var configuration = Configuration()
-        configuration.busyMode = .timeout(lockTimeout)   // another DFC process may be committing an ingest
-        configuration.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA synchronous = FULL")   // a committed custody event survives a power cut
-        }
-        self.path = path
-        self.lockTimeout = lockTimeout
-        pool = try DatabasePool(path: path, configuration: configuration)
-        try Self.migrator.migrate(pool)
+        engine = try SQLiteCatalog(path: path, lockTimeout: lockTimeout)
     }
 
-    /// Runs `body` in one IMMEDIATE transaction: it commits whole or not at all.
-    func write<T>(_ body: (Database) throws -> T) throws -> T {
-        try pool.writeWithoutTransaction { db in
-            var result: T?
-            try db.inTransaction(.immediate) {
-                result = try body(db)
-                return .commit
-            }
-            return result!
-        }
-    }
+    init(engine: any CatalogEngine) { self.engine = engine }
 
-    func read<T>(_ body: (Database) throws -> T) throws -> T {
-        try pool.read(body)
-    }
+    /// What the operator knows the catalog by: its file, or its server and database (never a password).
+    var name: String { engine.name }
+
+    /// Runs `body` in one transaction that holds the log's write lock: it commits whole or not at all.
+    func write<T>(_ body: (CatalogDB) throws -> T) throws -> T { try engine.write(body) }
+
+    /// Runs `body` on one consistent snapshot of the catalog.
+    func read<T>(_ body: (CatalogDB) throws -> T) throws -> T { try engine.read(body) }
+
+    /// One sentence for the operator on why a catalog operation failed.
+    func explain(_ error: any Error) -> String { engine.explain(error) }
+}
+
+/// One engine a catalog lives on.
+protocol CatalogEngine: Sendable {
+    var kind: CatalogEngineKind { get }
+    var name: String { get }
+    func write<T>(_ body: (CatalogDB) throws -> T) throws -> T
+    func read<T>(_ body: (CatalogDB) throws -> T) throws -> T
+    /// One sentence for the operator on why an operation failed; nothing of it was recorded.
+    func explain(_ error: any Error) -> String
+    /// The engine's own check of its storage (every index against its table); empty when sound.
+    func structuralProblems(_ db: CatalogDB) throws -> [String]
 }

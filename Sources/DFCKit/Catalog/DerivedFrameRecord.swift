@@ -1,11 +1,11 @@
 internal import Crypto
 import Foundation
-internal import GRDB
 
 /// A row of `derived_frame`: one picture extracted as PNG. Rows are never updated or
 /// deleted; the `extracted` event of `eventSeq` commits to them with `digest(of:)`.
-struct DerivedFrameRecord: Codable, Sendable, FetchableRecord, MutablePersistableRecord {
-    static let databaseTableName = "derived_frame"
+struct DerivedFrameRecord: Codable, Sendable, CatalogRecord {
+    static let table = "derived_frame"
+    static let key = "id"
 
     var id: Int64?
     var exhibitID: Int64
@@ -32,7 +32,6 @@ struct DerivedFrameRecord: Codable, Sendable, FetchableRecord, MutablePersistabl
         case storedPath = "stored_path", eventSeq = "event_seq"
     }
 
-    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 
     /// SHA-256 over one line per row (every column but `id` and `event_seq`, `|`-separated,
     /// in the order given): what an `extracted` event records as `derived_digest`.

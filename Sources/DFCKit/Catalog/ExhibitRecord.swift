@@ -1,8 +1,8 @@
-internal import GRDB
 
 /// A row of `exhibit`: one original file, kept once in the vault.
-struct ExhibitRecord: Codable, Sendable, FetchableRecord, MutablePersistableRecord {
-    static let databaseTableName = "exhibit"
+struct ExhibitRecord: Codable, Sendable, CatalogRecord {
+    static let table = "exhibit"
+    static let key = "id"
 
     var id: Int64?
     var caseID: String
@@ -32,13 +32,6 @@ struct ExhibitRecord: Codable, Sendable, FetchableRecord, MutablePersistableReco
         case ingestedAt = "ingested_at", ingestedBy = "ingested_by"
     }
 
-    enum Columns {
-        static let caseID = Column(CodingKeys.caseID)
-        static let sha256 = Column(CodingKeys.sha256)
-        static let source = Column(CodingKeys.source)
-    }
-
-    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 
     var exhibitID: ExhibitID { ExhibitID(id ?? 0) }
 }

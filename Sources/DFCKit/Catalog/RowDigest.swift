@@ -1,6 +1,5 @@
 internal import Crypto
 import Foundation
-internal import GRDB
 
 /// The digests an `ingested` (or `reanalysed`) custody event commits to: one SHA-256 per
 /// section of an exhibit's (or a later analysis's) catalog rows, over the values exactly as
@@ -62,15 +61,15 @@ enum RowDigest {
 
     /// `NAME_digest` → hex SHA-256, for every section of one analysis in `layout` (at
     /// ingest, the exhibit row's too); empty for a layout DFC does not know.
-    static func compute(_ analysis: AnalysisLocation, layout: String = layout, _ db: Database) throws -> [String: String] {
+    static func compute(_ analysis: AnalysisLocation, layout: String = layout, _ db: CatalogDB) throws -> [String: String] {
         var result: [String: String] = [:]
         for section in sections(for: analysis, layout: layout) ?? [] {
             var hasher = SHA256()
             var bytes: [UInt8] = []
             bytes.reserveCapacity(1 << 16)
-            let rows = try Row.fetchCursor(db, sql: section.sql, arguments: [analysis.key])
+            let rows = try SQLRow.fetchCursor(db, sql: section.sql, arguments: [analysis.key])
             while let row = try rows.next() {
-                for value in row.databaseValues { append(value, to: &bytes) }
+                for value in row.values { append(value, to: &bytes) }
                 if bytes.count >= 1 << 16 {
                     hasher.update(data: bytes)
                     bytes.removeAll(keepingCapacity: true)
@@ -82,19 +81,19 @@ enum RowDigest {
         return result
     }
 
-    private static func append(_ value: DatabaseValue, to bytes: inout [UInt8]) {
+    private static func append(_ value: SQLValue, to bytes: inout [UInt8]) {
         func put(_ tag: UInt8, _ word: UInt64) {
             bytes.append(tag)
             withUnsafeBytes(of: word.bigEndian) { bytes.append(contentsOf: $0) }
         }
-        switch value.storage {
+        switch value {
         case .null:
             bytes.append(0)
-        case .int64(let integer):
+        case .integer(let integer):
             put(1, UInt64(bitPattern: integer))
-        case .double(let real):
+        case .real(let real):
             put(2, real.bitPattern)
-        case .string(let text):
+        case .text(let text):
             put(3, UInt64(text.utf8.count))
             bytes += text.utf8
         case .blob(let data):

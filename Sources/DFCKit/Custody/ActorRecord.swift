@@ -1,9 +1,9 @@
-internal import GRDB
 
 /// A row of `actor`. Rows are never updated or deleted (SQLite triggers refuse it);
 /// each must agree with the `actor_registered` event that created it.
-struct ActorRecord: Codable, Sendable, FetchableRecord, PersistableRecord {
-    static let databaseTableName = "actor"
+struct ActorRecord: Codable, Sendable, CatalogRecord {
+    static let table = "actor"
+    static let key = "name"
 
     var name: String
     var role: String

@@ -1,8 +1,8 @@
-internal import GRDB
 
 /// A row of `custody_event`. Rows are never updated or deleted (SQLite triggers refuse it).
-struct CustodyEventRecord: Codable, Sendable, FetchableRecord, PersistableRecord {
-    static let databaseTableName = "custody_event"
+struct CustodyEventRecord: Codable, Sendable, CatalogRecord {
+    static let table = "custody_event"
+    static let key = "seq"
 
     var seq: Int64
     var exhibitID: Int64?

@@ -1,6 +1,5 @@
 internal import Crypto
 import Foundation
-internal import GRDB
 
 /// Appends signed custody events to the hash chain, and reads the log back as Merkle leaves.
 enum CustodyLog {
@@ -9,12 +8,12 @@ enum CustodyLog {
     /// which DFC recorded it (`host`, `dfc_version`), added here once for all of them.
     @discardableResult
     static func append(
-        _ db: Database, action: String, signer: Signer, exhibit: ExhibitID?, details: [String: String]
+        _ db: CatalogDB, action: String, signer: Signer, exhibit: ExhibitID?, details: [String: String]
     ) throws -> CustodyEventRecord {
         var details = details
         details["host"] = details["host"] ?? Host.name
         details["dfc_version"] = details["dfc_version"] ?? DFCVersion.current
-        let last = try Row.fetchOne(db, sql: "SELECT seq, hash FROM custody_event ORDER BY seq DESC LIMIT 1")
+        let last = try SQLRow.fetchOne(db, sql: "SELECT seq, hash FROM custody_event ORDER BY seq DESC LIMIT 1")
         let seq: Int64 = (try last?.at(0) ?? 0) + 1
         let prev: String = try last?.at(1) ?? CustodyPayload.genesis
         let payload = CustodyPayload(
@@ -32,12 +31,12 @@ enum CustodyLog {
 
     /// How many events the log holds: its last sequence number (they run 1, 2, 3, … with no
     /// holes; the audit names a log where they do not).
-    static func size(_ db: Database) throws -> Int {
+    static func size(_ db: CatalogDB) throws -> Int {
         Int(try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(seq), 0) FROM custody_event") ?? 0)
     }
 
     /// The log's identity: the hash of its first event (64 zeros while it is empty).
-    static func logID(_ db: Database) throws -> String {
+    static func logID(_ db: CatalogDB) throws -> String {
         try String.fetchOne(db, sql: "SELECT hash FROM custody_event ORDER BY seq LIMIT 1") ?? CustodyPayload.genesis
     }
 
@@ -69,14 +68,14 @@ enum CustodyLog {
     }
 
     /// Every registered actor's public key (hex), by name: what checkpoints are verified with.
-    static func actorKeys(_ db: Database) throws -> [String: String] {
+    static func actorKeys(_ db: CatalogDB) throws -> [String: String] {
         try actors(db).mapValues(\.publicKey)
     }
 
     /// Every actor row by name. Two rows whose names Swift takes as one (canonically equal:
     /// SQLite compares bytes) keep the one registered first; the audit names the other.
-    static func actors(_ db: Database) throws -> [String: ActorRecord] {
-        actors(try ActorRecord.order(Column("registered_seq")).fetchAll(db))
+    static func actors(_ db: CatalogDB) throws -> [String: ActorRecord] {
+        actors(try ActorRecord.fetchAll(db, orderedBy: "registered_seq"))
     }
 
     /// The same, of rows already fetched in order of registration.

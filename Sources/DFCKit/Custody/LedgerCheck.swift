@@ -1,6 +1,5 @@
 internal import Crypto
 import Foundation
-internal import GRDB
 
 /// One pass over the whole custody log that checks everything the log can say about
 /// itself: each event's hash, link and position; its signature, against the key the
@@ -47,8 +46,8 @@ struct LedgerCheck {
     private var actors: [String: ActorRecord] = [:]
     private var registered: [String: (seq: Int64, key: String, role: String, at: String, name: [UInt8])] = [:]
 
-    init(_ db: Database, supplied: [Checkpoint]) throws {
-        let rows = try ActorRecord.order(Column("registered_seq")).fetchAll(db)
+    init(_ db: CatalogDB, supplied: [Checkpoint]) throws {
+        let rows = try ActorRecord.fetchAll(db, orderedBy: "registered_seq")
         actors = CustodyLog.actors(rows)
         var seen: [String: ActorRecord] = [:]
         for row in rows {
@@ -97,8 +96,8 @@ struct LedgerCheck {
         expectations[expectation.size, default: []].append(expectation)
     }
 
-    private mutating func expectStoredCheckpoints(_ db: Database) throws {
-        for row in try Row.fetchAll(db, sql: "SELECT tree_size, root_hash, text FROM checkpoint ORDER BY tree_size") {
+    private mutating func expectStoredCheckpoints(_ db: CatalogDB) throws {
+        for row in try SQLRow.fetchAll(db, sql: "SELECT tree_size, root_hash, text FROM checkpoint ORDER BY tree_size") {
             let size: Int = try row.at(0)
             let label = "stored checkpoint at tree size \(size)"
             let checkpoint: Checkpoint
@@ -114,7 +113,7 @@ struct LedgerCheck {
             checkSignature(of: checkpoint, label)
             expect(Expectation(label: label, size: checkpoint.treeSize, root: checkpoint.rootHash))
         }
-        for row in try Row.fetchAll(db, sql: "SELECT id, tree_size, root_hash, text FROM cosigned_checkpoint ORDER BY id") {
+        for row in try SQLRow.fetchAll(db, sql: "SELECT id, tree_size, root_hash, text FROM cosigned_checkpoint ORDER BY id") {
             let label = "cosigned checkpoint \(try row.at(0) as Int64) at tree size \((try? row.at(1) as Int).map(String.init) ?? "?")"
             guard let text = try? row.at(3) as String, let checkpoint = try? Checkpoint(parsing: text, source: label) else {
                 problems.append("\(label): its text is no longer a checkpoint: the row was altered")
@@ -134,8 +133,8 @@ struct LedgerCheck {
     }
 
     /// `checkpointed`, `cosigned` and `audited` events record the tree head of the log before them.
-    private mutating func expectRecordedTreeHeads(_ db: Database) throws {
-        let events = try CustodyEventRecord.filter(["checkpointed", "audited", "cosigned"].contains(Column("action"))).order(Column("seq")).fetchAll(db)
+    private mutating func expectRecordedTreeHeads(_ db: CatalogDB) throws {
+        let events = try CustodyEventRecord.fetchAll(db, sql: "SELECT * FROM custody_event WHERE action IN ('checkpointed', 'audited', 'cosigned') ORDER BY seq")
         for event in events {
             guard let details = CustodyLog.decode(event)?.details, let text = details["tree_size"], let size = Int(text),
                   let root = details["root_hash"] else { continue }
@@ -154,7 +153,7 @@ struct LedgerCheck {
     }
 
     /// Walks the events in order; returns the first event's hash (the log's identity).
-    private mutating func walk(_ db: Database) throws -> String {
+    private mutating func walk(_ db: CatalogDB) throws -> String {
         var frontier = MerkleFrontier()
         var nodes = try MerkleNodeCheck(db)
         var expectedSeq: Int64 = 1
@@ -175,8 +174,8 @@ struct LedgerCheck {
             batch = []
         }
         let decoder = JSONDecoder()
-        let cursor = try CustodyEventRecord.order(Column("seq")).fetchCursor(db)
-        while let event = try cursor.next() {
+        let cursor = try CustodyEventRecord.fetchCursor(db, orderedBy: "seq")
+        while let event = try cursor() {
             events += 1
             if events == 1 { firstHash = event.hash }
             checkLink(event, expectedSeq: expectedSeq, previousHash: previousHash)

@@ -1,18 +1,17 @@
 import Foundation
-internal import GRDB
 
 /// The audit's check of `merkle_node` against the tree it recomputes from the events: one
 /// merge of the rows, read in the order the recomputation completes them, with the subtrees
 /// as they complete. Constant memory; every row read once.
 struct MerkleNodeCheck {
-    private let rows: RowCursor
+    private let rows: any SQLCursor
     private var pending: (key: (Int, Int), hash: Data?)?
     private(set) var wrong = 0, missing = 0, extra = 0
     private(set) var first: (level: Int, index: Int)?
 
-    init(_ db: Database) throws {
+    init(_ db: CatalogDB) throws {
         // Ordered by the last leaf each subtree covers, then by level: the order of completion.
-        rows = try Row.fetchCursor(db, sql: "SELECT level, idx, hash FROM merkle_node ORDER BY ((idx + 1) << level), level")
+        rows = try SQLRow.fetchCursor(db, sql: "SELECT level, idx, hash FROM merkle_node ORDER BY ((idx + 1) << CAST(level AS INTEGER)), level")
         try advance()
     }
 

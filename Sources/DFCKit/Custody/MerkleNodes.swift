@@ -1,5 +1,4 @@
 import Foundation
-internal import GRDB
 
 /// The custody log's RFC 9162 Merkle tree, kept with the log: the root of every complete
 /// subtree (each leaf, each aligned pair, each aligned four, …) is a row
@@ -8,15 +7,15 @@ internal import GRDB
 /// inside the write lock. The audit recomputes every row from the events (`LedgerCheck`):
 /// nothing here is trusted that the log does not vouch for.
 struct MerkleNodes {
-    let db: Database
+    let db: CatalogDB
     /// Rows read in this call, by (level, idx): a proof reads the same subtrees again and again.
     private var cache: [Int: Merkle.Hash] = [:]
 
-    init(_ db: Database) { self.db = db }
+    init(_ db: CatalogDB) { self.db = db }
 
     /// Records the leaf `index` (its hash `leaf`) and every subtree it completes. A left sibling
     /// that is missing (an event inserted by hand) is computed from the events and recorded.
-    static func append(leaf: Merkle.Hash, index: Int, _ db: Database) throws {
+    static func append(leaf: Merkle.Hash, index: Int, _ db: CatalogDB) throws {
         var nodes = MerkleNodes(db)
         try insert(level: 0, index: index, leaf, db)
         var hash = leaf, level = 0, position = index
@@ -28,15 +27,15 @@ struct MerkleNodes {
         }
     }
 
-    private static func insert(level: Int, index: Int, _ hash: Merkle.Hash, _ db: Database) throws {
+    private static func insert(level: Int, index: Int, _ hash: Merkle.Hash, _ db: CatalogDB) throws {
         // OR IGNORE: a row already there (a log cut back by hand and extended) is left for the audit to name.
         try db.execute(sql: "INSERT OR IGNORE INTO merkle_node (level, idx, hash) VALUES (?, ?, ?)", arguments: [level, index, Data(hash)])
     }
 
     /// Fills the table for a log that has none (a store from before it was kept).
-    static func backfill(_ db: Database) throws {
+    static func backfill(_ db: CatalogDB) throws {
         guard try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM merkle_node") == 0 else { return }
-        let rows = try Row.fetchCursor(db, sql: "SELECT payload FROM custody_event ORDER BY seq")
+        let rows = try SQLRow.fetchCursor(db, sql: "SELECT payload FROM custody_event ORDER BY seq")
         var index = 0
         while let row = try rows.next() {
             let payload: String = try row.at(0)
@@ -107,7 +106,7 @@ struct MerkleNodes {
         return hash
     }
 
-    private static func computed(level: Int, index: Int, _ db: Database) throws -> Merkle.Hash {
+    private static func computed(level: Int, index: Int, _ db: CatalogDB) throws -> Merkle.Hash {
         let first = Int64(index) << level + 1, count = 1 << level
         let payloads = try String.fetchAll(db, sql: "SELECT payload FROM custody_event WHERE seq >= ? ORDER BY seq LIMIT ?",
                                            arguments: [first, count])

@@ -1,5 +1,4 @@
 import Foundation
-internal import GRDB
 
 extension EvidenceStore {
     /// Registers an actor: makes an Ed25519 key pair, writes the private key to `keys/`
@@ -21,7 +20,7 @@ extension EvidenceStore {
 
     /// Every registered actor, in order of registration.
     public func actors() throws -> [ActorInfo] {
-        try withCatalog { try catalog.read { try ActorRecord.order(Column("registered_seq")).fetchAll($0).map(\.info) } }
+        try withCatalog { try catalog.read { try ActorRecord.fetchAll($0, orderedBy: "registered_seq").map(\.info) } }
     }
 
     /// The signer for a registered actor: its key file, checked against the registered key, and
@@ -52,10 +51,10 @@ extension EvidenceStore {
     func signerRegisteringFirst(_ actor: String, command: String) throws -> Signer {
         let name = try Self.requireActor(actor)
         // Only a store with no actor at all needs the write lock here (checked again under it).
-        if try withCatalog({ try catalog.read { try ActorRecord.fetchCount($0) } }) == 0 {
+        if try withCatalog({ try catalog.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM actor") } }) == 0 {
             try withCatalog {
                 try catalog.write { db in
-                    if try ActorRecord.fetchCount(db) == 0 {
+                    if try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM actor") == 0 {
                         _ = try register(name: Self.validActorName(name), role: .custodian, registrar: nil, command: command, db)
                     }
                 }
@@ -64,7 +63,7 @@ extension EvidenceStore {
         return try signer(for: name)
     }
 
-    private func signer(_ record: ActorRecord, _ db: Database? = nil, checkingRegistration: Bool = true) throws -> Signer {
+    private func signer(_ record: ActorRecord, _ db: CatalogDB? = nil, checkingRegistration: Bool = true) throws -> Signer {
         if checkingRegistration { try checkRegistration(of: record, db) }
         let key = try keys.load(for: record.name)
         guard Hex.string(key.publicKey.rawRepresentation) == record.publicKey else {
@@ -76,7 +75,7 @@ extension EvidenceStore {
 
     /// The role and key come from the signed registration, never from the actor row alone: a row
     /// promoted or re-keyed by hand signs nothing.
-    private func checkRegistration(of record: ActorRecord, _ db: Database?) throws {
+    private func checkRegistration(of record: ActorRecord, _ db: CatalogDB?) throws {
         let registration: CustodyEventRecord?
         if let db {
             registration = try CustodyEventRecord.fetchOne(db, key: record.registeredSeq)
@@ -92,14 +91,14 @@ extension EvidenceStore {
         }
     }
 
-    private func register(name: String, role: ActorRole, registrar: String?, command: String, _ db: Database) throws -> ActorInfo {
+    private func register(name: String, role: ActorRole, registrar: String?, command: String, _ db: CatalogDB) throws -> ActorInfo {
         let existing = try String.fetchAll(db, sql: "SELECT name FROM actor")
         if let same = existing.first(where: { ActorName.normalized($0) == name }) { throw DFCError.actorExists(name: same) }
         if let similar = ActorName.confusable(name, with: existing) {
             throw DFCError.invalidActorName(name: name, reason: "it is too like the registered actor \"\(similar)\" "
                 + "(the two can be taken for each other on screen or paper); choose a name that cannot be confused with it")
         }
-        let first = try ActorRecord.fetchCount(db) == 0
+        let first = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM actor") == 0
         var registrarSigner: Signer?
         if let registrar, registrar != name || !first {
             guard let record = try ActorRecord.fetchOne(db, key: registrar) else {

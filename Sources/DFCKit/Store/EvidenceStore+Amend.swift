@@ -1,5 +1,4 @@
 import Foundation
-internal import GRDB
 
 extension EvidenceStore {
     /// Changes an exhibit's case or source (or both) without touching what was ingested:
@@ -39,7 +38,7 @@ extension EvidenceStore {
     }
 
     /// An exhibit's case and source as they stand, and the amendments that made them so.
-    func current(_ record: ExhibitRecord, _ db: Database) throws -> (caseID: String, source: String?, amendments: [Amendment]) {
+    func current(_ record: ExhibitRecord, _ db: CatalogDB) throws -> (caseID: String, source: String?, amendments: [Amendment]) {
         var caseID = record.caseID
         var source = record.source
         var amendments: [Amendment] = []

@@ -1,10 +1,9 @@
 import Foundation
-internal import GRDB
 
 extension EvidenceStore {
     /// Checks the whole store and records an `audited` event with the result:
-    /// - the catalog file's structure, with SQLite's `PRAGMA integrity_check` (every index
-    ///   against its table: no answer may come from a forged index);
+    /// - the catalog's structure, with the engine's own check (SQLite's `PRAGMA integrity_check`,
+    ///   PostgreSQL's amcheck): every index against its table, so no answer comes from a forged index;
     /// - every custody event's hash, link, position and signature, each signature against
     ///   the key registered for its actor, and the actor table against the events that
     ///   registered each actor (every registered actor still has its row, and each column of
@@ -31,14 +30,12 @@ extension EvidenceStore {
         var problems: [String] = []
         let (ledger, records) = try withCatalog {
             try catalog.read { db -> (LedgerCheck, [ExhibitRecord]) in
-                // SQLite's own check first: an index that disagrees with its table would answer
+                // The engine's own check first: an index that disagrees with its table would answer
                 // lookups and listings with rows that are not there, or without rows that are.
-                problems += try Catalog.structuralProblems(db).map {
-                    "catalog.sqlite: SQLite's integrity check says: \($0): the catalog's structure (an index or a table) was altered outside DFC"
-                }
+                problems += try catalog.engine.structuralProblems(db)
                 let ledger = try LedgerCheck(db, supplied: checkpoints)
                 problems += ledger.problems
-                let records = try ExhibitRecord.order(Column("id")).fetchAll(db)
+                let records = try ExhibitRecord.fetchAll(db, orderedBy: "id")
                 for record in records { problems += try checkRows(record, ledger, db) }
                 let present = Set(records.map(\.exhibitID.description))
                 for (exhibit, event) in ledger.ingested.sorted(by: { $0.value.seq < $1.value.seq }) where !present.contains(exhibit) {
@@ -92,7 +89,7 @@ extension EvidenceStore {
     ]
 
     /// The exhibit's rows against what its `ingested` event committed to.
-    private func checkRows(_ record: ExhibitRecord, _ ledger: LedgerCheck, _ db: Database) throws -> [String] {
+    private func checkRows(_ record: ExhibitRecord, _ ledger: LedgerCheck, _ db: CatalogDB) throws -> [String] {
         guard let (seq, details) = ledger.ingested[record.exhibitID.description] else {
             return ["\(record.exhibitID): has no ingested custody event: the exhibit was added to the catalog by hand"]
         }
@@ -124,9 +121,9 @@ extension EvidenceStore {
 
     /// Every later analysis's rows against what its `reanalysed` event committed to, and
     /// every such event against its analysis: no analysis can be added, edited or removed.
-    private func checkAnalyses(_ ledger: LedgerCheck, _ db: Database) throws -> [String] {
+    private func checkAnalyses(_ ledger: LedgerCheck, _ db: CatalogDB) throws -> [String] {
         var problems: [String] = []
-        let rows = try AnalysisRecord.order(Column("id")).fetchAll(db)
+        let rows = try AnalysisRecord.fetchAll(db, orderedBy: "id")
         for row in rows {
             let exhibit = ExhibitID(row.exhibitID)
             guard let (seq, eventExhibit, details) = ledger.reanalysed[row.id!] else {
@@ -157,9 +154,9 @@ extension EvidenceStore {
 
     /// Every `batch_file` row against the event that took its file in, and every event of a
     /// batch against its row: a batch's record of what it has done cannot be edited either.
-    private func checkBatchFiles(_ ledger: LedgerCheck, _ db: Database) throws -> [String] {
+    private func checkBatchFiles(_ ledger: LedgerCheck, _ db: CatalogDB) throws -> [String] {
         var problems: [String] = []
-        let rows = try BatchFileRecord.order(Column("event_seq")).fetchAll(db)
+        let rows = try BatchFileRecord.fetchAll(db, orderedBy: "event_seq")
         for row in rows {
             let batch = BatchID(row.batchSeq).description
             guard let event = ledger.batchMembers[row.eventSeq] else {
@@ -178,9 +175,9 @@ extension EvidenceStore {
     }
 
     /// Every amendment row against its `amended` event, and every such event against its row.
-    private func checkAmendments(_ ledger: LedgerCheck, _ db: Database) throws -> [String] {
+    private func checkAmendments(_ ledger: LedgerCheck, _ db: CatalogDB) throws -> [String] {
         var problems: [String] = []
-        let rows = try AmendmentRecord.order(Column("seq")).fetchAll(db)
+        let rows = try AmendmentRecord.fetchAll(db, orderedBy: "seq")
         for row in rows {
             guard let event = ledger.amended[row.seq] else {
                 problems.append("amendment \(row.seq) of \(ExhibitID(row.exhibitID)): no amended custody event made it: the amendment table was altered")
@@ -200,9 +197,9 @@ extension EvidenceStore {
 
     /// Every extracted picture's row against the `extracted` event that registered it (its
     /// `derived_digest`), and every such event against its rows.
-    private func checkDerivedFrames(_ ledger: LedgerCheck, _ db: Database) throws -> [String] {
+    private func checkDerivedFrames(_ ledger: LedgerCheck, _ db: CatalogDB) throws -> [String] {
         var problems: [String] = []
-        let rows = Dictionary(grouping: try DerivedFrameRecord.order(Column("id")).fetchAll(db), by: \.eventSeq)
+        let rows = Dictionary(grouping: try DerivedFrameRecord.fetchAll(db, orderedBy: "id"), by: \.eventSeq)
         for (seq, group) in rows.sorted(by: { $0.key < $1.key }) {
             let exhibit = ExhibitID(group[0].exhibitID).description
             guard let event = ledger.extracted[seq] else {
@@ -223,7 +220,7 @@ extension EvidenceStore {
     /// Every extracted picture the store keeps (`derived/`) against the SHA-256 its row records.
     private func checkDerivedFiles() throws -> [String] {
         let rows = try withCatalog {
-            try catalog.read { try Row.fetchAll($0, sql: "SELECT DISTINCT stored_path, png_sha256, exhibit_id FROM derived_frame ORDER BY stored_path") }
+            try catalog.read { try SQLRow.fetchAll($0, sql: "SELECT DISTINCT stored_path, png_sha256, exhibit_id FROM derived_frame ORDER BY stored_path") }
         }
         var problems: [String] = []
         for row in rows {

@@ -1,5 +1,4 @@
 import Foundation
-internal import GRDB
 
 extension EvidenceStore {
     /// Takes in every regular file under `options.roots`, recursively, as `ingest` does, each
@@ -152,7 +151,7 @@ extension EvidenceStore {
         }
     }
 
-    private func batchReport(_ seq: Int64, _ db: Database) throws -> BatchReport {
+    private func batchReport(_ seq: Int64, _ db: CatalogDB) throws -> BatchReport {
         guard let started = try Self.batchesStarted(db).first(where: { $0.seq == seq }) else {
             throw DFCError.batchNotFound(BatchID(seq).description)
         }
@@ -172,12 +171,12 @@ extension EvidenceStore {
             completed: completion != nil, resumed: false)
     }
 
-    private static func batchesStarted(_ db: Database) throws -> [(seq: Int64, actor: String, at: String, details: [String: String])] {
+    private static func batchesStarted(_ db: CatalogDB) throws -> [(seq: Int64, actor: String, at: String, details: [String: String])] {
         try events("batch_started", db)
     }
 
-    private static func events(_ action: String, _ db: Database) throws -> [(seq: Int64, actor: String, at: String, details: [String: String])] {
-        try CustodyEventRecord.filter(Column("action") == action).order(Column("seq")).fetchAll(db).compactMap { event in
+    private static func events(_ action: String, _ db: CatalogDB) throws -> [(seq: Int64, actor: String, at: String, details: [String: String])] {
+        try CustodyEventRecord.fetchAll(db, where: "action", is: action, orderedBy: "seq").compactMap { event in
             CustodyLog.decode(event).map { (event.seq, event.actor, event.recordedAt, $0.details) }
         }
     }

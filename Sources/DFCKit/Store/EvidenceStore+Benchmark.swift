@@ -1,4 +1,3 @@
-internal import GRDB
 import Foundation
 
 extension EvidenceStore {
@@ -69,7 +68,7 @@ extension EvidenceStore {
             try catalog.read { db in
                 let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM pdq WHERE exhibit_id = 1") ?? 0
                 let step = max(1, total / max(1, count))
-                return try Row.fetchAll(db, sql: "SELECT hash, quality FROM pdq WHERE exhibit_id = 1 AND idx % ? = 0 LIMIT ?",
+                return try SQLRow.fetchAll(db, sql: "SELECT hash, quality FROM pdq WHERE exhibit_id = 1 AND idx % ? = 0 LIMIT ?",
                                         arguments: [step, count]).compactMap { row in
                     let bytes: Data = try row.at(0)
                     return PDQHash(bytes: Array(bytes), quality: try row.at(1))

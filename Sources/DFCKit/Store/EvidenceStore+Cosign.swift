@@ -1,5 +1,4 @@
 import Foundation
-internal import GRDB
 
 extension EvidenceStore {
     /// Adds `actor`'s signature to a checkpoint of this store's log, so that a court

@@ -1,6 +1,5 @@
 internal import Crypto
 import Foundation
-internal import GRDB
 
 extension EvidenceStore {
     /// Exports exhibits as a BagIt package that anyone can check offline, with standard tools.
@@ -69,7 +68,7 @@ extension EvidenceStore {
                 for record in records {
                     try writeExhibitTags(record, bag, db)
                     if withFrames {
-                        frames[record.id!] = try DerivedFrameRecord.filter(Column("exhibit_id") == record.id).order(Column("id")).fetchAll(db)
+                        frames[record.id!] = try DerivedFrameRecord.fetchAll(db, where: "exhibit_id", is: record.id, orderedBy: "id")
                     }
                 }
             }
@@ -184,7 +183,7 @@ extension EvidenceStore {
     }
 
     /// The exhibit's description, frame hashes, PDQ hashes and packet hashes, from its current analysis.
-    private func writeExhibitTags(_ record: ExhibitRecord, _ bag: Bag, _ db: Database) throws {
+    private func writeExhibitTags(_ record: ExhibitRecord, _ bag: Bag, _ db: CatalogDB) throws {
         let exhibit = record.exhibitID.description
         let report = try report(record, db)
         try bag.write(PackageLayout.description(exhibit), Self.jsonText(report))
@@ -243,7 +242,7 @@ extension EvidenceStore {
 
     /// Adds to `events` the `actor_registered` event of every actor who signed one of them
     /// (and of whoever registered those, and so on); returns those actors, by name.
-    private static func registrations(for events: inout [CustodyEventRecord], _ db: Database) throws -> [ActorRecord] {
+    private static func registrations(for events: inout [CustodyEventRecord], _ db: CatalogDB) throws -> [ActorRecord] {
         let actors = try CustodyLog.actors(db)
         var needed = Set(events.map(\.actor))
         var added: [Int64: CustodyEventRecord] = [:]

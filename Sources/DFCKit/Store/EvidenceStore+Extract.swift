@@ -1,6 +1,5 @@
 internal import Crypto
 import Foundation
-internal import GRDB
 
 extension EvidenceStore {
     /// Extracts pictures of an exhibit as lossless PNG files at their original resolution
@@ -85,7 +84,7 @@ extension EvidenceStore {
                 ])
                 for index in rows.indices {
                     rows[index].eventSeq = event.seq
-                    try rows[index].insert(db)
+                    rows[index].id = try rows[index].insertNumbered(db)
                 }
                 return event.seq
             }
@@ -146,7 +145,7 @@ extension EvidenceStore {
 
     /// The extracted pictures `rows` as derived evidence: each with its parent's case and the
     /// signer and time of the `extracted` event that registered it (from the signed payload).
-    func derivedEvidence(_ rows: [DerivedFrameRecord], _ db: Database) throws -> [DerivedEvidence] {
+    func derivedEvidence(_ rows: [DerivedFrameRecord], _ db: CatalogDB) throws -> [DerivedEvidence] {
         try rows.compactMap { row in
             guard let parent = try ExhibitRecord.fetchOne(db, key: row.exhibitID) else { return nil }
             let payload = try CustodyEventRecord.fetchOne(db, key: row.eventSeq).flatMap { CustodyLog.decode($0) }

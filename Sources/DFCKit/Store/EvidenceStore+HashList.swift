@@ -1,6 +1,5 @@
 internal import Crypto
 import Foundation
-internal import GRDB
 
 extension EvidenceStore {
     /// The largest hash list read, and the longest line.

@@ -1,5 +1,4 @@
 import Foundation
-internal import GRDB
 
 extension EvidenceStore {
     /// Takes one file in as evidence, analysing it in this process (see
@@ -137,7 +136,7 @@ extension EvidenceStore {
     /// event, which commits to every one of those rows (`RowDigest`).
     private func register(
         _ analysis: CheckedAnalysis, staged: Vault.Staged, vaultPath: String, caseID: String, source: String?, file: String,
-        limits: MediaLimits, details: [String: String], signer: Signer, _ db: Database
+        limits: MediaLimits, details: [String: String], signer: Signer, _ db: CatalogDB
     ) throws -> (IngestResult, event: Int64) {
         let digest = staged.digest
         let summary = analysis.summary
@@ -148,7 +147,7 @@ extension EvidenceStore {
             format: summary.container?.format, containerJSON: try summary.container.map { try CanonicalJSON.string($0) },
             libraries: summary.libraries, packetCount: summary.packetCount, frameCount: summary.frameCount,
             packetsDigest: "", framesDigest: "", ingestedAt: Timestamp.now(), ingestedBy: signer.name)
-        try exhibit.insert(db)
+        exhibit.id = try exhibit.insertNumbered(db)
         let location = AnalysisLocation.ingest(exhibit: exhibit.id!)
         if let digest = try insertRows(of: analysis, into: location, limits: limits, db) { details["analysis_sha256"] = digest }
         details.merge(try RowDigest.compute(location, db)) { $1 }
@@ -169,7 +168,7 @@ extension EvidenceStore {
     /// Inserts an analysis's stream rows, its packet and frame rows (read from its file a
     /// second time, which must give the digest the check gave) and its findings. Returns the
     /// analysis file's SHA-256, or nil when the analysis has no rows (it did not finish).
-    func insertRows(of analysis: CheckedAnalysis, into location: AnalysisLocation, limits: MediaLimits, _ db: Database) throws -> String? {
+    func insertRows(of analysis: CheckedAnalysis, into location: AnalysisLocation, limits: MediaLimits, _ db: CatalogDB) throws -> String? {
         let summary = analysis.summary
         for stream in summary.streams {
             try Catalog.insert(stream, framehashTimeBase: summary.framehashTimeBases[stream.index], into: location, db)
@@ -205,13 +204,13 @@ extension EvidenceStore {
         return (check.problem ?? "the vault copy was unsound") + "; restored from this file, whose size, SHA-256 and SHA-512 match the registration"
     }
 
-    private func appendAcquired(_ db: Database, _ existing: ExhibitRecord, details: [String: String], signer: Signer) throws -> CustodyEventRecord {
+    private func appendAcquired(_ db: CatalogDB, _ existing: ExhibitRecord, details: [String: String], signer: Signer) throws -> CustodyEventRecord {
         var details = details
         details["note"] = "the same bytes were ingested again; no second copy was stored"
         return try CustodyLog.append(db, action: "acquired", signer: signer, exhibit: existing.exhibitID, details: details)
     }
 
-    private func duplicateResult(_ existing: ExhibitRecord, path: String, _ db: Database) -> IngestResult {
+    private func duplicateResult(_ existing: ExhibitRecord, path: String, _ db: CatalogDB) -> IngestResult {
         let findings = (try? Catalog.findings(of: Catalog.currentAnalysis(of: existing, db).location, db)) ?? []
         return IngestResult(path: path, exhibit: existing.exhibitID, sha256: existing.sha256, status: .duplicate,
                             findings: findings, error: nil)

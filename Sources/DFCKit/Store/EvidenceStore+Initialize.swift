@@ -6,11 +6,37 @@ extension EvidenceStore {
     /// Makes a new store at `path` (a folder that does not exist yet, or is empty) on the engines
     /// named: with no `vault`, the embedded store (the vault folder `vault/`); with
     /// `s3://BUCKET?endpoint=URL[&region=R][&retention-days=N]`, that bucket, which must already
-    /// exist with Object Lock enabled (checked now, with the environment's credentials). The
-    /// choice is written to `store.json`, once. The catalog is `catalog.sqlite` either way.
-    public static func initialize(path: String, vault: String? = nil, logger: Logger = Logger(label: "dfc")) throws -> EvidenceStore {
+    /// exist with Object Lock enabled (checked now, with the environment's credentials). With no
+    /// `catalog`, the catalog is the store's `catalog.sqlite`; with
+    /// `postgresql://USER@HOST:PORT/DATABASE`, that database, which DFC works in as USER (the
+    /// password from `PGPASSWORD` or `~/.pgpass`). When `catalogAdmin` names the database's owner
+    /// (`postgresql://ADMIN@HOST:PORT/DATABASE`), the schema is made as that role and USER may
+    /// only read and append: no UPDATE, DELETE or TRUNCATE on any table. The choice is written
+    /// to `store.json`, once.
+    public static func initialize(
+        path: String, vault: String? = nil, catalog: String? = nil, catalogAdmin: String? = nil, logger: Logger = Logger(label: "dfc")
+    ) throws -> EvidenceStore {
         let absolute = try checkNewStoreFolder(absolute(path), path: path)
         var descriptor = StoreDescriptor()
+        if let catalog {
+            let url = try PostgresURL(catalog, source: "--catalog")
+            if let catalogAdmin {
+                let admin = try PostgresURL(catalogAdmin, source: "--catalog-admin")
+                guard admin.host == url.host, admin.port == url.port, admin.database == url.database else {
+                    throw DFCError.invalidArgument("--catalog-admin must name the same server and database as --catalog")
+                }
+                do {
+                    try PostgresCatalog.prepare(admin: admin, for: url.user)
+                } catch {
+                    throw DFCError.catalog(path: admin.text, reason: PostgresCatalog.explain(error, url: admin, lockTimeout: 60))
+                }
+            }
+            descriptor.catalog = url.text
+            // Reached, and its schema up to date, before anything is written here.
+            _ = try descriptor.openCatalog(storePath: absolute, lockTimeout: 60)
+        } else if catalogAdmin != nil {
+            throw DFCError.invalidArgument("--catalog-admin is for a PostgreSQL catalog: give --catalog postgresql://USER@HOST:PORT/DATABASE too")
+        }
         if let vault {
             try requireObjectLock(try S3VaultURL(vault, source: "--vault").open())
             descriptor.vault = vault
@@ -54,5 +80,5 @@ extension EvidenceStore {
     }
 
     /// The engines this store runs on, for `dfc show`-style summaries: `catalog.sqlite` and the vault's name.
-    public var engines: (catalog: String, vault: String) { (catalog.path, vault.storage.name) }
+    public var engines: (catalog: String, vault: String) { (catalog.name, vault.storage.name) }
 }

@@ -1,5 +1,4 @@
 import Foundation
-internal import GRDB
 
 extension EvidenceStore {
     /// Signs a tree head over the whole custody log as it stands, stores it, and records
@@ -18,14 +17,14 @@ extension EvidenceStore {
 
     /// Signs, stores and records (`checkpointed`) a checkpoint over the log whose leaf
     /// hashes are `leaves`, inside the caller's write transaction.
-    func signCheckpoint(_ signer: Signer, leaves: [Merkle.Hash], _ db: Database) throws -> Checkpoint {
+    func signCheckpoint(_ signer: Signer, leaves: [Merkle.Hash], _ db: CatalogDB) throws -> Checkpoint {
         var frontier = MerkleFrontier()
         for leaf in leaves { frontier.append(leafHash: leaf) }
         return try signCheckpoint(signer, size: frontier.count, root: frontier.root, db)
     }
 
     /// Signs, stores and records a checkpoint over the first `size` events, whose tree's root is `root`.
-    func signCheckpoint(_ signer: Signer, size: Int, root: Merkle.Hash, _ db: Database) throws -> Checkpoint {
+    func signCheckpoint(_ signer: Signer, size: Int, root: Merkle.Hash, _ db: CatalogDB) throws -> Checkpoint {
         let logID = try CustodyLog.logID(db)
         let text = Checkpoint.noteText(logID: logID, treeSize: size, rootHash: Hex.string(root))
         let signature = try signer.sign(Data(text.utf8))
@@ -101,7 +100,7 @@ extension EvidenceStore {
 
     /// Refuses a checkpoint that is not validly signed or that the log (of `size` events, its
     /// tree `tree`) does not extend unchanged.
-    func requireExtends(_ checkpoint: Checkpoint, _ source: String, size: Int, _ tree: inout MerkleNodes, _ db: Database) throws {
+    func requireExtends(_ checkpoint: Checkpoint, _ source: String, size: Int, _ tree: inout MerkleNodes, _ db: CatalogDB) throws {
         if let problem = checkpoint.verify(keys: try CustodyLog.actorKeys(db)).problem {
             throw DFCError.checkpoint(source: source, reason: problem)
         }

@@ -1,5 +1,4 @@
 import Foundation
-internal import GRDB
 
 extension EvidenceStore {
     /// Removes what DFC processes that no longer run left behind: staged copies and analyses in
@@ -71,8 +70,8 @@ extension EvidenceStore {
     }
 
     /// The `export_authorized` event of the export whose marker names `id`, if it was recorded.
-    private static func authorization(ofExport id: String, _ db: Database) throws -> Int64? {
-        let rows = try Row.fetchCursor(db, sql: "SELECT seq, payload FROM custody_event WHERE action = 'export_authorized' ORDER BY seq DESC")
+    private static func authorization(ofExport id: String, _ db: CatalogDB) throws -> Int64? {
+        let rows = try SQLRow.fetchCursor(db, sql: "SELECT seq, payload FROM custody_event WHERE action = 'export_authorized' ORDER BY seq DESC")
         let decoder = JSONDecoder()
         while let row = try rows.next() {
             guard let seq = try? row.at(0) as Int64, let payload = try? row.at(1) as String else { continue }
@@ -88,7 +87,7 @@ extension EvidenceStore {
     }
 
     /// The exhibit's exports, from its own custody events.
-    func exports(of events: [CustodyEventRecord], _ db: Database) throws -> [ExhibitExport] {
+    func exports(of events: [CustodyEventRecord], _ db: CatalogDB) throws -> [ExhibitExport] {
         let payloads = events.compactMap { CustodyLog.decode($0) }
         let undelivered = Dictionary(payloads.filter { $0.action == "export_undelivered" }.compactMap { payload in
             payload.details["authorization"].map { ($0, payload.seq) }

@@ -1,5 +1,4 @@
 import Foundation
-internal import GRDB
 
 extension EvidenceStore {
     /// Looks evidence up. Every hit is recorded as an `accessed` event on its exhibit.
@@ -27,7 +26,7 @@ extension EvidenceStore {
         }
     }
 
-    private func find(_ query: LookupQuery, _ db: Database) throws -> [(ExhibitRecord, frame: (stream: Int, index: Int, seconds: Double?)?)] {
+    private func find(_ query: LookupQuery, _ db: CatalogDB) throws -> [(ExhibitRecord, frame: (stream: Int, index: Int, seconds: Double?)?)] {
         switch query {
         case .sha256(let hex):
             let prefix = hex.lowercased()

@@ -1,5 +1,4 @@
 import Foundation
-internal import GRDB
 
 extension EvidenceStore {
     /// The exhibits' pictures whose PDQ hashes are within `options.maxDistance` of the PDQ
@@ -101,7 +100,7 @@ extension EvidenceStore {
     }
 
     private func videoMatches(
-        _ query: [QueryHash], _ index: LoadedPDQIndex, _ options: MatchOptions, _ db: Database
+        _ query: [QueryHash], _ index: LoadedPDQIndex, _ options: MatchOptions, _ db: CatalogDB
     ) throws -> [VideoMatch] {
         struct Stream: Hashable { let exhibit: Int64; let stream: Int }
         var totals: [Stream: Int] = [:]
@@ -220,7 +219,7 @@ struct ExhibitCache {
     private var cache: [Int64: (ExhibitRecord, (caseID: String, source: String?, amendments: [Amendment]))?] = [:]
 
     /// The exhibit and where it stands; nil when its row is gone (removed by hand: the audit names it).
-    mutating func get(_ id: Int64, _ store: EvidenceStore, _ db: Database) throws -> (ExhibitRecord, (caseID: String, source: String?, amendments: [Amendment]))? {
+    mutating func get(_ id: Int64, _ store: EvidenceStore, _ db: CatalogDB) throws -> (ExhibitRecord, (caseID: String, source: String?, amendments: [Amendment]))? {
         if let known = cache[id] { return known }
         let value = try ExhibitRecord.fetchOne(db, key: id).map { ($0, try store.current($0, db)) }
         cache[id] = value

@@ -1,5 +1,4 @@
 import Foundation
-internal import GRDB
 import Logging
 
 extension EvidenceStore {
@@ -18,8 +17,8 @@ extension EvidenceStore {
         guard signer.role.mayAuthorizeExport else {
             throw DFCError.notPermitted(actor: signer.name, role: signer.role, action: "copy the store elsewhere: only a custodian or a supervisor may")
         }
-        guard self.vault.storage is FolderVault else {
-            throw DFCError.invalidArgument("\(path): its vault is already \(self.vault.storage.name); migrate-store copies an embedded store")
+        guard self.vault.storage is FolderVault, let sqlite = catalog.engine as? SQLiteCatalog else {
+            throw DFCError.invalidArgument("\(path): it is not an embedded store (catalog \(catalog.name), vault \(self.vault.storage.name)); migrate-store copies an embedded store")
         }
         try sweepLeftovers(signer)
         let target = Self.absolute(destination)
@@ -41,27 +40,25 @@ extension EvidenceStore {
                 carried.insert(record.vaultPath)
             }
         }
-        try carry(try withCatalog { try catalog.read { try ExhibitRecord.order(Column("id")).fetchAll($0) } })
+        try carry(try withCatalog { try catalog.read { try ExhibitRecord.fetchAll($0, orderedBy: "id") } })
         do {
             try FileManager.default.createDirectory(atPath: target, withIntermediateDirectories: true)
             try StoreDescriptor(vault: vault).write(storePath: target)
             let event = try withCatalog {
                 try catalog.write { db -> Int64 in
-                    let count = try ExhibitRecord.fetchCount(db)
+                    let count = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM exhibit") ?? 0
                     return try CustodyLog.append(db, action: "store_copied", signer: signer, exhibit: nil, details: [
                         "to": target, "vault": remote.name, "exhibits": String(count),
                     ]).seq
                 }
             }
-            let copy = try DatabaseQueue(path: target + "/catalog.sqlite")
-            try withCatalog { try catalog.pool.backup(to: copy) }
-            try copy.close()
+            try withCatalog { try sqlite.backup(to: target + "/catalog.sqlite") }
             for folder in ["keys", "derived"] where FileManager.default.fileExists(atPath: path + "/" + folder) {
                 try Self.copyTree(path + "/" + folder, to: target + "/" + folder)
             }
             let copied = try EvidenceStore(path: target, logger: logger)
             // Exhibits ingested between the uploads and the snapshot.
-            try carry(try copied.withCatalog { try copied.catalog.read { try ExhibitRecord.order(Column("id")).fetchAll($0) } })
+            try carry(try copied.withCatalog { try copied.catalog.read { try ExhibitRecord.fetchAll($0, orderedBy: "id") } })
             let audit = try copied.audit(actor: signer.name)
             guard audit.ok else {
                 throw DFCError.storeIO(path: target, reason: "the copy's audit found \(audit.problems.count) problems (first: "

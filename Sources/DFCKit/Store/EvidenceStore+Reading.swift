@@ -1,10 +1,9 @@
 import Foundation
-internal import GRDB
 
 extension EvidenceStore {
     /// Finds the exhibit a reference names: an exhibit number (`EX-000042`, `42`), or a
     /// SHA-256 of the original, whole or a unique prefix of at least 12 hex digits.
-    func resolve(_ reference: String, _ db: Database) throws -> ExhibitRecord {
+    func resolve(_ reference: String, _ db: CatalogDB) throws -> ExhibitRecord {
         let reference = reference.trimmingCharacters(in: .whitespaces)
         if reference.count < 12, let id = ExhibitID(parsing: reference) {
             guard let record = try ExhibitRecord.fetchOne(db, key: id.rawValue) else { throw DFCError.exhibitNotFound(reference) }
@@ -23,7 +22,7 @@ extension EvidenceStore {
     }
 
     /// Appends an `accessed` event for each exhibit a command read.
-    func recordAccess(_ db: Database, _ exhibits: [ExhibitRecord], signer: Signer, command: String, extra: [String: String] = [:]) throws {
+    func recordAccess(_ db: CatalogDB, _ exhibits: [ExhibitRecord], signer: Signer, command: String, extra: [String: String] = [:]) throws {
         for exhibit in exhibits {
             var details = extra
             details["command"] = command
@@ -44,7 +43,7 @@ extension EvidenceStore {
         }
     }
 
-    func report(_ record: ExhibitRecord, _ db: Database) throws -> ExhibitReport {
+    func report(_ record: ExhibitRecord, _ db: CatalogDB) throws -> ExhibitReport {
         let analyses = try Catalog.analyses(of: record, db)
         let analysis = analyses.first { $0.info.current }!
         let container = try analysis.container
@@ -62,7 +61,7 @@ extension EvidenceStore {
     }
 
     /// Analysis `number` of an exhibit (1 is the one made at ingest), or the current one when nil.
-    func analysis(_ number: Int?, of record: ExhibitRecord, _ db: Database) throws -> StoredAnalysis {
+    func analysis(_ number: Int?, of record: ExhibitRecord, _ db: CatalogDB) throws -> StoredAnalysis {
         let analyses = try Catalog.analyses(of: record, db)
         guard let number else { return analyses.first { $0.info.current }! }
         guard number >= 1, number <= analyses.count else {
@@ -135,7 +134,7 @@ extension EvidenceStore {
         return header
     }
 
-    func frameListingHeader(_ record: ExhibitRecord, _ analysis: StoredAnalysis, stream: Int?, _ db: Database) throws -> FrameListingHeader {
+    func frameListingHeader(_ record: ExhibitRecord, _ analysis: StoredAnalysis, stream: Int?, _ db: CatalogDB) throws -> FrameListingHeader {
         let streams = try Catalog.streams(of: analysis.location, db)
         let chosen: (info: StreamInfo, framehashTimeBase: String?)?
         if let stream {
@@ -221,7 +220,7 @@ extension EvidenceStore {
     }
 
     /// The exhibit's custody events in order, each with its signature's standing.
-    func custodyEntries(of record: ExhibitRecord, _ db: Database) throws -> [CustodyEntry] {
+    func custodyEntries(of record: ExhibitRecord, _ db: CatalogDB) throws -> [CustodyEntry] {
         let actors = try CustodyLog.actors(db)
         return try Catalog.events(of: record.id ?? 0, db).map { event in
             let payload = CustodyLog.decode(event)

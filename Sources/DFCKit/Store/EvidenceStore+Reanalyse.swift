@@ -1,5 +1,4 @@
 import Foundation
-internal import GRDB
 
 extension EvidenceStore {
     /// The exhibits a selection names, in exhibit order. Reads the catalog, records nothing.
@@ -10,9 +9,9 @@ extension EvidenceStore {
                 case .exhibits(let references):
                     return try references.map { try resolve($0, db).exhibitID }
                 case .all:
-                    return try ExhibitRecord.order(Column("id")).fetchAll(db).map(\.exhibitID)
+                    return try ExhibitRecord.fetchAll(db, orderedBy: "id").map(\.exhibitID)
                 case .failed:
-                    return try ExhibitRecord.order(Column("id")).fetchAll(db).filter { record in
+                    return try ExhibitRecord.fetchAll(db, orderedBy: "id").filter { record in
                         let findings = try Catalog.findings(of: Catalog.currentAnalysis(of: record, db).location, db)
                         return findings.contains { $0.kind == .analysisFailed || $0.kind == .limitExceeded }
                     }.map(\.exhibitID)
@@ -59,7 +58,7 @@ extension EvidenceStore {
                     containerJSON: try summary.container.map { try CanonicalJSON.string($0) }, libraries: summary.libraries,
                     packetCount: summary.packetCount, frameCount: summary.frameCount, analysedAt: Timestamp.now(),
                     analysedBy: signer.name, reason: reason)
-                try row.insert(db)
+                row.id = try row.insertNumbered(db)
                 let location = AnalysisLocation.reanalysis(row.id!)
                 var details = [
                     "command": "reanalyze", "reason": reason, "analysis_id": String(row.id!), "sha256": record.sha256,
@@ -68,7 +67,7 @@ extension EvidenceStore {
                     "frame_count": String(summary.frameCount), "findings": String(summary.findings.count),
                     "analysed_at": row.analysedAt, "analysed_by": analysis.analysedBy, "digest_layout": RowDigest.layout,
                 ]
-                details["analysis"] = String(try AnalysisRecord.filter(Column("exhibit_id") == record.id).fetchCount(db) + 1)
+                details["analysis"] = String(try AnalysisRecord.count(db, where: "exhibit_id", is: record.id) + 1)
                 if let digest = try insertRows(of: analysis, into: location, limits: limits, db) { details["analysis_sha256"] = digest }
                 if let confinement = summary.confinement { details["confinement"] = confinement }
                 details["pdq_seconds_per_hash"] = String(summary.pdqSecondsPerHash)
@@ -103,7 +102,7 @@ extension EvidenceStore {
     }
 
     private func compare(
-        _ first: StoredAnalysis, _ second: StoredAnalysis, exhibit: ExhibitID, _ db: Database, _ difference: (FrameDifference) throws -> Void
+        _ first: StoredAnalysis, _ second: StoredAnalysis, exhibit: ExhibitID, _ db: CatalogDB, _ difference: (FrameDifference) throws -> Void
     ) throws -> AnalysisComparison {
         var comparer = AnalysisComparer(comparison: AnalysisComparison(exhibit: exhibit, first: first.info, second: second.info))
         try comparer.compareFrames(first: try Catalog.frameCursor(of: first.location, db),

@@ -1,5 +1,4 @@
 import Foundation
-internal import GRDB
 
 extension EvidenceStore {
     /// A report on exhibits for a judge: one self-contained HTML file (`ReportRenderer`) with

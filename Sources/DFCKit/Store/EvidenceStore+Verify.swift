@@ -1,5 +1,4 @@
 import Foundation
-internal import GRDB
 
 extension EvidenceStore {
     /// Hashes the vault copy of each exhibit again and compares it with what was registered.

@@ -1,5 +1,4 @@
 import Foundation
-internal import GRDB
 import Logging
 
 /// A DFC evidence store: a directory holding `catalog.sqlite` (the catalog and the
@@ -46,7 +45,8 @@ public struct EvidenceStore: Sendable {
             throw DFCError.storeMissing(path: path)
         }
         let catalogPath = absolute + "/catalog.sqlite"
-        if !create && !FileManager.default.fileExists(atPath: catalogPath) {
+        if !create && !FileManager.default.fileExists(atPath: catalogPath)
+            && !FileManager.default.fileExists(atPath: absolute + "/" + StoreDescriptor.fileName) {
             throw DFCError.storeMissing(path: path)
         }
         // Every access appends a custody event, a read too: a store that cannot be written
@@ -66,14 +66,10 @@ public struct EvidenceStore: Sendable {
         }
         vault = Vault(storePath: absolute, storage: try descriptor.openVault(storePath: absolute))
         keys = KeyFolder(storePath: absolute)
-        do {
-            catalog = try Catalog(path: catalogPath, lockTimeout: lockTimeout)
-        } catch {
-            throw DFCError.catalog(path: catalogPath, reason: Catalog.explain(error, lockTimeout: lockTimeout))
-        }
+        catalog = try descriptor.openCatalog(storePath: absolute, lockTimeout: lockTimeout)
     }
 
-    /// Runs a catalog operation, turning GRDB's errors into `DFCError.catalog`.
+    /// Runs a catalog operation, turning the engine's errors into `DFCError.catalog`.
     @discardableResult
     func withCatalog<T>(_ body: () throws -> T) throws -> T {
         do {
@@ -81,7 +77,7 @@ public struct EvidenceStore: Sendable {
         } catch let error as DFCError {
             throw error
         } catch {
-            throw DFCError.catalog(path: catalog.path, reason: Catalog.explain(error, lockTimeout: catalog.lockTimeout))
+            throw DFCError.catalog(path: catalog.name, reason: catalog.explain(error))
         }
     }
 

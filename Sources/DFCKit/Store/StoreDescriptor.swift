@@ -9,7 +9,7 @@ import Foundation
 struct StoreDescriptor: Codable, Equatable, Sendable {
     /// `dfc-store/1`.
     var format = Self.currentFormat
-    /// `sqlite` (the store's `catalog.sqlite`).
+    /// `sqlite` (the store's `catalog.sqlite`) or `postgresql://USER@HOST:PORT/DATABASE`.
     var catalog = "sqlite"
     /// `folder` (the store's `vault/`) or `s3://BUCKET?endpoint=URL[&region=R][&retention-days=N]`.
     var vault = "folder"
@@ -33,9 +33,7 @@ struct StoreDescriptor: Codable, Equatable, Sendable {
         guard descriptor.format == currentFormat else {
             throw DFCError.storeDescriptor(path: path, reason: "is of format \(descriptor.format); this DFC reads \(currentFormat)")
         }
-        guard descriptor.catalog == "sqlite" else {
-            throw DFCError.storeDescriptor(path: path, reason: "names the catalog \(descriptor.catalog); this DFC keeps catalogs in SQLite only")
-        }
+        if descriptor.catalog != "sqlite" { _ = try PostgresURL(descriptor.catalog, source: path) }
         if descriptor.vault != "folder" { _ = try S3VaultURL(descriptor.vault, source: path) }
         return descriptor
     }
@@ -47,6 +45,24 @@ struct StoreDescriptor: Codable, Equatable, Sendable {
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         guard let data = try? encoder.encode(self) else { throw DFCError.storeIO(path: path, reason: "cannot encode the store descriptor") }
         try FileWriting.createReadOnly(path, Array(data) + Array("\n".utf8))
+    }
+
+    /// The catalog this descriptor names, opened and its schema brought up to date.
+    func openCatalog(storePath: String, lockTimeout: Double) throws(DFCError) -> Catalog {
+        guard catalog != "sqlite" else {
+            let path = storePath + "/catalog.sqlite"
+            do {
+                return try Catalog(path: path, lockTimeout: lockTimeout)
+            } catch {
+                throw DFCError.catalog(path: path, reason: SQLiteCatalog.explain(error, lockTimeout: lockTimeout))
+            }
+        }
+        let url = try PostgresURL(catalog, source: storePath + "/" + Self.fileName)
+        do {
+            return Catalog(engine: try PostgresCatalog(url: url, lockTimeout: lockTimeout))
+        } catch {
+            throw DFCError.catalog(path: url.text, reason: PostgresCatalog.explain(error, url: url, lockTimeout: lockTimeout))
+        }
     }
 
     /// The vault this descriptor names, opened (no request is made yet).

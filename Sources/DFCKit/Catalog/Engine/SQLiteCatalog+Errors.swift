@@ -1,13 +1,12 @@
 internal import GRDB
 
-extension Catalog {
+extension SQLiteCatalog {
     /// One sentence for the operator on why a catalog operation failed. SQLite rolls the
     /// transaction back in each of these cases, so nothing of it was recorded.
+    func explain(_ error: any Error) -> String { Self.explain(error, lockTimeout: lockTimeout) }
+
     static func explain(_ error: any Error, lockTimeout: Double) -> String {
-        guard let error = error as? DatabaseError else {
-            // A row DFC cannot read (a NULL, another type): the catalog was edited outside DFC.
-            return "the catalog holds a value DFC never wrote (\(bounded("\(error)"))): it was altered outside DFC; run dfc audit"
-        }
+        guard let error = error as? DatabaseError else { return Catalog.explainUnreadable(error) }
         let sqlite = error.message ?? "\(error)"
         switch error.resultCode {
         case .SQLITE_BUSY, .SQLITE_LOCKED:
@@ -21,8 +20,15 @@ extension Catalog {
         case .SQLITE_IOERR:
             return "an I/O error on the disk; the transaction was rolled back and nothing was recorded (\(sqlite))"
         default:
-            return bounded("\(error)")
+            return Catalog.bounded("\(error)")
         }
+    }
+}
+
+extension Catalog {
+    /// A row DFC cannot read (a NULL, another type): the catalog was edited outside DFC.
+    static func explainUnreadable(_ error: any Error) -> String {
+        "the catalog holds a value DFC never wrote (\(bounded("\(error)"))): it was altered outside DFC; run dfc audit"
     }
 
     /// At most 400 characters of `text`: a message names a value, it does not print a huge one.

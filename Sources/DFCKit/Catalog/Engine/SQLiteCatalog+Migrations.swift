@@ -1,6 +1,6 @@
 internal import GRDB
 
-extension Catalog {
+extension SQLiteCatalog {
     /// The schema, one named migration per released change. A migration is never
     /// edited once released: change the schema by adding the next one.
     static var migrator: DatabaseMigrator {
@@ -334,7 +334,7 @@ extension Catalog {
                     PRIMARY KEY (level, idx)
                 ) WITHOUT ROWID;
                 """ + appendOnly("merkle_node"))
-            try MerkleNodes.backfill(db)
+            try MerkleNodes.backfill(SQLiteConnection(db))
         }
         return migrator
     }

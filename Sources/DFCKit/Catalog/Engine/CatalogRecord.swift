@@ -1,0 +1,147 @@
+import Foundation
+
+/// A catalog row as a Swift value: its `Codable` keys are the column names. Reading one never
+/// traps on what an insider wrote (see `SQLRow`); inserting one binds every column it has
+/// (a nil key is left to the engine, which numbers the row).
+protocol CatalogRecord: Codable {
+    static var table: String { get }
+    /// The primary key's column.
+    static var key: String { get }
+}
+
+extension CatalogRecord {
+    init(row: SQLRow) throws { try self.init(from: SQLRowDecoder(row: row)) }
+
+    /// The rows a query over this table answers (`SELECT * …`).
+    static func fetchAll(_ db: CatalogDB, sql: String, arguments: SQLArguments = []) throws -> [Self] {
+        try db.rows(sql: sql, arguments: arguments).map(Self.init(row:))
+    }
+
+    /// Every row of the table, in order of `column`.
+    static func fetchAll(_ db: CatalogDB, orderedBy column: String) throws -> [Self] {
+        try fetchAll(db, sql: "SELECT * FROM \(table) ORDER BY \(column)")
+    }
+
+    /// The rows whose `column` equals `value`, in order of `order`.
+    static func fetchAll(_ db: CatalogDB, where column: String, is value: some SQLConvertible, orderedBy order: String) throws -> [Self] {
+        try fetchAll(db, sql: "SELECT * FROM \(table) WHERE \(column) = ? ORDER BY \(order)", arguments: [value])
+    }
+
+    /// The rows of the table one at a time, in order of `column`.
+    static func fetchCursor(_ db: CatalogDB, orderedBy column: String) throws -> () throws -> Self? {
+        let cursor = try db.cursor(sql: "SELECT * FROM \(table) ORDER BY \(column)")
+        return { try cursor.next().map(Self.init(row:)) }
+    }
+
+    /// The row whose primary key is `key`, read from the table by that key.
+    static func fetchOne(_ db: CatalogDB, key: some SQLConvertible) throws -> Self? {
+        try db.rows(sql: "SELECT * FROM \(table) WHERE \(Self.key) = ?", arguments: [key]).first.map(Self.init(row:))
+    }
+
+    /// How many rows have `column` equal to `value`.
+    static func count(_ db: CatalogDB, where column: String, is value: some SQLConvertible) throws -> Int {
+        try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table) WHERE \(column) = ?", arguments: [value]) ?? 0
+    }
+
+    /// Inserts the row; returns its primary key (the number the engine gave it when it had none).
+    @discardableResult
+    func insert(_ db: CatalogDB) throws -> SQLValue {
+        let encoder = SQLRowEncoder()
+        try encode(to: encoder)
+        let columns = encoder.storage.columns
+        let sql = "INSERT INTO \(Self.table) (\(columns.map(\.name).joined(separator: ", "))) VALUES (\(columns.map { _ in "?" }.joined(separator: ", "))) RETURNING \(Self.key)"
+        guard let row = try db.rows(sql: sql, arguments: SQLArguments(columns.map(\.value))).first,
+              let key = row.values.first else {
+            throw CatalogReadError(column: Self.key, value: "missing", type: "key of the inserted \(Self.table) row")
+        }
+        return key
+    }
+
+    /// Inserts a row the engine numbers; returns its number.
+    func insertNumbered(_ db: CatalogDB) throws -> Int64 {
+        let key = try insert(db)
+        guard let number = Int64.from(key) else {
+            throw CatalogReadError(column: Self.key, value: key.description, type: "row number")
+        }
+        return number
+    }
+}
+
+/// Reads a record's fields from a row's columns by name.
+private struct SQLRowDecoder: Decoder {
+    let row: SQLRow
+    var codingPath: [any CodingKey] { [] }
+    var userInfo: [CodingUserInfoKey: Any] { [:] }
+
+    func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
+        KeyedDecodingContainer(Columns(row: row))
+    }
+    func unkeyedContainer() throws -> any UnkeyedDecodingContainer { throw Self.unsupported }
+    func singleValueContainer() throws -> any SingleValueDecodingContainer { throw Self.unsupported }
+
+    static let unsupported = DecodingError.typeMismatch(
+        SQLRow.self, .init(codingPath: [], debugDescription: "a catalog record is a row of named columns"))
+
+    struct Columns<Key: CodingKey>: KeyedDecodingContainerProtocol {
+        let row: SQLRow
+        var codingPath: [any CodingKey] { [] }
+        var allKeys: [Key] { row.columns.compactMap(Key.init(stringValue:)) }
+
+        func contains(_ key: Key) -> Bool { row.columns.contains(key.stringValue) }
+        func decodeNil(forKey key: Key) throws -> Bool {
+            guard let index = row.columns.firstIndex(of: key.stringValue) else { return true }
+            return row.values[index] == .null
+        }
+        func decode(_ type: Bool.Type, forKey key: Key) throws -> Bool { try row.at(key.stringValue) }
+        func decode(_ type: String.Type, forKey key: Key) throws -> String { try row.at(key.stringValue) }
+        func decode(_ type: Double.Type, forKey key: Key) throws -> Double { try row.at(key.stringValue) }
+        func decode(_ type: Int.Type, forKey key: Key) throws -> Int { try row.at(key.stringValue) }
+        func decode(_ type: Int64.Type, forKey key: Key) throws -> Int64 { try row.at(key.stringValue) }
+        func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T {
+            guard let convertible = T.self as? any SQLConvertible.Type else { throw SQLRowDecoder.unsupported }
+            let index = row.columns.firstIndex(of: key.stringValue)
+            guard let index, let value = convertible.from(row.values[index]) as? T else {
+                throw CatalogReadError(column: key.stringValue, value: index.map { row.values[$0].description } ?? "missing", type: "\(T.self)")
+            }
+            return value
+        }
+        func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key) throws -> KeyedDecodingContainer<NestedKey> {
+            throw SQLRowDecoder.unsupported
+        }
+        func nestedUnkeyedContainer(forKey key: Key) throws -> any UnkeyedDecodingContainer { throw SQLRowDecoder.unsupported }
+        func superDecoder() throws -> any Decoder { throw SQLRowDecoder.unsupported }
+        func superDecoder(forKey key: Key) throws -> any Decoder { throw SQLRowDecoder.unsupported }
+    }
+}
+
+/// Collects a record's fields as (column, value) pairs for an INSERT.
+private final class SQLRowEncoder: Encoder {
+    final class Storage { var columns: [(name: String, value: any SQLConvertible)] = [] }
+    let storage = Storage()
+    var codingPath: [any CodingKey] { [] }
+    var userInfo: [CodingUserInfoKey: Any] { [:] }
+
+    func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
+        KeyedEncodingContainer(Columns(storage: storage))
+    }
+    func unkeyedContainer() -> any UnkeyedEncodingContainer { fatalError("a catalog record is a row of named columns") }
+    func singleValueContainer() -> any SingleValueEncodingContainer { fatalError("a catalog record is a row of named columns") }
+
+    struct Columns<Key: CodingKey>: KeyedEncodingContainerProtocol {
+        let storage: Storage
+        var codingPath: [any CodingKey] { [] }
+        mutating func encodeNil(forKey key: Key) throws { storage.columns.append((key.stringValue, SQLValue.null)) }
+        mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
+            guard let value = value as? any SQLConvertible else {
+                throw EncodingError.invalidValue(value, .init(codingPath: [key], debugDescription: "not a catalog column value"))
+            }
+            storage.columns.append((key.stringValue, value))
+        }
+        mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
+            fatalError("a catalog record is a row of named columns")
+        }
+        mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer { fatalError("a catalog record is a row of named columns") }
+        mutating func superEncoder() -> any Encoder { fatalError("a catalog record is a row of named columns") }
+        mutating func superEncoder(forKey key: Key) -> any Encoder { fatalError("a catalog record is a row of named columns") }
+    }
+}

@@ -1,0 +1,177 @@
+import Foundation
+import Logging
+internal import NIOCore
+internal import NIOPosix
+internal import PostgresNIO
+
+/// The catalog and custody log on a PostgreSQL 15 server, for stores that outgrow one machine.
+/// The same tables and the same row digests as the embedded catalog. Each write is one
+/// transaction that first takes the log's advisory lock, so events are appended by one writer at
+/// a time and the Merkle tree stays linear, while reads go on beside it. The schema comes from
+/// named migrations (`PostgresCatalog+Migrations`); append-only tables are guarded by triggers,
+/// and, when the store was made with an owner role apart, by privileges too.
+final class PostgresCatalog: CatalogEngine, @unchecked Sendable {
+    let url: PostgresURL
+    /// Seconds a write waits for the log's lock.
+    let lockTimeout: Double
+    private let password: String?
+    private let logger: Logger
+    private let lock = NSLock()
+    private var idle: [PostgresConnection] = []
+    private var nextID = 0
+
+    /// The key of the advisory lock a write holds: one writer of the custody log at a time.
+    static let logLock: Int64 = 0x4446_435F_4C4F_47   // "DFC_LOG"
+
+    var kind: CatalogEngineKind { .postgresql }
+    var name: String { "PostgreSQL catalog \(url.text)" }
+
+    /// Connects to the catalog at `url` and brings its schema up to date (the migrations need
+    /// a role that may create tables: the owner's, given apart as `owner`, or the URL's own).
+    init(url: PostgresURL, lockTimeout: Double = 60, logger: Logger = Logger(label: "dfc.postgresql")) throws {
+        self.url = url
+        self.lockTimeout = lockTimeout
+        self.password = url.password()
+        var quiet = logger
+        quiet.logLevel = .warning
+        self.logger = quiet
+        try migrate()
+    }
+
+    deinit {
+        for connection in idle { Self.close(connection) }
+    }
+
+    func write<T>(_ body: (CatalogDB) throws -> T) throws -> T {
+        try transaction(begin: "BEGIN") { db in
+            try db.execute(sql: "SET LOCAL lock_timeout = '\(Int(lockTimeout * 1000))ms'")
+            _ = try db.rows(sql: "SELECT pg_advisory_xact_lock(\(Self.logLock))")
+            return try body(db)
+        }
+    }
+
+    func read<T>(_ body: (CatalogDB) throws -> T) throws -> T {
+        // One snapshot for the whole read, as SQLite's WAL reader has.
+        try transaction(begin: "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", body)
+    }
+
+    /// amcheck's checks of every B-tree index of the catalog against its table (`bt_index_check`
+    /// with every heap tuple looked up) and of every table's pages (`verify_heapam`): PostgreSQL's
+    /// counterpart of SQLite's `PRAGMA integrity_check`. Each index or table that fails is named.
+    func structuralProblems(_ db: CatalogDB) throws -> [String] {
+        var problems: [String] = []
+        guard try Int.fetchOne(db, sql: "SELECT count(*) FROM pg_extension WHERE extname = 'amcheck'") == 1 else {
+            return ["\(name): amcheck is not installed, so the catalog's indexes cannot be checked against their tables "
+                + "(make the store with --catalog-admin, or run CREATE EXTENSION amcheck as the database's owner)"]
+        }
+        let indexes = try String.fetchAll(db, sql: """
+            SELECT c.relname FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_am am ON am.oid = c.relam
+            JOIN pg_class t ON t.oid = i.indrelid
+            WHERE am.amname = 'btree' AND c.relnamespace = 'public'::regnamespace AND c.relkind = 'i' AND t.relkind = 'r'
+            ORDER BY c.relname
+            """)
+        for index in indexes {
+            do {
+                try db.execute(sql: "SAVEPOINT dfc_check")
+                _ = try db.rows(sql: "SELECT bt_index_check('public.\(index)'::regclass, true)")
+                try db.execute(sql: "RELEASE SAVEPOINT dfc_check")
+            } catch {
+                try db.execute(sql: "ROLLBACK TO SAVEPOINT dfc_check")
+                problems.append("\(name): amcheck says index \(index) disagrees with its table (\(explain(error))): "
+                    + "the catalog's structure was altered outside DFC")
+            }
+        }
+        let tables = try String.fetchAll(db, sql: """
+            SELECT relname FROM pg_class WHERE relnamespace = 'public'::regnamespace AND relkind = 'r' ORDER BY relname
+            """)
+        for table in tables {
+            for row in try db.rows(sql: "SELECT blkno, offnum, msg FROM verify_heapam('public.\(table)'::regclass) LIMIT 5") {
+                problems.append("\(name): amcheck says table \(table), page \(try row.at(0) as Int64): "
+                    + "\(try row.at(2) as String? ?? "damaged"): the catalog's storage was altered outside DFC")
+            }
+        }
+        return problems
+    }
+
+    func explain(_ error: any Error) -> String { Self.explain(error, url: url, lockTimeout: lockTimeout) }
+
+    static func explain(_ error: any Error, url: PostgresURL, lockTimeout: Double) -> String {
+        if let error = error as? CatalogReadError { return Catalog.explainUnreadable(error) }
+        guard let error = error as? PSQLError else { return Catalog.bounded("\(error)") }
+        if let info = error.serverInfo {
+            let message = info[.message] ?? "error"
+            switch info[.sqlState] {
+            case "55P03":
+                return "the catalog's log is locked by another writer (waited \(Int(lockTimeout)) s); nothing was recorded (\(message))"
+            case "42501":
+                return "the role \(url.user) may not do that: \(message); nothing was recorded"
+            case "28000", "28P01":
+                return "the server refused the credentials of \(url.user): \(message)"
+            case "3D000":
+                return "the server has no database \(url.database): \(message)"
+            case let state? where state.hasPrefix("08") || state.hasPrefix("57"):
+                return "the server ended the connection: \(message); the transaction was rolled back and nothing was recorded"
+            default:
+                return Catalog.bounded("\(message)\(info[.detail].map { " (\($0))" } ?? "")")
+            }
+        }
+        switch error.code {
+        case .connectionError:
+            return "the server at \(url.host):\(url.port) cannot be reached (\(error.underlying.map { "\($0)" } ?? "connection refused"))"
+        case .serverClosedConnection, .uncleanShutdown:
+            return "the server at \(url.host):\(url.port) closed the connection; the transaction was rolled back and nothing was recorded"
+        case .authMechanismRequiresPassword:
+            return "the server wants a password for \(url.user): set PGPASSWORD or write it to ~/.pgpass"
+        default:
+            return Catalog.bounded("\(error.code) \(error.underlying.map { "\($0)" } ?? "")")
+        }
+    }
+
+    // MARK: Connections and transactions
+
+    /// Runs `body` in one transaction on a pooled connection; commits when it returns, rolls
+    /// back when it throws. A connection that failed is closed, never reused.
+    func transaction<T>(begin: String, _ body: (CatalogDB) throws -> T) throws -> T {
+        let connection = try take()
+        let db = PostgresCatalogConnection(connection, logger: logger)
+        do {
+            try db.execute(sql: begin)
+            let result = try body(db)
+            try db.execute(sql: "COMMIT")
+            give(connection)
+            return result
+        } catch {
+            if !connection.isClosed, (try? db.execute(sql: "ROLLBACK")) != nil { give(connection) } else { Self.close(connection) }
+            throw error
+        }
+    }
+
+    private func take() throws -> PostgresConnection {
+        lock.lock()
+        if let connection = idle.popLast() {
+            lock.unlock()
+            if !connection.isClosed { return connection }
+            return try take()
+        }
+        nextID += 1
+        let id = nextID
+        lock.unlock()
+        var configuration = PostgresConnection.Configuration(
+            host: url.host, port: url.port, username: url.user, password: password, database: url.database, tls: .disable)
+        configuration.options.connectTimeout = .seconds(10)
+        return try PostgresConnection.connect(
+            on: MultiThreadedEventLoopGroup.singleton.any(), configuration: configuration, id: id, logger: logger).wait()
+    }
+
+    /// Closes a connection, waiting until its socket is closed.
+    private static func close(_ connection: PostgresConnection) {
+        let closing: EventLoopFuture<Void> = connection.close()
+        try? closing.wait()
+    }
+
+    private func give(_ connection: PostgresConnection) {
+        lock.lock()
+        defer { lock.unlock() }
+        if idle.count < 8 { idle.append(connection) } else { Self.close(connection) }
+    }
+}

@@ -1,0 +1,58 @@
+import Foundation
+internal import GRDB
+
+/// The embedded catalog: one SQLite file (`catalog.sqlite`) through one GRDB `DatabasePool`
+/// (WAL) for the program's life, its schema brought up to date by named migrations when it opens.
+struct SQLiteCatalog: CatalogEngine {
+    let pool: DatabasePool
+    let path: String
+    /// Seconds a write waits for another process's write lock.
+    let lockTimeout: Double
+
+    var kind: CatalogEngineKind { .sqlite }
+    var name: String { path }
+
+    init(path: String, lockTimeout: Double = 60) throws {
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(lockTimeout)   // another DFC process may be committing an ingest
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = FULL")   // a committed custody event survives a power cut
+        }
+        self.path = path
+        self.lockTimeout = lockTimeout
+        pool = try DatabasePool(path: path, configuration: configuration)
+        try Self.migrator.migrate(pool)
+    }
+
+    /// Runs `body` in one IMMEDIATE transaction (SQLite's write lock, taken at its start).
+    func write<T>(_ body: (CatalogDB) throws -> T) throws -> T {
+        try pool.writeWithoutTransaction { db in
+            var result: Result<T, any Error>?
+            try db.inTransaction(.immediate) {
+                result = Result { try body(SQLiteConnection(db)) }
+                if case .failure(let error) = result { throw error }
+                return .commit
+            }
+            guard let result else { throw DatabaseError(message: "the transaction ended without a result") }
+            return try result.get()
+        }
+    }
+
+    func read<T>(_ body: (CatalogDB) throws -> T) throws -> T {
+        try pool.read { try body(SQLiteConnection($0)) }
+    }
+
+    /// SQLite's `PRAGMA integrity_check`: every page, every index against its table.
+    func structuralProblems(_ db: CatalogDB) throws -> [String] {
+        let lines = try String.fetchAll(db, sql: "PRAGMA integrity_check")
+        return lines == ["ok"] ? [] : lines.map {
+            "catalog.sqlite: SQLite's integrity check says: \($0): the catalog's structure (an index or a table) was altered outside DFC"
+        }
+    }
+
+    /// A consistent copy of the whole catalog file at `target` (SQLite's online backup).
+    func backup(to target: String) throws {
+        let copy = try DatabaseQueue(path: target)
+        try pool.backup(to: copy)
+    }
+}

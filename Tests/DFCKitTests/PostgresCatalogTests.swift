@@ -1,0 +1,164 @@
+import DFCKit
+import Foundation
+import Testing
+
+/// The catalog and custody log on PostgreSQL (`dfc init --catalog postgresql://…`), against the
+/// private server Scripts/test starts (`DFC_TEST_PG`): the same evidence, the same commitments as
+/// the embedded catalog, a role that can only read and append, and an insider with the server's
+/// superuser rights, triggers off, caught by the audit by name.
+@Suite(.serialized) struct PostgresCatalogTests {
+    static let credentials = S3VaultTests.credentials
+
+    /// A new store on a new PostgreSQL database (its schema made by the owner, DFC working as `dfc`),
+    /// with an S3 vault when `s3` is set.
+    static func newStore(s3: Bool = false) throws -> (store: String, database: String) {
+        let database = try TestSupport.Postgres.newDatabase()
+        let store = TestSupport.temporaryDirectory() + "/store"
+        var arguments = ["init", store, "--catalog", database.user, "--catalog-admin", database.admin]
+        if s3 { arguments += ["--vault", try S3VaultTests.vaultURL(try S3VaultTests.bucket().name)] }
+        let made = try S3VaultTests.dfc(arguments)
+        try #require(made.status == 0, "\(made.stderr)")
+        #expect(made.stdout.contains("PostgreSQL catalog postgresql://dfc@"), "\(made.stdout)")
+        #expect(!FileManager.default.fileExists(atPath: store + "/catalog.sqlite"), "a PostgreSQL store has no catalog file")
+        return (store, database.name)
+    }
+
+    static func dfc(_ arguments: [String], _ store: String) throws -> TestSupport.Run {
+        try S3VaultTests.dfc(arguments + ["--store", store])
+    }
+
+    /// Past one machine: catalog in PostgreSQL, vault in an Object Lock bucket; every command works
+    /// as on the embedded store and the audit is clean.
+    @Test func aStoreOnPostgreSQLAndS3KeepsEvidenceAsTheEmbeddedOneDoes() throws {
+        let (store, _) = try Self.newStore(s3: true)
+        let work = TestSupport.temporaryDirectory()
+        let files = [TestSupport.fixture("cctv_h264.mp4"), TestSupport.fixture("bodycam.mp4"), TestSupport.fixture("still_exif.jpg")]
+        let ingest = try Self.dfc(["ingest", "--case", "PG-1", "--source", "Mall Road cam 3"] + files, store)
+        try #require(ingest.status == 0, "\(ingest.stderr)")
+        #expect(try Self.dfc(["verify", "EX-1", "EX-2", "EX-3"], store).status == 0)
+        let identical = try Self.dfc(["verify", "--file", files[1]], store)
+        #expect(identical.stdout.hasPrefix("IDENTICAL"), "\(identical.stdout)")
+        let frames = try Self.dfc(["frames", "EX-1"], store)
+        #expect(frames.status == 0 && frames.stdout.split(separator: "\n").count > 10, "\(frames.stderr)")
+        // A framehash line: stream, dts, pts, duration, size, SHA-256.
+        let hash = try #require(frames.stdout.split(separator: "\n").first { !$0.hasPrefix("#") }?
+            .split(separator: ",").last.map { $0.trimmingCharacters(in: .whitespaces) })
+        let lookup = try Self.dfc(["lookup", "--frame-sha256", hash], store)
+        #expect(lookup.status == 0 && lookup.stdout.contains("EX-000001"), "\(lookup.stdout)\(lookup.stderr)")
+        let bySource = try Self.dfc(["lookup", "--source", "mall road"], store)
+        #expect(bySource.stdout.contains("EX-000001") && bySource.stdout.contains("EX-000003"), "\(bySource.stdout)\(bySource.stderr)")
+        #expect(try Self.dfc(["amend", "EX-2", "--case", "PG-2", "--reason", "wrong case"], store).status == 0)
+        let extract = try Self.dfc(["extract", "EX-1", "--frames", "3", "--to", work + "/frames"], store)
+        #expect(extract.status == 0, "\(extract.stderr)")
+        let again = try Self.dfc(["reanalyze", "EX-2", "--reason", "same on PostgreSQL"], store)
+        #expect(again.status == 0 && again.stdout.contains("identical"), "\(again.stdout)\(again.stderr)")
+        let match = try Self.dfc(["match", "--video", files[0]], store)
+        #expect(match.status == 0 && match.stdout.contains("EX-000001"), "\(match.stdout)\(match.stderr)")
+        let export = try Self.dfc(["export", "EX-1", "--to", work + "/package", "--authorized-by", "Insp. A. Khan", "--reason", "court",
+                                   "--recipient", "court"], store)
+        try #require(export.status == 0, "\(export.stderr)")
+        #expect(try S3VaultTests.dfc(["verify-package", work + "/package"]).status == 0)
+        let checkpoint = try Self.dfc(["checkpoint", "--output", work + "/head.txt"], store)
+        #expect(checkpoint.status == 0, "\(checkpoint.stderr)")
+        #expect(try Self.dfc(["report", "EX-1", "--to", work + "/report.html"], store).status == 0)
+        let audit = try Self.dfc(["audit", "--checkpoint", work + "/head.txt"], store)
+        #expect(audit.status == 0 && audit.stdout.contains("CLEAN"), "\(audit.stdout)\(audit.stderr)")
+    }
+
+    /// The row digests an `ingested` event commits to are computed from values, not from an
+    /// engine's storage: the same file gives the same commitments on both engines.
+    @Test func anIngestCommitsToTheSameDigestsOnBothEngines() throws {
+        let (store, _) = try Self.newStore()
+        let embedded = TestSupport.temporaryDirectory() + "/store"
+        let file = TestSupport.fixture("cctv_h264.mp4")
+        for target in [store, embedded] {
+            let ingest = try S3VaultTests.dfc(["ingest", "--case", "SAME", file, "--store", target])
+            try #require(ingest.status == 0, "\(ingest.stderr)")
+        }
+        func commitments(_ target: String) throws -> [String: String] {
+            let custody = try S3VaultTests.dfc(["custody", "EX-1", "--json", "--store", target])
+            let line = try #require(custody.stdout.split(separator: "\n").first { $0.contains("\"ingested\"") }, "\(custody.stdout)")
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+            let details = try #require(object["details"] as? [String: String], "\(line)")
+            // The exhibit row's own digest differs by nature (its vault path and time); its sections' do not.
+            return details.filter { ($0.key.hasSuffix("_digest") && $0.key != "exhibit_digest") || $0.key == "sha256" }
+        }
+        let pg = try commitments(store), sqlite = try commitments(embedded)
+        #expect(pg.count >= 6, "\(pg)")
+        #expect(pg == sqlite)
+    }
+
+    /// The role DFC works as may read and append, and nothing else: with no UPDATE, DELETE or
+    /// TRUNCATE on any table, it cannot change a row even if it could turn the triggers off.
+    /// The triggers refuse the same to the owner.
+    @Test func theRoleDFCWorksAsCanOnlyReadAndAppend() throws {
+        let (store, database) = try Self.newStore()
+        #expect(try Self.dfc(["ingest", "--case", "PG", TestSupport.fixture("cctv_h264.mp4")], store).status == 0)
+        let address = try TestSupport.Postgres.address().split(separator: ":")
+        func asDFC(_ sql: String) throws -> TestSupport.Run {
+            try TestSupport.run("/usr/bin/psql", ["-h", String(address[0]), "-p", String(address[1]), "-U", "dfc", "-d", database,
+                                                  "-qAtX", "-v", "ON_ERROR_STOP=1", "-c", sql])
+        }
+        for sql in ["UPDATE custody_event SET actor = 'X' WHERE seq = 1", "DELETE FROM frame", "TRUNCATE packet",
+                    "UPDATE exhibit SET case_id = 'X'", "SET session_replication_role = replica"] {
+            let result = try asDFC(sql)
+            #expect(result.status != 0 && result.stderr.contains("permission denied"), "\(sql): \(result.stderr)")
+        }
+        #expect(try asDFC("SELECT count(*) FROM custody_event").stdout.trimmingCharacters(in: .whitespacesAndNewlines) != "0")
+        // The owner is refused by the triggers.
+        #expect(throws: (any Error).self) { try TestSupport.Postgres.psql(database, "UPDATE custody_event SET actor = 'X' WHERE seq = 1") }
+        #expect(throws: (any Error).self) { try TestSupport.Postgres.psql(database, "TRUNCATE merkle_node") }
+        #expect(throws: (any Error).self) { try TestSupport.Postgres.psql(database, "TRUNCATE frame_p3") }
+    }
+
+    /// A superuser who turns the triggers off for a session edits and deletes rows the log
+    /// commits to; the audit names each, as on SQLite.
+    @Test(arguments: [
+        ("UPDATE custody_event SET payload = replace(payload, 'PG', 'XX') WHERE seq = 2", "event 2"),
+        ("DELETE FROM custody_event WHERE seq = (SELECT max(seq) FROM custody_event)", "merkle_node"),
+        ("UPDATE exhibit SET case_id = 'OTHER' WHERE id = 1", "EX-000001"),
+        ("DELETE FROM frame WHERE exhibit_id = 1 AND idx = 5", "EX-000001"),
+        ("UPDATE frame SET sha256 = sha256(sha256) WHERE exhibit_id = 1 AND idx = 7", "EX-000001"),
+        ("DELETE FROM amendment", "amend"),
+        ("UPDATE analysis SET reason = 'other' WHERE id = 1", "analysis"),
+        ("INSERT INTO actor VALUES ('Mallory', 'custodian', repeat('ab', 32), 1, '2026-01-01T00:00:00Z')", "Mallory"),
+        ("UPDATE merkle_node SET hash = sha256(hash) WHERE level = 1 AND idx = 0", "merkle"),
+    ])
+    func anInsiderWithTheTriggersOffIsCaughtByName(_ edit: String, _ named: String) throws {
+        let (store, database) = try Self.newStore()
+        #expect(try Self.dfc(["ingest", "--case", "PG", TestSupport.fixture("cctv_h264.mp4"), TestSupport.fixture("bodycam.mp4")], store).status == 0)
+        #expect(try Self.dfc(["amend", "EX-2", "--source", "cam 9", "--reason", "typo"], store).status == 0)
+        #expect(try Self.dfc(["reanalyze", "EX-2", "--reason", "check"], store).status == 0)
+        let clean = try Self.dfc(["audit"], store)
+        try #require(clean.status == 0, "\(clean.stdout)")
+        try TestSupport.Postgres.psql(database, "SET session_replication_role = replica; " + edit)
+        let audit = try Self.dfc(["audit"], store)
+        #expect(audit.status != 0, "\(edit): \(audit.stdout)")
+        let problems = audit.stdout.split(separator: "\n").filter { $0.hasPrefix("PROBLEM") }
+        #expect(problems.contains { $0.localizedCaseInsensitiveContains(named) }, "\(edit): \(audit.stdout)")
+    }
+
+    /// A wrong URL, a server that is down, a database that does not exist, a password in the URL:
+    /// a clear error naming the engine and the reason, and no store made.
+    @Test func engineErrorsAreNamedAndNothingIsMade() throws {
+        let address = try TestSupport.Postgres.address()
+        let cases: [(String, String)] = [
+            ("postgresql://dfc@127.0.0.1:1/dfc", "cannot be reached"),
+            ("postgresql://dfc@\(address)/no_such_database", "no_such_database"),
+            ("postgresql://dfc:secret@\(address)/postgres", "password"),
+            ("mysql://dfc@\(address)/postgres", "not a PostgreSQL URL"),
+            ("postgresql://\(address)/postgres", "names no user"),
+        ]
+        for (url, reason) in cases {
+            let store = TestSupport.temporaryDirectory() + "/store"
+            let made = try S3VaultTests.dfc(["init", store, "--catalog", url])
+            #expect(made.status != 0 && made.stderr.contains(reason), "\(url): \(made.stderr)")
+            #expect(!FileManager.default.fileExists(atPath: store + "/store.json"), "\(url): a store was made")
+        }
+        // A role that may not create tables cannot make a schema, and says so.
+        let database = try TestSupport.Postgres.newDatabase()
+        let store = TestSupport.temporaryDirectory() + "/store"
+        let made = try S3VaultTests.dfc(["init", store, "--catalog", database.user])
+        #expect(made.status != 0 && made.stderr.contains("may not"), "\(made.stderr)")
+    }
+}
