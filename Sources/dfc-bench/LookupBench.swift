@@ -6,12 +6,17 @@ import Foundation
 ///
 ///     dfc-bench STORE ACTOR sha256|frame HASHES_FILE
 ///
-/// Prints one JSON object: the count, the median and the 95th percentile in milliseconds,
+/// Prints one JSON object: the count, the median, 95th and 99th percentile in milliseconds of
+/// the whole lookup (with its custody event's commit), those of the query alone (`find_`),
 /// and how many lookups found something.
 ///
 ///     dfc-bench STORE ACTOR fill N
 ///
 /// appends N signed custody events, for the benchmark of the audit over a long log.
+///
+///     dfc-bench STORE ACTOR frame-bytes
+///
+/// prints how many frame rows the catalog holds and the bytes its engine stores for them.
 ///
 ///     dfc-bench STORE ACTOR fill-pdq N
 ///     dfc-bench STORE ACTOR pdq-query N
@@ -25,6 +30,11 @@ struct LookupBench {
         let arguments = CommandLine.arguments
         if arguments.count == 5, arguments[3] == "fill", let count = Int(arguments[4]) {
             try EvidenceStore(path: arguments[1]).appendBenchmarkEvents(count: count, actor: arguments[2])
+            return
+        }
+        if arguments.count == 4, arguments[3] == "frame-bytes" {
+            let (rows, bytes) = try EvidenceStore(path: arguments[1]).benchmarkFrameStorage()
+            print(#"{"frame_rows":\#(rows),"bytes":\#(bytes),"bytes_per_row":\#(rows > 0 ? Double(bytes) / Double(rows) : 0)}"#)
             return
         }
         if arguments.count == 5, arguments[3] == "fill-pdq", let count = Int(arguments[4]) {
@@ -41,21 +51,27 @@ struct LookupBench {
         }
         let store = try EvidenceStore(path: arguments[1])
         let hashes = try String(contentsOfFile: arguments[4], encoding: .utf8).split(separator: "\n").map(String.init)
-        var milliseconds: [Double] = []
+        var lookups: [Double] = [], finding: [Double] = []
         var found = 0
         for hash in hashes {
             let query: LookupQuery = arguments[3] == "sha256" ? .sha256(hash) : .frameSHA256(hash)
+            // The query alone (one read), then the whole lookup with its signed access event.
+            let queryStart = ContinuousClock.now
+            _ = try store.benchmarkFind(query)
+            finding.append(milliseconds(since: queryStart))
             let start = ContinuousClock.now
             let hits = try store.lookup(query, actor: arguments[2])
-            let elapsed = start.duration(to: .now)
-            milliseconds.append(Double(elapsed.components.seconds) * 1e3 + Double(elapsed.components.attoseconds) / 1e15)
+            lookups.append(milliseconds(since: start))
             if !hits.isEmpty { found += 1 }
         }
-        milliseconds.sort()
-        func percentile(_ p: Double) -> Double {
-            milliseconds.isEmpty ? 0 : milliseconds[min(milliseconds.count - 1, Int(Double(milliseconds.count) * p))]
+        lookups.sort()
+        finding.sort()
+        func percentile(_ values: [Double], _ p: Double) -> Double {
+            values.isEmpty ? 0 : values[min(values.count - 1, Int(Double(values.count) * p))]
         }
-        print(#"{"lookups":\#(hashes.count),"found":\#(found),"median_ms":\#(percentile(0.5)),"p95_ms":\#(percentile(0.95))}"#)
+        print(#"{"lookups":\#(hashes.count),"found":\#(found),"median_ms":\#(percentile(lookups, 0.5)),"#
+              + #""p95_ms":\#(percentile(lookups, 0.95)),"p99_ms":\#(percentile(lookups, 0.99)),"#
+              + #""find_median_ms":\#(percentile(finding, 0.5)),"find_p99_ms":\#(percentile(finding, 0.99))}"#)
     }
 
     static func milliseconds(since start: ContinuousClock.Instant) -> Double {

@@ -138,8 +138,7 @@ import Testing
         let store = try TestSupport.newStore(analysts: ["B. Officer"])
         let ingested = try store.ingest(file: TestSupport.fixture("mjpeg.avi"), caseID: "C", actor: "B. Officer")
         let early = try store.checkpoint(actor: custodian)
-        let forkPath = TestSupport.temporaryDirectory() + "/fork"
-        #expect(try TestSupport.run("/bin/cp", ["-a", store.path, forkPath]).status == 0)
+        let fork = try Insider(store).fork(to: TestSupport.temporaryDirectory() + "/fork")
 
         for _ in 0..<100 { _ = try store.exhibit(ingested.exhibit!.description, actor: "B. Officer") }
         let late = try store.checkpoint(actor: custodian)
@@ -164,7 +163,6 @@ import Testing
         }
 
         // The fork shares the log up to the early checkpoint, then goes its own way.
-        let fork = try EvidenceStore(path: forkPath)
         for _ in 0..<5 { _ = try fork.exhibit(ingested.exhibit!.description, actor: custodian) }
         let forked = try fork.checkpoint(actor: custodian)
         #expect(forked.verify(keys: [custodian: try store.actors()[0].publicKey]).ok && forked.logID == early.logID)

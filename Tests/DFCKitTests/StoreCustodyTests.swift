@@ -63,10 +63,10 @@ import Testing
     @Test func custodyEventsRefuseUpdateAndDelete() throws {
         let store = try TestSupport.newStore()
         _ = try store.ingest(file: TestSupport.fixture("mjpeg.avi"), caseID: "C", actor: actor)
-        let db = try DatabaseQueue(path: store.path + "/catalog.sqlite")
-        #expect(throws: DatabaseError.self) { try db.write { try $0.execute(sql: "UPDATE custody_event SET actor = 'Someone Else'") } }
-        #expect(throws: DatabaseError.self) { try db.write { try $0.execute(sql: "DELETE FROM custody_event") } }
-        let actors = try db.read { try String.fetchAll($0, sql: "SELECT actor FROM custody_event") }
+        let insider = try Insider(store)
+        #expect(try !insider.attempt("UPDATE custody_event SET actor = 'Someone Else'"))
+        #expect(try !insider.attempt("DELETE FROM custody_event"))
+        let actors = try insider.strings("SELECT actor FROM custody_event ORDER BY seq")
         #expect(actors == [actor, actor])   // registered, ingested
     }
 
@@ -100,19 +100,16 @@ import Testing
         let store = try TestSupport.newStore()
         let result = try store.ingest(file: TestSupport.fixture("hevc.mkv"), caseID: "C", actor: actor)
         _ = try store.exhibit(result.exhibit!.description, actor: actor)
-        let db = try DatabaseQueue(path: store.path + "/catalog.sqlite")
-        // An insider with the SQLite file drops the trigger and rewrites who ingested it, payload
+        // An insider with the catalog out of the triggers' way rewrites who ingested it, payload
         // and hash both, so the event is self-consistent; edits the actor column of another
         // event without touching its payload; and replaces a frame hash.
-        try db.write { db in
-            try db.execute(sql: "DROP TRIGGER custody_event_no_update")
-            let payload = try String.fetchOne(db, sql: "SELECT payload FROM custody_event WHERE seq = 1")!
-                .replacingOccurrences(of: actor, with: "Nobody")
-            let hash = SHA256.hash(data: Data(payload.utf8)).map { String(format: "%02x", $0) }.joined()
-            try db.execute(sql: "UPDATE custody_event SET actor = 'Nobody', payload = ?, hash = ? WHERE seq = 1", arguments: [payload, hash])
-            try db.execute(sql: "UPDATE custody_event SET actor = 'Somebody' WHERE seq = 2")
-            try db.execute(sql: "UPDATE frame SET sha256 = zeroblob(32) WHERE idx = 3")
-        }
+        let insider = try Insider(store)
+        let payload = try #require(try insider.strings("SELECT payload FROM custody_event WHERE seq = 1").first)
+            .replacingOccurrences(of: actor, with: "Nobody")
+        let hash = SHA256.hash(data: Data(payload.utf8)).map { String(format: "%02x", $0) }.joined()
+        try insider.execute("UPDATE custody_event SET actor = 'Nobody', payload = ?, hash = ? WHERE seq = 1", [payload, hash])
+        try insider.execute("UPDATE custody_event SET actor = 'Somebody' WHERE seq = 2")
+        try insider.execute("UPDATE frame SET sha256 = \(insider.zeroHash) WHERE idx = 3")
         let audit = try store.audit(actor: actor)
         #expect(!audit.ok)
         #expect(audit.problems.contains { $0.contains("custody event 2") && $0.contains("chain is broken") })
@@ -123,11 +120,7 @@ import Testing
     @Test func auditFindsAnEventEditedInPlace() throws {
         let store = try TestSupport.newStore()
         _ = try store.ingest(file: TestSupport.fixture("mjpeg.avi"), caseID: "C", actor: actor)
-        let db = try DatabaseQueue(path: store.path + "/catalog.sqlite")
-        try db.write { db in
-            try db.execute(sql: "DROP TRIGGER custody_event_no_update")
-            try db.execute(sql: "UPDATE custody_event SET payload = replace(payload, '\(actor)', 'Nobody') WHERE seq = 1")
-        }
+        try Insider(store).execute("UPDATE custody_event SET payload = replace(payload, '\(actor)', 'Nobody') WHERE seq = 1")
         let audit = try store.audit(actor: actor)
         #expect(audit.problems.contains { $0.contains("custody event 1") && $0.contains("altered") })
     }

@@ -77,3 +77,33 @@ extension EvidenceStore {
         }
     }
 }
+
+extension EvidenceStore {
+    /// What `lookup` finds for `query`, in one read and without its custody event: the query's
+    /// own cost, which the lookup benchmark reports beside the whole lookup. Not for anything but benchmarks.
+    @_spi(Benchmarks)
+    public func benchmarkFind(_ query: LookupQuery) throws -> Int {
+        try withCatalog { try catalog.read { try find(query, $0).count } }
+    }
+
+    /// How many frame rows the catalog holds, and the bytes its engine stores for them (the
+    /// table with its indexes). Not for anything but benchmarks.
+    @_spi(Benchmarks)
+    public func benchmarkFrameStorage() throws -> (rows: Int, bytes: Int) {
+        try withCatalog {
+            try catalog.read { db in
+                let rows = try Int.fetchOne(db, sql: "SELECT count(*) FROM frame") ?? 0
+                let bytes: Int
+                switch db.engine {
+                case .sqlite:
+                    bytes = try Int.fetchOne(db, sql: "SELECT sum(pgsize) FROM dbstat WHERE name IN ('frame', 'frame_sha256')") ?? 0
+                case .postgresql:
+                    bytes = try Int.fetchOne(db, sql: """
+                        SELECT sum(pg_total_relation_size(relid))::bigint FROM pg_partition_tree('frame') WHERE isleaf
+                        """) ?? 0
+                }
+                return (rows, bytes)
+            }
+        }
+    }
+}

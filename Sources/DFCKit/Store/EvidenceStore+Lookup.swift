@@ -26,7 +26,7 @@ extension EvidenceStore {
         }
     }
 
-    private func find(_ query: LookupQuery, _ db: CatalogDB) throws -> [(ExhibitRecord, frame: (stream: Int, index: Int, seconds: Double?)?)] {
+    func find(_ query: LookupQuery, _ db: CatalogDB) throws -> [(ExhibitRecord, frame: (stream: Int, index: Int, seconds: Double?)?)] {
         switch query {
         case .sha256(let hex):
             let prefix = hex.lowercased()

@@ -132,10 +132,19 @@ final class PostgresCatalog: CatalogEngine, @unchecked Sendable {
     /// Runs `body` in one transaction on a pooled connection; commits when it returns, rolls
     /// back when it throws. A connection that failed is closed, never reused.
     func transaction<T>(begin: String, _ body: (CatalogDB) throws -> T) throws -> T {
-        let connection = try take()
-        let db = PostgresCatalogConnection(connection, logger: logger)
+        var (connection, pooled) = try take()
+        var db = PostgresCatalogConnection(connection, logger: logger)
         do {
-            try db.execute(sql: begin)
+            do {
+                try db.execute(sql: begin)
+            } catch where pooled {
+                // A pooled connection the server dropped meanwhile (a restart, an idle timeout):
+                // nothing was sent in it yet, so begin again on a new one.
+                Self.close(connection)
+                (connection, pooled) = (try connect(), false)
+                db = PostgresCatalogConnection(connection, logger: logger)
+                try db.execute(sql: begin)
+            }
             let result = try body(db)
             try db.execute(sql: "COMMIT")
             give(connection)
@@ -146,13 +155,21 @@ final class PostgresCatalog: CatalogEngine, @unchecked Sendable {
         }
     }
 
-    private func take() throws -> PostgresConnection {
+    /// A pooled connection (and true), or a new one.
+    private func take() throws -> (PostgresConnection, Bool) {
         lock.lock()
         if let connection = idle.popLast() {
             lock.unlock()
-            if !connection.isClosed { return connection }
+            if !connection.isClosed { return (connection, true) }
+            Self.close(connection)
             return try take()
         }
+        lock.unlock()
+        return (try connect(), false)
+    }
+
+    private func connect() throws -> PostgresConnection {
+        lock.lock()
         nextID += 1
         let id = nextID
         lock.unlock()
