@@ -4,12 +4,13 @@ import DFCKit
 struct MigrateStore: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "migrate-store",
-        abstract: "Copy an embedded store into a new store whose vault is an S3 bucket with Object Lock.",
+        abstract: "Copy an embedded store into a new store on PostgreSQL, an S3 bucket with Object Lock, or both.",
         discussion: """
-            Every original is checked against its registration and uploaded, locked; a signed store_copied event is \
-            appended to this store's log; the catalog, the actors' keys and the extracted pictures are copied; and the \
-            new store is audited. It succeeds only when that audit is clean; otherwise nothing is left at --to. \
-            A custodian or supervisor acts. Credentials as for dfc init.
+            Every original is checked against its registration and uploaded, locked (with --vault); a signed store_copied \
+            event is appended to this store's log; the catalog is copied as one snapshot (into the PostgreSQL database \
+            with --catalog, which must be empty), with the actors' keys and the extracted pictures; and the new store is \
+            audited. It succeeds only when that audit is clean; otherwise nothing is left at --to. A custodian or \
+            supervisor acts. Credentials as for dfc init.
             """)
 
     @OptionGroup var options: StoreOptions
@@ -18,18 +19,24 @@ struct MigrateStore: ParsableCommand {
     var to: String
 
     @Option(help: ArgumentHelp("The new store's vault: an S3 bucket with Object Lock.", valueName: "s3://BUCKET?endpoint=URL"))
-    var vault: String
+    var vault: String?
+
+    @Option(help: ArgumentHelp("The new store's catalog: a PostgreSQL database.", valueName: "postgresql://USER@HOST:PORT/DB"))
+    var catalog: String?
+
+    @Option(help: ArgumentHelp("The PostgreSQL role that owns the schema, when it is not USER.", valueName: "postgresql://OWNER@HOST:PORT/DB"))
+    var catalogAdmin: String?
 
     @Flag(help: "Print JSON.")
     var json = false
 
     func run() throws {
         try reportingErrors {
-            let result = try options.open().migrate(to: to, vault: vault, actor: options.actorName)
+            let result = try options.open().migrate(to: to, vault: vault, catalog: catalog, catalogAdmin: catalogAdmin, actor: options.actorName)
             if json {
                 print(Output.json(result))
             } else {
-                print("MIGRATED\t\(result.destination)\t\(result.vault)\t\(result.exhibits) exhibits, \(result.bytes) bytes "
+                print("MIGRATED\t\(result.destination)\t\(result.catalog)\t\(result.vault)\t\(result.exhibits) exhibits, \(result.bytes) bytes "
                     + "(\(result.uploaded) uploaded, \(result.adopted) already there)\tcustody event \(result.event)")
                 print("CLEAN: the new store's audit checked \(result.audit.eventsChecked) custody events and \(result.audit.exhibitsChecked) exhibits")
             }

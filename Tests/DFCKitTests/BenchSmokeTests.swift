@@ -23,6 +23,18 @@ import Testing
         #expect(rows.contains { ($0["row"] as? String) == "ingest cctv_h264.mp4, S3 vault vs embedded" })
         let s3 = try #require(report["s3"] as? [String: Any])
         #expect((s3["ingests"] as? [[String: Any]])?.first?["s3_s"] as? Double ?? 0 > 0, "\(s3)")
+        #expect(rows.contains { ($0["row"] as? String) == "ingest cctv_h264.mp4, PostgreSQL + S3 vs embedded" })
+        let postgresql = try #require(report["postgresql"] as? [String: Any])
+        let pgLookup = try #require(postgresql["lookup"] as? [String: Any], "\(postgresql)")
+        for kind in ["sha256", "frame"] {
+            let timing = try #require(pgLookup[kind] as? [String: Any], "\(pgLookup)")
+            #expect(timing["found"] as? Int == timing["lookups"] as? Int && (timing["found"] as? Int ?? 0) > 0, "\(kind): \(timing)")
+            #expect((timing["find_p99_ms"] as? Double ?? 0) > 0 && (timing["p99_ms"] as? Double ?? 0) > 0, "\(kind): \(timing)")
+        }
+        let storage = try #require(postgresql["frame_storage"] as? [String: Any])
+        #expect(((storage["postgresql"] as? [String: Any])?["frame_rows"] as? Int ?? 0) >= 20000, "\(storage)")
+        #expect(((storage["sqlite"] as? [String: Any])?["bytes_per_row"] as? Double ?? 0) > 0, "\(storage)")
+        #expect(((postgresql["audit"] as? [String: Any])?["seconds"] as? Double ?? 0) > 0, "\(postgresql)")
         let lookup = try #require(report["lookup"] as? [String: Any])
         for kind in ["sha256", "frame"] {
             let inProcess = try #require((lookup[kind] as? [String: Any])?["in_process"] as? [String: Any])

@@ -138,6 +138,49 @@ import Testing
         #expect(problems.contains { $0.localizedCaseInsensitiveContains(named) }, "\(edit): \(audit.stdout)")
     }
 
+    /// `dfc migrate-store --catalog` moves a real embedded store into PostgreSQL, its vault into an S3
+    /// bucket: the copy's audit (every event, signature, row and original) is clean, a checkpoint of
+    /// the old store verifies against the new, and a database that already holds a log is refused.
+    @Test func anEmbeddedStoreMovesIntoPostgreSQLAndS3() throws {
+        let work = TestSupport.temporaryDirectory()
+        let old = work + "/old", new = work + "/new"
+        func dfc(_ arguments: [String], _ actor: String = "Insp. A. Khan") throws -> TestSupport.Run {
+            try TestSupport.run(TestSupport.dfcBinary, arguments, environment: Self.credentials.merging(["DFC_ACTOR": actor]) { a, _ in a })
+        }
+        try #require(try dfc(["actor", "add", "Insp. A. Khan", "--role", "custodian", "--store", old]).status == 0)
+        try #require(try dfc(["actor", "add", "A. Analyst", "--role", "analyst", "--store", old]).status == 0)
+        let files = [TestSupport.fixture("cctv_h264.mp4"), TestSupport.fixture("gap_5s.mp4"), TestSupport.fixture("still_exif.jpg")]
+        try #require(try dfc(["ingest", "--case", "MIG", "--store", old] + files, "A. Analyst").status == 0)
+        try #require(try dfc(["extract", "EX-1", "--frames", "2", "--to", work + "/frames", "--store", old], "A. Analyst").status == 0)
+        try #require(try dfc(["amend", "EX-2", "--case", "MIG-2", "--reason", "wrong case", "--store", old]).status == 0)
+        try #require(try dfc(["reanalyze", "EX-1", "--reason", "before the move", "--store", old], "A. Analyst").status == 0)
+        try #require(try dfc(["checkpoint", "--output", work + "/before.txt", "--store", old]).status == 0)
+
+        let database = try TestSupport.Postgres.newDatabase()
+        let moved = try dfc(["migrate-store", "--store", old, "--to", new, "--catalog", database.user, "--catalog-admin", database.admin,
+                             "--vault", try S3VaultTests.vaultURL(try S3VaultTests.bucket().name), "--json"])
+        try #require(moved.status == 0, "\(moved.stderr)")
+        #expect(moved.stdout.contains("\"exhibits\":3") && moved.stdout.contains("PostgreSQL catalog"), "\(moved.stdout)")
+        #expect(!FileManager.default.fileExists(atPath: new + "/catalog.sqlite") && !FileManager.default.fileExists(atPath: new + "/vault"))
+        let audit = try dfc(["audit", "--store", new, "--checkpoint", work + "/before.txt"])
+        #expect(audit.status == 0 && audit.stdout.contains("CLEAN"), "\(audit.stdout)")
+        #expect(try dfc(["verify", "EX-1", "EX-2", "EX-3", "--store", new]).status == 0)
+        // New rows are numbered past those copied.
+        let more = try dfc(["ingest", "--case", "MIG", TestSupport.fixture("bodycam.mp4"), "--store", new], "A. Analyst")
+        #expect(more.status == 0 && more.stdout.hasPrefix("EX-000004"), "\(more.stdout)\(more.stderr)")
+        #expect(try dfc(["audit", "--store", new]).status == 0)
+
+        // A database that already holds a log is refused, and nothing is left at --to.
+        let again = try dfc(["migrate-store", "--store", old, "--to", work + "/new2", "--catalog", database.user])
+        #expect(again.status != 0 && again.stderr.contains("already holds a custody log"), "\(again.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: work + "/new2"))
+        // The catalog alone: the vault folder is copied, each original checked by the copy's audit.
+        let alone = try TestSupport.Postgres.newDatabase()
+        let folder = try dfc(["migrate-store", "--store", old, "--to", work + "/new3", "--catalog", alone.user, "--catalog-admin", alone.admin])
+        #expect(folder.status == 0, "\(folder.stderr)")
+        #expect(FileManager.default.fileExists(atPath: work + "/new3/vault"))
+    }
+
     /// A wrong URL, a server that is down, a database that does not exist, a password in the URL:
     /// a clear error naming the engine and the reason, and no store made.
     @Test func engineErrorsAreNamedAndNothingIsMade() throws {
@@ -160,5 +203,67 @@ import Testing
         let store = TestSupport.temporaryDirectory() + "/store"
         let made = try S3VaultTests.dfc(["init", store, "--catalog", database.user])
         #expect(made.status != 0 && made.stderr.contains("may not"), "\(made.stderr)")
+    }
+}
+
+/// PostgreSQL restarted in the middle of a batch, on a cluster of the test's own: the batch
+/// waits for the server and goes on, or stops cleanly and is resumed; either way every file
+/// is recorded exactly once and the audit is clean.
+@Suite struct PostgresRestartTests {
+    @Test func aBatchOutlivesARestartOfTheServer() throws {
+        let cluster = TestSupport.temporaryDirectory() + "/pg"
+        let environment = ["DFC_PG_DIR": cluster]
+        let started = try TestSupport.run(TestSupport.script("pg-server"), ["start"], environment: environment)
+        try #require(started.status == 0, "\(started.stderr)")
+        defer { _ = try? TestSupport.run(TestSupport.script("pg-server"), ["stop"], environment: environment) }
+        let address = started.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let parts = address.split(separator: ":")
+        func psql(_ sql: String, database: String = "postgres") throws -> String {
+            let result = try TestSupport.run("/usr/bin/psql", ["-h", String(parts[0]), "-p", String(parts[1]), "-U", "postgres", "-d", database,
+                                                               "-qAtX", "-c", sql])
+            return result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        _ = try psql("CREATE DATABASE restart")
+        let store = TestSupport.temporaryDirectory() + "/store"
+        let made = try S3VaultTests.dfc(["init", store, "--catalog", "postgresql://dfc@\(address)/restart",
+                                         "--catalog-admin", "postgresql://postgres@\(address)/restart"])
+        try #require(made.status == 0, "\(made.stderr)")
+        let archive = TestSupport.temporaryDirectory()
+        let names = ["cctv_h264.mp4", "bodycam.mp4", "hevc.mkv", "mjpeg.avi", "mpeg2.ts", "vfr.mp4", "gap_5s.mp4", "h264_422.mp4",
+                     "odd_size.mkv", "nv12.avi"]
+        for name in names { try FileManager.default.copyItem(atPath: TestSupport.fixture(name), toPath: archive + "/" + name) }
+
+        let batch = Process()
+        batch.executableURL = URL(fileURLWithPath: TestSupport.dfcBinary)
+        batch.arguments = ["batch", archive, "--case", "RESTART", "--store", store, "--actor", TestSupport.custodian]
+        batch.standardOutput = FileHandle.nullDevice
+        // Its errors go to a file: a pipe's other end would be held open by the server the restart
+        // starts, which inherits what this process has open.
+        let errorsPath = TestSupport.temporaryDirectory() + "/stderr"
+        _ = FileManager.default.createFile(atPath: errorsPath, contents: nil)
+        let errors = try FileHandle(forWritingTo: URL(fileURLWithPath: errorsPath))
+        batch.standardError = errors
+        try batch.run()
+        try errors.close()
+        // Restart once two files are in.
+        let deadline = Date().addingTimeInterval(120)
+        while Date() < deadline, (Int(try psql("SELECT count(*) FROM batch_file", database: "restart")) ?? 0) < 2, batch.isRunning {
+            usleep(100_000)
+        }
+        let restarted = try TestSupport.run(TestSupport.script("pg-server"), ["restart"], environment: environment)
+        #expect(restarted.status == 0, "\(restarted.stderr)")
+        batch.waitUntilExit()
+        let stderr = (try? String(contentsOfFile: errorsPath, encoding: .utf8)) ?? ""
+        if batch.terminationStatus != 0 {
+            // It stopped cleanly, naming the catalog; running it again resumes it.
+            #expect(stderr.contains("PostgreSQL catalog"), "\(stderr)")
+            let resumed = try S3VaultTests.dfc(["batch", archive, "--case", "RESTART", "--store", store, "--actor", TestSupport.custodian])
+            #expect(resumed.status == 0, "\(resumed.stderr)")
+        }
+        #expect(try psql("SELECT count(*) FROM batch_file", database: "restart") == String(names.count))
+        #expect(try psql("SELECT count(*) FROM exhibit", database: "restart") == String(names.count))
+        let audit = try S3VaultTests.dfc(["audit", "--store", store, "--actor", TestSupport.custodian])
+        #expect(audit.status == 0 && audit.stdout.contains("CLEAN"), "\(audit.stdout)\(audit.stderr)")
+        print("restart test: the batch \(batch.terminationStatus == 0 ? "waited and went on" : "stopped and was resumed"): \(stderr)")
     }
 }

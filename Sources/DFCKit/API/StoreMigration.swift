@@ -3,9 +3,12 @@
 public struct StoreMigration: Sendable, Codable, Equatable {
     /// The new store's folder.
     public var destination: String
-    /// The new store's vault: `S3 vault s3://BUCKET at ENDPOINT`.
+    /// The new store's vault: `S3 vault s3://BUCKET at ENDPOINT`, or its folder.
     public var vault: String
-    /// Exhibits whose originals were checked against their registration and copied.
+    /// The new store's catalog: its `catalog.sqlite`, or `PostgreSQL catalog postgresql://…`.
+    public var catalog: String
+    /// Exhibits whose originals were checked against their registration and copied (for a vault
+    /// folder copied as it is, the exhibits the copy's audit checked).
     public var exhibits: Int
     /// Originals uploaded by this migration, and originals already in the bucket with the same bytes (adopted).
     public var uploaded: Int

@@ -19,21 +19,9 @@ extension EvidenceStore {
         let absolute = try checkNewStoreFolder(absolute(path), path: path)
         var descriptor = StoreDescriptor()
         if let catalog {
-            let url = try PostgresURL(catalog, source: "--catalog")
-            if let catalogAdmin {
-                let admin = try PostgresURL(catalogAdmin, source: "--catalog-admin")
-                guard admin.host == url.host, admin.port == url.port, admin.database == url.database else {
-                    throw DFCError.invalidArgument("--catalog-admin must name the same server and database as --catalog")
-                }
-                do {
-                    try PostgresCatalog.prepare(admin: admin, for: url.user)
-                } catch {
-                    throw DFCError.catalog(path: admin.text, reason: PostgresCatalog.explain(error, url: admin, lockTimeout: 60))
-                }
-            }
-            descriptor.catalog = url.text
+            descriptor.catalog = try preparePostgres(catalog, admin: catalogAdmin)
             // Reached, and its schema up to date, before anything is written here.
-            _ = try descriptor.openCatalog(storePath: absolute, lockTimeout: 60)
+            _ = try descriptor.openCatalog(storePath: absolute, lockTimeout: 60, logger: logger)
         } else if catalogAdmin != nil {
             throw DFCError.invalidArgument("--catalog-admin is for a PostgreSQL catalog: give --catalog postgresql://USER@HOST:PORT/DATABASE too")
         }
@@ -48,6 +36,24 @@ extension EvidenceStore {
         }
         try descriptor.write(storePath: absolute)
         return try EvidenceStore(path: absolute, create: true, logger: logger)
+    }
+
+    /// The PostgreSQL catalog URL `catalog` as a descriptor keeps it; with `admin`, the schema made
+    /// as that role first, DFC's role let only read and append (`PostgresCatalog.prepare`).
+    static func preparePostgres(_ catalog: String, admin catalogAdmin: String?) throws(DFCError) -> String {
+        let url = try PostgresURL(catalog, source: "--catalog")
+        if let catalogAdmin {
+            let admin = try PostgresURL(catalogAdmin, source: "--catalog-admin")
+            guard admin.host == url.host, admin.port == url.port, admin.database == url.database else {
+                throw DFCError.invalidArgument("--catalog-admin must name the same server and database as --catalog")
+            }
+            do {
+                try PostgresCatalog.prepare(admin: admin, for: url.user)
+            } catch {
+                throw DFCError.catalog(path: admin.text, reason: PostgresCatalog.explain(error, url: admin, lockTimeout: 60))
+            }
+        }
+        return url.text
     }
 
     /// `absolute`, when a new store may be made there: a folder that does not exist yet, or is empty.

@@ -66,7 +66,7 @@ public struct EvidenceStore: Sendable {
         }
         vault = Vault(storePath: absolute, storage: try descriptor.openVault(storePath: absolute))
         keys = KeyFolder(storePath: absolute)
-        catalog = try descriptor.openCatalog(storePath: absolute, lockTimeout: lockTimeout)
+        catalog = try descriptor.openCatalog(storePath: absolute, lockTimeout: lockTimeout, logger: logger)
     }
 
     /// Runs a catalog operation, turning the engine's errors into `DFCError.catalog`.

@@ -1,5 +1,6 @@
 internal import DFCS3
 import Foundation
+import Logging
 
 /// The store's `store.json`: which engines hold its catalog and its vault, chosen when the
 /// store is made (`dfc init`). A store without one is embedded: `catalog.sqlite` and the
@@ -48,7 +49,7 @@ struct StoreDescriptor: Codable, Equatable, Sendable {
     }
 
     /// The catalog this descriptor names, opened and its schema brought up to date.
-    func openCatalog(storePath: String, lockTimeout: Double) throws(DFCError) -> Catalog {
+    func openCatalog(storePath: String, lockTimeout: Double, logger: Logger) throws(DFCError) -> Catalog {
         guard catalog != "sqlite" else {
             let path = storePath + "/catalog.sqlite"
             do {
@@ -59,7 +60,7 @@ struct StoreDescriptor: Codable, Equatable, Sendable {
         }
         let url = try PostgresURL(catalog, source: storePath + "/" + Self.fileName)
         do {
-            return Catalog(engine: try PostgresCatalog(url: url, lockTimeout: lockTimeout))
+            return Catalog(engine: try PostgresCatalog(url: url, lockTimeout: lockTimeout, logger: logger))
         } catch {
             throw DFCError.catalog(path: url.text, reason: PostgresCatalog.explain(error, url: url, lockTimeout: lockTimeout))
         }

@@ -16,9 +16,12 @@ final class PostgresCatalog: CatalogEngine, @unchecked Sendable {
     let lockTimeout: Double
     private let password: String?
     private let logger: Logger
+    private let driverLogger: Logger
     private let lock = NSLock()
     private var idle: [PostgresConnection] = []
     private var nextID = 0
+    /// Whether a connection ever succeeded: from then on a server that is away is waited for.
+    private var reached = false
 
     /// The key of the advisory lock a write holds: one writer of the custody log at a time.
     static let logLock: Int64 = 0x4446_435F_4C4F_47   // "DFC_LOG"
@@ -32,9 +35,10 @@ final class PostgresCatalog: CatalogEngine, @unchecked Sendable {
         self.url = url
         self.lockTimeout = lockTimeout
         self.password = url.password()
+        self.logger = logger
         var quiet = logger
-        quiet.logLevel = .warning
-        self.logger = quiet
+        quiet.logLevel = .warning   // postgres-nio's own chatter about each query stays out of the operator's way
+        self.driverLogger = quiet
         try migrate()
     }
 
@@ -133,7 +137,7 @@ final class PostgresCatalog: CatalogEngine, @unchecked Sendable {
     /// back when it throws. A connection that failed is closed, never reused.
     func transaction<T>(begin: String, _ body: (CatalogDB) throws -> T) throws -> T {
         var (connection, pooled) = try take()
-        var db = PostgresCatalogConnection(connection, logger: logger)
+        var db = PostgresCatalogConnection(connection, logger: driverLogger)
         do {
             do {
                 try db.execute(sql: begin)
@@ -142,7 +146,7 @@ final class PostgresCatalog: CatalogEngine, @unchecked Sendable {
                 // nothing was sent in it yet, so begin again on a new one.
                 Self.close(connection)
                 (connection, pooled) = (try connect(), false)
-                db = PostgresCatalogConnection(connection, logger: logger)
+                db = PostgresCatalogConnection(connection, logger: driverLogger)
                 try db.execute(sql: begin)
             }
             let result = try body(db)
@@ -168,16 +172,37 @@ final class PostgresCatalog: CatalogEngine, @unchecked Sendable {
         return (try connect(), false)
     }
 
+    /// A new connection. Once the server has been reached, a server that is away (restarting:
+    /// refused, or starting up) is waited for, up to the lock timeout, so that a long batch goes
+    /// on after a restart; a server never reached fails at once.
     private func connect() throws -> PostgresConnection {
         lock.lock()
         nextID += 1
-        let id = nextID
+        let id = nextID, waiting = reached
         lock.unlock()
         var configuration = PostgresConnection.Configuration(
             host: url.host, port: url.port, username: url.user, password: password, database: url.database, tls: .disable)
         configuration.options.connectTimeout = .seconds(10)
-        return try PostgresConnection.connect(
-            on: MultiThreadedEventLoopGroup.singleton.any(), configuration: configuration, id: id, logger: logger).wait()
+        let deadline = Date().addingTimeInterval(waiting ? lockTimeout : 0)
+        while true {
+            do {
+                let connection = try PostgresConnection.connect(
+                    on: MultiThreadedEventLoopGroup.singleton.any(), configuration: configuration, id: id, logger: driverLogger).wait()
+                lock.lock()
+                reached = true
+                lock.unlock()
+                return connection
+            } catch let error as PSQLError where Date() < deadline && Self.isAway(error) {
+                logger.warning("the PostgreSQL server is away; waiting", metadata: ["catalog": "\(url.text)", "error": "\(error.code)"])
+                Thread.sleep(forTimeInterval: 0.5)
+            }
+        }
+    }
+
+    /// A server that refuses connections or says it is starting or shutting down.
+    private static func isAway(_ error: PSQLError) -> Bool {
+        if let state = error.serverInfo?[.sqlState] { return state == "57P03" || state == "57P01" }
+        return error.code == .connectionError || error.code == .serverClosedConnection || error.code == .uncleanShutdown
     }
 
     /// Closes a connection, waiting until its socket is closed.
