@@ -143,18 +143,8 @@ import Testing
     /// the old store verifies against the new, and a database that already holds a log is refused.
     @Test func anEmbeddedStoreMovesIntoPostgreSQLAndS3() throws {
         let work = TestSupport.temporaryDirectory()
-        let old = work + "/old", new = work + "/new"
-        func dfc(_ arguments: [String], _ actor: String = "Insp. A. Khan") throws -> TestSupport.Run {
-            try TestSupport.run(TestSupport.dfcBinary, arguments, environment: Self.credentials.merging(["DFC_ACTOR": actor]) { a, _ in a })
-        }
-        try #require(try dfc(["actor", "add", "Insp. A. Khan", "--role", "custodian", "--store", old]).status == 0)
-        try #require(try dfc(["actor", "add", "A. Analyst", "--role", "analyst", "--store", old]).status == 0)
-        let files = [TestSupport.fixture("cctv_h264.mp4"), TestSupport.fixture("gap_5s.mp4"), TestSupport.fixture("still_exif.jpg")]
-        try #require(try dfc(["ingest", "--case", "MIG", "--store", old] + files, "A. Analyst").status == 0)
-        try #require(try dfc(["extract", "EX-1", "--frames", "2", "--to", work + "/frames", "--store", old], "A. Analyst").status == 0)
-        try #require(try dfc(["amend", "EX-2", "--case", "MIG-2", "--reason", "wrong case", "--store", old]).status == 0)
-        try #require(try dfc(["reanalyze", "EX-1", "--reason", "before the move", "--store", old], "A. Analyst").status == 0)
-        try #require(try dfc(["checkpoint", "--output", work + "/before.txt", "--store", old]).status == 0)
+        let old = try S3VaultTests.storeToMigrate(in: work), new = work + "/new"
+        func dfc(_ arguments: [String], _ actor: String = "Insp. A. Khan") throws -> TestSupport.Run { try S3VaultTests.dfc(arguments, as: actor) }
 
         let database = try TestSupport.Postgres.newDatabase()
         let moved = try dfc(["migrate-store", "--store", old, "--to", new, "--catalog", database.user, "--catalog-admin", database.admin,

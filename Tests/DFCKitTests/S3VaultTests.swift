@@ -280,21 +280,32 @@ import Testing
     /// checkpoint of the old log still verified by the new one, and the move itself a signed
     /// event in both logs. A damaged original stops it with nothing left at the destination;
     /// an analyst may not move a store.
+    /// Runs `dfc` as `actor` with the test's S3 credentials.
+    static func dfc(_ arguments: [String], as actor: String) throws -> TestSupport.Run {
+        try TestSupport.run(TestSupport.dfcBinary, arguments, environment: credentials.merging(["DFC_ACTOR": actor]) { a, _ in a })
+    }
+
+    /// An embedded store in `work/old` with a custodian (Insp. A. Khan) and an analyst, three
+    /// exhibits, an extraction (into `work/frames`), an amendment and a re-analysis, and a
+    /// checkpoint held outside (`work/before.txt`): what the migration tests move.
+    static func storeToMigrate(in work: String) throws -> String {
+        let old = work + "/old"
+        try #require(try dfc(["actor", "add", "Insp. A. Khan", "--role", "custodian", "--store", old], as: "Insp. A. Khan").status == 0)
+        try #require(try dfc(["actor", "add", "A. Analyst", "--role", "analyst", "--store", old], as: "Insp. A. Khan").status == 0)
+        let files = [TestSupport.fixture("cctv_h264.mp4"), TestSupport.fixture("gap_5s.mp4"), TestSupport.fixture("still_exif.jpg")]
+        try #require(try dfc(["ingest", "--case", "MIG", "--store", old] + files, as: "A. Analyst").status == 0)
+        try #require(try dfc(["extract", "EX-1", "--frames", "2", "--to", work + "/frames", "--store", old], as: "A. Analyst").status == 0)
+        try #require(try dfc(["amend", "EX-2", "--case", "MIG-2", "--reason", "wrong case", "--store", old], as: "Insp. A. Khan").status == 0)
+        try #require(try dfc(["reanalyze", "EX-1", "--reason", "before the move", "--store", old], as: "A. Analyst").status == 0)
+        try #require(try dfc(["checkpoint", "--output", work + "/before.txt", "--store", old], as: "Insp. A. Khan").status == 0)
+        return old
+    }
+
     @Test func anEmbeddedStoreMovesToAnS3VaultAndItsAuditStaysClean() throws {
         let (bucket, client) = try Self.bucket()
         let work = TestSupport.temporaryDirectory()
-        let old = work + "/old", new = work + "/new"
-        func dfc(_ arguments: [String], _ actor: String = "Insp. A. Khan") throws -> TestSupport.Run {
-            try TestSupport.run(TestSupport.dfcBinary, arguments, environment: Self.credentials.merging(["DFC_ACTOR": actor]) { a, _ in a })
-        }
-        try #require(try dfc(["actor", "add", "Insp. A. Khan", "--role", "custodian", "--store", old]).status == 0)
-        try #require(try dfc(["actor", "add", "A. Analyst", "--role", "analyst", "--store", old]).status == 0)
-        let files = [TestSupport.fixture("cctv_h264.mp4"), TestSupport.fixture("gap_5s.mp4"), TestSupport.fixture("still_exif.jpg")]
-        try #require(try dfc(["ingest", "--case", "MIG", "--store", old] + files, "A. Analyst").status == 0)
-        try #require(try dfc(["extract", "EX-1", "--frames", "2", "--to", work + "/frames", "--store", old], "A. Analyst").status == 0)
-        try #require(try dfc(["amend", "EX-2", "--case", "MIG-2", "--reason", "wrong case", "--store", old]).status == 0)
-        try #require(try dfc(["reanalyze", "EX-1", "--reason", "before the move", "--store", old], "A. Analyst").status == 0)
-        try #require(try dfc(["checkpoint", "--output", work + "/before.txt", "--store", old]).status == 0)
+        let old = try Self.storeToMigrate(in: work), new = work + "/new"
+        func dfc(_ arguments: [String], _ actor: String = "Insp. A. Khan") throws -> TestSupport.Run { try Self.dfc(arguments, as: actor) }
 
         let refused = try dfc(["migrate-store", "--store", old, "--to", new, "--vault", try Self.vaultURL(bucket)], "A. Analyst")
         #expect(refused.status != 0 && refused.stderr.contains("only a custodian or a supervisor"), "\(refused.stderr)")
