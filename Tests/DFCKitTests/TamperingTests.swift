@@ -1,10 +1,10 @@
 import Crypto
 import Foundation
-import GRDB
 import Testing
 
-/// An insider with the SQLite file and the vault tampers with a store the way the issue
-/// lists; `dfc audit` must exit 1 and name what is wrong. An untouched store passes.
+/// An insider with the catalog (the SQLite file, or PostgreSQL's superuser with the triggers off:
+/// the second pass of Scripts/test) and the vault tampers with a store the way the issue lists;
+/// `dfc audit` must exit 1 and name what is wrong. An untouched store passes.
 @Suite struct TamperingTests {
     static let custodian = "Insp. A. Khan"
     static let analyst = "B. Officer"
@@ -18,6 +18,9 @@ import Testing
         let dir = TestSupport.temporaryDirectory()
         let store = dir + "/store"
         func dfc(_ arguments: [String], _ actor: String?) { TestSupport.dfcSucceeding(arguments + ["--store", store], actor: actor) }
+        if ProcessInfo.processInfo.environment["DFC_TEST_CATALOG"] == "postgresql", let database = try? TestSupport.Postgres.newDatabase() {
+            TestSupport.dfcSucceeding(["init", store, "--catalog", database.user, "--catalog-admin", database.admin], actor: nil)
+        }
         dfc(["actor", "add", custodian, "--role", "custodian"], nil)
         dfc(["actor", "add", analyst, "--role", "analyst"], custodian)
         dfc(["ingest", TestSupport.fixture("mjpeg.avi"), TestSupport.fixture("hevc.mkv"), "--case", "LHR-7"], analyst)
@@ -118,21 +121,16 @@ import Testing
         let rowsLeft = try TestSupport.dfc(["audit", "--store", store], actor: Self.custodian)
         #expect(rowsLeft.status == 1 && rowsLeft.stdout.contains("EX-000003: has no ingested custody event"), "\(rowsLeft.stdout)")
 
-        let db = try DatabaseQueue(path: store + "/catalog.sqlite")
+        let insider = try Insider(path: store)
         // Everything the cut events recorded: the third exhibit (and its second analysis), the still, the amendment, the registrar.
-        let vaultPaths = try db.read { try String.fetchAll($0, sql: "SELECT vault_path FROM exhibit WHERE id >= 3") }
-        try db.writeWithoutTransaction { db in
-            try db.execute(sql: "PRAGMA foreign_keys = OFF")
-            try db.execute(sql: "DELETE FROM amendment")
-            for table in ["analysis", "analysis_stream", "analysis_packet", "analysis_frame", "analysis_finding", "analysis_pdq"] {
-                try db.execute(sql: "DROP TRIGGER IF EXISTS \(table)_no_delete")
-                try db.execute(sql: "DELETE FROM \(table)")
-            }
-            for table in ["packet", "frame", "stream", "finding", "pdq"] { try db.execute(sql: "DELETE FROM \(table) WHERE exhibit_id >= 3") }
-            try db.execute(sql: "DELETE FROM exhibit WHERE id >= 3")
-            try db.execute(sql: "DROP TRIGGER IF EXISTS actor_no_delete")
-            try db.execute(sql: "DELETE FROM actor WHERE name = ?", arguments: [Self.registrar])
+        let vaultPaths = try insider.strings("SELECT vault_path FROM exhibit WHERE id >= 3")
+        try insider.execute("DELETE FROM amendment")
+        for table in ["analysis_stream", "analysis_packet", "analysis_frame", "analysis_finding", "analysis_pdq", "analysis"] {
+            try insider.execute("DELETE FROM \(table)")
         }
+        for table in ["packet", "frame", "stream", "finding", "pdq"] { try insider.execute("DELETE FROM \(table) WHERE exhibit_id >= 3") }
+        try insider.execute("DELETE FROM exhibit WHERE id >= 3")
+        try insider.execute("DELETE FROM actor WHERE name = ?", [Self.registrar])
         for vaultPath in vaultPaths {
             chmod(store + "/" + vaultPath, 0o644)
             try FileManager.default.removeItem(atPath: store + "/" + vaultPath)
@@ -146,6 +144,7 @@ import Testing
     /// every later analysis its reanalysed event, and a changed picture type or picture hash is named.
     @Test func anOutsiderRecomputesTheRowDigests() throws {
         let dir = try copyOfBase()
+        guard try Insider(path: dir + "/store").database == nil else { return }   // the script reads catalog.sqlite
         let script = TestSupport.packageRoot.appendingPathComponent("Scripts/verify-rows").path
         let clean = try TestSupport.run("/usr/bin/env", ["python3", script, dir + "/store/catalog.sqlite"])
         #expect(clean.status == 0 && clean.stdout == "EX-000001\tok\nEX-000002\tok\nEX-000003\tok\nEX-000004\tok\nEX-000003 analysis-row 1\tok\n", "\(clean.stdout)\(clean.stderr)")
@@ -172,8 +171,7 @@ import Testing
         #expect(show.stdout.contains("Case       LHR-8"))
         #expect(show.stdout.contains("by \(Self.custodian) (custody event") && show.stdout.contains("case LHR-7 → LHR-8; reason: filed under the wrong case at intake"),
                 "\(show.stdout)")
-        let db = try DatabaseQueue(path: store + "/catalog.sqlite")
-        #expect(try db.read { try String.fetchOne($0, sql: "SELECT case_id FROM exhibit WHERE id = 2") } == "LHR-7", "the ingested row is never updated")
+        #expect(try Insider(path: store).strings("SELECT case_id FROM exhibit WHERE id = 2") == ["LHR-7"], "the ingested row is never updated")
         let audit = try TestSupport.dfc(["audit", "--store", store], actor: Self.custodian)
         #expect(audit.status == 0, "\(audit.stdout)")
     }
@@ -182,42 +180,38 @@ import Testing
         let dir = TestSupport.temporaryDirectory() + "/copy"
         let copy = try TestSupport.run("/bin/cp", ["-a", Self.base, dir])
         try #require(copy.status == 0, "\(copy.stderr)")
+        // On PostgreSQL the copy gets a database of its own, copied from the base's.
+        try #require(try TestSupport.run("/bin/rm", ["-rf", dir + "/store"]).status == 0)
+        try Insider(path: Self.base + "/store").forkFolder(to: dir + "/store")
         return dir
     }
 
     private func tamper(_ tampering: Tampering, store: String, checkpoint: String) throws {
-        let db = try DatabaseQueue(path: store + "/catalog.sqlite")
+        let db = try Insider(path: store)
         let checkpointSize = IndependentVerifier.checkpointHead(try String(contentsOfFile: checkpoint, encoding: .utf8)).size
-        try db.writeWithoutTransaction { db in
-            try db.execute(sql: "PRAGMA foreign_keys = OFF")   // as in the sqlite3 shell an insider would use
-            for trigger in ["custody_event_no_update", "custody_event_no_delete", "actor_no_update", "checkpoint_no_delete",
-                            "checkpoint_no_update", "amendment_no_update", "amendment_no_delete"]
-                + ["analysis", "analysis_stream", "analysis_packet", "analysis_frame", "analysis_finding", "analysis_pdq",
-                   "cosigned_checkpoint", "derived_frame", "merkle_node"].flatMap { [$0 + "_no_update", $0 + "_no_delete"] } {
-                try db.execute(sql: "DROP TRIGGER IF EXISTS \(trigger)")
-            }
+        do {
             switch tampering {
             case .editEventField:   // event 5 is the first read (show EX-1): make it say it was something else
-                try db.execute(sql: #"UPDATE custody_event SET payload = replace(payload, '"command":"show"', '"command":"lookup"') WHERE seq = 5"#)
-                let payload = try String.fetchOne(db, sql: "SELECT payload FROM custody_event WHERE seq = 5")!
-                try db.execute(sql: "UPDATE custody_event SET hash = ? WHERE seq = 5", arguments: [IndependentVerifier.hexString(
+                try db.execute(#"UPDATE custody_event SET payload = replace(payload, '"command":"show"', '"command":"lookup"') WHERE seq = 5"#)
+                let payload = try #require(try db.strings("SELECT payload FROM custody_event WHERE seq = 5").first)
+                try db.execute("UPDATE custody_event SET hash = ? WHERE seq = 5", [IndependentVerifier.hexString(
                     IndependentVerifier.sha256(Array(payload.utf8)))])
             case .deleteEvent:
-                try db.execute(sql: "DELETE FROM custody_event WHERE seq = 4")
+                try db.execute("DELETE FROM custody_event WHERE seq = 4")
             case .reorderEvents:
-                try db.execute(sql: "UPDATE custody_event SET seq = -1 WHERE seq = 4")
-                try db.execute(sql: "UPDATE custody_event SET seq = 4 WHERE seq = 5")
-                try db.execute(sql: "UPDATE custody_event SET seq = 5 WHERE seq = -1")
+                try db.execute("UPDATE custody_event SET seq = -1 WHERE seq = 4")
+                try db.execute("UPDATE custody_event SET seq = 4 WHERE seq = 5")
+                try db.execute("UPDATE custody_event SET seq = 5 WHERE seq = -1")
             case .replaceFrameHash:
-                try db.execute(sql: "UPDATE frame SET sha256 = zeroblob(32) WHERE exhibit_id = 2 AND idx = 3")
+                try db.execute("UPDATE frame SET sha256 = \(db.zeroHash) WHERE exhibit_id = 2 AND idx = 3")
             case .deleteFrameRows:
-                try db.execute(sql: "DELETE FROM frame WHERE exhibit_id = 1 AND idx >= 5")
+                try db.execute("DELETE FROM frame WHERE exhibit_id = 1 AND idx >= 5")
             case .forgeWithUnregisteredKey:
                 try forgeEvent(db, actor: Self.analyst)
             case .forgeAsUnknownActor:
                 try forgeEvent(db, actor: "Mallory")
             case .swapVaultFile:
-                let vaultPath = try String.fetchOne(db, sql: "SELECT vault_path FROM exhibit WHERE id = 1")!
+                let vaultPath = try #require(try db.strings("SELECT vault_path FROM exhibit WHERE id = 1").first)
                 let file = store + "/" + vaultPath
                 chmod(file, 0o644)
                 try FileManager.default.removeItem(atPath: file)
@@ -226,92 +220,86 @@ import Testing
                 try FileManager.default.createDirectory(atPath: store + "/vault/00", withIntermediateDirectories: true)
                 _ = FileManager.default.createFile(atPath: store + "/vault/00/planted", contents: Data("planted".utf8))
             case .truncateLog:
-                try db.execute(sql: "DELETE FROM custody_event WHERE seq > ?", arguments: [checkpointSize - 2])
+                try db.execute("DELETE FROM custody_event WHERE seq > CAST(? AS INTEGER)", [String(checkpointSize - 2)])
             case .truncateAndRebuild:   // the tree kept with the log cut back too: every subtree that covers a cut event
-                try db.execute(sql: "DELETE FROM custody_event WHERE seq > ?", arguments: [checkpointSize - 2])
-                try db.execute(sql: "DELETE FROM merkle_node WHERE ((idx + 1) << level) > ?", arguments: [checkpointSize - 2])
-                try db.execute(sql: "DELETE FROM checkpoint")
-                try db.execute(sql: "DELETE FROM cosigned_checkpoint")
+                try db.execute("DELETE FROM custody_event WHERE seq > CAST(? AS INTEGER)", [String(checkpointSize - 2)])
+                try db.execute("DELETE FROM merkle_node WHERE \(Insider.lastLeafOfNode) > CAST(? AS INTEGER)", [String(checkpointSize - 2)])
+                try db.execute("DELETE FROM checkpoint")
+                try db.execute("DELETE FROM cosigned_checkpoint")
             case .replaceActorKey:
                 let key = IndependentVerifier.hexString(Array(Curve25519.Signing.PrivateKey().publicKey.rawRepresentation))
-                try db.execute(sql: "UPDATE actor SET public_key = ? WHERE name = ?", arguments: [key, Self.analyst])
+                try db.execute("UPDATE actor SET public_key = ? WHERE name = ?", [key, Self.analyst])
             case .editStoredCheckpoint:   // a log rewritten, and its stored checkpoint's root with it
-                let text = try #require(try String.fetchOne(db, sql: "SELECT text FROM checkpoint"))
+                let text = try #require(try db.strings("SELECT text FROM checkpoint").first)
                 var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
                 lines[2] = Data(repeating: 0x11, count: 32).base64EncodedString()
-                try db.execute(sql: "UPDATE checkpoint SET text = ?, root_hash = ?",
-                               arguments: [lines.joined(separator: "\n"), String(repeating: "11", count: 32)])
+                try db.execute("UPDATE checkpoint SET text = ?, root_hash = ?", [lines.joined(separator: "\n"), String(repeating: "11", count: 32)])
             case .deleteCosignedCheckpoint:
-                try db.execute(sql: "DELETE FROM cosigned_checkpoint")
+                try db.execute("DELETE FROM cosigned_checkpoint")
             case .forgeMerkleNode:   // the stored root of the first two events' subtree, so that new tree heads would be false
-                try db.execute(sql: "UPDATE merkle_node SET hash = ? WHERE level = 1 AND idx = 0", arguments: [Data(repeating: 0x22, count: 32)])
+                try db.execute("UPDATE merkle_node SET hash = \(db.database == nil ? "x'" + String(repeating: "22", count: 32) + "'" : "'\\x" + String(repeating: "22", count: 32) + "'::bytea") WHERE level = 1 AND idx = 0")
             case .replaceCosignature:   // the registrar's signature swapped for the custodian's
-                let text = try #require(try String.fetchOne(db, sql: "SELECT text FROM cosigned_checkpoint"))
+                let text = try #require(try db.strings("SELECT text FROM cosigned_checkpoint").first)
                 let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
                 let custodianSignature = try #require(lines.first { $0.contains("Khan") }?.split(separator: " ").last)
                 let forged = lines.map { $0.contains("Osei") ? $0.split(separator: " ").dropLast().joined(separator: " ") + " " + custodianSignature : $0 }
-                try db.execute(sql: "UPDATE cosigned_checkpoint SET text = ?", arguments: [forged.joined(separator: "\n")])
+                try db.execute("UPDATE cosigned_checkpoint SET text = ?", [forged.joined(separator: "\n")])
             case .deleteEveryFinding:   // the timeline_gap erased from the record, and the rest with it
-                try #require(try Int.fetchOne(db, sql: "SELECT count(*) FROM finding WHERE exhibit_id = 3 AND kind = 'timeline_gap'")! > 0)
-                try db.execute(sql: "DELETE FROM finding")
+                try #require(try db.strings("SELECT count(*) FROM finding WHERE exhibit_id = 3 AND kind = 'timeline_gap'") != ["0"])
+                try db.execute("DELETE FROM finding")
             case .moveExhibitToAnotherCase:
-                try db.execute(sql: "UPDATE exhibit SET case_id = 'OTHER-CASE' WHERE id = 1")
+                try db.execute("UPDATE exhibit SET case_id = 'OTHER-CASE' WHERE id = 1")
             case .changeSource:
-                try db.execute(sql: "UPDATE exhibit SET source = 'Camera 13' WHERE id = 3")
+                try db.execute("UPDATE exhibit SET source = 'Camera 13' WHERE id = 3")
             case .shiftFramePTS:
-                try db.execute(sql: "UPDATE frame SET pts = pts + 1, pts_seconds = pts_seconds + 0.04 WHERE exhibit_id = 2 AND idx = 4")
+                try db.execute("UPDATE frame SET pts = pts + 1, pts_seconds = pts_seconds + 0.04 WHERE exhibit_id = 2 AND idx = 4")
             case .changePictureType:
-                try db.execute(sql: """
+                #expect(try db.execute("""
                     UPDATE frame SET pict_type = 'I' WHERE exhibit_id = 2
                     AND idx = (SELECT min(idx) FROM frame WHERE exhibit_id = 2 AND pict_type <> 'I')
-                    """)
-                #expect(db.changesCount == 1)
+                    """) == 1)
             case .changeStreamCodec:
-                try db.execute(sql: "UPDATE stream SET codec = 'h264' WHERE exhibit_id = 2 AND idx = 0")
+                try db.execute("UPDATE stream SET codec = 'h264' WHERE exhibit_id = 2 AND idx = 0")
             case .removeWholeExhibit:   // every row and the vault file; its custody events stay, pointing at nothing
-                let vaultPath = try String.fetchOne(db, sql: "SELECT vault_path FROM exhibit WHERE id = 1")!
-                for table in ["packet", "frame", "stream", "finding", "pdq"] { try db.execute(sql: "DELETE FROM \(table) WHERE exhibit_id = 1") }
-                try db.execute(sql: "DELETE FROM exhibit WHERE id = 1")
+                let vaultPath = try #require(try db.strings("SELECT vault_path FROM exhibit WHERE id = 1").first)
+                for table in ["packet", "frame", "stream", "finding", "pdq"] { try db.execute("DELETE FROM \(table) WHERE exhibit_id = 1") }
+                try db.execute("DELETE FROM exhibit WHERE id = 1")
                 chmod(store + "/" + vaultPath, 0o644)
                 try FileManager.default.removeItem(atPath: store + "/" + vaultPath)
             case .deletePacketRow:
-                try db.execute(sql: "DELETE FROM packet WHERE exhibit_id = 1 AND idx = 3")
+                try db.execute("DELETE FROM packet WHERE exhibit_id = 1 AND idx = 3")
             case .editFindingMessage:
-                try db.execute(sql: "UPDATE finding SET message = 'no damage found' WHERE exhibit_id = 3")
+                try db.execute("UPDATE finding SET message = 'no damage found' WHERE exhibit_id = 3")
             case .addExhibitByHand:
-                try db.execute(sql: """
+                try db.execute("""
                     INSERT INTO exhibit SELECT 5, case_id, source, 'ff' || substr(sha256, 3), sha512, size, original_name,
                     original_path, vault_path, format, container_json, libraries, packet_count, frame_count, packets_digest,
                     frames_digest, ingested_at, ingested_by FROM exhibit WHERE id = 1
                     """)
             case .deleteAmendment:
-                try db.execute(sql: "DELETE FROM amendment")
+                try db.execute("DELETE FROM amendment")
             case .editAmendment:
-                try db.execute(sql: "UPDATE amendment SET case_id = 'LHR-9'")
+                try db.execute("UPDATE amendment SET case_id = 'LHR-9'")
             case .editReanalysedFrame:   // the later analysis made to agree with something else
-                try db.execute(sql: "UPDATE analysis_frame SET sha256 = zeroblob(32) WHERE analysis_id = 1 AND idx = 7")
-                #expect(db.changesCount == 1)
+                #expect(try db.execute("UPDATE analysis_frame SET sha256 = \(db.zeroHash) WHERE analysis_id = 1 AND idx = 7") == 1)
             case .removeReanalysis:   // the second analysis, and every row of it, gone
                 for table in ["analysis_packet", "analysis_frame", "analysis_stream", "analysis_finding"] {
-                    try db.execute(sql: "DELETE FROM \(table) WHERE analysis_id = 1")
+                    try db.execute("DELETE FROM \(table) WHERE analysis_id = 1")
                 }
-                try db.execute(sql: "DELETE FROM analysis")
+                try db.execute("DELETE FROM analysis")
             case .addAnalysisByHand:   // a made-up analysis of another exhibit, with no event
-                try db.execute(sql: """
+                try db.execute("""
                     INSERT INTO analysis SELECT 2, 1, format, container_json, libraries, packet_count, frame_count, analysed_at,
                     analysed_by, reason FROM analysis WHERE id = 1
                     """)
             case .editAnalysisReason:
-                try db.execute(sql: "UPDATE analysis SET reason = 'routine'")
+                try db.execute("UPDATE analysis SET reason = 'routine'")
             case .replacePDQHash:   // a picture made to match (or miss) someone's hash list
-                try db.execute(sql: "UPDATE pdq SET hash = zeroblob(32) WHERE exhibit_id = 1 AND idx = 0")
-                #expect(db.changesCount == 1)
+                #expect(try db.execute("UPDATE pdq SET hash = \(db.zeroHash) WHERE exhibit_id = 1 AND idx = 0") == 1)
             case .deletePDQRow:
-                try db.execute(sql: "DELETE FROM analysis_pdq WHERE analysis_id = 1 AND idx = 0")
-                #expect(db.changesCount == 1)
+                #expect(try db.execute("DELETE FROM analysis_pdq WHERE analysis_id = 1 AND idx = 0") == 1)
             case .editExifLocation:   // the still "taken" somewhere else
-                try db.execute(sql: "UPDATE exhibit SET container_json = replace(container_json, '31.5589167', '31.6000000') WHERE id = 4")
-                #expect(db.changesCount == 1)
+                #expect(try db.execute("UPDATE exhibit SET container_json = replace(container_json, '31.5589167', '31.6000000') WHERE id = 4") == 1)
             }
         }
         if tampering == .truncateAndRebuild {   // regrow the log past the checkpoint with genuine, signed events
@@ -321,24 +309,25 @@ import Testing
 
     /// Appends an event that links correctly to the chain and is signed, but with a key the
     /// insider made: exactly what someone with the SQLite file and no actor's key can do.
-    private func forgeEvent(_ db: Database, actor: String) throws {
-        let last = try Row.fetchOne(db, sql: "SELECT seq, hash FROM custody_event ORDER BY seq DESC LIMIT 1")!
+    private func forgeEvent(_ db: Insider, actor: String) throws {
+        let last = try #require(try db.strings("SELECT seq || ' ' || hash FROM custody_event ORDER BY seq DESC LIMIT 1").first)
+            .split(separator: " ").map(String.init)
+        let seq = try #require(Int64(last[0])) + 1, previous = last[1]
         let key = Curve25519.Signing.PrivateKey()
-        let seq: Int64 = last["seq"] + 1
         let payload: [String: AnyEncodable] = [
-            "v": .init(2), "seq": .init(seq), "prev": .init(last["hash"] as String), "action": .init("accessed"),
+            "v": .init(2), "seq": .init(seq), "prev": .init(previous), "action": .init("accessed"),
             "actor": .init(actor), "role": .init("analyst"), "at": .init("2026-11-21T12:00:00.000Z"), "exhibit": .init("EX-000001"),
             "key": .init(IndependentVerifier.hexString(Array(key.publicKey.rawRepresentation))), "details": .init(["command": "show"]),
         ]
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let bytes = try encoder.encode(payload)
-        try db.execute(sql: """
+        try db.execute("""
             INSERT INTO custody_event (seq, exhibit_id, action, actor, recorded_at, payload, prev_hash, hash, signature)
-            VALUES (?, 1, 'accessed', ?, '2026-11-21T12:00:00.000Z', ?, ?, ?, ?)
-            """, arguments: [seq, actor, String(decoding: bytes, as: UTF8.self), last["hash"] as String,
-                             IndependentVerifier.hexString(IndependentVerifier.sha256(Array(bytes))),
-                             IndependentVerifier.hexString(Array(try key.signature(for: bytes)))])
+            VALUES (CAST(? AS INTEGER), 1, 'accessed', ?, '2026-11-21T12:00:00.000Z', ?, ?, ?, ?)
+            """, [String(seq), actor, String(decoding: bytes, as: UTF8.self), previous,
+                  IndependentVerifier.hexString(IndependentVerifier.sha256(Array(bytes))),
+                  IndependentVerifier.hexString(Array(try key.signature(for: bytes)))])
     }
 }
 

@@ -159,11 +159,13 @@ enum TestSupport {
 
         /// Runs SQL as the superuser in `database`; its output, one row a line, columns by `|`.
         @discardableResult
-        static func psql(_ database: String, _ sql: String) throws -> String {
+        /// With `zeroSeparated`, rows end with a NUL instead of a newline (values that hold newlines).
+        static func psql(_ database: String, _ sql: String, quiet: Bool = true, zeroSeparated: Bool = false) throws -> String {
             let parts = try address().split(separator: ":")
             let result = try TestSupport.run("/usr/bin/psql", [
-                "-h", String(parts[0]), "-p", String(parts[1]), "-U", "postgres", "-d", database, "-qAtX", "-v", "ON_ERROR_STOP=1", "-c", sql,
-            ])
+                "-h", String(parts[0]), "-p", String(parts[1]), "-U", "postgres", "-d", database, quiet ? "-qAtX" : "-AtX",
+                "-v", "ON_ERROR_STOP=1", "-c", sql,
+            ] + (zeroSeparated ? ["-0"] : []))
             guard result.status == 0 else { throw PsqlError(message: result.stderr) }
             return result.stdout
         }
