@@ -123,6 +123,8 @@ import Testing
         ("UPDATE analysis SET reason = 'other' WHERE id = 1", "analysis"),
         ("INSERT INTO actor VALUES ('Mallory', 'custodian', repeat('ab', 32), 1, '2026-01-01T00:00:00Z')", "Mallory"),
         ("UPDATE merkle_node SET hash = sha256(hash) WHERE level = 1 AND idx = 0", "merkle"),
+        // The check of the indexes against their tables taken away is named too.
+        ("DROP EXTENSION amcheck", "amcheck is not installed"),
     ])
     func anInsiderWithTheTriggersOffIsCaughtByName(_ edit: String, _ named: String) throws {
         let (store, database) = try Self.newStore()

@@ -68,16 +68,18 @@ final class PostgresCatalog: CatalogEngine, @unchecked Sendable {
             return ["\(name): amcheck is not installed, so the catalog's indexes cannot be checked against their tables "
                 + "(make the store with --catalog-admin, or run CREATE EXTENSION amcheck as the database's owner)"]
         }
-        let indexes = try String.fetchAll(db, sql: """
-            SELECT c.relname FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_am am ON am.oid = c.relam
-            JOIN pg_class t ON t.oid = i.indrelid
+        // Each relation by its number, never by a name spliced into SQL: an insider names them.
+        let indexes = try db.rows(sql: """
+            SELECT c.oid::bigint, c.relname::text FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
+            JOIN pg_am am ON am.oid = c.relam JOIN pg_class t ON t.oid = i.indrelid
             WHERE am.amname = 'btree' AND c.relnamespace = 'public'::regnamespace AND c.relkind = 'i' AND t.relkind = 'r'
             ORDER BY c.relname
-            """)
-        for index in indexes {
+            """, arguments: [])
+        for row in indexes {
+            let oid: Int64 = try row.at(0), index: String = try row.at(1)
             do {
                 try db.execute(sql: "SAVEPOINT dfc_check")
-                _ = try db.rows(sql: "SELECT bt_index_check('public.\(index)'::regclass, true)")
+                _ = try db.rows(sql: "SELECT bt_index_check(CAST(? AS BIGINT)::oid::regclass, true)", arguments: [oid])
                 try db.execute(sql: "RELEASE SAVEPOINT dfc_check")
             } catch {
                 try db.execute(sql: "ROLLBACK TO SAVEPOINT dfc_check")
@@ -85,12 +87,14 @@ final class PostgresCatalog: CatalogEngine, @unchecked Sendable {
                     + "the catalog's structure was altered outside DFC")
             }
         }
-        let tables = try String.fetchAll(db, sql: """
-            SELECT relname FROM pg_class WHERE relnamespace = 'public'::regnamespace AND relkind = 'r' ORDER BY relname
-            """)
+        let tables = try db.rows(sql: """
+            SELECT oid::bigint, relname::text FROM pg_class WHERE relnamespace = 'public'::regnamespace AND relkind = 'r' ORDER BY relname
+            """, arguments: [])
         for table in tables {
-            for row in try db.rows(sql: "SELECT blkno, offnum, msg FROM verify_heapam('public.\(table)'::regclass) LIMIT 5") {
-                problems.append("\(name): amcheck says table \(table), page \(try row.at(0) as Int64): "
+            let (oid, name): (Int64, String) = (try table.at(0), try table.at(1))
+            for row in try db.rows(sql: "SELECT blkno, offnum, msg FROM verify_heapam(CAST(? AS BIGINT)::oid::regclass) LIMIT 5",
+                                   arguments: [oid]) {
+                problems.append("\(self.name): amcheck says table \(name), page \(try row.at(0) as Int64): "
                     + "\(try row.at(2) as String? ?? "damaged"): the catalog's storage was altered outside DFC")
             }
         }
