@@ -68,7 +68,7 @@ extension EvidenceStore {
                 for record in records {
                     try writeExhibitTags(record, bag, db)
                     if withFrames {
-                        frames[record.id!] = try DerivedFrameRecord.fetchAll(db, where: "exhibit_id", is: record.id, orderedBy: "id")
+                        frames[record.exhibitID.rawValue] = try DerivedFrameRecord.fetchAll(db, where: "exhibit_id", is: record.exhibitID.rawValue, orderedBy: "id")
                     }
                 }
             }
@@ -81,7 +81,7 @@ extension EvidenceStore {
                              signer: requester)
             payloadFiles += 1
             payloadBytes += record.size
-            guard let derived = frames[record.id!], !derived.isEmpty else { continue }
+            guard let derived = frames[record.exhibitID.rawValue], !derived.isEmpty else { continue }
             var lines = ""
             for frame in derived {
                 let entry = frame.entry

@@ -48,7 +48,7 @@ extension CatalogRecord {
     func insert(_ db: CatalogDB) throws -> SQLValue {
         let encoder = SQLRowEncoder()
         try encode(to: encoder)
-        let columns = encoder.storage.columns
+        let columns = try encoder.columns()
         let sql = "INSERT INTO \(Self.table) (\(columns.map(\.name).joined(separator: ", "))) VALUES (\(columns.map { _ in "?" }.joined(separator: ", "))) RETURNING \(Self.key)"
         guard let row = try db.rows(sql: sql, arguments: SQLArguments(columns.map(\.value))).first,
               let key = row.values.first else {
@@ -114,9 +114,14 @@ private struct SQLRowDecoder: Decoder {
     }
 }
 
-/// Collects a record's fields as (column, value) pairs for an INSERT.
+/// Collects a record's fields as (column, value) pairs for an INSERT. A record is a flat row of
+/// named columns: anything else it tried to encode (a nested value, a list) is refused with an
+/// error after the encoding, never a trap.
 private final class SQLRowEncoder: Encoder {
-    final class Storage { var columns: [(name: String, value: any SQLConvertible)] = [] }
+    final class Storage {
+        var columns: [(name: String, value: any SQLConvertible)] = []
+        var refused: String?
+    }
     let storage = Storage()
     var codingPath: [any CodingKey] { [] }
     var userInfo: [CodingUserInfoKey: Any] { [:] }
@@ -124,8 +129,16 @@ private final class SQLRowEncoder: Encoder {
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
         KeyedEncodingContainer(Columns(storage: storage))
     }
-    func unkeyedContainer() -> any UnkeyedEncodingContainer { fatalError("a catalog record is a row of named columns") }
-    func singleValueContainer() -> any SingleValueEncodingContainer { fatalError("a catalog record is a row of named columns") }
+    func unkeyedContainer() -> any UnkeyedEncodingContainer { Refusal(storage: storage) }
+    func singleValueContainer() -> any SingleValueEncodingContainer { Refusal(storage: storage) }
+
+    /// The columns, or the error that says what was not a column.
+    func columns() throws -> [(name: String, value: any SQLConvertible)] {
+        if let refused = storage.refused {
+            throw EncodingError.invalidValue(refused, .init(codingPath: [], debugDescription: "a catalog record is a row of named columns"))
+        }
+        return storage.columns
+    }
 
     struct Columns<Key: CodingKey>: KeyedEncodingContainerProtocol {
         let storage: Storage
@@ -138,10 +151,32 @@ private final class SQLRowEncoder: Encoder {
             storage.columns.append((key.stringValue, value))
         }
         mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
-            fatalError("a catalog record is a row of named columns")
+            storage.refused = key.stringValue
+            return KeyedEncodingContainer(Columns<NestedKey>(storage: Storage()))
         }
-        mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer { fatalError("a catalog record is a row of named columns") }
-        mutating func superEncoder() -> any Encoder { fatalError("a catalog record is a row of named columns") }
-        mutating func superEncoder(forKey key: Key) -> any Encoder { fatalError("a catalog record is a row of named columns") }
+        mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
+            storage.refused = key.stringValue
+            return Refusal(storage: Storage())
+        }
+        mutating func superEncoder() -> any Encoder { storage.refused = "super"; return SQLRowEncoder() }
+        mutating func superEncoder(forKey key: Key) -> any Encoder { storage.refused = key.stringValue; return SQLRowEncoder() }
+    }
+
+    /// What a value that is not a row of columns gets: it records the refusal and keeps nothing.
+    struct Refusal: UnkeyedEncodingContainer, SingleValueEncodingContainer {
+        let storage: Storage
+        var codingPath: [any CodingKey] { [] }
+        var count: Int { 0 }
+        init(storage: Storage) {
+            self.storage = storage
+            storage.refused = storage.refused ?? "a value that is not a row"
+        }
+        mutating func encodeNil() throws {}
+        mutating func encode<T: Encodable>(_ value: T) throws {}
+        mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
+            KeyedEncodingContainer(Columns<NestedKey>(storage: Storage()))
+        }
+        mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer { Refusal(storage: Storage()) }
+        mutating func superEncoder() -> any Encoder { SQLRowEncoder() }
     }
 }
