@@ -5,6 +5,16 @@ import Testing
 /// The async entry points a server would call: the work runs on a thread of the library's own,
 /// and a cancelled task kills the worker decoding the footage at once and records nothing.
 @Suite struct AsyncTests {
+    /// Runs tasks on a dispatch queue, outside the concurrency pool.
+    final class QueueExecutor: TaskExecutor, @unchecked Sendable {
+        let queue = DispatchQueue(label: "dfc.async-tests")
+        func enqueue(_ job: consuming ExecutorJob) {
+            let job = UnownedJob(job)
+            queue.async { job.runSynchronously(on: self.asUnownedTaskExecutor()) }
+        }
+    }
+    static let executor = QueueExecutor()
+
     /// This process's own children that are `dfc worker` processes working for the store at `store`
     /// (their job, in their arguments, names its staging folder): other tests run workers of their own.
     static func workers(of store: String) -> Set<pid_t> {
@@ -26,9 +36,13 @@ import Testing
         let containment = Containment(worker: TestSupport.dfcBinary)
         let clip = FaultTests.longClip   // made (once, by ffmpeg) before any clock starts
         let before = Self.workers(of: path)
-        let ingest = Task { try await store.ingest(file: clip, caseID: "ASYNC", actor: "Insp. A. Khan", containment: containment) }
-        // Polled on this thread (not with Task.sleep): a loaded test run's other tests may hold the
-        // concurrency pool's threads for minutes, and the times below are the worker's, not the pool's.
+        // The task starts on a queue of its own: on a loaded run other tests may hold the concurrency
+        // pool's threads for minutes (this one holds one while it polls), and a task waiting for one
+        // would start no worker at all.
+        let ingest = Task(executorPreference: Self.executor) {
+            try await store.ingest(file: clip, caseID: "ASYNC", actor: "Insp. A. Khan", containment: containment)
+        }
+        // Polled on this thread (not with Task.sleep): the times below are the worker's, not the pool's.
         var worker: pid_t?
         let waiting = Date()
         while worker == nil {
