@@ -105,6 +105,10 @@ final class PostgresCatalog: CatalogEngine, @unchecked Sendable {
 
     static func explain(_ error: any Error, url: PostgresURL, lockTimeout: Double) -> String {
         if let error = error as? CatalogReadError { return Catalog.explainUnreadable(error) }
+        if error is PostgresWait.ConnectionLost {
+            return "the server at \(url.host):\(url.port) closed the connection in the middle of a query; "
+                + "the transaction was rolled back and nothing was recorded"
+        }
         guard let error = error as? PSQLError else { return Catalog.bounded("\(error)") }
         if let info = error.serverInfo {
             let message = info[.message] ?? "error"
@@ -126,7 +130,7 @@ final class PostgresCatalog: CatalogEngine, @unchecked Sendable {
         switch error.code {
         case .connectionError:
             return "the server at \(url.host):\(url.port) cannot be reached (\(error.underlying.map { "\($0)" } ?? "connection refused"))"
-        case .serverClosedConnection, .uncleanShutdown:
+        case .serverClosedConnection, .uncleanShutdown, .clientClosedConnection:
             return "the server at \(url.host):\(url.port) closed the connection; the transaction was rolled back and nothing was recorded"
         case .authMechanismRequiresPassword:
             return "the server wants a password for \(url.user): set PGPASSWORD or write it to ~/.pgpass"
@@ -190,8 +194,8 @@ final class PostgresCatalog: CatalogEngine, @unchecked Sendable {
         let deadline = Date().addingTimeInterval(waiting ? lockTimeout : 0)
         while true {
             do {
-                let connection = try PostgresConnection.connect(
-                    on: MultiThreadedEventLoopGroup.singleton.any(), configuration: configuration, id: id, logger: driverLogger).wait()
+                let connection = try PostgresWait.result(of: PostgresConnection.connect(
+                    on: MultiThreadedEventLoopGroup.singleton.any(), configuration: configuration, id: id, logger: driverLogger), on: nil)
                 lock.lock()
                 reached = true
                 lock.unlock()
@@ -212,7 +216,7 @@ final class PostgresCatalog: CatalogEngine, @unchecked Sendable {
     /// Closes a connection, waiting until its socket is closed.
     private static func close(_ connection: PostgresConnection) {
         let closing: EventLoopFuture<Void> = connection.close()
-        try? closing.wait()
+        _ = try? PostgresWait.result(of: closing, on: connection)
     }
 
     private func give(_ connection: PostgresConnection) {

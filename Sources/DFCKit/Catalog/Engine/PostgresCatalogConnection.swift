@@ -49,7 +49,7 @@ final class PostgresCatalogConnection: CatalogConnection {
             case .blob(let data): binds.append(ByteBuffer(bytes: data))
             }
         }
-        return try connection.query(PostgresQuery(unsafeSQL: Self.translate(sql), binds: binds), logger: logger).wait()
+        return try PostgresWait.result(of: connection.query(PostgresQuery(unsafeSQL: Self.translate(sql), binds: binds), logger: logger), on: connection)
     }
 
     /// A server-side cursor, read 1,000 rows at a time; closed when read to its end.

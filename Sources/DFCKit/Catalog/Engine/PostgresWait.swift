@@ -1,0 +1,39 @@
+import Foundation
+internal import NIOCore
+internal import PostgresNIO
+
+/// Waiting for postgres-nio on a thread of the caller's. A plain `wait()` never returns when the
+/// server drops the connection while a query is on its way (seen with a restart in the middle of
+/// an ingest's inserts): the connection reads as closed, the query's future is never completed.
+/// So the wait watches the connection too, and gives up once it has been closed for two seconds.
+enum PostgresWait {
+    /// The connection ended under a query; the server rolled its transaction back.
+    struct ConnectionLost: Error, CustomStringConvertible {
+        var description: String { "the server closed the connection in the middle of a query" }
+    }
+
+    static func result<T: Sendable>(of future: EventLoopFuture<T>, on connection: PostgresConnection?) throws -> T {
+        let done = DispatchSemaphore(value: 0)
+        let box = Box<T>()
+        future.whenComplete { result in
+            box.set(result)
+            done.signal()
+        }
+        var closedSince: Date?
+        while done.wait(timeout: .now() + 0.5) == .timedOut {
+            guard let connection, connection.isClosed else { continue }
+            let since = closedSince ?? Date()
+            closedSince = since
+            if Date().timeIntervalSince(since) > 2 { throw ConnectionLost() }
+        }
+        guard let result = box.get() else { throw ConnectionLost() }
+        return try result.get()
+    }
+
+    private final class Box<T: Sendable>: @unchecked Sendable {
+        private let lock = NSLock()
+        private var value: Result<T, any Error>?
+        func set(_ result: Result<T, any Error>) { lock.lock(); value = result; lock.unlock() }
+        func get() -> Result<T, any Error>? { lock.lock(); defer { lock.unlock() }; return value }
+    }
+}
