@@ -24,7 +24,11 @@ extension Catalog {
                 var batch: [SQLRow] = []
                 func flush() throws {
                     guard !batch.isEmpty else { return }
-                    try write { db in try Self.insert(batch, into: table, db) }
+                    try write { db in
+                        let rows = RowInserter(db)
+                        for row in batch { try rows.add(table, columns: row.columns, row.values) }
+                        try rows.finish()
+                    }
                     copied += batch.count
                     batch.removeAll(keepingCapacity: true)
                 }
@@ -49,27 +53,6 @@ extension Catalog {
                     SELECT setval(pg_get_serial_sequence('\(table)', 'id'), COALESCE(MAX(id), 1), MAX(id) IS NOT NULL) FROM \(table)
                     """)
             }
-        }
-    }
-
-    /// Inserts rows of one table, a few hundred to a statement.
-    private static func insert(_ rows: [SQLRow], into table: String, _ db: CatalogDB) throws {
-        guard let columns = rows.first?.columns, !columns.isEmpty else { return }
-        let tuple = "(" + columns.map { _ in "?" }.joined(separator: ", ") + ")"
-        let perStatement = max(1, 4000 / columns.count)
-        var start = 0
-        while start < rows.count {
-            let chunk = rows[start..<min(rows.count, start + perStatement)]
-            var arguments = SQLArguments([])
-            for row in chunk {
-                guard row.columns == columns else {
-                    throw CatalogReadError(column: table, value: "a row with other columns", type: "row of \(table)")
-                }
-                arguments.values += row.values
-            }
-            try db.execute(sql: "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES "
-                + Array(repeating: tuple, count: chunk.count).joined(separator: ", "), arguments: arguments)
-            start += chunk.count
         }
     }
 }

@@ -2,29 +2,23 @@ internal import Crypto
 import Foundation
 
 extension Catalog {
-    /// Inserts one packet row of an analysis (the bulk path: the engine keeps the statement prepared).
-    static func insert(_ row: PacketRow, into analysis: AnalysisLocation, _ db: CatalogDB) throws {
-        try db.execute(sql: """
-            INSERT INTO \(analysis.packets) (\(analysis.keyColumn), idx, stream, pts, dts, duration, size, key, pos, sha256)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [
+    /// Adds one packet row of an analysis to `rows` (the bulk path).
+    static func insert(_ row: PacketRow, into analysis: AnalysisLocation, _ rows: RowInserter) throws {
+        try rows.add(analysis.packets, columns: [analysis.keyColumn, "idx", "stream", "pts", "dts", "duration", "size", "key", "pos", "sha256"], [
             analysis.key, row.index, row.stream, row.pts, row.dts, row.duration, row.size, row.keyFrame, row.position, row.sha256,
         ])
     }
 
-    /// Inserts one frame row of an analysis.
-    static func insert(_ row: FrameRow, into analysis: AnalysisLocation, _ db: CatalogDB) throws {
-        try db.execute(sql: """
-            INSERT INTO \(analysis.frames) (\(analysis.keyColumn), stream, idx, pts, pts_seconds, key, pict_type, size, sha256)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [
+    /// Adds one frame row of an analysis to `rows`, and its PDQ hash's row when it has one.
+    static func insert(_ row: FrameRow, into analysis: AnalysisLocation, _ rows: RowInserter) throws {
+        try rows.add(analysis.frames, columns: [analysis.keyColumn, "stream", "idx", "pts", "pts_seconds", "key", "pict_type", "size", "sha256"], [
             analysis.key, row.stream, row.index, row.pts, row.ptsSeconds, row.keyFrame, row.pictureType, row.size,
             row.sha256.isEmpty ? nil : row.sha256,
         ])
         if let pdq = row.pdq {
-            try db.execute(sql: """
-                INSERT INTO \(analysis.pdq) (\(analysis.keyColumn), stream, idx, quality, hash) VALUES (?, ?, ?, ?, ?)
-                """, arguments: [analysis.key, row.stream, row.index, pdq.quality, Data(pdq.bytes)])
+            try rows.add(analysis.pdq, columns: [analysis.keyColumn, "stream", "idx", "quality", "hash"], [
+                analysis.key, row.stream, row.index, pdq.quality, Data(pdq.bytes),
+            ])
         }
     }
 

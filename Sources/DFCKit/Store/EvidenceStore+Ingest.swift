@@ -174,8 +174,10 @@ extension EvidenceStore {
             try Catalog.insert(stream, framehashTimeBase: summary.framehashTimeBases[stream.index], into: location, db)
         }
         if let path = analysis.path {
+            let rows = RowInserter(db)
             let again = try AnalysisReader(path: path, limits: limits).read(
-                packet: { try Catalog.insert($0, into: location, db) }, frame: { try Catalog.insert($0, into: location, db) })
+                packet: { try Catalog.insert($0, into: location, rows) }, frame: { try Catalog.insert($0, into: location, rows) })
+            try rows.finish()
             guard again.digest == analysis.digest else {
                 throw DFCError.storeIO(path: path, reason: "the analysis changed between its check and its recording; nothing was recorded")
             }

@@ -35,6 +35,7 @@ struct SQLArguments: ExpressibleByArrayLiteral, Sendable {
 
     init(arrayLiteral elements: (any SQLConvertible)...) { values = elements.map(\.sqlValue) }
     init(_ elements: [any SQLConvertible]) { values = elements.map(\.sqlValue) }
+    init(values: [SQLValue]) { self.values = values }
 
     static func += (lhs: inout SQLArguments, rhs: SQLArguments) { lhs.values += rhs.values }
     static func + (lhs: SQLArguments, rhs: SQLArguments) -> SQLArguments {

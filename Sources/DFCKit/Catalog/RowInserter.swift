@@ -1,0 +1,46 @@
+import Foundation
+
+/// Rows gathered and inserted a few hundred to a statement, inside the caller's transaction (an
+/// analysis's packets, frames and PDQ hashes; a catalog being copied): on PostgreSQL one round
+/// trip per batch instead of one per row. Within a table they go in in the order added; across
+/// tables in any order, so only tables whose rows refer to none of the others' are gathered together.
+final class RowInserter {
+    private let db: CatalogDB
+    private var pending: [String: Batch] = [:]
+
+    private struct Batch {
+        let columns: [String]
+        var values: [SQLValue] = []
+        var rows = 0
+    }
+
+    /// At most this many values bound to one statement (SQLite and PostgreSQL both take more).
+    static let valuesPerStatement = 4000
+
+    init(_ db: CatalogDB) { self.db = db }
+
+    /// Adds one row of `table`; inserts the table's batch when it is full. Every row of a table
+    /// must name the same columns.
+    func add(_ table: String, columns: [String], _ values: [any SQLConvertible]) throws {
+        var batch = pending[table] ?? Batch(columns: columns)
+        guard batch.columns == columns, values.count == columns.count else {
+            throw CatalogReadError(column: table, value: "a row of other columns", type: "row of \(table)")
+        }
+        batch.values += values.map(\.sqlValue)
+        batch.rows += 1
+        pending[table] = batch
+        if batch.values.count + columns.count > Self.valuesPerStatement { try flush(table) }
+    }
+
+    /// Inserts every row still gathered. Call it before anything reads the rows back.
+    func finish() throws {
+        for table in pending.keys.sorted() { try flush(table) }
+    }
+
+    private func flush(_ table: String) throws {
+        guard let batch = pending.removeValue(forKey: table), batch.rows > 0 else { return }
+        let tuple = "(" + batch.columns.map { _ in "?" }.joined(separator: ", ") + ")"
+        try db.execute(sql: "INSERT INTO \(table) (\(batch.columns.joined(separator: ", "))) VALUES "
+            + Array(repeating: tuple, count: batch.rows).joined(separator: ", "), arguments: SQLArguments(values: batch.values))
+    }
+}
