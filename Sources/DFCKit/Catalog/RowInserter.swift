@@ -22,14 +22,18 @@ final class RowInserter {
     /// Adds one row of `table`; inserts the table's batch when it is full. Every row of a table
     /// must name the same columns.
     func add(_ table: String, columns: [String], _ values: [any SQLConvertible]) throws {
-        var batch = pending[table] ?? Batch(columns: columns)
+        // Mutated in place: a copy taken out of the dictionary would copy the batch for every row.
+        let count = try Self.append(values, columns: columns, to: &pending[table, default: Batch(columns: columns)], table: table)
+        if count + columns.count > Self.valuesPerStatement { try flush(table) }
+    }
+
+    private static func append(_ values: [any SQLConvertible], columns: [String], to batch: inout Batch, table: String) throws -> Int {
         guard batch.columns == columns, values.count == columns.count else {
             throw CatalogReadError(column: table, value: "a row of other columns", type: "row of \(table)")
         }
-        batch.values += values.map(\.sqlValue)
+        for value in values { batch.values.append(value.sqlValue) }
         batch.rows += 1
-        pending[table] = batch
-        if batch.values.count + columns.count > Self.valuesPerStatement { try flush(table) }
+        return batch.values.count
     }
 
     /// Inserts every row still gathered. Call it before anything reads the rows back.
