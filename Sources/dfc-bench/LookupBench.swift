@@ -29,16 +29,16 @@ struct LookupBench {
     static func main() throws {
         let arguments = CommandLine.arguments
         if arguments.count == 5, arguments[3] == "fill", let count = Int(arguments[4]) {
-            try EvidenceStore(path: arguments[1]).appendBenchmarkEvents(count: count, actor: arguments[2])
+            try EvidenceStore(path: arguments[1]).benchmarkFiller.appendBenchmarkEvents(count: count, actor: arguments[2])
             return
         }
         if arguments.count == 4, arguments[3] == "frame-bytes" {
-            let (rows, bytes) = try EvidenceStore(path: arguments[1]).benchmarkFrameStorage()
+            let (rows, bytes) = try EvidenceStore(path: arguments[1]).benchmarkFiller.benchmarkFrameStorage()
             print(#"{"frame_rows":\#(rows),"bytes":\#(bytes),"bytes_per_row":\#(rows > 0 ? Double(bytes) / Double(rows) : 0)}"#)
             return
         }
         if arguments.count == 5, arguments[3] == "fill-pdq", let count = Int(arguments[4]) {
-            try EvidenceStore(path: arguments[1]).appendBenchmarkPDQHashes(count: count)
+            try EvidenceStore(path: arguments[1]).benchmarkFiller.appendBenchmarkPDQHashes(count: count)
             return
         }
         if arguments.count == 5, arguments[3] == "pdq-query", let count = Int(arguments[4]) {
@@ -57,7 +57,7 @@ struct LookupBench {
             let query: LookupQuery = arguments[3] == "sha256" ? .sha256(hash) : .frameSHA256(hash)
             // The query alone (one read), then the whole lookup with its signed access event.
             let queryStart = ContinuousClock.now
-            _ = try store.benchmarkFind(query)
+            _ = try store.benchmarkFiller.benchmarkFind(query)
             finding.append(milliseconds(since: queryStart))
             let start = ContinuousClock.now
             let hits = try store.lookup(query, actor: arguments[2])
@@ -89,7 +89,7 @@ struct LookupBench {
             state ^= state << 13; state ^= state >> 7; state ^= state << 17
             return state
         }
-        let stored = try store.benchmarkPDQSample(count: 1000)
+        let stored = try store.benchmarkFiller.benchmarkPDQSample(count: 1000)
         var times: [Double] = []
         var found = 0
         for query in 0..<count {

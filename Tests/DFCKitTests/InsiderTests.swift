@@ -111,7 +111,7 @@ import Testing
     @Test func anExportThatCommittedToAShortenedHistoryIsNamed() throws {
         let path = try Self.copy()
         let store = try EvidenceStore(path: path)
-        let signer = try store.signer(for: Self.analyst)
+        let signer = try store.ledger.signer(for: Self.analyst)
         try store.catalog.write { db in
             _ = try CustodyLog.append(db, action: "exported", signer: signer, exhibit: ExhibitID(2), details: [
                 "prior_events": "3", "prior_events_digest": String(repeating: "0", count: 64), "authorization": "1",
@@ -187,10 +187,10 @@ import Testing
     @Test func aPackageAuthorisedByAPromotedAnalystFailsTheCourtsChecks() throws {
         let path = try Self.copy()
         let store = try EvidenceStore(path: path)
-        let analyst = try store.signer(for: Self.analyst)
+        let analyst = try store.ledger.signer(for: Self.analyst)
         let promoted = Signer(name: analyst.name, role: .supervisor, key: analyst.key)
         let package = TestSupport.temporaryDirectory() + "/package"
-        _ = try store.export(["EX-1"], to: package, authoriser: promoted, requester: analyst, reason: "mine", recipient: "anyone",
+        _ = try store.disclosure.export(["EX-1"], to: package, authoriser: promoted, requester: analyst, reason: "mine", recipient: "anyone",
                              withFrames: false)
         let keys = TestSupport.temporaryDirectory() + "/keys.txt"
         let list = try Self.dfc(["actor", "list", "--verifier-keys"], path, actor: Self.custodian)

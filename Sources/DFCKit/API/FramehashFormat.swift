@@ -9,7 +9,7 @@ import Foundation
 /// the inverse of the stream's guessed frame rate.
 public enum FramehashFormat {
     /// The header lines, each ending in a newline.
-    public static func header(_ listing: EvidenceStore.FrameListingHeader) -> String {
+    public static func header(_ listing: FrameListingHeader) -> String {
         let stream = listing.stream
         let software = listing.libraries.split(separator: ",").first.map { part -> String in
             let version = part.split(separator: " ").last.map(String.init) ?? ""
@@ -31,12 +31,12 @@ public enum FramehashFormat {
     }
 
     /// One frame's line, ending in a newline.
-    public static func line(_ frame: FrameEntry, _ listing: EvidenceStore.FrameListingHeader) -> String {
+    public static func line(_ frame: FrameEntry, _ listing: FrameListingHeader) -> String {
         let pts = outputTimestamp(frame, listing) ?? frame.index
         return "0, " + pad(pts, 10) + ", " + pad(pts, 10) + ", " + pad(1, 8) + ", " + pad(frame.size, 8) + ", " + frame.sha256 + "\n"
     }
 
-    static func outputTimestamp(_ frame: FrameEntry, _ listing: EvidenceStore.FrameListingHeader) -> Int? {
+    static func outputTimestamp(_ frame: FrameEntry, _ listing: FrameListingHeader) -> Int? {
         guard let seconds = frame.ptsSeconds else { return nil }
         let tb = listing.framehashTimeBase.split(separator: "/").compactMap { Double($0) }
         guard tb.count == 2, tb[0] > 0, tb[1] > 0 else { return nil }

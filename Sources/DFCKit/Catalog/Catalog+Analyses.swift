@@ -64,6 +64,12 @@ extension Catalog {
 
     /// The analysis `show`, `frames`, `packets` and `lookup` answer from (see `analyses(of:_:)`).
     static func currentAnalysis(of exhibit: ExhibitRecord, _ db: CatalogDB) throws -> StoredAnalysis {
-        try analyses(of: exhibit, db).first { $0.info.current }!
+        current(in: try analyses(of: exhibit, db))
+    }
+
+    /// The current one of an exhibit's analyses (`analyses(of:_:)` marks one, and always
+    /// lists the ingest's first).
+    static func current(in analyses: [StoredAnalysis]) -> StoredAnalysis {
+        analyses.first { $0.info.current } ?? analyses[analyses.count - 1]
     }
 }

@@ -119,7 +119,7 @@ public enum PackageVerifier {
         if (authorization.details["exhibits"] ?? "").split(separator: ",").map(String.init) != folders {
             problems.append("custody event \(authorization.seq) (export_authorized) names exhibits \(authorization.details["exhibits"] ?? ""), the package holds \(folders.joined(separator: ","))")
         }
-        if let content = try? EvidenceStore.contentDigest(bag), content != authorization.details["content_sha256"] {
+        if let content = try? Disclosure.contentDigest(bag), content != authorization.details["content_sha256"] {
             problems.append("the files of data/ and dfc/exhibits/ are not those the authorisation (custody event \(authorization.seq)) signed: a file was changed, added or removed")
         }
         let descriptions = (try? reader.exhibits()) ?? []
@@ -182,7 +182,7 @@ public enum PackageVerifier {
         }
         let prior = own.filter { $0.seq < exported.seq }
         if String(prior.count) != exported.details["prior_events"]
-            || EvidenceStore.eventsDigest(prior.map(\.hash)) != exported.details["prior_events_digest"] {
+            || Disclosure.eventsDigest(prior.map(\.hash)) != exported.details["prior_events_digest"] {
             problems.append("\(exhibit): its custody events shipped are not the \(exported.details["prior_events"] ?? "?") its exported event (custody event \(exported.seq)) committed to: an event was removed or added")
         }
         let intake = own.compactMap { payloads[$0.seq] }.first { $0.action == "ingested" || $0.action == "acquired" }
@@ -215,7 +215,7 @@ public enum PackageVerifier {
         var frames: [Int: [String]] = [:]
         var packets: [String] = []
         do {
-            if case .failed(let how, _) = try EvidenceStore.runWorker(job, file: description.payloadPath, containment: containment) {
+            if case .failed(let how, _) = try WorkerRunner.runWorker(job, file: description.payloadPath, containment: containment) {
                 return (0, ["\(description.payloadPath): could not be decoded again: \(how)"])
             }
             _ = try AnalysisReader(path: output, limits: limits).read(

@@ -7,20 +7,24 @@ import Logging
 ///
 /// This is the library the CLI and other police systems link. Every operation names
 /// its actor; every operation that reads or writes evidence appends a custody event.
-/// Operations are synchronous and safe to call from any thread; errors are `DFCError`.
-public struct EvidenceStore: Sendable {
+/// Operations are synchronous and safe to call from any thread (the async ones run on
+/// threads of the library's own); errors are `DFCError`.
+///
+/// The store is a facade: it opens the engines and wires the services that do the work —
+/// `ledger`, `exhibits`, `intake`, `reading`, `search`, `disclosure` and `integrity` — and
+/// forwards to them (`EvidenceStore+Services.swift`).
+public struct EvidenceStore: StoreService {
+    /// What the services share: the path, the two engines, the key folder, the logger.
+    var context: StoreContext
     /// The store directory.
-    public let path: String
-    let catalog: Catalog
-    let vault: Vault
-    let keys: KeyFolder
-    /// Where the store tells the operator what they must know: a worker killed, an
-    /// analysis refused, a clean-up that failed.
-    let logger: Logger
+    public var path: String { context.path }
     /// Seconds of video per PDQ hash for what this handle ingests or analyses again (one a
     /// second by default, as vPDQ; see `PDQSelection`). Each `ingested` and `reanalysed`
     /// event records the value used.
-    public var pdqSecondsPerHash = PDQSelection.defaultSecondsPerHash
+    public var pdqSecondsPerHash: Double {
+        get { context.pdqSecondsPerHash }
+        set { context.pdqSecondsPerHash = newValue }
+    }
 
     /// The default store path: `./dfc-store`.
     public static let defaultPath = "dfc-store"
@@ -30,7 +34,6 @@ public struct EvidenceStore: Sendable {
     /// catalog's write lock before it gives up with an error. `logger` receives what an
     /// operator must know (a worker killed, an analysis refused, a clean-up that failed).
     public init(path: String, create: Bool = false, lockTimeout: Double = 60, logger: Logger = Logger(label: "dfc")) throws {
-        self.logger = logger
         let absolute = Self.absolute(path)
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: absolute, isDirectory: &isDirectory) {
@@ -55,7 +58,6 @@ public struct EvidenceStore: Sendable {
             throw DFCError.storeIO(path: path, reason: "the store is read-only (\(errnoDescription())): DFC records a custody "
                 + "event for every access, a read included, so it cannot work on it")
         }
-        self.path = absolute
         let descriptor = try StoreDescriptor.read(storePath: absolute)
         if descriptor.vault == "folder" && !FileManager.default.fileExists(atPath: absolute + "/vault") {
             do {
@@ -64,32 +66,14 @@ public struct EvidenceStore: Sendable {
                 throw DFCError.storeIO(path: path, reason: "cannot create the vault folder: \(error.localizedDescription)")
             }
         }
-        vault = Vault(storePath: absolute, storage: try descriptor.openVault(storePath: absolute))
-        keys = KeyFolder(storePath: absolute)
-        catalog = try descriptor.openCatalog(storePath: absolute, lockTimeout: lockTimeout, logger: logger)
-    }
-
-    /// Runs a catalog operation, turning the engine's errors into `DFCError.catalog`.
-    @discardableResult
-    func withCatalog<T>(_ body: () throws -> T) throws -> T {
-        do {
-            return try body()
-        } catch let error as DFCError {
-            throw error
-        } catch {
-            throw DFCError.catalog(path: catalog.name, reason: catalog.explain(error))
-        }
+        let vault = Vault(storePath: absolute, storage: try descriptor.openVault(storePath: absolute))
+        let catalog = try descriptor.openCatalog(storePath: absolute, lockTimeout: lockTimeout, logger: logger)
+        context = StoreContext(path: absolute, catalog: catalog, vault: vault, keys: KeyFolder(storePath: absolute), logger: logger)
     }
 
     static func absolute(_ path: String) -> String {
         let url = path.hasPrefix("/") ? URL(fileURLWithPath: path)
             : URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent(path)
         return url.standardizedFileURL.path
-    }
-
-    static func requireActor(_ actor: String) throws(DFCError) -> String {
-        let trimmed = ActorName.normalized(actor.trimmingCharacters(in: .whitespacesAndNewlines))
-        guard !trimmed.isEmpty else { throw .actorMissing }
-        return trimmed
     }
 }

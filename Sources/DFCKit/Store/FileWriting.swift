@@ -1,3 +1,4 @@
+internal import Crypto
 import Foundation
 
 /// Writing files completely, and listing them.
@@ -42,5 +43,20 @@ enum FileWriting {
             }
         }
         return files.sorted()
+    }
+
+    static func readVerified(_ path: String, sha256: String) throws -> [UInt8] {
+        guard let data = FileManager.default.contents(atPath: path) else { throw DFCError.storeIO(path: path, reason: "cannot be read") }
+        guard Hex.string(SHA256.hash(data: data)) == sha256 else {
+            throw DFCError.storeIO(path: path, reason: "is not the registered picture (its SHA-256 is not \(sha256)): nothing was exported")
+        }
+        return Array(data)
+    }
+
+    static func removeTree(_ path: String) {
+        if let enumerator = FileManager.default.enumerator(atPath: path) {
+            while let entry = enumerator.nextObject() as? String { chmod(path + "/" + entry, 0o755) }
+        }
+        try? FileManager.default.removeItem(atPath: path)
     }
 }

@@ -1,6 +1,6 @@
 import Foundation
 
-extension EvidenceStore {
+extension Ledger {
     /// Signs a tree head over the whole custody log as it stands, stores it, and records
     /// a `checkpointed` event after it. Keep the printed text somewhere the store's
     /// holder cannot reach: it is what later proves the log was only ever extended.

@@ -1,6 +1,6 @@
 import Foundation
 
-extension EvidenceStore {
+extension Ledger {
     /// Adds `actor`'s signature to a checkpoint of this store's log, so that a court
     /// registrar or a supervisory body holds a tree head both sides signed.
     ///

@@ -1,12 +1,18 @@
 import Foundation
 
-extension EvidenceStore {
+/// Fills a store for `Scripts/bench`: rows and events no ingest made. Not for anything but benchmarks.
+@_spi(Benchmarks)
+public struct BenchmarkFiller: StoreService {
+    let context: StoreContext
+}
+
+extension BenchmarkFiller {
     /// Appends `count` real `accessed` events signed by `actor`, with no exhibit and details
     /// that say the benchmark made them, `batch` to a transaction: the long log on which
     /// `Scripts/bench` times the audit. Not for anything but benchmarks.
     @_spi(Benchmarks)
     public func appendBenchmarkEvents(count: Int, actor: String, batch: Int = 20_000) throws {
-        let signer = try signer(for: actor)
+        let signer = try ledger.signer(for: actor)
         var appended = 0
         while appended < count {
             let size = min(batch, count - appended)
@@ -24,7 +30,7 @@ extension EvidenceStore {
     }
 }
 
-extension EvidenceStore {
+extension BenchmarkFiller {
     /// Adds `count` made-up PDQ hash rows to the first stream of exhibit 1 (which must exist),
     /// in clusters of 50 near-identical hashes as a static camera's seconds are, for the
     /// benchmark of matching over an archive's hashes. The rows are covered by no custody
@@ -59,7 +65,7 @@ extension EvidenceStore {
     }
 }
 
-extension EvidenceStore {
+extension BenchmarkFiller {
     /// About `count` stored PDQ hashes, spread over the store (every n-th of exhibit 1's),
     /// read without a custody event: the queries of the matching benchmark. Not for anything but benchmarks.
     @_spi(Benchmarks)
@@ -78,12 +84,12 @@ extension EvidenceStore {
     }
 }
 
-extension EvidenceStore {
+extension BenchmarkFiller {
     /// What `lookup` finds for `query`, in one read and without its custody event: the query's
     /// own cost, which the lookup benchmark reports beside the whole lookup. Not for anything but benchmarks.
     @_spi(Benchmarks)
     public func benchmarkFind(_ query: LookupQuery) throws -> Int {
-        try withCatalog { try catalog.read { try find(query, $0).count } }
+        try withCatalog { try catalog.read { try reading.find(query, $0).count } }
     }
 
     /// How many frame rows the catalog holds, and the bytes its engine stores for them (the
@@ -106,4 +112,10 @@ extension EvidenceStore {
             }
         }
     }
+}
+
+extension EvidenceStore {
+    /// What fills this store for `Scripts/bench`: rows and events no ingest made.
+    @_spi(Benchmarks)
+    public var benchmarkFiller: BenchmarkFiller { BenchmarkFiller(context: context) }
 }

@@ -1,22 +1,22 @@
 import Foundation
 
-extension EvidenceStore {
+extension Reading {
     /// Looks evidence up. Every hit is recorded as an `accessed` event on its exhibit.
     public func lookup(_ query: LookupQuery, actor: String) throws -> [LookupHit] {
-        let signer = try signer(for: actor)
+        let signer = try ledger.signer(for: actor)
         return try withCatalog {
             try catalog.write { db in
                 var found = try find(query, db).map { (record: $0.0, frame: $0.frame, derived: DerivedEvidence?.none) }
                 if case .sha256(let hex) = query {
                     // An extracted PNG answers too, as derived evidence of its parent exhibit.
                     let rows = try Catalog.derivedFrames(pngSHA256Prefix: hex.lowercased(), db)
-                    for (row, derived) in zip(rows, try derivedEvidence(rows, db)) {
+                    for (row, derived) in zip(rows, try exhibits.derivedEvidence(rows, db)) {
                         if let parent = try ExhibitRecord.fetchOne(db, key: row.exhibitID) { found.append((parent, nil, derived)) }
                     }
                 }
-                try recordAccess(db, Self.unique(found.map(\.record)), signer: signer, command: "lookup", extra: ["query": Self.describe(query)])
+                try ledger.recordAccess(db, Self.unique(found.map(\.record)), signer: signer, command: "lookup", extra: ["query": Self.describe(query)])
                 return try found.map { record, frame, derived in
-                    let now = try current(record, db)
+                    let now = try exhibits.current(record, db)
                     return LookupHit(exhibit: record.exhibitID, caseID: now.caseID, source: now.source, sha256: record.sha256,
                                      originalName: record.originalName, size: record.size,
                                      stream: frame?.stream ?? derived?.picture.stream, frame: frame?.index ?? derived?.picture.frame,

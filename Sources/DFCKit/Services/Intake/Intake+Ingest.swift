@@ -1,6 +1,6 @@
 import Foundation
 
-extension EvidenceStore {
+extension Intake {
     /// Takes one file in as evidence, analysing it in this process (see
     /// `ingest(file:caseID:source:actor:limits:containment:)` for a worker process per file).
     ///
@@ -42,8 +42,8 @@ extension EvidenceStore {
     ) throws -> IngestResult {
         let caseID = caseID.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !caseID.isEmpty else { throw DFCError.invalidArgument("a case identifier is required (--case ID)") }
-        let signer = try Self.requireHandling(try signerRegisteringFirst(actor, command: "ingest"), command: "ingest")
-        if batch == nil { try sweepLeftovers(signer) }   // a batch sweeps once, as it starts
+        let signer = try Ledger.requireHandling(try ledger.signerRegisteringFirst(actor, command: "ingest"), command: "ingest")
+        if batch == nil { try integrity.sweepLeftovers(signer) }   // a batch sweeps once, as it starts
         do {
             try InputFile.check(file)
         } catch {
@@ -69,7 +69,7 @@ extension EvidenceStore {
         }
         let digest = staged.digest
         var details: [String: String] = [
-            "case": caseID, "original_path": Self.absolute(file), "original_name": (file as NSString).lastPathComponent,
+            "case": caseID, "original_path": EvidenceStore.absolute(file), "original_name": (file as NSString).lastPathComponent,
             "sha256": digest.sha256, "sha512": digest.sha512, "size": String(digest.size),
         ]
         if let source { details["source"] = source }
@@ -77,7 +77,7 @@ extension EvidenceStore {
 
         // The same bytes already an exhibit: nothing to analyse.
         let known = try withCatalog { try catalog.read { try Catalog.exhibit(sha256: digest.sha256, scanning: false, $0) } }
-        let analysis = known == nil ? try analyse(staged, file: file, limits: limits, containment: analyser) : nil
+        let analysis = known == nil ? try workers.analyse(staged, file: file, limits: limits, containment: analyser) : nil
         defer { if let path = analysis?.path { unlink(path) } }
         try analyser?.cancellation?.check()   // cancelled while it was copied or analysed: nothing is recorded
 
@@ -143,13 +143,13 @@ extension EvidenceStore {
         var details = details
         var exhibit = ExhibitRecord(
             id: nil, caseID: caseID, source: source, sha256: digest.sha256, sha512: digest.sha512, size: digest.size,
-            originalName: (file as NSString).lastPathComponent, originalPath: Self.absolute(file), vaultPath: vaultPath,
+            originalName: (file as NSString).lastPathComponent, originalPath: EvidenceStore.absolute(file), vaultPath: vaultPath,
             format: summary.container?.format, containerJSON: try summary.container.map { try CanonicalJSON.string($0) },
             libraries: summary.libraries, packetCount: summary.packetCount, frameCount: summary.frameCount,
             packetsDigest: "", framesDigest: "", ingestedAt: Timestamp.now(), ingestedBy: signer.name)
         exhibit.id = try exhibit.insertNumbered(db)
         let location = AnalysisLocation.ingest(exhibit: exhibit.id!)
-        if let digest = try insertRows(of: analysis, into: location, limits: limits, db) { details["analysis_sha256"] = digest }
+        if let digest = try exhibits.insertRows(of: analysis, into: location, limits: limits, db) { details["analysis_sha256"] = digest }
         details.merge(try RowDigest.compute(location, db)) { $1 }
         details["digest_layout"] = RowDigest.layout
         details["ingested_at"] = exhibit.ingestedAt
@@ -163,27 +163,6 @@ extension EvidenceStore {
         let event = try CustodyLog.append(db, action: "ingested", signer: signer, exhibit: exhibit.exhibitID, details: details)
         return (IngestResult(path: file, exhibit: exhibit.exhibitID, sha256: digest.sha256, status: .ingested,
                              findings: summary.findings, error: nil, frameCount: summary.frameCount), event.seq)
-    }
-
-    /// Inserts an analysis's stream rows, its packet and frame rows (read from its file a
-    /// second time, which must give the digest the check gave) and its findings. Returns the
-    /// analysis file's SHA-256, or nil when the analysis has no rows (it did not finish).
-    func insertRows(of analysis: CheckedAnalysis, into location: AnalysisLocation, limits: MediaLimits, _ db: CatalogDB) throws -> String? {
-        let summary = analysis.summary
-        for stream in summary.streams {
-            try Catalog.insert(stream, framehashTimeBase: summary.framehashTimeBases[stream.index], into: location, db)
-        }
-        if let path = analysis.path {
-            let rows = RowInserter(db)
-            let again = try AnalysisReader(path: path, limits: limits).read(
-                packet: { try Catalog.insert($0, into: location, rows) }, frame: { try Catalog.insert($0, into: location, rows) })
-            try rows.finish()
-            guard again.digest == analysis.digest else {
-                throw DFCError.storeIO(path: path, reason: "the analysis changed between its check and its recording; nothing was recorded")
-            }
-        }
-        for finding in summary.findings { try Catalog.insert(finding, into: location, db) }
-        return analysis.path == nil ? nil : analysis.digest
     }
 
     /// Removes a vault file this ingest placed when its transaction did not commit, unless
@@ -200,7 +179,7 @@ extension EvidenceStore {
     /// again (same size, SHA-256 and SHA-512 as registered), the new copy takes its place.
     /// Returns what was wrong with the old copy, for the `acquired` event; nil if it was sound.
     private func restoreVaultCopy(of existing: ExhibitRecord, from staged: Vault.Staged) throws -> String? {
-        let check = try checkVaultCopy(existing)
+        let check = try exhibits.checkVaultCopy(existing)
         guard !check.ok, staged.digest.sha512 == existing.sha512, staged.digest.size == existing.size else { return nil }
         _ = try vault.commit(staged)
         return (check.problem ?? "the vault copy was unsound") + "; restored from this file, whose size, SHA-256 and SHA-512 match the registration"

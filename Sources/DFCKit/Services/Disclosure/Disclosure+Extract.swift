@@ -1,7 +1,7 @@
 internal import Crypto
 import Foundation
 
-extension EvidenceStore {
+extension Disclosure {
     /// Extracts pictures of an exhibit as lossless PNG files at their original resolution
     /// into `directory`, and registers each as derived evidence.
     ///
@@ -19,13 +19,13 @@ extension EvidenceStore {
         of reference: String, selection: FrameSelection, stream: Int? = nil, applyRotation: Bool = true, to directory: String,
         actor: String, limits: MediaLimits = .standard, containment: Containment? = nil
     ) throws -> FrameExtraction {
-        let signer = try handler(for: actor, command: "extract pictures")
-        try sweepLeftovers(signer)
+        let signer = try ledger.handler(for: actor, command: "extract pictures")
+        try integrity.sweepLeftovers(signer)
         let (record, analysis, header, entries) = try withCatalog {
             try catalog.read { db -> (ExhibitRecord, StoredAnalysis, FrameListingHeader, [FrameEntry]) in
-                let record = try resolve(reference, db)
-                let current = try self.analysis(nil, of: record, db)
-                let header = try frameListingHeader(record, current, stream: stream, db)
+                let record = try exhibits.resolve(reference, db)
+                let current = try exhibits.analysis(nil, of: record, db)
+                let header = try reading.frameListingHeader(record, current, stream: stream, db)
                 var entries: [FrameEntry] = []
                 let next = try Catalog.frameCursor(of: current.location, stream: header.stream.index, db)
                 while let entry = try next() { entries.append(entry) }
@@ -107,13 +107,13 @@ extension EvidenceStore {
         _ record: ExhibitRecord, header: FrameListingHeader, chosen: [FrameEntry], request: ExtractionRequest, signer: Signer,
         command: String, limits: MediaLimits, containment: Containment?
     ) throws -> [ExtractionFile.Picture] {
-        let staged = try stageVaultCopy(of: record, signer: signer, command: command)
+        let staged = try exhibits.stageVaultCopy(of: record, signer: signer, command: command)
         defer { vault.discard(staged) }
         let output = try vault.stagingFile("analysis")
         defer { unlink(output) }
         let job = AnalysisJob(input: staged.temporaryPath, output: output, limits: limits, confine: containment != nil,
                               decoderThreads: header.singleThreaded ? 1 : containment?.decoderThreads ?? 0, extraction: request)
-        if case .failed(let description, _) = try Self.runWorker(job, file: vault.location(record.vaultPath), containment: containment) {
+        if case .failed(let description, _) = try WorkerRunner.runWorker(job, file: vault.location(record.vaultPath), containment: containment) {
             throw DFCError.extractionFailed(exhibit: record.exhibitID.description, reason: "the worker did not finish: \(description)")
         }
         let pictures: [ExtractionFile.Picture]
@@ -133,24 +133,13 @@ extension EvidenceStore {
 
     /// The derived pictures registered for an exhibit, in stream order. Records an `accessed` event.
     public func extractedFrames(of reference: String, actor: String) throws -> [ExtractedFrame] {
-        let signer = try signer(for: actor)
+        let signer = try ledger.signer(for: actor)
         return try withCatalog {
             try catalog.write { db in
-                let record = try resolve(reference, db)
-                try recordAccess(db, [record], signer: signer, command: "extracted-frames")
+                let record = try exhibits.resolve(reference, db)
+                try ledger.recordAccess(db, [record], signer: signer, command: "extracted-frames")
                 return try Catalog.derivedFrames(of: record.id ?? 0, db).map(\.entry)
             }
-        }
-    }
-
-    /// The extracted pictures `rows` as derived evidence: each with its parent's case and the
-    /// signer and time of the `extracted` event that registered it (from the signed payload).
-    func derivedEvidence(_ rows: [DerivedFrameRecord], _ db: CatalogDB) throws -> [DerivedEvidence] {
-        try rows.compactMap { row in
-            guard let parent = try ExhibitRecord.fetchOne(db, key: row.exhibitID) else { return nil }
-            let payload = try CustodyEventRecord.fetchOne(db, key: row.eventSeq).flatMap { CustodyLog.decode($0) }
-            return DerivedEvidence(picture: row.entry, caseID: try current(parent, db).caseID,
-                                   extractedBy: payload?.actor ?? "?", extractedAt: payload?.at ?? "?")
         }
     }
 

@@ -1,25 +1,6 @@
 import Foundation
 
-extension EvidenceStore {
-    /// The exhibits a selection names, in exhibit order. Reads the catalog, records nothing.
-    public func exhibits(for selection: ReanalysisSelection) throws -> [ExhibitID] {
-        try withCatalog {
-            try catalog.read { db in
-                switch selection {
-                case .exhibits(let references):
-                    return try references.map { try resolve($0, db).exhibitID }
-                case .all:
-                    return try ExhibitRecord.fetchAll(db, orderedBy: "id").map(\.exhibitID)
-                case .failed:
-                    return try ExhibitRecord.fetchAll(db, orderedBy: "id").filter { record in
-                        let findings = try Catalog.findings(of: Catalog.currentAnalysis(of: record, db).location, db)
-                        return findings.contains { $0.kind == .analysisFailed || $0.kind == .limitExceeded }
-                    }.map(\.exhibitID)
-                }
-            }
-        }
-    }
-
+extension Intake {
     /// Analyses an exhibit again from its vault copy (after an FFmpeg upgrade, or when its
     /// analysis failed or stopped at a limit), keeping every earlier analysis as it was.
     ///
@@ -40,13 +21,13 @@ extension EvidenceStore {
     ) throws -> Reanalysis {
         let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !reason.isEmpty else { throw DFCError.invalidArgument("a re-analysis needs a reason (--reason TEXT)") }
-        let signer = try handler(for: actor, command: "analyse evidence again")
-        try sweepLeftovers(signer)
-        let record = try withCatalog { try catalog.read { try resolve(reference, $0) } }
-        let staged = try stageVaultCopy(of: record, signer: signer)
+        let signer = try ledger.handler(for: actor, command: "analyse evidence again")
+        try integrity.sweepLeftovers(signer)
+        let record = try withCatalog { try catalog.read { try exhibits.resolve(reference, $0) } }
+        let staged = try exhibits.stageVaultCopy(of: record, signer: signer)
         defer { vault.discard(staged) }
         let vaultFile = vault.location(record.vaultPath)
-        let analysis = try analyse(staged, file: vaultFile, limits: limits, containment: containment)
+        let analysis = try workers.analyse(staged, file: vaultFile, limits: limits, containment: containment)
         defer { if let path = analysis.path { unlink(path) } }
 
         let (recorded, event, earlier) = try withCatalog {
@@ -68,7 +49,7 @@ extension EvidenceStore {
                     "analysed_at": row.analysedAt, "analysed_by": analysis.analysedBy, "digest_layout": RowDigest.layout,
                 ]
                 details["analysis"] = String(try AnalysisRecord.count(db, where: "exhibit_id", is: record.id) + 1)
-                if let digest = try insertRows(of: analysis, into: location, limits: limits, db) { details["analysis_sha256"] = digest }
+                if let digest = try exhibits.insertRows(of: analysis, into: location, limits: limits, db) { details["analysis_sha256"] = digest }
                 if let confinement = summary.confinement { details["confinement"] = confinement }
                 details["pdq_seconds_per_hash"] = String(summary.pdqSecondsPerHash)
                 details.merge(try RowDigest.compute(location, db)) { $1 }
@@ -89,12 +70,12 @@ extension EvidenceStore {
     public func compareAnalyses(
         of reference: String, _ first: Int, _ second: Int, actor: String, difference: (FrameDifference) throws -> Void = { _ in }
     ) throws -> AnalysisComparison {
-        let signer = try signer(for: actor)
+        let signer = try ledger.signer(for: actor)
         let (record, a, b) = try withCatalog {
             try catalog.write { db in
-                let record = try resolve(reference, db)
-                let pair = (try analysis(first, of: record, db), try analysis(second, of: record, db))
-                try recordAccess(db, [record], signer: signer, command: "compare", extra: ["analyses": "\(first),\(second)"])
+                let record = try exhibits.resolve(reference, db)
+                let pair = (try exhibits.analysis(first, of: record, db), try exhibits.analysis(second, of: record, db))
+                try ledger.recordAccess(db, [record], signer: signer, command: "compare", extra: ["analyses": "\(first),\(second)"])
                 return (record, pair.0, pair.1)
             }
         }
@@ -124,20 +105,4 @@ extension EvidenceStore {
         }
     }
 
-    /// Copies and hashes the vault copy in one pass; refuses (and records why, in a
-    /// `verified` event) a copy that is not the registered file.
-    func stageVaultCopy(of record: ExhibitRecord, signer: Signer, command: String = "reanalyze") throws -> Vault.Staged {
-        let check = try vault.check(record)
-        if let staged = check.staged { return staged }
-        var problem = check.problem ?? "\(record.exhibitID): vault copy \(record.vaultPath) was not read"
-        problem += command == "reanalyze" ? "; it was not analysed" : "; it was not used"
-        try withCatalog {
-            try catalog.write { db in
-                _ = try CustodyLog.append(db, action: "verified", signer: signer, exhibit: record.exhibitID, details: [
-                    "command": command, "result": "MISMATCH", "problem": problem, "sha256": record.sha256,
-                ])
-            }
-        }
-        throw DFCError.storeIO(path: vault.location(record.vaultPath), reason: problem)
-    }
 }

@@ -1,6 +1,6 @@
 import Foundation
 
-extension EvidenceStore {
+extension Integrity {
     /// Checks the whole store and records an `audited` event with the result:
     /// - the catalog's structure, with the engine's own check (SQLite's `PRAGMA integrity_check`,
     ///   PostgreSQL's amcheck): every index against its table, so no answer comes from a forged index;
@@ -25,7 +25,7 @@ extension EvidenceStore {
     /// `audited` event) takes the lock, so that a file an ingest is placing is not mistaken
     /// for one planted by hand.
     public func audit(actor: String, checkpoints: [Checkpoint] = []) throws -> AuditReport {
-        let signer = try signer(for: actor, checkingRegistration: false)   // the audit names an altered registration
+        let signer = try ledger.signer(for: actor, checkingRegistration: false)   // the audit names an altered registration
         let notices = try sweepLeftovers(signer)
         var problems: [String] = []
         let (ledger, records) = try withCatalog {
@@ -49,7 +49,7 @@ extension EvidenceStore {
             }
         }
         for record in records {
-            if let problem = try checkVaultCopy(record).problem { problems.append(problem) }
+            if let problem = try exhibits.checkVaultCopy(record).problem { problems.append(problem) }
             if let problem = try vault.storage.keepingProblem(record.vaultPath, registeredAt: record.ingestedAt) { problems.append(problem) }
         }
         problems += try checkDerivedFiles()

@@ -1,6 +1,6 @@
 import Foundation
 
-extension EvidenceStore {
+extension Ledger {
     /// Registers an actor: makes an Ed25519 key pair, writes the private key to `keys/`
     /// (0600), and records the public key in the catalog together with the signed
     /// `actor_registered` event that names it.

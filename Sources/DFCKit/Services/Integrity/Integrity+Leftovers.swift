@@ -1,6 +1,6 @@
 import Foundation
 
-extension EvidenceStore {
+extension Integrity {
     /// Removes what DFC processes that no longer run left behind: staged copies and analyses in
     /// `tmp/` (`StagingLease` proves nobody uses them), and the working folders of exports that
     /// did not finish. An export that was recorded but whose package was never put in place gets
@@ -40,7 +40,7 @@ extension EvidenceStore {
             let name = (marker.staging as NSString).lastPathComponent
             if (marker.staging as NSString).deletingLastPathComponent == parent,
                name.hasPrefix("." + (marker.destination as NSString).lastPathComponent + ".dfc-export-") {
-                Self.removeTree(marker.staging)
+                FileWriting.removeTree(marker.staging)
             }
             try withCatalog {
                 try catalog.write { db in
@@ -50,7 +50,7 @@ extension EvidenceStore {
                         // Killed between putting the package in place and removing its marker: nothing to say.
                     } else if let authorization {
                         for reference in marker.exhibits {
-                            guard let record = try? resolve(reference, db) else { continue }
+                            guard let record = try? exhibits.resolve(reference, db) else { continue }
                             try CustodyLog.append(db, action: "export_undelivered", signer: signer, exhibit: record.exhibitID, details: [
                                 "authorization": String(authorization), "destination": marker.destination,
                                 "reason": "the export process ended after the export was recorded and before its package was in "
@@ -86,17 +86,4 @@ extension EvidenceStore {
         return info.split(separator: "\n").contains { $0 == "DFC-Authorization-Event: \(authorization)" }
     }
 
-    /// The exhibit's exports, from its own custody events.
-    func exports(of events: [CustodyEventRecord], _ db: CatalogDB) throws -> [ExhibitExport] {
-        let payloads = events.compactMap { CustodyLog.decode($0) }
-        let undelivered = Dictionary(payloads.filter { $0.action == "export_undelivered" }.compactMap { payload in
-            payload.details["authorization"].map { ($0, payload.seq) }
-        }, uniquingKeysWith: { first, _ in first })
-        return payloads.filter { $0.action == "exported" }.compactMap { payload in
-            guard let text = payload.details["authorization"], let authorization = Int64(text) else { return nil }
-            return ExhibitExport(event: payload.seq, at: payload.at, actor: payload.actor, authorizedBy: payload.details["authorized_by"] ?? "?",
-                                 authorization: authorization, destination: payload.details["destination"] ?? "?",
-                                 recipient: payload.details["recipient"] ?? "?", undelivered: undelivered[text])
-        }
-    }
 }

@@ -1,6 +1,6 @@
 import Foundation
 
-extension EvidenceStore {
+extension Disclosure {
     /// A report on exhibits for a judge: one self-contained HTML file (`ReportRenderer`) with
     /// each exhibit's summary and hashes, its streams, its findings, a contact sheet of
     /// `thumbnails` pictures spread over its first video stream (decoded from a checked copy
@@ -11,18 +11,18 @@ extension EvidenceStore {
     public func report(_ references: [String], actor: String, thumbnails: Int = 12, limits: MediaLimits = .standard,
                        containment: Containment? = nil) throws -> String {
         guard !references.isEmpty else { throw DFCError.invalidArgument("name the exhibits to report on") }
-        let signer = try signer(for: actor)
-        try sweepLeftovers(signer)
+        let signer = try ledger.signer(for: actor)
+        try integrity.sweepLeftovers(signer)
         let gathered = try withCatalog {
             try catalog.read { db -> [(ExhibitRecord, FrameListingHeader?, [FrameEntry])] in
                 var records: [ExhibitRecord] = []
                 for reference in references {
-                    let record = try resolve(reference, db)
+                    let record = try exhibits.resolve(reference, db)
                     if !records.contains(where: { $0.id == record.id }) { records.append(record) }
                 }
                 return try records.map { record in
-                    let analysis = try analysis(nil, of: record, db)
-                    guard let header = try? frameListingHeader(record, analysis, stream: nil, db), header.stream.frameCount > 0 else {
+                    let analysis = try exhibits.analysis(nil, of: record, db)
+                    guard let header = try? reading.frameListingHeader(record, analysis, stream: nil, db), header.stream.frameCount > 0 else {
                         return (record, nil, [])
                     }
                     var entries: [FrameEntry] = []
@@ -53,10 +53,10 @@ extension EvidenceStore {
                 var exhibits: [ReportData.Exhibit] = []
                 for (record, header, _) in gathered {
                     let sheet = sheets[record.id!]!
-                    try recordAccess(db, [record], signer: signer, command: "report",
+                    try ledger.recordAccess(db, [record], signer: signer, command: "report",
                                      extra: ["thumbnails": sheet.thumbnails.map { String($0.frame) }.joined(separator: ",")])
                     exhibits.append(ReportData.Exhibit(
-                        report: try report(record, db), custody: try custodyEntries(of: record, db), thumbnails: sheet.thumbnails,
+                        report: try self.exhibits.report(record, db), custody: try self.exhibits.custodyEntries(of: record, db), thumbnails: sheet.thumbnails,
                         noThumbnails: sheet.reason, containerStart: header?.containerStartSeconds ?? 0))
                 }
                 return ReportData(generatedAt: Timestamp.now(), actor: signer.name, role: signer.role.rawValue, store: path,

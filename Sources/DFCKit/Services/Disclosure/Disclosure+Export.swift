@@ -1,7 +1,7 @@
 internal import Crypto
 import Foundation
 
-extension EvidenceStore {
+extension Disclosure {
     /// Exports exhibits as a BagIt package that anyone can check offline, with standard tools.
     ///
     /// `authorizedBy` must be a custodian or a supervisor; otherwise, or when `directory`
@@ -28,8 +28,8 @@ extension EvidenceStore {
         guard !reason.isEmpty else { throw DFCError.invalidArgument("an export needs a reason (--reason TEXT); nothing was written") }
         guard !recipient.isEmpty else { throw DFCError.invalidArgument("an export needs a recipient (--recipient TEXT); nothing was written") }
         guard !references.isEmpty else { throw DFCError.invalidArgument("name the exhibits to export; nothing was written") }
-        let requester = try handler(for: actor, command: "ask for an export")
-        let authoriser = try signer(for: authorizedBy)
+        let requester = try ledger.handler(for: actor, command: "ask for an export")
+        let authoriser = try ledger.signer(for: authorizedBy)
         guard authoriser.role.mayAuthorizeExport else {
             throw DFCError.notPermitted(actor: authoriser.name, role: authoriser.role, action:
                 "authorise an export: only a custodian or a supervisor may; nothing was written")
@@ -43,7 +43,7 @@ extension EvidenceStore {
                 recipient: String, withFrames: Bool) throws -> ExportReport {
         // Resolved once: the package is delivered where the events say, or nothing is recorded.
         let destination = try Destination(directory, kind: .folder, store: path).path
-        try sweepLeftovers(requester)
+        try integrity.sweepLeftovers(requester)
         // The marker names the working folder before it exists, so that a kill at any moment
         // leaves nothing that a later command cannot find and remove (`sweepLeftovers`).
         let marker = ExportMarker(id: UUID().uuidString, staging: Self.stagingName(for: destination), destination: destination,
@@ -53,7 +53,7 @@ extension EvidenceStore {
         defer { unlink(markerPath) }
         let staging = try Self.makeStaging(marker.staging, for: destination)
         var finished = false
-        defer { if !finished { Self.removeTree(staging) } }
+        defer { if !finished { FileWriting.removeTree(staging) } }
         let bag = Bag(root: staging)
 
         // 1. The payload and the exhibits' own tag files, from the vault and a catalog snapshot.
@@ -62,7 +62,7 @@ extension EvidenceStore {
         try withCatalog {
             try catalog.read { db in
                 for reference in references {
-                    let record = try resolve(reference, db)
+                    let record = try exhibits.resolve(reference, db)
                     if !records.contains(where: { $0.id == record.id }) { records.append(record) }
                 }
                 for record in records {
@@ -85,7 +85,7 @@ extension EvidenceStore {
             var lines = ""
             for frame in derived {
                 let entry = frame.entry
-                let bytes = try Self.readVerified(path + "/" + frame.storedPath, sha256: frame.pngSHA256)
+                let bytes = try FileWriting.readVerified(path + "/" + frame.storedPath, sha256: frame.pngSHA256)
                 try bag.write(PackageLayout.extractedFrame(exhibit, event: entry.event, name: entry.fileName), bytes)
                 lines += Self.jsonLine(entry)
                 payloadFiles += 1
@@ -126,7 +126,7 @@ extension EvidenceStore {
                 leaves += appended.map { Merkle.leafHash(Array($0.payload.utf8)) }
                 shipped = (shipped + [authorization] + appended).sorted { $0.seq < $1.seq }
                 let tree = MerkleTree(leaves: leaves)
-                let checkpoint = try signCheckpoint(authoriser, leaves: tree.leaves, db)
+                let checkpoint = try ledger.signCheckpoint(authoriser, leaves: tree.leaves, db)
                 let actors = try Self.registrations(for: &shipped, db)
                 return (authorization.seq, exports, checkpoint, shipped, tree, actors)
             }
@@ -185,11 +185,11 @@ extension EvidenceStore {
     /// The exhibit's description, frame hashes, PDQ hashes and packet hashes, from its current analysis.
     private func writeExhibitTags(_ record: ExhibitRecord, _ bag: Bag, _ db: CatalogDB) throws {
         let exhibit = record.exhibitID.description
-        let report = try report(record, db)
+        let report = try exhibits.report(record, db)
         try bag.write(PackageLayout.description(exhibit), Self.jsonText(report))
-        let analysis = try analysis(nil, of: record, db)
+        let analysis = try exhibits.analysis(nil, of: record, db)
         for stream in report.streams where stream.type == "video" && stream.frameCount > 0 {
-            let header = try frameListingHeader(record, analysis, stream: stream.index, db)
+            let header = try reading.frameListingHeader(record, analysis, stream: stream.index, db)
             try bag.writeLines(PackageLayout.framehash(exhibit, stream: stream.index)) { append in
                 try append(FramehashFormat.header(header))
                 let next = try Catalog.frameCursor(of: analysis.location, stream: stream.index, db)
@@ -275,14 +275,6 @@ extension EvidenceStore {
         return Hex.string(SHA256.hash(data: Data(lines.utf8)))
     }
 
-    static func readVerified(_ path: String, sha256: String) throws -> [UInt8] {
-        guard let data = FileManager.default.contents(atPath: path) else { throw DFCError.storeIO(path: path, reason: "cannot be read") }
-        guard Hex.string(SHA256.hash(data: data)) == sha256 else {
-            throw DFCError.storeIO(path: path, reason: "is not the registered picture (its SHA-256 is not \(sha256)): nothing was exported")
-        }
-        return Array(data)
-    }
-
     /// The hidden sibling folder of `destination` an export builds its package in.
     private static func stagingName(for destination: String) -> String {
         (destination as NSString).deletingLastPathComponent + "/." + (destination as NSString).lastPathComponent
@@ -303,13 +295,6 @@ extension EvidenceStore {
             throw DFCError.storeIO(path: staging, reason: "cannot create the export's working folder: \(errnoDescription()); nothing was written")
         }
         return staging
-    }
-
-    static func removeTree(_ path: String) {
-        if let enumerator = FileManager.default.enumerator(atPath: path) {
-            while let entry = enumerator.nextObject() as? String { chmod(path + "/" + entry, 0o755) }
-        }
-        try? FileManager.default.removeItem(atPath: path)
     }
 
     static func jsonText<T: Encodable>(_ value: T) throws -> String {

@@ -1,6 +1,6 @@
 import Foundation
 
-extension EvidenceStore {
+extension Disclosure {
     /// Checks that a new file (a report, a checkpoint) may be written at `path`, outside the
     /// store: resolved once (links followed), it must not be inside the store nor on a kernel's
     /// file system (`/dev`, `/proc`, `/sys`), and nothing may be there yet, a link included.

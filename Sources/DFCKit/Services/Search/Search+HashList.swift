@@ -1,7 +1,7 @@
 internal import Crypto
 import Foundation
 
-extension EvidenceStore {
+extension Search {
     /// The largest hash list read, and the longest line.
     static let maxHashListBytes = 256 << 20
     static let maxHashListLine = 4096
@@ -16,7 +16,7 @@ extension EvidenceStore {
     /// A line that is none of these is an error naming the file and line, and nothing is
     /// recorded. Records a `searched` event and an `accessed` event on each exhibit found.
     public func match(hashList file: String, options: MatchOptions = MatchOptions(), actor: String) throws -> [HashListHit] {
-        let signer = try signer(for: actor)
+        let signer = try ledger.signer(for: actor)
         let (entries, sha256) = try Self.readHashList(file)
         let index = entries.contains { $0.kinds.contains(.pdq) } ? try loadPDQIndex(minQuality: options.minQuality) : nil
         let hits = try withCatalog {
@@ -25,7 +25,7 @@ extension EvidenceStore {
                 var hits: [HashListHit] = []
                 func hit(_ entry: HashListEntry, _ kind: HashListHit.Kind, _ exhibit: Int64, stream: Int? = nil, frame: Int? = nil,
                          seconds: Double? = nil, distance: Int? = nil) throws {
-                    guard let (record, now) = try exhibits.get(exhibit, self, db) else { return }
+                    guard let (record, now) = try exhibits.get(exhibit, self.exhibits, db) else { return }
                     hits.append(HashListHit(line: entry.line, value: entry.value, kind: kind, exhibit: record.exhibitID, caseID: now.caseID,
                                             originalName: record.originalName, stream: stream, frame: frame, ptsSeconds: seconds,
                                             distance: distance))

@@ -1,12 +1,12 @@
 import Foundation
 
-extension EvidenceStore {
+extension Exhibits {
     /// Changes an exhibit's case or source (or both) without touching what was ingested:
     /// records a signed `amended` custody event that says who, why, and what changed from
     /// what, with its row in `amendment`. Only a custodian or a supervisor may. Returns the
     /// exhibit as it now stands, its amendments included.
     public func amend(_ reference: String, caseID: String? = nil, source: String? = nil, reason: String, actor: String) throws -> ExhibitReport {
-        let signer = try signer(for: actor)
+        let signer = try ledger.signer(for: actor)
         guard signer.role.mayAmend else {
             throw DFCError.notPermitted(actor: signer.name, role: signer.role, action: "amend an exhibit: only a custodian or a supervisor may")
         }

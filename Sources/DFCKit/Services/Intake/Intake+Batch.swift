@@ -1,6 +1,6 @@
 import Foundation
 
-extension EvidenceStore {
+extension Intake {
     /// Takes in every regular file under `options.roots`, recursively, as `ingest` does, each
     /// analysed by a worker of one of `containments` (one file in flight per containment, each
     /// with a launcher of its own; in this process, one at a time, when empty).
@@ -19,7 +19,7 @@ extension EvidenceStore {
         _ options: BatchOptions, actor: String, containments: [Containment] = [], resume: BatchID? = nil,
         progress: @escaping @Sendable (BatchProgress) -> Void = { _ in }
     ) throws -> BatchReport {
-        let signer = try Self.requireHandling(try signerRegisteringFirst(actor, command: "batch"), command: "run a batch")
+        let signer = try Ledger.requireHandling(try ledger.signerRegisteringFirst(actor, command: "batch"), command: "run a batch")
         var options = options
         if let resume {
             options = try startedOptions(of: resume, limits: options.limits)
@@ -28,13 +28,13 @@ extension EvidenceStore {
         guard !caseID.isEmpty else { throw DFCError.invalidArgument("a case identifier is required (--case ID)") }
         options.caseID = caseID
         options.roots = try options.roots.map { root in
-            let path = Self.absolute(root)
+            let path = EvidenceStore.absolute(root)
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw DFCError.inputMissing(path: root) }
             guard isDirectory.boolValue else { throw DFCError.invalidArgument("\(root): not a folder (a batch walks folders; `dfc ingest` takes files)") }
             return path
         }
-        try sweepLeftovers(signer)
+        try integrity.sweepLeftovers(signer)
         let walk = TreeWalk(roots: options.roots)
         let (seq, resumed) = try startOrResume(options, walk: walk, jobs: max(1, containments.count), signer: signer, explicit: resume)
         let done = try withCatalog { try catalog.read { try Catalog.batchPaths(seq, $0) } }
@@ -93,7 +93,7 @@ extension EvidenceStore {
 
     /// Where batch `id` stands. Records an `accessed` event.
     public func batchStatus(_ id: BatchID, actor: String) throws -> BatchReport {
-        let signer = try signer(for: actor)
+        let signer = try ledger.signer(for: actor)
         return try withCatalog {
             try catalog.write { db in
                 let report = try batchReport(id.rawValue, db)

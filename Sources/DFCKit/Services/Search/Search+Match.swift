@@ -1,6 +1,6 @@
 import Foundation
 
-extension EvidenceStore {
+extension Search {
     /// The exhibits' pictures whose PDQ hashes are within `options.maxDistance` of the PDQ
     /// hash of an image (its first picture), nearest first; hashes of quality below
     /// `options.minQuality` are ignored on both sides.
@@ -14,7 +14,7 @@ extension EvidenceStore {
     /// `matcher`, when given, answers instead of an index made for this query alone.
     public func match(image file: String, options: MatchOptions = MatchOptions(), actor: String,
                       containment: Containment? = nil, matcher: PDQMatcher? = nil) throws -> ImageMatchReport {
-        let signer = try signer(for: actor)
+        let signer = try ledger.signer(for: actor)
         let query = try queryHashes(of: file, containment: containment)
         var report = ImageMatchReport(query: file, querySHA256: query.sha256, queryHash: query.hashes.first?.hash, problem: query.problem,
                                       matches: [])
@@ -35,7 +35,7 @@ extension EvidenceStore {
     /// hash, and an `accessed` event on each exhibit found.
     public func match(pdq hash: PDQHash, options: MatchOptions = MatchOptions(), actor: String,
                       matcher: PDQMatcher? = nil) throws -> [PictureMatch] {
-        let signer = try signer(for: actor)
+        let signer = try ledger.signer(for: actor)
         let matches = try pictures(near: hash, options: options, matcher: matcher)
         try recordSearch(kind: "pdq", file: nil, sha256: nil, hits: matches.map(\.exhibit),
                          extra: ["query_pdq": hash.hex, "max_distance": String(options.maxDistance)], signer: signer)
@@ -64,7 +64,7 @@ extension EvidenceStore {
                 var exhibits = ExhibitCache()
                 return try hits.compactMap { hit -> PictureMatch? in
                     let picture = index.pictures[hit.entry]
-                    guard let (record, now) = try exhibits.get(picture.exhibit, self, db) else { return nil }
+                    guard let (record, now) = try exhibits.get(picture.exhibit, self.exhibits, db) else { return nil }
                     return PictureMatch(exhibit: record.exhibitID, caseID: now.caseID, source: now.source, originalName: record.originalName,
                                         stream: picture.stream, frame: picture.frame, ptsSeconds: picture.seconds,
                                         distance: hit.distance, hash: index.hashes[hit.entry])
@@ -80,7 +80,7 @@ extension EvidenceStore {
     /// is analysed as `match(image:)` analyses an image, one hash a second as at ingest.
     public func match(video file: String, options: MatchOptions = MatchOptions(), actor: String,
                       containment: Containment? = nil, matcher: PDQMatcher? = nil) throws -> VideoMatchReport {
-        let signer = try signer(for: actor)
+        let signer = try ledger.signer(for: actor)
         let query = try queryHashes(of: file, containment: containment)
         let hashes = query.hashes.filter { $0.hash.quality >= options.minQuality }
         var report = VideoMatchReport(query: file, querySHA256: query.sha256, queryHashes: hashes.count, problem: query.problem, matches: [])
@@ -126,7 +126,7 @@ extension EvidenceStore {
             let queryPercent = 100 * Double(matchedQuery.count) / Double(query.count)
             let exhibitPercent = 100 * Double(entriesMatched[key]!.count) / Double(totals[key] ?? 1)
             guard queryPercent >= options.minQueryPercent, exhibitPercent >= options.minExhibitPercent,
-                  let (record, now) = try exhibits.get(key.exhibit, self, db) else { continue }
+                  let (record, now) = try exhibits.get(key.exhibit, self.exhibits, db) else { continue }
             let queryTimes = matchedQuery.map { query[$0].seconds }
             let exhibitTimes = entriesMatched[key]!.compactMap { index.pictures[$0].seconds }
             let offsets = nearest[key]!.compactMap { position, best in index.pictures[best.entry].seconds.map { $0 - query[position].seconds } }
@@ -163,7 +163,7 @@ extension EvidenceStore {
         }
         defer { vault.discard(staged) }
         guard staged.digest.size > 0 else { throw DFCError.inputEmpty(path: file) }
-        let analysis = try analyse(staged, file: file, limits: .standard, containment: containment)
+        let analysis = try workers.analyse(staged, file: file, limits: .standard, containment: containment)
         defer { if let path = analysis.path { unlink(path) } }
         guard let path = analysis.path else {
             return (staged.digest.sha256, [], "\(file): " + (analysis.summary.findings.first?.message ?? "it could not be analysed"))
@@ -203,12 +203,12 @@ extension EvidenceStore {
             try catalog.write { db in
                 var details = extra
                 details["command"] = "match --\(kind)"
-                if let file { details["query"] = Self.absolute(file) }
+                if let file { details["query"] = EvidenceStore.absolute(file) }
                 if let sha256 { details["query_sha256"] = sha256 }
                 details["exhibits_found"] = String(exhibits.count)
                 try CustodyLog.append(db, action: "searched", signer: signer, exhibit: nil, details: details)
                 let records = try exhibits.compactMap { try ExhibitRecord.fetchOne(db, key: $0.rawValue) }
-                try recordAccess(db, records, signer: signer, command: "match --\(kind)", extra: sha256.map { ["query_sha256": $0] } ?? [:])
+                try ledger.recordAccess(db, records, signer: signer, command: "match --\(kind)", extra: sha256.map { ["query_sha256": $0] } ?? [:])
             }
         }
     }
@@ -219,9 +219,9 @@ struct ExhibitCache {
     private var cache: [Int64: (ExhibitRecord, (caseID: String, source: String?, amendments: [Amendment]))?] = [:]
 
     /// The exhibit and where it stands; nil when its row is gone (removed by hand: the audit names it).
-    mutating func get(_ id: Int64, _ store: EvidenceStore, _ db: CatalogDB) throws -> (ExhibitRecord, (caseID: String, source: String?, amendments: [Amendment]))? {
+    mutating func get(_ id: Int64, _ repository: Exhibits, _ db: CatalogDB) throws -> (ExhibitRecord, (caseID: String, source: String?, amendments: [Amendment]))? {
         if let known = cache[id] { return known }
-        let value = try ExhibitRecord.fetchOne(db, key: id).map { ($0, try store.current($0, db)) }
+        let value = try ExhibitRecord.fetchOne(db, key: id).map { ($0, try repository.current($0, db)) }
         cache[id] = value
         return value
     }

@@ -1,12 +1,12 @@
 import Foundation
 
-extension EvidenceStore {
+extension Integrity {
     /// Hashes the vault copy of each exhibit again and compares it with what was registered.
     /// Records a `verified` event on each, with the result.
     public func verify(_ references: [String], actor: String) throws -> [ExhibitVerification] {
-        let signer = try signer(for: actor)
-        let records = try withCatalog { try catalog.read { db in try references.map { try resolve($0, db) } } }
-        let results = try records.map(checkVaultCopy)
+        let signer = try ledger.signer(for: actor)
+        let records = try withCatalog { try catalog.read { db in try references.map { try exhibits.resolve($0, db) } } }
+        let results = try records.map(exhibits.checkVaultCopy)
         try withCatalog {
             try catalog.write { db in
                 for (record, result) in zip(records, results) {
@@ -22,7 +22,7 @@ extension EvidenceStore {
     /// Whether the file at `path` is bit-identical (same size, SHA-256 and SHA-512) to a
     /// registered exhibit, and which. Records a `verified` event (on the exhibit when one matches).
     public func verify(file path: String, actor: String) throws -> FileVerification {
-        let signer = try signer(for: actor)
+        let signer = try ledger.signer(for: actor)
         try InputFile.check(path)
         let digest = try FileDigest.compute(path: path)
         return try withCatalog {
@@ -30,9 +30,9 @@ extension EvidenceStore {
                 let match = try Catalog.exhibit(sha256: digest.sha256, db)
                 let identical = match.map { $0.sha512 == digest.sha512 && $0.size == digest.size } ?? false
                 // Not an original: perhaps a picture `dfc extract` wrote, registered as derived evidence.
-                let derived = identical ? [] : try derivedEvidence(try Catalog.derivedFrames(pngSHA256Prefix: digest.sha256, db)
+                let derived = identical ? [] : try exhibits.derivedEvidence(try Catalog.derivedFrames(pngSHA256Prefix: digest.sha256, db)
                     .filter { $0.pngSHA256 == digest.sha256 && $0.pngSize == digest.size }, db)
-                var details = ["command": "verify --file", "path": Self.absolute(path), "sha256": digest.sha256,
+                var details = ["command": "verify --file", "path": EvidenceStore.absolute(path), "sha256": digest.sha256,
                                "sha512": digest.sha512, "size": String(digest.size),
                                "result": identical ? "identical" : derived.isEmpty ? "not registered" : "derived evidence"]
                 if let first = derived.first {
@@ -41,16 +41,11 @@ extension EvidenceStore {
                 }
                 let exhibit = identical ? match?.exhibitID : derived.first?.picture.exhibit
                 try CustodyLog.append(db, action: "verified", signer: signer, exhibit: exhibit, details: details)
-                let caseID = try match.flatMap { identical ? try current($0, db).caseID : nil }
+                let caseID = try match.flatMap { identical ? try exhibits.current($0, db).caseID : nil }
                 return FileVerification(path: path, digest: digest, exhibit: identical ? match?.exhibitID : nil, caseID: caseID,
                                         derived: derived)
             }
         }
     }
 
-    func checkVaultCopy(_ record: ExhibitRecord) throws -> ExhibitVerification {
-        let check = try vault.verify(record)
-        return ExhibitVerification(exhibit: record.exhibitID, ok: check.problem == nil, registeredSHA256: record.sha256,
-                                   actualSHA256: check.digest?.sha256, problem: check.problem)
-    }
 }

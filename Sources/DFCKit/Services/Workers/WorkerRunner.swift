@@ -1,6 +1,13 @@
 import Foundation
 
-extension EvidenceStore {
+/// Runs analyses: in a confined worker process (or in this process when asked), which holds no
+/// key, no catalog connection and no socket, with a deadline; what comes back is checked whole
+/// before anything of it is recorded.
+struct WorkerRunner: StoreService {
+    let context: StoreContext
+}
+
+extension WorkerRunner {
     /// Analyses a staged copy, in this process or in a worker, into a file in the store's
     /// staging area, and checks that file whole. Holds no lock of the catalog's. A worker
     /// that dies or hands over a file that fails the checks gives an analysis with only an

@@ -1,7 +1,12 @@
 import Foundation
 import Logging
 
-extension EvidenceStore {
+/// Moves an embedded store onto PostgreSQL and S3 (`migrate-store`), verified as it goes.
+public struct Migrator: StoreService {
+    let context: StoreContext
+}
+
+extension Migrator {
     /// Copies this embedded store into a new store at `destination` on the engines named: its vault
     /// in the S3 bucket `vault` names (`s3://BUCKET?endpoint=URL…`, with Object Lock), its catalog
     /// and custody log in the PostgreSQL database `catalog` names (`postgresql://USER@HOST:PORT/DB`,
@@ -20,7 +25,7 @@ extension EvidenceStore {
     public func migrate(
         to destination: String, vault: String?, catalog catalogURL: String? = nil, catalogAdmin: String? = nil, actor: String
     ) throws -> StoreMigration {
-        let signer = try handler(for: actor, command: "migrate the store")
+        let signer = try ledger.handler(for: actor, command: "migrate the store")
         guard signer.role.mayAuthorizeExport else {
             throw DFCError.notPermitted(actor: signer.name, role: signer.role, action: "copy the store elsewhere: only a custodian or a supervisor may")
         }
@@ -30,19 +35,19 @@ extension EvidenceStore {
         guard vault != nil || catalogURL != nil else {
             throw DFCError.invalidArgument("name where the store goes: --vault s3://…, --catalog postgresql://…, or both")
         }
-        try sweepLeftovers(signer)
-        let target = Self.absolute(destination)
-        _ = try Self.checkNewStoreFolder(target, path: destination)
+        try integrity.sweepLeftovers(signer)
+        let target = EvidenceStore.absolute(destination)
+        _ = try EvidenceStore.checkNewStoreFolder(target, path: destination)
         var descriptor = StoreDescriptor()
         var remote: S3Vault?
         if let vault {
             let opened = try S3VaultURL(vault, source: "--vault").open()
-            try Self.requireObjectLock(opened)
+            try EvidenceStore.requireObjectLock(opened)
             descriptor.vault = vault
             remote = opened
         }
         if let catalogURL {
-            descriptor.catalog = try Self.preparePostgres(catalogURL, admin: catalogAdmin)
+            descriptor.catalog = try EvidenceStore.preparePostgres(catalogURL, admin: catalogAdmin)
             let empty = try descriptor.openCatalog(storePath: target, lockTimeout: 60, logger: logger)
             let rows = try withCatalog { try empty.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM custody_event") ?? 0 } }
             guard rows == 0 else {
@@ -103,7 +108,7 @@ extension EvidenceStore {
                                   exhibits: remote == nil ? audit.exhibitsChecked : carried.count, uploaded: uploaded, adopted: adopted,
                                   bytes: bytes, event: event, audit: audit)
         } catch {
-            Self.removeTree(target)
+            FileWriting.removeTree(target)
             throw error
         }
     }

@@ -1,0 +1,27 @@
+import Foundation
+
+/// The store's ledger: its actors and their keys, the signed, append-only custody log
+/// (every event with the host and DFC version added once, in `CustodyLog`), access events,
+/// checkpoints, inclusion and consistency proofs, and cosignatures.
+public struct Ledger: StoreService {
+    let context: StoreContext
+}
+
+extension Ledger {
+
+    /// Appends an `accessed` event for each exhibit a command read.
+    func recordAccess(_ db: CatalogDB, _ exhibits: [ExhibitRecord], signer: Signer, command: String, extra: [String: String] = [:]) throws {
+        for exhibit in exhibits {
+            var details = extra
+            details["command"] = command
+            details["sha256"] = exhibit.sha256
+            try CustodyLog.append(db, action: "accessed", signer: signer, exhibit: exhibit.exhibitID, details: details)
+        }
+    }
+
+    static func requireActor(_ actor: String) throws(DFCError) -> String {
+        let trimmed = ActorName.normalized(actor.trimmingCharacters(in: .whitespacesAndNewlines))
+        guard !trimmed.isEmpty else { throw .actorMissing }
+        return trimmed
+    }
+}
