@@ -1,4 +1,4 @@
-import DFCKit
+@_spi(Workers) import DFCKit
 import Foundation
 
 /// Applies the worker's `Confinement` to itself, then tries what a demuxer exploited by

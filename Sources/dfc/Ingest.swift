@@ -1,5 +1,5 @@
 import ArgumentParser
-import DFCKit
+@_spi(Workers) import DFCKit
 
 struct Ingest: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,5 +1,5 @@
 import ArgumentParser
-import DFCKit
+@_spi(Workers) import DFCKit
 import Foundation
 
 struct VerifyPackage: ParsableCommand {

@@ -1,4 +1,4 @@
-import DFCKit
+@_spi(Workers) import DFCKit
 import Foundation
 import Testing
 

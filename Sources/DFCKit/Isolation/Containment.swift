@@ -3,8 +3,8 @@ import Foundation
 /// How a contained ingest keeps a crash, a hang or a memory blow-up inside FFmpeg away
 /// from the store and from the rest of a batch: each file is analysed by a separate
 /// worker process, killed if its resident memory passes a limit or it outlives a deadline.
-/// The worker is forked by `launcher` where there is one, and otherwise started from the
-/// `dfc` executable.
+/// The worker is started from the `dfc` executable (or, for the `dfc` command itself, forked
+/// by a `WorkerLauncher`, part of the process model's `@_spi(Workers)` interface).
 /// When the worker dies, the file is still registered, with a finding that says how
 /// the analysis ended.
 public struct Containment: Sendable {
@@ -12,6 +12,7 @@ public struct Containment: Sendable {
     public var worker: String
     /// Forks the workers, which saves starting `worker` afresh for each file; nil to start
     /// `worker` every time (as a program with threads of its own must).
+    @_spi(Workers)
     public var launcher: WorkerLauncher?
     /// Resident memory in bytes past which the worker is killed; nil for none.
     public var memoryLimit: Int?
@@ -30,8 +31,14 @@ public struct Containment: Sendable {
     /// reference pictures, and a bound on a file built to make FFmpeg allocate without end.
     public static let defaultMemoryLimit = 4 << 30
 
-    /// A containment that runs `worker` with the default limits.
-    public init(worker: String, launcher: WorkerLauncher? = nil, memoryLimit: Int? = Containment.defaultMemoryLimit,
+    /// A containment that starts `worker` for each file, with the default limits.
+    public init(worker: String, memoryLimit: Int? = Containment.defaultMemoryLimit, grace: Double = 30) {
+        self.init(worker: worker, launcher: nil, memoryLimit: memoryLimit, grace: grace)
+    }
+
+    /// A containment whose workers `launcher` forks (nil: `worker` is started for each file).
+    @_spi(Workers)
+    public init(worker: String, launcher: WorkerLauncher?, memoryLimit: Int? = Containment.defaultMemoryLimit,
                 grace: Double = 30) {
         self.worker = worker
         self.launcher = launcher
