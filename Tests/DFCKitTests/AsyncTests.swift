@@ -70,4 +70,124 @@ import Testing
         let audit = try await store.audit(actor: "Insp. A. Khan")
         #expect(audit.ok, "\(audit.problems)")
     }
+
+    /// The sequences list what the arrays do, each with its one `accessed` event.
+    @Test func frameAndPacketSequencesListWhatTheArraysDo() async throws {
+        let store = try EvidenceStore(path: TestSupport.temporaryDirectory() + "/store", create: true)
+        _ = try store.registerActor(name: "Insp. A. Khan", role: .custodian, by: nil)
+        _ = try store.ingest(file: TestSupport.fixture("cctv_h264.mp4"), caseID: "SEQ", actor: "Insp. A. Khan")
+        let frames = try store.frames(of: "EX-1", actor: "Insp. A. Khan")
+        let packets = try store.packets(of: "EX-1", actor: "Insp. A. Khan")
+        try #require(!frames.isEmpty && !packets.isEmpty)
+        let listed = try await Task(executorPreference: Self.executor) {
+            var frameList: [FrameEntry] = []
+            for try await frame in store.frameSequence(of: "EX-1", actor: "Insp. A. Khan") { frameList.append(frame) }
+            var packetList: [PacketEntry] = []
+            for try await packet in store.packetSequence(of: "EX-1", actor: "Insp. A. Khan") { packetList.append(packet) }
+            return (frameList, packetList)
+        }.value
+        #expect(listed.0 == frames)
+        #expect(listed.1 == packets)
+        let commands = try store.custody(of: "EX-1", actor: "Insp. A. Khan").filter { $0.action == "accessed" }.compactMap { $0.details["command"] }
+        #expect(commands == ["frames", "packets", "frames", "packets", "custody"])
+        // A reference that names nothing is thrown by the first next(), once; the sequence then ends.
+        let missing = try await Task(executorPreference: Self.executor) { () -> (String?, Bool) in
+            var iterator = store.frameSequence(of: "EX-99", actor: "Insp. A. Khan").makeAsyncIterator()
+            var thrown: String?
+            do { _ = try await iterator.next() } catch { thrown = "\(error)" }
+            return (thrown, try await iterator.next() == nil)
+        }.value
+        #expect(missing.0?.contains("EX-99") == true, "\(missing.0 ?? "nothing thrown")")
+        #expect(missing.1)
+    }
+
+    /// The producer runs at most `capacity` elements ahead, and stops when the consumer leaves.
+    @Test func aStreamIsHeldBackByItsConsumerAndStopsWhenItLeaves() async throws {
+        final class Count: @unchecked Sendable {
+            let lock = NSLock()
+            var yielded = 0
+            var ended: (any Error)?? = nil
+            let done = DispatchSemaphore(value: 0)
+        }
+        let count = Count()
+        let stream = StoreStream<Int>(capacity: 8) { yield in
+            defer { count.done.signal() }
+            do {
+                for value in 0..<1_000_000 {
+                    try yield(value)
+                    count.lock.withLock { count.yielded += 1 }
+                }
+                count.lock.withLock { count.ended = .some(nil) }
+            } catch {
+                count.lock.withLock { count.ended = .some(error) }
+                throw error
+            }
+        }
+        let taken = try await Task(executorPreference: Self.executor) { () -> [Int] in
+            var taken: [Int] = []
+            for try await value in stream {
+                taken.append(value)
+                if taken.count == 5 {
+                    usleep(200_000)   // the producer fills the buffer, and waits
+                    break
+                }
+            }
+            return taken
+        }.value
+        #expect(taken == [0, 1, 2, 3, 4])
+        #expect(count.done.wait(timeout: .now() + 30) == .success, "the producer did not stop")
+        let (yielded, ended) = count.lock.withLock { (count.yielded, count.ended) }
+        #expect(yielded <= 5 + 8 + 1, "the producer ran \(yielded) ahead")
+        let error = try #require(ended ?? nil, "the producer ran to its end")
+        #expect(error is CancellationError)
+    }
+
+    /// Leaving a batch's update loop kills the worker in flight and leaves the batch open: run again,
+    /// it resumes, and every file is in exactly once.
+    @Test func leavingABatchsUpdatesStopsItAndItResumes() async throws {
+        let work = TestSupport.temporaryDirectory()
+        let path = work + "/store"
+        let folder = work + "/footage"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: TestSupport.fixture("cctv_h264.mp4"), toPath: folder + "/a.mp4")
+        try FileManager.default.copyItem(atPath: FaultTests.longClip, toPath: folder + "/b.mp4")
+        let store = try EvidenceStore(path: path, create: true)
+        _ = try store.registerActor(name: "Insp. A. Khan", role: .custodian, by: nil)
+        let options = BatchOptions(roots: [folder], caseID: "BATCH-ASYNC")
+        let containment = Containment(worker: TestSupport.dfcBinary)
+        let before = Self.workers(of: path)
+        let (first, killed) = try await Task(executorPreference: Self.executor) { () -> (BatchProgress?, pid_t?) in
+            for try await update in store.batchUpdates(options, actor: "Insp. A. Khan", containments: [containment]) {
+                guard case .progress(let progress) = update else { return (nil, nil) }
+                // The second file's worker, then leave the loop while it decodes.
+                let waiting = Date()
+                var worker: pid_t?
+                while worker == nil && Date().timeIntervalSince(waiting) < 300 {
+                    worker = Self.workers(of: path).subtracting(before).first
+                    usleep(5_000)
+                }
+                return (progress, worker)
+            }
+            return (nil, nil)
+        }.value
+        let progress = try #require(first)
+        #expect(progress.file.path.hasSuffix("/a.mp4") && progress.file.status == .ingested)
+        let pid = try #require(killed, "no worker started for the second file")
+        let left = Date()
+        while kill(pid, 0) == 0 && Date().timeIntervalSince(left) < 30 { usleep(2_000) }
+        #expect(Date().timeIntervalSince(left) < 5, "worker \(pid) was not stopped at once")
+        // The cancelled file's staged copy is removed by the batch's own thread as it stops.
+        func staged() -> [String] {
+            ((try? FileManager.default.contentsOfDirectory(atPath: path + "/tmp")) ?? []).filter { !$0.hasPrefix("lease-") }
+        }
+        while !staged().isEmpty && Date().timeIntervalSince(left) < 60 { usleep(10_000) }
+        #expect(staged().isEmpty, "\(staged())")
+        #expect(try store.lookup(.caseID("BATCH-ASYNC"), actor: "Insp. A. Khan").count == 1)
+        // Run again, the batch resumes, takes the second file in, and completes.
+        let report = try store.batch(options, actor: "Insp. A. Khan", containments: [containment])
+        #expect(report.resumed && report.completed)
+        #expect(report.total == 2 && report.ingested == 2 && report.duplicates == 0, "\(report)")
+        let audit = try await store.audit(actor: "Insp. A. Khan")
+        #expect(audit.ok, "\(audit.problems)")
+    }
 }

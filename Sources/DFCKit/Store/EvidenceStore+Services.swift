@@ -78,6 +78,13 @@ extension EvidenceStore {
         try intake.batch(options, actor: actor, containments: containments, resume: resume, progress: progress)
     }
 
+    /// Forwards to `Intake.batchUpdates(_:actor:containments:resume:)`.
+    public func batchUpdates(
+        _ options: BatchOptions, actor: String, containments: [Containment] = [], resume: BatchID? = nil
+    ) -> StoreStream<BatchUpdate> {
+        intake.batchUpdates(options, actor: actor, containments: containments, resume: resume)
+    }
+
     /// Forwards to `Intake.batchStatus(_:actor:)`.
     public func batchStatus(_ id: BatchID, actor: String) throws -> BatchReport {
         try intake.batchStatus(id, actor: actor)
@@ -129,6 +136,11 @@ extension EvidenceStore {
         try reading.forEachFrame(of: reference, stream: stream, analysis: number, actor: actor, body)
     }
 
+    /// Forwards to `Reading.frameSequence(of:stream:analysis:actor:)`.
+    public func frameSequence(of reference: String, stream: Int? = nil, analysis: Int? = nil, actor: String) -> StoreStream<FrameEntry> {
+        reading.frameSequence(of: reference, stream: stream, analysis: analysis, actor: actor)
+    }
+
     /// Forwards to `Reading.frames(of:stream:analysis:actor:)`.
     public func frames(of reference: String, stream: Int? = nil, analysis: Int? = nil, actor: String) throws -> [FrameEntry] {
         try reading.frames(of: reference, stream: stream, analysis: analysis, actor: actor)
@@ -142,6 +154,11 @@ extension EvidenceStore {
     /// Forwards to `Reading.forEachPacket(of:analysis:actor:_:)`.
     public func forEachPacket(of reference: String, analysis number: Int? = nil, actor: String, _ body: (PacketEntry) throws -> Void) throws {
         try reading.forEachPacket(of: reference, analysis: number, actor: actor, body)
+    }
+
+    /// Forwards to `Reading.packetSequence(of:analysis:actor:)`.
+    public func packetSequence(of reference: String, analysis: Int? = nil, actor: String) -> StoreStream<PacketEntry> {
+        reading.packetSequence(of: reference, analysis: analysis, actor: actor)
     }
 
     /// Forwards to `Reading.packets(of:analysis:actor:)`.

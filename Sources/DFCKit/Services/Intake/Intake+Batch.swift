@@ -19,6 +19,38 @@ extension Intake {
         _ options: BatchOptions, actor: String, containments: [Containment] = [], resume: BatchID? = nil,
         progress: @escaping @Sendable (BatchProgress) -> Void = { _ in }
     ) throws -> BatchReport {
+        try batch(options, actor: actor, containments: containments, resume: resume, cancellation: nil, progress: progress)
+    }
+
+    /// The batch as an async sequence: a `.progress` after each file, then `.finished` with the
+    /// report. The batch runs on threads of the library's own; cancelling the consuming task (or
+    /// leaving the loop) kills the workers in flight and starts no new file: nothing of those
+    /// files is recorded, the batch stays open, and running it again resumes it. (Without
+    /// containments the files are analysed in this process, and the batch stops after the file
+    /// in hand.) A consumer that falls behind holds the batch back: it runs at most a few
+    /// hundred files ahead.
+    public func batchUpdates(
+        _ options: BatchOptions, actor: String, containments: [Containment] = [], resume: BatchID? = nil
+    ) -> StoreStream<BatchUpdate> {
+        let flag = CancellationFlag()
+        let contained = containments.map { containment in
+            var contained = containment
+            contained.cancellation = flag
+            return contained
+        }
+        return StoreStream(onCancel: { flag.cancel() }) { yield in
+            let report = try batch(options, actor: actor, containments: contained, resume: resume, cancellation: flag) { progress in
+                try? yield(.progress(progress))
+            }
+            try yield(.finished(report))
+        }
+    }
+
+    /// `batch`, stopping (with `DFCError.cancelled`, the batch left open) once `cancellation` is set.
+    private func batch(
+        _ options: BatchOptions, actor: String, containments: [Containment], resume: BatchID?,
+        cancellation: CancellationFlag?, progress: @escaping @Sendable (BatchProgress) -> Void
+    ) throws -> BatchReport {
         let signer = try Ledger.requireHandling(try ledger.signerRegisteringFirst(actor, command: "batch"), command: "run a batch")
         var options = options
         if let resume {
@@ -40,7 +72,7 @@ extension Intake {
         let done = try withCatalog { try catalog.read { try Catalog.batchPaths(seq, $0) } }
         let todo = walk.files.filter { !done.contains($0.path) }
 
-        let run = BatchRun(todo: todo, alreadyDone: walk.files.count - todo.count, total: walk.files.count)
+        let run = BatchRun(todo: todo, alreadyDone: walk.files.count - todo.count, total: walk.files.count, cancellation: cancellation)
         let group = DispatchGroup()
         let (settled, actorName) = (options, signer.name)
         for job in 0..<max(1, containments.count) {
@@ -68,6 +100,7 @@ extension Intake {
             thread.start()
         }
         group.wait()
+        if cancellation?.isCancelled == true { throw DFCError.cancelled }
         if let error = run.error { throw error }
 
         let rejected = run.rejected
@@ -196,8 +229,10 @@ private final class BatchRun: @unchecked Sendable {
     private let started = ContinuousClock.now
     private(set) var error: (any Error)?
     private(set) var rejected: [String] = []
+    private let cancellation: CancellationFlag?
 
-    init(todo: [TreeWalk.File], alreadyDone: Int, total: Int) {
+    init(todo: [TreeWalk.File], alreadyDone: Int, total: Int, cancellation: CancellationFlag?) {
+        self.cancellation = cancellation
         self.todo = todo
         done = alreadyDone
         self.total = total
@@ -207,7 +242,7 @@ private final class BatchRun: @unchecked Sendable {
     /// The next file to take in; nil when there is none left, or the batch is stopping.
     func next() -> TreeWalk.File? {
         lock.withLock {
-            guard error == nil, nextIndex < todo.count else { return nil }
+            guard error == nil, nextIndex < todo.count, cancellation?.isCancelled != true else { return nil }
             defer { nextIndex += 1 }
             return todo[nextIndex]
         }

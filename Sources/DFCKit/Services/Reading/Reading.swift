@@ -64,6 +64,15 @@ extension Reading {
             analysis: analysis.info.number)
     }
 
+    /// `forEachFrame`'s pictures as an async sequence, read from the catalog on a thread of the
+    /// library's own a few hundred ahead of the consumer (flat memory however long the footage).
+    /// The `accessed` event is recorded at the first `next()`, which throws if it cannot be.
+    public func frameSequence(of reference: String, stream: Int? = nil, analysis: Int? = nil, actor: String) -> StoreStream<FrameEntry> {
+        StoreStream { yield in
+            _ = try forEachFrame(of: reference, stream: stream, analysis: analysis, actor: actor) { _, frame in try yield(frame) }
+        }
+    }
+
     /// Every decoded picture of one video stream, in order. Records an `accessed` event.
     public func frames(of reference: String, stream: Int? = nil, analysis: Int? = nil, actor: String) throws -> [FrameEntry] {
         var frames: [FrameEntry] = []
@@ -109,6 +118,13 @@ extension Reading {
                 let next = try Catalog.packetCursor(of: location, db)
                 while let packet = try next() { try body(packet) }
             }
+        }
+    }
+
+    /// `forEachPacket`'s packets as an async sequence, as `frameSequence` lists pictures.
+    public func packetSequence(of reference: String, analysis: Int? = nil, actor: String) -> StoreStream<PacketEntry> {
+        StoreStream { yield in
+            try forEachPacket(of: reference, analysis: analysis, actor: actor) { try yield($0) }
         }
     }
 

@@ -1,0 +1,171 @@
+import Foundation
+
+/// An async sequence fed by blocking work on a thread of the library's own — a catalog
+/// cursor, a batch — which runs at most `capacity` elements ahead of its consumer, so a
+/// listing of millions of frames takes the memory of a few hundred.
+///
+/// The work starts at the first `next()`. Cancelling the consuming task, or dropping the
+/// iterator (a `break` out of the loop), stops the work: the thread's next hand-over throws,
+/// and whatever the work started is stopped as it would be on an error (a batch's workers
+/// are killed, and nothing half-recorded is left). An error of the work is thrown by `next()`
+/// once; the sequence then ends.
+public struct StoreStream<Element: Sendable>: AsyncSequence, Sendable {
+    private let capacity: Int
+    private let produce: @Sendable (_ yield: @escaping @Sendable (Element) throws -> Void) throws -> Void
+    private let onCancel: @Sendable () -> Void
+
+    /// A sequence of what `produce` hands to `yield`, run on a new thread at the first `next()`.
+    /// `onCancel` is called (once, from any thread) when the consumer goes away before the end.
+    init(capacity: Int = 256, onCancel: @escaping @Sendable () -> Void = {},
+         _ produce: @escaping @Sendable (_ yield: @escaping @Sendable (Element) throws -> Void) throws -> Void) {
+        self.capacity = Swift.max(1, capacity)
+        self.produce = produce
+        self.onCancel = onCancel
+    }
+
+    /// An iterator; each starts the work afresh.
+    public func makeAsyncIterator() -> Iterator {
+        Iterator(owner: Owner(StreamChannel(capacity: capacity, produce: produce, onCancel: onCancel)))
+    }
+
+    /// The iterator of a `StoreStream`. Dropping it before the end stops the work.
+    public struct Iterator: AsyncIteratorProtocol {
+        fileprivate let owner: Owner
+
+        /// The next element, nil at the end; throws the work's error, or `CancellationError`.
+        public mutating func next() async throws -> Element? {
+            let channel = owner.channel
+            return try await withTaskCancellationHandler {
+                try await channel.next()
+            } onCancel: {
+                channel.cancel()
+            }
+        }
+    }
+
+    /// Stops the work when the last copy of an iterator goes.
+    fileprivate final class Owner: Sendable {
+        let channel: StreamChannel<Element>
+        init(_ channel: StreamChannel<Element>) { self.channel = channel }
+        deinit { channel.cancel() }
+    }
+}
+
+/// The hand-over between the producing thread and the consuming task, under one lock.
+private final class StreamChannel<Element: Sendable>: @unchecked Sendable {
+    private let condition = NSCondition()   // guards every var below
+    private let capacity: Int
+    private let produce: @Sendable (_ yield: @escaping @Sendable (Element) throws -> Void) throws -> Void
+    private let onCancel: @Sendable () -> Void
+    private var buffer: [Element] = []
+    private var head = 0
+    private var started = false
+    private var finished = false
+    private var failure: (any Error)?
+    private var cancelled = false
+    private var waiter: CheckedContinuation<Element?, any Error>?
+
+    init(capacity: Int, produce: @escaping @Sendable (_ yield: @escaping @Sendable (Element) throws -> Void) throws -> Void,
+         onCancel: @escaping @Sendable () -> Void) {
+        self.capacity = capacity
+        self.produce = produce
+        self.onCancel = onCancel
+    }
+
+    func next() async throws -> Element? {
+        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Element?, any Error>) in
+            condition.lock()
+            if !started {
+                started = true
+                let thread = Thread { [self] in run() }
+                thread.name = "dfc.stream"
+                thread.stackSize = 8 << 20
+                thread.start()
+            }
+            if cancelled {
+                condition.unlock()
+                continuation.resume(throwing: CancellationError())
+            } else if head < buffer.count {
+                let element = take()
+                condition.unlock()
+                continuation.resume(returning: element)
+            } else if let failure {
+                self.failure = nil
+                finished = true
+                condition.unlock()
+                continuation.resume(throwing: failure)
+            } else if finished {
+                condition.unlock()
+                continuation.resume(returning: nil)
+            } else {
+                waiter = continuation
+                condition.unlock()
+            }
+        }
+    }
+
+    /// Stops the work (idempotent): the producer's next hand-over throws, a waiting consumer
+    /// is told, and `onCancel` runs once — unless the work had already ended.
+    func cancel() {
+        condition.lock()
+        guard !cancelled, !finished || failure != nil || head < buffer.count else {
+            condition.unlock()
+            return
+        }
+        let wasRunning = !finished
+        cancelled = true
+        buffer = []
+        head = 0
+        let waiting = waiter
+        waiter = nil
+        condition.broadcast()
+        condition.unlock()
+        waiting?.resume(throwing: CancellationError())
+        if wasRunning { onCancel() }
+    }
+
+    /// The producing thread.
+    private func run() {
+        let outcome = Result { try produce { try self.yield($0) } }
+        condition.lock()
+        finished = true
+        if case .failure(let error) = outcome, !cancelled { failure = error }
+        let waiting = waiter
+        waiter = nil
+        let error = failure
+        if waiting != nil { failure = nil }
+        condition.unlock()
+        if let waiting {
+            if let error { waiting.resume(throwing: error) } else { waiting.resume(returning: nil) }
+        }
+    }
+
+    private func yield(_ element: Element) throws {
+        condition.lock()
+        while buffer.count - head >= capacity && !cancelled { condition.wait() }
+        if cancelled {
+            condition.unlock()
+            throw CancellationError()
+        }
+        if let waiting = waiter {
+            waiter = nil
+            condition.unlock()
+            waiting.resume(returning: element)
+        } else {
+            buffer.append(element)
+            condition.unlock()
+        }
+    }
+
+    /// The oldest buffered element (the lock held); wakes a producer waiting for room.
+    private func take() -> Element {
+        let element = buffer[head]
+        head += 1
+        if head > 1024 && head * 2 > buffer.count {
+            buffer.removeFirst(head)
+            head = 0
+        }
+        condition.signal()
+        return element
+    }
+}
