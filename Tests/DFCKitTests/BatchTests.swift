@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import Testing
 
 /// `dfc batch` over folders, end to end: the walk, the record, kills at random moments and
@@ -30,7 +29,7 @@ import Testing
 
     @Test func aTreeIsTakenInAndEverythingItHoldsIsReported() throws {
         let tree = try Self.makeTree()
-        let store = TestSupport.temporaryDirectory() + "/store"
+        let store = try TestSupport.newStorePath()
         let run = try Self.dfc(["batch", tree, "--case", "ARCH-1", "--source-from-dir", "--jobs", "2"], store)
         #expect(run.status == 1, "the empty file failed: \(run.stdout)\(run.stderr)")
         let lines = run.stdout.split(separator: "\n").map(String.init)
@@ -53,11 +52,7 @@ import Testing
         #expect(vault.allSatisfy { FileManager.default.contents(atPath: store + "/vault/" + $0) != passwd })
 
         // The batch's record is covered by the log: a row deleted by hand is named.
-        let db = try DatabaseQueue(path: store + "/catalog.sqlite")
-        try db.writeWithoutTransaction { db in
-            try db.execute(sql: "DROP TRIGGER batch_file_no_delete")
-            try db.execute(sql: "DELETE FROM batch_file WHERE path LIKE '%mjpeg.avi'")
-        }
+        #expect(try Insider(path: store).execute("DELETE FROM batch_file WHERE path LIKE '%mjpeg.avi'") == 1)
         let audit = try Self.dfc(["audit"], store)
         #expect(audit.status == 1 && audit.stdout.contains("mjpeg.avi, but the batch has no row for it"), "\(audit.stdout)")
     }
@@ -73,7 +68,7 @@ import Testing
         let tree = try Self.makeTree(["cctv_h264.mp4", "hevc.mkv", "mjpeg.avi", "mpeg2.ts", "bodycam.mp4", "vfr.mp4", "gap_5s.mp4"])
         // A clip no killed run can finish, so that every one of the 20 runs below is killed mid-way.
         try FileManager.default.copyItem(atPath: FaultTests.longClip, toPath: tree + "/cam01/a-long.mp4")
-        let store = TestSupport.temporaryDirectory() + "/store"
+        let store = try TestSupport.newStorePath()
         #expect(try Self.dfc(["actor", "add", Self.custodian, "--role", "custodian"], store).status == 0)
         var generator = SystemRandomNumberGenerator()
         var kills = 0
@@ -92,16 +87,14 @@ import Testing
         let last = try Self.dfc(["batch", tree, "--case", "ARCH-2", "--jobs", "2"], store)
         #expect(last.stdout.contains("completed"), "\(last.stdout)\(last.stderr)")
 
-        let db = try DatabaseQueue(path: store + "/catalog.sqlite")
-        let (batches, rows, distinctPaths, batchEvents) = try db.read { db in
-            (try Int.fetchOne(db, sql: "SELECT count(*) FROM custody_event WHERE action = 'batch_started'")!,
-             try Int.fetchOne(db, sql: "SELECT count(*) FROM batch_file")!,
-             try Int.fetchOne(db, sql: "SELECT count(DISTINCT path) FROM batch_file")!,
-             try Int.fetchOne(db, sql: "SELECT count(*) FROM custody_event WHERE action IN ('ingested', 'acquired') AND payload LIKE '%\"batch\":%'")!)
-        }
+        let catalog = try Insider(path: store)
+        let batches = try catalog.count("SELECT count(*) FROM custody_event WHERE action = 'batch_started'")
+        let rows = try catalog.count("SELECT count(*) FROM batch_file")
+        let distinctPaths = try catalog.count("SELECT count(DISTINCT path) FROM batch_file")
+        let batchEvents = try catalog.count("SELECT count(*) FROM custody_event WHERE action IN ('ingested', 'acquired') AND payload LIKE '%\"batch\":%'")
         #expect(batches == 1, "one batch, resumed \(kills) times")
         #expect(rows == 10 && distinctPaths == 10 && batchEvents == 10, "the 10 files that are not empty, each taken in once: \(rows) rows, \(batchEvents) events")
-        let exhibits = try db.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM exhibit")! }
+        let exhibits = try catalog.count("SELECT count(*) FROM exhibit")
         #expect(exhibits == 9, "9 distinct contents (one file is a copy)")
         let audit = try Self.dfc(["audit"], store)
         #expect(audit.status == 0, "after \(kills) kills: \(audit.stdout)")
@@ -109,7 +102,7 @@ import Testing
     }
 
     @Test func twoBatchesAndReadersOnOneStoreAtOnce() throws {
-        let store = TestSupport.temporaryDirectory() + "/store"
+        let store = try TestSupport.newStorePath()
         #expect(try Self.dfc(["actor", "add", Self.custodian, "--role", "custodian"], store).status == 0)
         let first = try Self.makeTree(["cctv_h264.mp4", "hevc.mkv", "mjpeg.avi"])
         let second = try Self.makeTree(["mpeg2.ts", "bodycam.mp4", "vfr.mp4"])
@@ -142,7 +135,7 @@ import Testing
     @Test func aWorkerThatHangsCostsOnlyItsFile() throws {
         let tree = try Self.makeTree(["cctv_h264.mp4", "hevc.mkv"])
         try FileManager.default.copyItem(atPath: FaultTests.longClip, toPath: tree + "/cam01/a-long.mp4")   // the first file
-        let store = TestSupport.temporaryDirectory() + "/store"
+        let store = try TestSupport.newStorePath()
         #expect(try Self.dfc(["actor", "add", Self.custodian, "--role", "custodian"], store).status == 0)
         let output = TestSupport.temporaryDirectory() + "/out.txt"
         let process = try FaultTests.start(["batch", tree, "--case", "HANG", "--jobs", "1", "--time-limit", "3"], store, output: output)

@@ -14,7 +14,7 @@ import Testing
     /// the CLI. Built once; each test works on a copy.
     static let base: String = {
         let dir = TestSupport.temporaryDirectory()
-        let store = dir + "/store"
+        let store = TestSupport.newStorePathOrStop(at: dir + "/store")
         func dfc(_ arguments: [String], _ actor: String?) { TestSupport.dfcSucceeding(arguments + ["--store", store], actor: actor) }
         dfc(["actor", "add", custodian, "--role", "custodian"], nil)
         dfc(["actor", "add", analyst, "--role", "analyst"], custodian)
@@ -80,7 +80,7 @@ import Testing
 
     @Test func anUnauthorisedExportOrABusyDestinationWritesNothing() throws {
         let work = TestSupport.temporaryDirectory()
-        #expect(try TestSupport.run("/bin/cp", ["-a", Self.base + "/store", work + "/store"]).status == 0)
+        try Insider(path: Self.base + "/store").forkFolder(to: work + "/store")
         let before = try TestSupport.dfc(["audit", "--store", work + "/store"], actor: Self.custodian)
         let refused = try TestSupport.dfc(["export", "EX-1", "--to", work + "/out", "--authorized-by", Self.analyst, "--reason", "r",
                                            "--recipient", "x", "--store", work + "/store"], actor: Self.analyst)

@@ -67,6 +67,11 @@ struct Insider {
         return try DatabaseQueue(path: path + "/catalog.sqlite").read { try String.fetchAll($0, sql: sql) }
     }
 
+    /// The number a `SELECT count(*)` answers (-1 when it answers none).
+    func count(_ sql: String) throws -> Int {
+        Int(try strings(sql).first?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "") ?? -1
+    }
+
     /// A copy of the whole store at `copy`, opened.
     func fork(to copy: String) throws -> EvidenceStore {
         try forkFolder(to: copy)

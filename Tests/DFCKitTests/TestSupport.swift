@@ -27,6 +27,25 @@ enum TestSupport {
     /// The custodian every test store starts with.
     static let custodian = "T. Tester"
 
+    /// Where a test's CLI commands make their store: a path with nothing there yet (the first
+    /// command makes an embedded store), or, when `DFC_TEST_CATALOG=postgresql`, a store already
+    /// made by `EvidenceStore.initialize` with its catalog in a new database, and no actor yet.
+    static func newStorePath(at path: String = temporaryDirectory() + "/store") throws -> String {
+        guard ProcessInfo.processInfo.environment["DFC_TEST_CATALOG"] == "postgresql" else { return path }
+        let database = try Postgres.newDatabase()
+        return try EvidenceStore.initialize(path: path, catalog: database.user, catalogAdmin: database.admin).path
+    }
+
+    /// `newStorePath(at:)` for a suite's shared store, built where nothing can throw: a store that
+    /// cannot be made stops the run (a silent embedded store would let the PostgreSQL pass pass on SQLite).
+    static func newStorePathOrStop(at path: String) -> String {
+        do {
+            return try newStorePath(at: path)
+        } catch {
+            preconditionFailure("cannot make the test store at \(path): \(error)")
+        }
+    }
+
     /// A new store whose first actor is the custodian "T. Tester", with `analysts` registered after it.
     /// Its catalog is embedded, or, when `DFC_TEST_CATALOG=postgresql` (the second pass of
     /// Scripts/test), a new database on the test PostgreSQL server.
