@@ -195,4 +195,27 @@ import Testing
         #expect(audit.problems == ["custody event 1: is not signed"])
         #expect(audit.signaturesValid == 1)
     }
+
+    /// Events appended in batches (the benchmark's filler) chain, sign and grow the stored tree
+    /// exactly as events appended one by one: the audit recomputes every Merkle row from the events.
+    @Test func eventsAppendedInBatchesAreTheLogOneByOneWouldBe() throws {
+        let store = try TestSupport.newStore()
+        let signer = try store.ledger.signer(for: TestSupport.custodian)
+        let event = CustodyLog.NewEvent(action: "accessed", signer: signer, exhibit: nil, details: ["command": "batched"])
+        for size in [1, 7, 300, 1, 692] {
+            try store.context.catalog.write { db in try CustodyLog.append(db, Array(repeating: event, count: size)) }
+            try store.context.catalog.write { db in
+                try CustodyLog.append(db, action: "accessed", signer: signer, exhibit: nil, details: ["command": "one"])
+            }
+        }
+        let checkpoint = try store.checkpoint(actor: TestSupport.custodian)
+        let audit = try store.audit(actor: TestSupport.custodian, checkpoints: [checkpoint])
+        #expect(audit.ok, "\(audit.problems)")
+        #expect(audit.eventsChecked == 1 + 1001 + 5 + 1 && audit.treeSize == audit.eventsChecked)
+        #expect(audit.signaturesValid == audit.eventsChecked)
+        // A proof for an event in the middle of a batch verifies against the checkpoint.
+        let proof = try store.inclusionProof(event: 500, checkpoint: checkpoint, actor: TestSupport.custodian)
+        #expect(V.verifyInclusion(leafHash: V.hex(proof.leafHash), index: proof.leafIndex, size: checkpoint.treeSize,
+                                  path: proof.path.map(V.hex), root: V.hex(checkpoint.rootHash)))
+    }
 }

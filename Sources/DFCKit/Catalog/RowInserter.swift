@@ -10,6 +10,7 @@ final class RowInserter {
 
     private struct Batch {
         let columns: [String]
+        var orIgnore = false
         var values: [SQLValue] = []
         var rows = 0
     }
@@ -20,10 +21,12 @@ final class RowInserter {
     init(_ db: CatalogDB) { self.db = db }
 
     /// Adds one row of `table`; inserts the table's batch when it is full. Every row of a table
-    /// must name the same columns.
-    func add(_ table: String, columns: [String], _ values: [any SQLConvertible]) throws {
+    /// must name the same columns. With `orIgnore`, a row whose key is already there is left
+    /// out (`INSERT OR IGNORE`; every row of the table alike).
+    func add(_ table: String, columns: [String], _ values: [any SQLConvertible], orIgnore: Bool = false) throws {
         // Mutated in place: a copy taken out of the dictionary would copy the batch for every row.
-        let count = try Self.append(values, columns: columns, to: &pending[table, default: Batch(columns: columns)], table: table)
+        let count = try Self.append(values, columns: columns,
+                                    to: &pending[table, default: Batch(columns: columns, orIgnore: orIgnore)], table: table)
         if count + columns.count > Self.valuesPerStatement { try flush(table) }
     }
 
@@ -44,7 +47,7 @@ final class RowInserter {
     private func flush(_ table: String) throws {
         guard let batch = pending.removeValue(forKey: table), batch.rows > 0 else { return }
         let tuple = "(" + batch.columns.map { _ in "?" }.joined(separator: ", ") + ")"
-        try db.execute(sql: "INSERT INTO \(table) (\(batch.columns.joined(separator: ", "))) VALUES "
+        try db.execute(sql: (batch.orIgnore ? "INSERT OR IGNORE INTO " : "INSERT INTO ") + "\(table) (\(batch.columns.joined(separator: ", "))) VALUES "
             + Array(repeating: tuple, count: batch.rows).joined(separator: ", "), arguments: SQLArguments(values: batch.values))
     }
 }

@@ -14,6 +14,9 @@ struct CustodyEventRecord: Codable, Sendable, CatalogRecord {
     var hash: String
     var signature: String?
 
+    /// The columns, in the order `CustodyLog` inserts them.
+    static let columns = ["seq", "exhibit_id", "action", "actor", "recorded_at", "payload", "prev_hash", "hash", "signature"]
+
     enum CodingKeys: String, CodingKey {
         case seq, action, actor, payload, hash, signature
         case exhibitID = "exhibit_id", recordedAt = "recorded_at", prevHash = "prev_hash"

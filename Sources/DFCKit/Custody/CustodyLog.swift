@@ -4,29 +4,68 @@ import Foundation
 /// Appends signed custody events to the hash chain, and reads the log back as Merkle leaves.
 enum CustodyLog {
     /// Appends one event, signed by `signer`, inside the caller's write transaction, so
-    /// it commits (or not) together with whatever it records. Every event says which host and
-    /// which DFC recorded it (`host`, `dfc_version`), added here once for all of them.
+    /// it commits (or not) together with whatever it records.
     @discardableResult
     static func append(
         _ db: CatalogDB, action: String, signer: Signer, exhibit: ExhibitID?, details: [String: String]
     ) throws -> CustodyEventRecord {
-        var details = details
+        let last = try SQLRow.fetchOne(db, sql: "SELECT seq, hash FROM custody_event ORDER BY seq DESC LIMIT 1")
+        let (record, bytes) = try make(NewEvent(action: action, signer: signer, exhibit: exhibit, details: details),
+                                       seq: (try last?.at(0) ?? 0) + 1, prev: try last?.at(1) ?? CustodyPayload.genesis)
+        try record.insert(db)
+        try MerkleNodes.append(leaf: Merkle.leafHash(bytes), index: Int(record.seq - 1), db)
+        return record
+    }
+
+    /// An event to append: who, what, and about which exhibit.
+    struct NewEvent {
+        var action: String
+        var signer: Signer
+        var exhibit: ExhibitID?
+        var details: [String: String]
+    }
+
+    /// Appends `events` in order, exactly as one `append` after another would (the same chain,
+    /// payloads and Merkle rows), with their rows inserted a few hundred to a statement: on
+    /// PostgreSQL a round trip per batch instead of several per event.
+    static func append(_ db: CatalogDB, _ events: [NewEvent]) throws {
+        let last = try SQLRow.fetchOne(db, sql: "SELECT seq, hash FROM custody_event ORDER BY seq DESC LIMIT 1")
+        var seq: Int64 = try last?.at(0) ?? 0
+        var prev: String = try last?.at(1) ?? CustodyPayload.genesis
+        var nodes = MerkleNodes(db)
+        var pending: [Int: Merkle.Hash] = [:]
+        let rows = RowInserter(db)
+        for event in events {
+            seq += 1
+            let (record, bytes) = try make(event, seq: seq, prev: prev)
+            prev = record.hash
+            try rows.add(CustodyEventRecord.table, columns: CustodyEventRecord.columns, [
+                record.seq, record.exhibitID, record.action, record.actor, record.recordedAt, record.payload, record.prevHash,
+                record.hash, record.signature,
+            ])
+            for node in try nodes.completed(byLeaf: Merkle.leafHash(bytes), at: Int(seq - 1), pending: &pending) {
+                try rows.add("merkle_node", columns: ["level", "idx", "hash"], [node.level, node.index, Data(node.hash)], orIgnore: true)
+            }
+        }
+        try rows.finish()
+    }
+
+    /// The signed row of `event` as number `seq` after the event whose hash is `prev`, and the
+    /// payload's bytes. Every event says which host and which DFC recorded it (`host`,
+    /// `dfc_version`), added here once for all of them.
+    private static func make(_ event: NewEvent, seq: Int64, prev: String) throws -> (CustodyEventRecord, [UInt8]) {
+        var details = event.details
         details["host"] = details["host"] ?? Host.name
         details["dfc_version"] = details["dfc_version"] ?? DFCVersion.current
-        let last = try SQLRow.fetchOne(db, sql: "SELECT seq, hash FROM custody_event ORDER BY seq DESC LIMIT 1")
-        let seq: Int64 = (try last?.at(0) ?? 0) + 1
-        let prev: String = try last?.at(1) ?? CustodyPayload.genesis
         let payload = CustodyPayload(
-            seq: seq, prev: prev, action: action, actor: signer.name, role: signer.role.rawValue, key: signer.publicKeyHex,
-            at: Timestamp.now(), exhibit: exhibit?.description, details: details)
+            seq: seq, prev: prev, action: event.action, actor: event.signer.name, role: event.signer.role.rawValue,
+            key: event.signer.publicKeyHex, at: Timestamp.now(), exhibit: event.exhibit?.description, details: details)
         let bytes = try CanonicalJSON.data(payload)
         let record = CustodyEventRecord(
-            seq: seq, exhibitID: exhibit?.rawValue, action: action, actor: signer.name, recordedAt: payload.at,
+            seq: seq, exhibitID: event.exhibit?.rawValue, action: event.action, actor: event.signer.name, recordedAt: payload.at,
             payload: String(decoding: bytes, as: UTF8.self), prevHash: prev, hash: Hex.string(SHA256.hash(data: bytes)),
-            signature: try signer.sign(bytes))
-        try record.insert(db)
-        try MerkleNodes.append(leaf: Merkle.leafHash(bytes), index: Int(seq - 1), db)
-        return record
+            signature: try event.signer.sign(bytes))
+        return (record, Array(bytes))
     }
 
     /// How many events the log holds: its last sequence number (they run 1, 2, 3, … with no

@@ -17,14 +17,33 @@ struct MerkleNodes {
     /// that is missing (an event inserted by hand) is computed from the events and recorded.
     static func append(leaf: Merkle.Hash, index: Int, _ db: CatalogDB) throws {
         var nodes = MerkleNodes(db)
-        try insert(level: 0, index: index, leaf, db)
+        var pending: [Int: Merkle.Hash] = [:]
+        for node in try nodes.completed(byLeaf: leaf, at: index, pending: &pending) {
+            try insert(level: node.level, index: node.index, node.hash, db)
+        }
+    }
+
+    /// The rows `(level, idx, hash)` that the leaf `index` (its hash `leaf`) completes, the leaf
+    /// first. `pending` holds the rows of leaves appended before it that are not in the table yet
+    /// (a batch of events inserted together), and takes this leaf's.
+    mutating func completed(byLeaf leaf: Merkle.Hash, at index: Int, pending: inout [Int: Merkle.Hash]) throws
+        -> [(level: Int, index: Int, hash: Merkle.Hash)] {
+        var completed = [(level: 0, index: index, hash: leaf)]
         var hash = leaf, level = 0, position = index
         while position & 1 == 1 {
-            hash = Merkle.nodeHash(try nodes.perfectRoot(level: level, index: position - 1), hash)
+            let sibling: Merkle.Hash
+            if let known = pending[(position - 1) << 6 | level] {
+                sibling = known
+            } else {
+                sibling = try perfectRoot(level: level, index: position - 1)
+            }
+            hash = Merkle.nodeHash(sibling, hash)
             level += 1
             position >>= 1
-            try insert(level: level, index: position, hash, db)
+            completed.append((level, position, hash))
         }
+        for node in completed { pending[node.index << 6 | node.level] = node.hash }
+        return completed
     }
 
     private static func insert(level: Int, index: Int, _ hash: Merkle.Hash, _ db: CatalogDB) throws {

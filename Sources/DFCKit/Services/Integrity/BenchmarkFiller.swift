@@ -18,11 +18,8 @@ extension BenchmarkFiller {
             let size = min(batch, count - appended)
             try withCatalog {
                 try catalog.write { db in
-                    for _ in 0..<size {
-                        try CustodyLog.append(db, action: "accessed", signer: signer, exhibit: nil, details: [
-                            "command": "benchmark fill (Scripts/bench)",
-                        ])
-                    }
+                    try CustodyLog.append(db, Array(repeating: CustodyLog.NewEvent(
+                        action: "accessed", signer: signer, exhibit: nil, details: ["command": "benchmark fill (Scripts/bench)"]), count: size))
                 }
             }
             appended += size
