@@ -26,8 +26,17 @@ import Foundation
 /// Prints the index's size and build time and the queries' median and 95th percentile.
 @main
 struct LookupBench {
-    static func main() throws {
-        let arguments = CommandLine.arguments
+    /// A store error (a missing key, an engine that cannot be reached) is one line on standard error and exit 1.
+    static func main() {
+        do {
+            try run(CommandLine.arguments)
+        } catch {
+            FileHandle.standardError.write(Data("dfc-bench: \(error)\n".utf8))
+            exit(1)
+        }
+    }
+
+    static func run(_ arguments: [String]) throws {
         if arguments.count == 5, arguments[3] == "fill", let count = Int(arguments[4]) {
             try EvidenceStore(path: arguments[1]).benchmarkFiller.appendBenchmarkEvents(count: count, actor: arguments[2])
             return

@@ -29,6 +29,7 @@ enum CustodyLog {
     /// payloads and Merkle rows), with their rows inserted a few hundred to a statement: on
     /// PostgreSQL a round trip per batch instead of several per event.
     static func append(_ db: CatalogDB, _ events: [NewEvent]) throws {
+        guard !events.isEmpty else { return }
         let last = try SQLRow.fetchOne(db, sql: "SELECT seq, hash FROM custody_event ORDER BY seq DESC LIMIT 1")
         var seq: Int64 = try last?.at(0) ?? 0
         var prev: String = try last?.at(1) ?? CustodyPayload.genesis

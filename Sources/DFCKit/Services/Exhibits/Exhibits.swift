@@ -8,7 +8,6 @@ public struct Exhibits: StoreService {
 }
 
 extension Exhibits {
-
     /// Finds the exhibit a reference names: an exhibit number (`EX-000042`, `42`), or a
     /// SHA-256 of the original, whole or a unique prefix of at least 12 hex digits.
     func resolve(_ reference: String, _ db: CatalogDB) throws -> ExhibitRecord {

@@ -8,17 +8,18 @@ public struct Ledger: StoreService {
 }
 
 extension Ledger {
-
-    /// Appends an `accessed` event for each exhibit a command read.
+    /// Appends an `accessed` event for each exhibit a command read (inserted together: a report
+    /// or a search over a thousand exhibits is a few statements, not a few thousand).
     func recordAccess(_ db: CatalogDB, _ exhibits: [ExhibitRecord], signer: Signer, command: String, extra: [String: String] = [:]) throws {
-        for exhibit in exhibits {
+        try CustodyLog.append(db, exhibits.map { exhibit in
             var details = extra
             details["command"] = command
             details["sha256"] = exhibit.sha256
-            try CustodyLog.append(db, action: "accessed", signer: signer, exhibit: exhibit.exhibitID, details: details)
-        }
+            return CustodyLog.NewEvent(action: "accessed", signer: signer, exhibit: exhibit.exhibitID, details: details)
+        })
     }
 
+    /// The actor's name as the catalog keeps it (trimmed, NFC); an empty one is refused.
     static func requireActor(_ actor: String) throws(DFCError) -> String {
         let trimmed = ActorName.normalized(actor.trimmingCharacters(in: .whitespacesAndNewlines))
         guard !trimmed.isEmpty else { throw .actorMissing }
