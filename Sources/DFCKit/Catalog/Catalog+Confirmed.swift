@@ -37,15 +37,21 @@ extension Catalog {
             guard let earlier = found[key] else { found[key] = seconds; return }
             if let seconds, earlier.map({ seconds < $0 }) ?? true { found[key] = seconds }
         }
-        for row in try SQLRow.fetchAll(db, sql: "SELECT exhibit_id, stream, idx FROM frame WHERE sha256 = ?", arguments: [hash]) {
-            let exhibit: Int64 = try row.at(0), stream: Int = try row.at(1), index: Int = try row.at(2)
+        // Both frame tables in one statement (on PostgreSQL one round trip, not two): 0 marks
+        // the ingest's rows (keyed by exhibit), 1 those of later analyses (keyed by analysis).
+        let rows = try SQLRow.fetchAll(db, sql: """
+            SELECT 0, exhibit_id, stream, idx FROM frame WHERE sha256 = ?1
+            UNION ALL SELECT 1, analysis_id, stream, idx FROM analysis_frame WHERE sha256 = ?1
+            """, arguments: [hash])
+        for row in rows where try row.at(0) as Int == 0 {
+            let exhibit: Int64 = try row.at(1), stream: Int = try row.at(2), index: Int = try row.at(3)
             guard let table = try SQLRow.fetchOne(db, sql: "SELECT sha256, pts_seconds FROM frame WHERE exhibit_id = ? AND stream = ? AND idx = ?",
                                                arguments: [exhibit, stream, index]),
                   (try table.at(0) as Data?) == hash else { continue }
             keep(exhibit, stream, index, try table.at(1))
         }
-        for row in try SQLRow.fetchAll(db, sql: "SELECT analysis_id, stream, idx FROM analysis_frame WHERE sha256 = ?", arguments: [hash]) {
-            let analysis: Int64 = try row.at(0), stream: Int = try row.at(1), index: Int = try row.at(2)
+        for row in rows where try row.at(0) as Int != 0 {
+            let analysis: Int64 = try row.at(1), stream: Int = try row.at(2), index: Int = try row.at(3)
             guard let table = try SQLRow.fetchOne(db, sql: "SELECT sha256, pts_seconds FROM analysis_frame WHERE analysis_id = ? AND stream = ? AND idx = ?",
                                                arguments: [analysis, stream, index]),
                   (try table.at(0) as Data?) == hash,
