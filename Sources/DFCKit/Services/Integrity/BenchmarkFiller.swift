@@ -41,7 +41,7 @@ extension BenchmarkFiller {
         }
         var base = [UInt16](repeating: 0, count: 16)
         var written = 0
-        let first = try withCatalog { try catalog.read { try Int.fetchOne($0, sql: "SELECT coalesce(max(idx), 0) + 1 FROM pdq WHERE exhibit_id = 1") ?? 1 } }
+        let first = try withCatalog { try catalog.read { try Catalog.nextBenchmarkPDQIndex($0) } }
         while written < count {
             let size = min(batch, count - written)
             try withCatalog {
@@ -52,8 +52,7 @@ extension BenchmarkFiller {
                         var words = base
                         for _ in 0..<Int(next() % 24) { let bit = Int(next() % 256); words[bit >> 4] ^= 1 << (bit & 15) }
                         let hash = PDQHash(words: words, quality: 60 + Int(next() % 41))
-                        try db.execute(sql: "INSERT INTO pdq (exhibit_id, stream, idx, quality, hash) VALUES (1, 0, ?, ?, ?)",
-                                       arguments: [first + number, hash.quality, Data(hash.bytes)])
+                        try Catalog.insertBenchmarkPDQ(index: first + number, hash, db)
                     }
                 }
             }
@@ -68,15 +67,7 @@ extension BenchmarkFiller {
     @_spi(Benchmarks)
     public func benchmarkPDQSample(count: Int) throws -> [PDQHash] {
         try withCatalog {
-            try catalog.read { db in
-                let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM pdq WHERE exhibit_id = 1") ?? 0
-                let step = max(1, total / max(1, count))
-                return try SQLRow.fetchAll(db, sql: "SELECT hash, quality FROM pdq WHERE exhibit_id = 1 AND idx % ? = 0 LIMIT ?",
-                                        arguments: [step, count]).compactMap { row in
-                    let bytes: Data = try row.at(0)
-                    return PDQHash(bytes: Array(bytes), quality: try row.at(1))
-                }
-            }
+            try catalog.read { try Catalog.benchmarkPDQSample(count: count, $0) }
         }
     }
 }
@@ -94,19 +85,7 @@ extension BenchmarkFiller {
     @_spi(Benchmarks)
     public func benchmarkFrameStorage() throws -> (rows: Int, bytes: Int) {
         try withCatalog {
-            try catalog.read { db in
-                let rows = try Int.fetchOne(db, sql: "SELECT count(*) FROM frame") ?? 0
-                let bytes: Int
-                switch db.engine {
-                case .sqlite:
-                    bytes = try Int.fetchOne(db, sql: "SELECT sum(pgsize) FROM dbstat WHERE name IN ('frame', 'frame_sha256')") ?? 0
-                case .postgresql:
-                    bytes = try Int.fetchOne(db, sql: """
-                        SELECT sum(pg_total_relation_size(relid))::bigint FROM pg_partition_tree('frame') WHERE isleaf
-                        """) ?? 0
-                }
-                return (rows, bytes)
-            }
+            try catalog.read { try Catalog.frameStorage($0) }
         }
     }
 }

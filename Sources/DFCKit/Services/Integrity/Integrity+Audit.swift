@@ -60,7 +60,7 @@ extension Integrity {
                     problems.append("\(file): a file in the vault that belongs to no exhibit: left by an ingest that was "
                         + "killed before it committed, or put there by hand; ingesting the same file again adopts it")
                 }
-                let derived = Set(try String.fetchAll(db, sql: "SELECT stored_path FROM derived_frame"))
+                let derived = try Catalog.derivedFramePaths(db)
                 for file in FileWriting.regularFiles(under: path + "/derived").map({ "derived/" + $0 }) where !derived.contains(file) {
                     problems.append("\(file): a file among the extracted pictures that no registered extraction made: left by an "
                         + "extraction killed before it committed, or put there by hand")
@@ -220,7 +220,7 @@ extension Integrity {
     /// Every extracted picture the store keeps (`derived/`) against the SHA-256 its row records.
     private func checkDerivedFiles() throws -> [String] {
         let rows = try withCatalog {
-            try catalog.read { try SQLRow.fetchAll($0, sql: "SELECT DISTINCT stored_path, png_sha256, exhibit_id FROM derived_frame ORDER BY stored_path") }
+            try catalog.read { try Catalog.derivedFrameFiles($0) }
         }
         var problems: [String] = []
         for row in rows {

@@ -71,7 +71,7 @@ extension Integrity {
 
     /// The `export_authorized` event of the export whose marker names `id`, if it was recorded.
     private static func authorization(ofExport id: String, _ db: CatalogDB) throws -> Int64? {
-        let rows = try SQLRow.fetchCursor(db, sql: "SELECT seq, payload FROM custody_event WHERE action = 'export_authorized' ORDER BY seq DESC")
+        let rows = try Catalog.exportAuthorizations(db)
         let decoder = JSONDecoder()
         while let row = try rows.next() {
             guard let seq = try? row.at(0) as Int64, let payload = try? row.at(1) as String else { continue }

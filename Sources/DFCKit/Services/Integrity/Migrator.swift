@@ -49,7 +49,7 @@ extension Migrator {
         if let catalogURL {
             descriptor.catalog = try EvidenceStore.preparePostgres(catalogURL, admin: catalogAdmin)
             let empty = try descriptor.openCatalog(storePath: target, lockTimeout: 60, logger: logger)
-            let rows = try withCatalog { try empty.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM custody_event") ?? 0 } }
+            let rows = try withCatalog { try empty.read { try Catalog.eventCount($0) } }
             guard rows == 0 else {
                 throw DFCError.catalog(path: empty.name, reason: "it already holds a custody log (\(rows) events): a store is copied into an empty database")
             }
@@ -76,7 +76,7 @@ extension Migrator {
             try descriptor.write(storePath: target)
             let event = try withCatalog {
                 try catalog.write { db -> Int64 in
-                    let count = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM exhibit") ?? 0
+                    let count = try Catalog.exhibitCount(db)
                     var details = ["to": target, "exhibits": String(count), "vault": remote?.name ?? "folder " + target + "/vault"]
                     if catalogURL != nil { details["catalog"] = descriptor.catalog }
                     return try CustodyLog.append(db, action: "store_copied", signer: signer, exhibit: nil, details: details).seq

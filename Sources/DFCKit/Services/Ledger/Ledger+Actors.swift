@@ -51,10 +51,10 @@ extension Ledger {
     func signerRegisteringFirst(_ actor: String, command: String) throws -> Signer {
         let name = try Self.requireActor(actor)
         // Only a store with no actor at all needs the write lock here (checked again under it).
-        if try withCatalog({ try catalog.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM actor") } }) == 0 {
+        if try withCatalog({ try catalog.read { try Catalog.actorCount($0) } }) == 0 {
             try withCatalog {
                 try catalog.write { db in
-                    if try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM actor") == 0 {
+                    if try Catalog.actorCount(db) == 0 {
                         _ = try register(name: Self.validActorName(name), role: .custodian, registrar: nil, command: command, db)
                     }
                 }
@@ -92,13 +92,13 @@ extension Ledger {
     }
 
     private func register(name: String, role: ActorRole, registrar: String?, command: String, _ db: CatalogDB) throws -> ActorInfo {
-        let existing = try String.fetchAll(db, sql: "SELECT name FROM actor")
+        let existing = try Catalog.actorNames(db)
         if let same = existing.first(where: { ActorName.normalized($0) == name }) { throw DFCError.actorExists(name: same) }
         if let similar = ActorName.confusable(name, with: existing) {
             throw DFCError.invalidActorName(name: name, reason: "it is too like the registered actor \"\(similar)\" "
                 + "(the two can be taken for each other on screen or paper); choose a name that cannot be confused with it")
         }
-        let first = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM actor") == 0
+        let first = try Catalog.actorCount(db) == 0
         var registrarSigner: Signer?
         if let registrar, registrar != name || !first {
             guard let record = try ActorRecord.fetchOne(db, key: registrar) else {
