@@ -63,4 +63,12 @@ import Testing
         #expect(hash.distance(to: other) == 4 && other.hex.hasPrefix("1b51") && other.hex.hasSuffix("bc47"))
         #expect(PDQHash(hex: "xyz") == nil && PDQHash(hex: String(hex.dropLast())) == nil)
     }
+
+    /// Words of the wrong count make a hash of the first 16, zero-filled: never a trap.
+    @Test func wordsOfTheWrongCountAreCutOrFilled() {
+        #expect(PDQHash(words: [1, 2], quality: 50).words == [1, 2] + [UInt16](repeating: 0, count: 14))
+        let seventeen = (1...17).map(UInt16.init)
+        #expect(PDQHash(words: seventeen, quality: 50).words == Array(seventeen.prefix(16)))
+        #expect(PDQHash(words: [], quality: 0) == PDQHash(words: [UInt16](repeating: 0, count: 16), quality: 0))
+    }
 }

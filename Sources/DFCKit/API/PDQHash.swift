@@ -35,12 +35,13 @@ public struct PDQHash: Sendable, Hashable, Codable, CustomStringConvertible {
     }
 
     /// The 256 bits as 16 words, bit `k` in `words[k >> 4]` at `1 << (k & 15)` (the reference's layout).
+    /// Set from any other count, the words past the 16th are left out and missing ones are zero:
+    /// a caller's mistake gives a wrong hash, never a trap.
     public var words: [UInt16] {
         get { (0..<16).map { UInt16(truncatingIfNeeded: lanes[$0 / 4] >> (16 * UInt64($0 % 4))) } }
         set {
-            precondition(newValue.count == 16, "a PDQ hash has 16 words")
             var lanes = SIMD4<UInt64>.zero
-            for (index, word) in newValue.enumerated() { lanes[index / 4] |= UInt64(word) << (16 * UInt64(index % 4)) }
+            for (index, word) in newValue.prefix(16).enumerated() { lanes[index / 4] |= UInt64(word) << (16 * UInt64(index % 4)) }
             self.lanes = lanes
         }
     }
