@@ -6,7 +6,7 @@ struct ActorCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "actor",
         abstract: "Register the people who may act on evidence, each with an Ed25519 key pair.",
-        subcommands: [Add.self, List.self])
+        subcommands: [Add.self, List.self, Key.self, Revoke.self])
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -25,8 +25,12 @@ struct ActorCommand: ParsableCommand {
         @Argument(help: "The new actor's name, as it will appear in every custody event.")
         var name: String
 
-        @Option(help: "analyst, supervisor, custodian or auditor.")
+        @Option(help: "analyst, supervisor, custodian, auditor or host.")
         var role: ActorRole
+
+        @Option(help: ArgumentHelp("Register this public key (as `dfc actor key` printed it where the key was made) instead of making a key pair here.",
+                                   valueName: "hex"))
+        var publicKey: String?
 
         @Flag(help: "Print JSON.")
         var json = false
@@ -34,12 +38,50 @@ struct ActorCommand: ParsableCommand {
         func run() throws {
             try reportingErrors {
                 let registrar = actor ?? ProcessInfo.processInfo.environment["DFC_ACTOR"].flatMap { $0.isEmpty ? nil : $0 }
-                let info = try location.open(create: true).registerActor(name: name, role: role, by: registrar)
+                let info = try location.open(create: true).registerActor(name: name, role: role, by: registrar, publicKey: publicKey)
                 if json {
                     print(Output.json(info))
                 } else {
                     print("\(info.name)\t\(info.role.rawValue)\tkey \(info.publicKey)\tregistered by custody event \(info.registeredBy)")
                 }
+            }
+        }
+    }
+
+    struct Key: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Make this machine's key pair for NAME (once) and print its public key, for a custodian to register.",
+            discussion: """
+                On a worker host: the private key stays in this store folder's keys/ (0600) and never leaves the host; \
+                a custodian registers the printed key with `dfc actor add NAME --role host --public-key KEY`. Records nothing.
+                """)
+
+        @OptionGroup var location: StoreLocation
+
+        @Argument(help: "The actor's name, as it will be registered.")
+        var name: String
+
+        func run() throws {
+            try reportingErrors { print(try location.open().hostKey(name: name)) }
+        }
+    }
+
+    struct Revoke: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Revoke an actor (a host that left the lab, a key that leaked): a signed event; it signs nothing more.")
+
+        @OptionGroup var options: StoreOptions
+
+        @Argument(help: "The actor to revoke.")
+        var name: String
+
+        @Option(help: "Why.")
+        var reason: String
+
+        func run() throws {
+            try reportingErrors {
+                let seq = try options.open().revokeActor(name: name, reason: reason, by: options.actorName)
+                print("REVOKED\t\(name)\tcustody event \(seq)")
             }
         }
     }

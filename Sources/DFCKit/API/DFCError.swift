@@ -61,6 +61,10 @@ public enum DFCError: Error, Equatable, Sendable, CustomStringConvertible {
     case vaultObjectMissing(key: String, vault: String)
     /// The caller cancelled the operation (an async task cancelled); nothing was recorded.
     case cancelled
+    /// The actor's registration was revoked (by the custody event named); it signs nothing more.
+    case actorRevoked(name: String, event: Int64, reason: String)
+    /// A queued job's lease passed to another host (or the job was cancelled) before this host recorded it.
+    case leaseLost(job: Int64, reason: String)
     /// The store's descriptor (`store.json`) or an engine URL given for it is not usable.
     case storeDescriptor(path: String, reason: String)
 
@@ -100,6 +104,9 @@ public enum DFCError: Error, Equatable, Sendable, CustomStringConvertible {
         case .extractionFailed(let exhibit, let reason): "\(exhibit): nothing was extracted: \(reason)"
         case .vault(let vault, let reason): "\(vault): \(reason)"
         case .cancelled: "cancelled: the worker was stopped and nothing was recorded"
+        case .actorRevoked(let name, let event, let reason):
+            "\(name): this actor was revoked by custody event \(event) (\(reason)) and may sign nothing more; nothing was recorded"
+        case .leaseLost(let job, let reason): "job \(job): \(reason); nothing of it was recorded by this host"
         case .vaultObjectMissing(let key, let vault): "\(vault): has nothing at \(key)"
         case .storeDescriptor(let path, let reason): "\(path): \(reason)"
         }

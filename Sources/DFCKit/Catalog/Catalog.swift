@@ -22,6 +22,25 @@ struct Catalog: Sendable {
     /// Runs `body` on one consistent snapshot of the catalog.
     func read<T>(_ body: (CatalogDB) throws -> T) throws -> T { try engine.read(body) }
 
+    /// Runs `body` in one transaction without the log's lock, on the rows that coordinate worker
+    /// hosts (a queue's jobs and leases): only a PostgreSQL catalog has them.
+    func coordinate<T>(_ body: (CatalogDB) throws -> T) throws -> T {
+        guard let engine = engine as? PostgresCatalog else { throw DFCError.invalidArgument(Self.queueNeedsPostgres) }
+        return try engine.coordinate(body)
+    }
+
+    /// Whether the catalog can hold a queue for worker hosts.
+    var holdsQueues: Bool { engine.kind == .postgresql }
+
+    static let queueNeedsPostgres = "a queued batch needs a store whose catalog is on PostgreSQL (dfc init --catalog postgresql://…), "
+        + "which the worker hosts share; an embedded store's batch runs its jobs on this machine (leave out --queue)"
+
+    /// Gives up a query that waits for the server longer than a lock wait and `seconds` (a worker host's setting).
+    func giveUpQueries(afterLockWaitPlus seconds: Double) {
+        guard let engine = engine as? PostgresCatalog else { return }
+        engine.answerTimeout = engine.lockTimeout + seconds
+    }
+
     /// One sentence for the operator on why a catalog operation failed.
     func explain(_ error: any Error) -> String { engine.explain(error) }
 }

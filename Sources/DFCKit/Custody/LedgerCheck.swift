@@ -27,7 +27,26 @@ struct LedgerCheck {
     /// What each `ingested` or `acquired` event of a batch says: its batch, path and exhibit.
     private(set) var batchMembers: [Int64: (batch: String, path: String, exhibit: String)] = [:]
     /// The actions whose details the audit reads; other events' payloads are decoded without them.
-    private static let actionsWithDetails: Set<String> = ["actor_registered", "ingested", "amended", "acquired", "reanalysed", "extracted", "exported", "export_undelivered"]
+    private static let actionsWithDetails: Set<String> = [
+        "actor_registered", "ingested", "amended", "acquired", "reanalysed", "extracted", "exported", "export_undelivered",
+        "actor_revoked", "queued", "job_failed", "batch_started", "batch_completed", "batch_cancelled",
+    ]
+    /// The only events a worker host signs: the records of queued jobs, and the completion of their batch.
+    private static let hostActions: Set<String> = ["ingested", "acquired", "job_failed", "batch_completed"]
+    /// Each revoked actor's `actor_revoked` event: it may sign nothing after it.
+    private var revoked: [String: Int64] = [:]
+    /// Who started each batch (`B-42`), by its `batch_started` event.
+    private var starters: [String: String] = [:]
+    /// Each `queued` event's batch, path, SHA-256 and vault copy, by its number; and the event that recorded each.
+    private var queued: [Int64: (batch: String, path: String, sha256: String, vaultPath: String)] = [:]
+    private var recordedJobs: [Int64: Int64] = [:]
+    /// Queued batches completed (by event) and cancelled.
+    private var completedQueues: [String: Int64] = [:]
+    private var cancelledQueues = Set<String>()
+    /// The vault copies of queued files not yet recorded: in the vault, and no exhibit's yet.
+    var pendingQueuedVaultPaths: Set<String> {
+        Set(queued.filter { recordedJobs[$0.key] == nil }.map(\.value.vaultPath))
+    }
     /// Each exhibit's events so far, as an `exported` event commits to them: how many, and the
     /// SHA-256 over their hashes, one a line.
     private var history: [String: (count: Int, digest: SHA256)] = [:]
@@ -196,6 +215,7 @@ struct LedgerCheck {
                     notices.append("custody event \(event.seq): \(payload.exhibit ?? "?")'s export authorised by custody event "
                         + "\(payload.details["authorization"] ?? "?") to \(payload.details["destination"] ?? "?") was recorded but never delivered")
                 }
+                noteQueue(event, payload)
                 if event.action == "ingested" || event.action == "acquired", let batch = payload.details["batch"] {
                     batchMembers[event.seq] = (batch, payload.details["original_path"] ?? "", payload.exhibit ?? "")
                 }
@@ -214,6 +234,7 @@ struct LedgerCheck {
         }
         checkSignatures()
         takePending()
+        checkQueues()
         root = frontier.root
         if let problem = try nodes.finish() { problems.append(problem) }
         return firstHash
@@ -285,6 +306,10 @@ struct LedgerCheck {
         switch CustodyLog.signatureStatus(event, payload, actors: actors, verified: verified) {
         case .valid:
             validSignatures += 1
+            if let revocation = revoked[payload.actor], event.seq > revocation {
+                problems.append("\(name): signed by \(payload.actor) after \(payload.actor) was revoked (custody event \(revocation)): "
+                    + "forged, or recorded by a revoked host")
+            }
             // The role its signed registration gave, not the actor table's.
             if let role = payload.role, role != registered[payload.actor]?.role {
                 problems.append("\(name): names \(payload.actor)'s role as \(role), but \(payload.actor) is registered as \(registered[payload.actor]?.role ?? "?")")
@@ -299,6 +324,74 @@ struct LedgerCheck {
             problems.append("\(name): signed with key \(payload.key?.prefix(16) ?? "")…, which is not the key registered for \(payload.actor): forged")
         case .beforeRegistration:
             problems.append("\(name): signed by \(payload.actor) before \(payload.actor) was registered (event \(actors[payload.actor]?.registeredSeq ?? 0)): forged or reordered")
+        }
+    }
+
+    /// What the events of revocations, batches and queued jobs say, and that a host signed only
+    /// the records of queued jobs, each naming the actor who started the batch.
+    private mutating func noteQueue(_ event: CustodyEventRecord, _ payload: CustodyPayload) {
+        let name = "custody event \(event.seq)"
+        let details = payload.details
+        if payload.role == ActorRole.host.rawValue {
+            if !Self.hostActions.contains(event.action) {
+                problems.append("\(name) (\(event.action)): signed by \(payload.actor), a host, which records queued jobs only")
+            } else if let batch = details["batch"], details["on_behalf_of"] != starters[batch] {
+                problems.append("\(name) (\(event.action)): recorded by host \(payload.actor) on behalf of \(details["on_behalf_of"] ?? "no one"), "
+                    + "but \(batch) was started by \(starters[batch] ?? "no one")")
+            } else if details["batch"] == nil {
+                problems.append("\(name) (\(event.action)): signed by host \(payload.actor) for no batch")
+            }
+        }
+        switch event.action {
+        case "actor_revoked":
+            guard let actor = details["revoked_actor"] else {
+                problems.append("\(name): a revocation that names no actor")
+                return
+            }
+            if let role = payload.role.flatMap(ActorRole.init(rawValue:)), !role.mayRegisterActors {
+                problems.append("\(name): \(payload.actor), a\(role == .analyst || role == .auditor ? "n" : "") \(role.rawValue), revoked \(actor), which only a custodian or supervisor may do")
+            }
+            if registered[actor] == nil { problems.append("\(name): revokes \(actor), who was not registered") }
+            if revoked[actor] == nil { revoked[actor] = event.seq }
+        case "batch_started":
+            starters[BatchID(event.seq).description] = payload.actor
+        case "batch_cancelled":
+            if let batch = details["batch"] { cancelledQueues.insert(batch) }
+        case "batch_completed":
+            if details["queue"] != nil, let batch = details["batch"] { completedQueues[batch] = event.seq }
+        case "queued":
+            guard let batch = details["batch"], let path = details["original_path"], let sha256 = details["sha256"] else {
+                problems.append("\(name): a queued event that names no batch, path or SHA-256")
+                return
+            }
+            queued[event.seq] = (batch, path, sha256, details["vault_path"] ?? "")
+        default:
+            break
+        }
+        guard ["ingested", "acquired", "job_failed"].contains(event.action), let job = details["job"] else { return }
+        guard let seq = Int64(job), let file = queued[seq] else {
+            problems.append("\(name) (\(event.action)): records job \(job), which no queued event before it queued")
+            return
+        }
+        if let earlier = recordedJobs[seq] {
+            problems.append("\(name) (\(event.action)): records the file queued by custody event \(seq) (\(file.path)), "
+                + "which custody event \(earlier) already recorded: a file recorded twice")
+        } else {
+            recordedJobs[seq] = event.seq
+        }
+        if details["batch"] != file.batch || details["original_path"] != file.path
+            || (event.action != "job_failed" && details["sha256"] != file.sha256) {
+            problems.append("\(name) (\(event.action)): records job \(seq) as \(details["original_path"] ?? "?") of \(details["batch"] ?? "?"), "
+                + "but custody event \(seq) queued \(file.path) of \(file.batch) with SHA-256 \(file.sha256.prefix(16))…")
+        }
+    }
+
+    /// Every file of a completed queued batch was recorded, unless the batch was cancelled.
+    private mutating func checkQueues() {
+        for (seq, file) in queued.sorted(by: { $0.key < $1.key }) where recordedJobs[seq] == nil {
+            guard let completed = completedQueues[file.batch], !cancelledQueues.contains(file.batch) else { continue }
+            problems.append("\(file.batch): completed by custody event \(completed), but the file queued by custody event \(seq) "
+                + "(\(file.path)) was never recorded: the queue's rows were altered")
         }
     }
 

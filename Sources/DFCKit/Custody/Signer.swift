@@ -3,7 +3,9 @@ import Foundation
 
 /// An actor able to sign: the name and role every event records, and the private key
 /// that signs it. Made only from a key file that matches the key the catalog registered.
-struct Signer {
+/// Immutable once made (swift-crypto's key value is not marked Sendable, but never changes), so
+/// the threads of one worker host share it.
+struct Signer: @unchecked Sendable {
     let name: String
     let role: ActorRole
     let key: Curve25519.Signing.PrivateKey

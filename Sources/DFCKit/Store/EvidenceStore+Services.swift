@@ -28,9 +28,23 @@ extension EvidenceStore {
     /// The migrator service (`Migrator`).
     public var migrator: Migrator { Migrator(context: context) }
 
-    /// Forwards to `Ledger.registerActor(name:role:by:)`.
-    public func registerActor(name: String, role: ActorRole, by registrar: String?) throws -> ActorInfo {
-        try ledger.registerActor(name: name, role: role, by: registrar)
+    /// The queue service (`Queue`).
+    public var queue: Queue { Queue(context: context) }
+
+    /// Forwards to `Ledger.registerActor(name:role:by:publicKey:)`.
+    public func registerActor(name: String, role: ActorRole, by registrar: String?, publicKey: String? = nil) throws -> ActorInfo {
+        try ledger.registerActor(name: name, role: role, by: registrar, publicKey: publicKey)
+    }
+
+    /// Forwards to `Ledger.hostKey(name:)`.
+    public func hostKey(name: String) throws -> String {
+        try ledger.hostKey(name: name)
+    }
+
+    /// Forwards to `Ledger.revokeActor(name:reason:by:)`.
+    @discardableResult
+    public func revokeActor(name: String, reason: String, by registrar: String) throws -> Int64 {
+        try ledger.revokeActor(name: name, reason: reason, by: registrar)
     }
 
     /// Forwards to `Ledger.actors()`.
@@ -257,5 +271,36 @@ extension EvidenceStore {
         to destination: String, vault: String?, catalog catalogURL: String? = nil, catalogAdmin: String? = nil, actor: String
     ) throws -> StoreMigration {
         try migrator.migrate(to: destination, vault: vault, catalog: catalogURL, catalogAdmin: catalogAdmin, actor: actor)
+    }
+
+    /// Forwards to `Queue.serve(actor:containments:options:control:activity:)`.
+    public func serve(
+        actor: String, containments: [Containment] = [], options: HostOptions = HostOptions(), control: HostControl = HostControl(),
+        activity: @escaping @Sendable (HostActivity) -> Void = { _ in }
+    ) throws -> HostReport {
+        try queue.serve(actor: actor, containments: containments, options: options, control: control, activity: activity)
+    }
+
+    /// Forwards to `Queue.queueStatus(_:actor:)`.
+    public func queueStatus(_ id: BatchID, actor: String) throws -> QueueStatus? {
+        try queue.queueStatus(id, actor: actor)
+    }
+
+    /// Forwards to `Queue.queueProgress(_:)`.
+    public func queueProgress(_ id: BatchID) throws -> QueueStatus? {
+        try queue.queueProgress(id)
+    }
+
+    /// Forwards to `Queue.cancelBatch(_:reason:actor:)`.
+    public func cancelBatch(_ id: BatchID, reason: String, actor: String) throws -> QueueStatus {
+        try queue.cancelBatch(id, reason: reason, actor: actor)
+    }
+
+    /// Forwards to `Queue.queueBatch(_:actor:resume:leaseSeconds:maxAttempts:progress:)`.
+    public func queueBatch(
+        _ options: BatchOptions, actor: String, resume: BatchID? = nil, leaseSeconds: Double = 60, maxAttempts: Int = 3,
+        progress: @Sendable (Int, Int) -> Void = { _, _ in }
+    ) throws -> BatchReport {
+        try queue.queueBatch(options, actor: actor, resume: resume, leaseSeconds: leaseSeconds, maxAttempts: maxAttempts, progress: progress)
     }
 }

@@ -4,8 +4,8 @@ import Logging
 /// A service of a store: a small value over the store's shared `StoreContext`, owning one
 /// part of the work (the ledger, the exhibits, intake, the workers, reading, search,
 /// disclosure, integrity). A service reaches the ones it needs through the accessors below,
-/// never through `EvidenceStore`, which only wires them; intake, search and disclosure are
-/// asked by no other service, and are reached from the facade alone.
+/// never through `EvidenceStore`, which only wires them; search and disclosure are asked by no
+/// other service, and are reached from the facade alone.
 protocol StoreService: Sendable {
     var context: StoreContext { get }
 }
@@ -20,6 +20,7 @@ extension StoreService {
 
     var ledger: Ledger { Ledger(context: context) }
     var exhibits: Exhibits { Exhibits(context: context) }
+    var intake: Intake { Intake(context: context) }
     var workers: WorkerRunner { WorkerRunner(context: context) }
     var reading: Reading { Reading(context: context) }
     var integrity: Integrity { Integrity(context: context) }

@@ -38,6 +38,19 @@ struct Vault: Sendable {
         return try FileDigest.compute(path: path)
     }
 
+    /// A staged, hashed copy of whatever the vault holds at `relative` (a worker host's copy of a
+    /// queued original, checked by its caller against the hashes its `queued` event signed).
+    func stageCopy(of relative: String) throws(DFCError) -> Staged {
+        try stage(into: "ingest") { fd, temporary throws(DFCError) in
+            if let local = storage.localPath(relative) {
+                guard FileManager.default.fileExists(atPath: local) else { throw DFCError.vaultObjectMissing(key: relative, vault: storage.name) }
+                return try FileDigest.compute(path: local, copyingTo: fd, destinationPath: temporary)
+            }
+            try storage.fetch(relative, to: fd, path: temporary)
+            return try FileDigest.compute(path: temporary)
+        }
+    }
+
     /// A staged, hashed copy of `record`'s vault file and whether it is the registered file:
     /// the one check of a vault copy, with one set of messages. A copy that is not is dropped.
     func check(_ record: ExhibitRecord) throws(DFCError) -> VaultCheck {

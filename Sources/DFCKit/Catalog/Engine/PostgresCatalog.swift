@@ -48,11 +48,33 @@ final class PostgresCatalog: CatalogEngine, @unchecked Sendable {
 
     func write<T>(_ body: (CatalogDB) throws -> T) throws -> T {
         try transaction(begin: "BEGIN") { db in
-            try db.execute(sql: "SET LOCAL lock_timeout = '\(Int(lockTimeout * 1000))ms'")
+            // A client that goes silent holding the log's lock (a host whose link was cut) must not
+            // hold up every other writer for longer than a lock wait: the server ends its session.
+            try db.execute(sql: "SET LOCAL lock_timeout = '\(Int(lockTimeout * 1000))ms'; "
+                + "SET LOCAL idle_in_transaction_session_timeout = '\(Int(lockTimeout * 1000))ms'")
             _ = try db.rows(sql: "SELECT pg_advisory_xact_lock(\(Self.logLock))")
             return try body(db)
         }
     }
+
+    /// One transaction without the log's lock, for the rows that coordinate worker hosts (a
+    /// queue's leases), which change while the log does not.
+    func coordinate<T>(_ body: (CatalogDB) throws -> T) throws -> T {
+        try transaction(begin: "BEGIN") { db in
+            try db.execute(sql: "SET LOCAL lock_timeout = '\(Int(lockTimeout * 1000))ms'; "
+                + "SET LOCAL idle_in_transaction_session_timeout = '\(Int(lockTimeout * 1000))ms'")
+            return try body(db)
+        }
+    }
+
+    /// Seconds a query waits for the server's answer before its connection is given up (nil:
+    /// for as long as the connection stays open). A worker host sets it, so that a cut link
+    /// costs it seconds, not the minutes TCP takes to give up.
+    var answerTimeout: Double? {
+        get { lock.withLock { _answerTimeout } }
+        set { lock.withLock { _answerTimeout = newValue } }
+    }
+    private var _answerTimeout: Double?
 
     func read<T>(_ body: (CatalogDB) throws -> T) throws -> T {
         // One snapshot for the whole read, as SQLite's WAL reader has.
@@ -105,6 +127,10 @@ final class PostgresCatalog: CatalogEngine, @unchecked Sendable {
 
     static func explain(_ error: any Error, url: PostgresURL, lockTimeout: Double) -> String {
         if let error = error as? CatalogReadError { return Catalog.explainUnreadable(error) }
+        if let error = error as? PostgresWait.NoAnswer {
+            return "the server at \(url.host):\(url.port) did not answer within \(Int(error.seconds)) s (the network is cut, "
+                + "or the server stalled); the connection was given up and nothing was recorded"
+        }
         if error is PostgresWait.ConnectionLost {
             return "the server at \(url.host):\(url.port) closed the connection in the middle of a query; "
                 + "the transaction was rolled back and nothing was recorded"
@@ -145,7 +171,8 @@ final class PostgresCatalog: CatalogEngine, @unchecked Sendable {
     /// back when it throws. A connection that failed is closed, never reused.
     func transaction<T>(begin: String, _ body: (CatalogDB) throws -> T) throws -> T {
         var (connection, pooled) = try take()
-        var db = PostgresCatalogConnection(connection, logger: driverLogger)
+        let timeout = answerTimeout
+        var db = PostgresCatalogConnection(connection, logger: driverLogger, answerTimeout: timeout)
         do {
             do {
                 try db.execute(sql: begin)
@@ -154,7 +181,7 @@ final class PostgresCatalog: CatalogEngine, @unchecked Sendable {
                 // nothing was sent in it yet, so begin again on a new one.
                 Self.close(connection)
                 (connection, pooled) = (try connect(), false)
-                db = PostgresCatalogConnection(connection, logger: driverLogger)
+                db = PostgresCatalogConnection(connection, logger: driverLogger, answerTimeout: timeout)
                 try db.execute(sql: begin)
             }
             let result = try body(db)

@@ -13,9 +13,12 @@ final class PostgresCatalogConnection: CatalogConnection {
     private var cursors = 0
     var engine: CatalogEngineKind { .postgresql }
 
-    init(_ connection: PostgresConnection, logger: Logger) {
+    private let answerTimeout: Double?
+
+    init(_ connection: PostgresConnection, logger: Logger, answerTimeout: Double? = nil) {
         self.connection = connection
         self.logger = logger
+        self.answerTimeout = answerTimeout
     }
 
     func execute(sql: String, arguments: SQLArguments) throws {
@@ -49,7 +52,8 @@ final class PostgresCatalogConnection: CatalogConnection {
             case .blob(let data): binds.append(ByteBuffer(bytes: data))
             }
         }
-        return try PostgresWait.result(of: connection.query(PostgresQuery(unsafeSQL: Self.translate(sql), binds: binds), logger: logger), on: connection)
+        return try PostgresWait.result(of: connection.query(PostgresQuery(unsafeSQL: Self.translate(sql), binds: binds), logger: logger), on: connection,
+                                       within: answerTimeout)
     }
 
     /// A server-side cursor, read 1,000 rows at a time; closed when read to its end.

@@ -12,7 +12,16 @@ enum PostgresWait {
         var description: String { "the server closed the connection in the middle of a query" }
     }
 
-    static func result<T: Sendable>(of future: EventLoopFuture<T>, on connection: PostgresConnection?) throws -> T {
+    /// No answer came within the time allowed; the connection was closed.
+    struct NoAnswer: Error, CustomStringConvertible {
+        let seconds: Double
+        var description: String { "the server did not answer within \(Int(seconds)) s" }
+    }
+
+    /// The future's result. With `within`, a query not answered in that many seconds closes its
+    /// connection (the server then rolls its transaction back) and throws `NoAnswer`.
+    static func result<T: Sendable>(of future: EventLoopFuture<T>, on connection: PostgresConnection?, within: Double? = nil) throws -> T {
+        let deadline = within.map { Date().addingTimeInterval($0) }
         let done = DispatchSemaphore(value: 0)
         let box = Box<T>()
         future.whenComplete { result in
@@ -21,6 +30,10 @@ enum PostgresWait {
         }
         var closedSince: Date?
         while done.wait(timeout: .now() + 0.5) == .timedOut {
+            if let deadline, let within, Date() > deadline {
+                if let connection { _ = connection.close() as EventLoopFuture<Void> }
+                throw NoAnswer(seconds: within)
+            }
             guard let connection, connection.isClosed else { continue }
             let since = closedSince ?? Date()
             closedSince = since

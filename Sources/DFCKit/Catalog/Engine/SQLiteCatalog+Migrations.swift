@@ -336,6 +336,11 @@ extension SQLiteCatalog {
                 """ + appendOnly("merkle_node"))
             try MerkleNodes.backfill(SQLiteConnection(db))
         }
+        migrator.registerMigration("v9-event-actions") { db in
+            // Events by action (`actor_revoked`, `batch_started`): a command finds them without
+            // reading the whole log. Nothing evidential rests on it: the audit reads the log itself.
+            try db.execute(sql: "CREATE INDEX custody_event_action ON custody_event(action, seq)")
+        }
         return migrator
     }
 

@@ -56,16 +56,7 @@ extension Intake {
         if let resume {
             options = try startedOptions(of: resume, limits: options.limits)
         }
-        let caseID = options.caseID.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !caseID.isEmpty else { throw DFCError.invalidArgument("a case identifier is required (--case ID)") }
-        options.caseID = caseID
-        options.roots = try options.roots.map { root in
-            let path = EvidenceStore.absolute(root)
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw DFCError.inputMissing(path: root) }
-            guard isDirectory.boolValue else { throw DFCError.invalidArgument("\(root): not a folder (a batch walks folders; `dfc ingest` takes files)") }
-            return path
-        }
+        options = try Self.checked(options)
         try integrity.sweepLeftovers(signer)
         let walk = TreeWalk(roots: options.roots)
         let (seq, resumed) = try startOrResume(options, walk: walk, jobs: max(1, containments.count), signer: signer, explicit: resume)
@@ -124,6 +115,22 @@ extension Intake {
         }
     }
 
+    /// `options` with the case trimmed (and required) and each root an existing folder, absolute.
+    static func checked(_ options: BatchOptions) throws -> BatchOptions {
+        var options = options
+        let caseID = options.caseID.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !caseID.isEmpty else { throw DFCError.invalidArgument("a case identifier is required (--case ID)") }
+        options.caseID = caseID
+        options.roots = try options.roots.map { root in
+            let path = EvidenceStore.absolute(root)
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw DFCError.inputMissing(path: root) }
+            guard isDirectory.boolValue else { throw DFCError.invalidArgument("\(root): not a folder (a batch walks folders; `dfc ingest` takes files)") }
+            return path
+        }
+        return options
+    }
+
     /// Where batch `id` stands. Records an `accessed` event.
     public func batchStatus(_ id: BatchID, actor: String) throws -> BatchReport {
         let signer = try ledger.signer(for: actor)
@@ -138,9 +145,12 @@ extension Intake {
         }
     }
 
-    /// The unfinished batch with the same roots, case and source, or a new one.
-    private func startOrResume(
-        _ options: BatchOptions, walk: TreeWalk, jobs: Int, signer: Signer, explicit: BatchID?
+    /// The unfinished batch with the same roots, case and source (and, for a queued one, `extra`'s
+    /// `queue`), or a new one, its `batch_started` event with `extra` among its details; `onStart`
+    /// runs in the same transaction as a new batch's event.
+    func startOrResume(
+        _ options: BatchOptions, walk: TreeWalk, jobs: Int, signer: Signer, explicit: BatchID?, extra: [String: String] = [:],
+        onStart: (Int64, CatalogDB) throws -> Void = { _, _ in }
     ) throws -> (seq: Int64, resumed: Bool) {
         let roots = try CanonicalJSON.string(options.roots)
         return try withCatalog {
@@ -151,24 +161,27 @@ extension Intake {
                     guard started.contains(where: { $0.seq == explicit.rawValue }) else { throw DFCError.batchNotFound(explicit.description) }
                     return (explicit.rawValue, true)
                 }
-                if let unfinished = started.last(where: { event in
-                    event.details["roots"] == roots && event.details["case"] == options.caseID
-                        && event.details["source"] == options.source.description && !completed.contains(BatchID(event.seq).description)
-                }) {
+                let sameRun: ([String: String]) -> Bool = { details in
+                    let sameFiles = details["roots"] == roots && details["case"] == options.caseID
+                    let sameKind = details["source"] == options.source.description && details["queue"] == extra["queue"]
+                    return sameFiles && sameKind
+                }
+                if let unfinished = started.last(where: { sameRun($0.details) && !completed.contains(BatchID($0.seq).description) }) {
                     return (unfinished.seq, true)
                 }
                 let event = try CustodyLog.append(db, action: "batch_started", signer: signer, exhibit: nil, details: [
                     "roots": roots, "case": options.caseID, "source": options.source.description, "jobs": String(jobs),
                     "files": String(walk.files.count), "bytes": String(walk.files.reduce(0) { $0 + $1.size }),
                     "not_read": String(walk.notes.count),
-                ])
+                ].merging(extra) { old, _ in old })
+                try onStart(event.seq, db)
                 return (event.seq, false)
             }
         }
     }
 
     /// The options batch `id` was started with (to resume it by its name alone).
-    private func startedOptions(of id: BatchID, limits: MediaLimits) throws -> BatchOptions {
+    func startedOptions(of id: BatchID, limits: MediaLimits) throws -> BatchOptions {
         try withCatalog {
             try catalog.read { db in
                 guard let event = try Self.batchesStarted(db).first(where: { $0.seq == id.rawValue }),
@@ -184,7 +197,7 @@ extension Intake {
         }
     }
 
-    private func batchReport(_ seq: Int64, _ db: CatalogDB) throws -> BatchReport {
+    func batchReport(_ seq: Int64, _ db: CatalogDB) throws -> BatchReport {
         guard let started = try Self.batchesStarted(db).first(where: { $0.seq == seq }) else {
             throw DFCError.batchNotFound(BatchID(seq).description)
         }
@@ -208,7 +221,7 @@ extension Intake {
         try events("batch_started", db)
     }
 
-    private static func events(_ action: String, _ db: CatalogDB) throws -> [(seq: Int64, actor: String, at: String, details: [String: String])] {
+    static func events(_ action: String, _ db: CatalogDB) throws -> [(seq: Int64, actor: String, at: String, details: [String: String])] {
         try CustodyEventRecord.fetchAll(db, where: "action", is: action, orderedBy: "seq").compactMap { event in
             CustodyLog.decode(event).map { (event.seq, event.actor, event.recordedAt, $0.details) }
         }

@@ -134,7 +134,7 @@ extension Intake {
 
     /// Inserts the exhibit, its stream, packet, frame and finding rows and its `ingested`
     /// event, which commits to every one of those rows (`RowDigest`).
-    private func register(
+    func register(
         _ analysis: CheckedAnalysis, staged: Vault.Staged, vaultPath: String, caseID: String, source: String?, file: String,
         limits: MediaLimits, details: [String: String], signer: Signer, _ db: CatalogDB
     ) throws -> (IngestResult, event: Int64) {
@@ -185,13 +185,13 @@ extension Intake {
         return (check.problem ?? "the vault copy was unsound") + "; restored from this file, whose size, SHA-256 and SHA-512 match the registration"
     }
 
-    private func appendAcquired(_ db: CatalogDB, _ existing: ExhibitRecord, details: [String: String], signer: Signer) throws -> CustodyEventRecord {
+    func appendAcquired(_ db: CatalogDB, _ existing: ExhibitRecord, details: [String: String], signer: Signer) throws -> CustodyEventRecord {
         var details = details
         details["note"] = "the same bytes were ingested again; no second copy was stored"
         return try CustodyLog.append(db, action: "acquired", signer: signer, exhibit: existing.exhibitID, details: details)
     }
 
-    private func duplicateResult(_ existing: ExhibitRecord, path: String, _ db: CatalogDB) -> IngestResult {
+    func duplicateResult(_ existing: ExhibitRecord, path: String, _ db: CatalogDB) -> IngestResult {
         let findings = (try? Catalog.findings(of: Catalog.currentAnalysis(of: existing, db).location, db)) ?? []
         return IngestResult(path: path, exhibit: existing.exhibitID, sha256: existing.sha256, status: .duplicate,
                             findings: findings, error: nil)

@@ -55,7 +55,8 @@ extension Integrity {
         problems += try checkDerivedFiles()
         let report = try withCatalog {
             try catalog.write { db in
-                let known = try Catalog.vaultPaths(db)
+                // Originals queued for the worker hosts are in the vault before they are exhibits.
+                let known = try Catalog.vaultPaths(db).union(ledger.pendingQueuedVaultPaths)
                 for file in try vault.allFiles() where !known.contains(file) {
                     problems.append("\(file): a file in the vault that belongs to no exhibit: left by an ingest that was "
                         + "killed before it committed, or put there by hand; ingesting the same file again adopts it")

@@ -1,3 +1,4 @@
+internal import Crypto
 import Foundation
 
 extension Ledger {
@@ -8,13 +9,77 @@ extension Ledger {
     /// `registrar` is the registered custodian or supervisor doing it. A store with no
     /// actors yet takes its first one without a registrar: the actor registers itself,
     /// and the event says so.
-    public func registerActor(name: String, role: ActorRole, by registrar: String?) throws -> ActorInfo {
+    ///
+    /// With `publicKey` (64 hex digits), no key pair is made here: the actor keeps its private key
+    /// where it was made (`hostKey(name:)` on a worker host), and only its public key is registered.
+    public func registerActor(name: String, role: ActorRole, by registrar: String?, publicKey: String? = nil) throws -> ActorInfo {
         let name = try Self.validActorName(name)
         let registrar = try registrar.map { try Self.requireActor($0) }
+        let key = try publicKey.map { text throws(DFCError) in
+            let hex = text.trimmingCharacters(in: .whitespaces).lowercased()
+            guard let bytes = Hex.bytes(hex), bytes.count == 32, (try? Curve25519.Signing.PublicKey(rawRepresentation: bytes)) != nil else {
+                throw DFCError.invalidArgument("\(text): not an Ed25519 public key (64 hex digits, as `dfc actor key` prints)")
+            }
+            return hex
+        }
         return try withCatalog {
             try catalog.write { db in
-                try register(name: name, role: role, registrar: registrar, command: "actor add", db)
+                try register(name: name, role: role, registrar: registrar, command: "actor add", publicKey: key, db)
             }
+        }
+    }
+
+    /// The public key (hex) of the key pair kept for `name` in this store folder's `keys/`, made
+    /// now (0600) when there is none. On a worker host: the key never leaves the host; a custodian
+    /// registers the public key this prints (`registerActor(name:role:by:publicKey:)`).
+    public func hostKey(name: String) throws -> String {
+        let name = try Self.validActorName(name)
+        if let key = try? keys.load(for: name) { return Hex.string(key.publicKey.rawRepresentation) }
+        return Hex.string(try keys.create(for: name).publicKey.rawRepresentation)
+    }
+
+    /// Revokes `name`: a signed `actor_revoked` event by `registrar` (a custodian or supervisor),
+    /// with the reason. From that event on, the actor signs nothing: every command refuses it,
+    /// a worker host's next commit included, and the audit names any event it signed after.
+    /// Returns the event's number.
+    @discardableResult
+    public func revokeActor(name: String, reason: String, by registrar: String) throws -> Int64 {
+        let name = try Self.requireActor(name)
+        let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !reason.isEmpty else { throw DFCError.invalidArgument("a revocation needs a reason (--reason TEXT)") }
+        let revoker = try signer(for: registrar)
+        guard revoker.role.mayRegisterActors else {
+            throw DFCError.notPermitted(actor: revoker.name, role: revoker.role, action: "revoke actors: only a custodian or a supervisor may")
+        }
+        return try withCatalog {
+            try catalog.write { db in
+                guard let record = try ActorRecord.fetchOne(db, key: name) else { throw DFCError.actorNotRegistered(name: name, store: path) }
+                if let earlier = try Self.revocation(of: record.name, db) {
+                    throw DFCError.actorRevoked(name: record.name, event: earlier.seq, reason: earlier.reason)
+                }
+                try Self.requireNotRevoked(revoker.name, db)
+                return try CustodyLog.append(db, action: "actor_revoked", signer: revoker, exhibit: nil, details: [
+                    "revoked_actor": record.name, "role": record.role, "public_key": record.publicKey, "reason": reason,
+                ]).seq
+            }
+        }
+    }
+
+    /// The event that revoked `name`, if one did (read from the log itself, by its action).
+    static func revocation(of name: String, _ db: CatalogDB) throws -> (seq: Int64, reason: String)? {
+        for event in try CustodyEventRecord.fetchAll(db, where: "action", is: "actor_revoked", orderedBy: "seq") {
+            if let details = CustodyLog.decode(event)?.details, details["revoked_actor"] == name {
+                return (event.seq, details["reason"] ?? "no reason given")
+            }
+        }
+        return nil
+    }
+
+    /// Refuses a signer whose registration was revoked: inside a write transaction, under the
+    /// log's lock, so that no event of its can follow the revocation.
+    static func requireNotRevoked(_ name: String, _ db: CatalogDB) throws {
+        if let revoked = try revocation(of: name, db) {
+            throw DFCError.actorRevoked(name: name, event: revoked.seq, reason: revoked.reason)
         }
     }
 
@@ -64,7 +129,12 @@ extension Ledger {
     }
 
     private func signer(_ record: ActorRecord, _ db: CatalogDB? = nil, checkingRegistration: Bool = true) throws -> Signer {
-        if checkingRegistration { try checkRegistration(of: record, db) }
+        if checkingRegistration {
+            try checkRegistration(of: record, db)
+            if let db { try Self.requireNotRevoked(record.name, db) } else {
+                try withCatalog { try catalog.read { try Self.requireNotRevoked(record.name, $0) } }
+            }
+        }
         let key = try keys.load(for: record.name)
         guard Hex.string(key.publicKey.rawRepresentation) == record.publicKey else {
             throw DFCError.keyFile(path: path + "/" + KeyFolder.relativePath(for: record.name),
@@ -91,7 +161,8 @@ extension Ledger {
         }
     }
 
-    private func register(name: String, role: ActorRole, registrar: String?, command: String, _ db: CatalogDB) throws -> ActorInfo {
+    private func register(name: String, role: ActorRole, registrar: String?, command: String, publicKey: String? = nil,
+                          _ db: CatalogDB) throws -> ActorInfo {
         let existing = try Catalog.actorNames(db)
         if let same = existing.first(where: { ActorName.normalized($0) == name }) { throw DFCError.actorExists(name: same) }
         if let similar = ActorName.confusable(name, with: existing) {
@@ -114,6 +185,16 @@ extension Ledger {
         } else if !role.mayRegisterActors {
             throw DFCError.notPermitted(actor: name, role: role, action:
                 "be the store's first actor: the first is a custodian or a supervisor, who can register the others")
+        }
+        if let registrarSigner { try Self.requireNotRevoked(registrarSigner.name, db) }
+        if let publicKey {
+            guard let registrarSigner else { throw DFCError.invalidArgument("the store's first actor signs its own registration: it needs a key made here, not --public-key") }
+            let details = ["registered_actor": name, "role": role.rawValue, "public_key": publicKey, "command": command,
+                           "key_file": "kept where the key was made (only the public key was given)"]
+            let event = try CustodyLog.append(db, action: "actor_registered", signer: registrarSigner, exhibit: nil, details: details)
+            let record = ActorRecord(name: name, role: role.rawValue, publicKey: publicKey, registeredSeq: event.seq, registeredAt: event.recordedAt)
+            try record.insert(db)
+            return record.info
         }
         let keyPath = path + "/" + KeyFolder.relativePath(for: name)
         unlink(keyPath)   // a key never registered (left by a crash here) signs nothing: replace it

@@ -82,7 +82,8 @@ extension WorkerRunner {
         }
     }
 
-    private func failed(_ message: String, by analysedBy: String) -> CheckedAnalysis {
+    /// An analysis that did not finish: no rows, one `analysis_failed` finding saying why.
+    func failed(_ message: String, by analysedBy: String) -> CheckedAnalysis {
         let finding = Finding(kind: .analysisFailed, severity: .error, message: message)
         return CheckedAnalysis(
             path: nil,

@@ -1,0 +1,199 @@
+import Foundation
+
+/// The queue's coordination rows (`queue_batch`, `batch_job`, PostgreSQL only): where each job of
+/// a queued batch stands and which host holds its lease. Lease times are the server's clock, so
+/// hosts whose clocks disagree still agree on when a lease ran out. None of this is evidence: a
+/// job names its signed `queued` event, and what came of it is the event that recorded it.
+extension Catalog {
+    /// The server's clock, in seconds since 1970.
+    static let serverNow = "extract(epoch FROM clock_timestamp())::double precision"
+
+    /// A new queued batch's row.
+    static func insertQueueBatch(_ batch: Int64, startedBy: String, leaseSeconds: Double, maxAttempts: Int, _ db: CatalogDB) throws {
+        try db.execute(sql: """
+            INSERT INTO queue_batch (batch_seq, started_by, lease_seconds, max_attempts) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING
+            """, arguments: [batch, startedBy, leaseSeconds, Int64(maxAttempts)])
+    }
+
+    /// A queued batch's row: who started it, its lease and attempts, and its events so far.
+    static func queueBatch(_ batch: Int64, _ db: CatalogDB) throws -> QueueBatchRow? {
+        guard let row = try SQLRow.fetchOne(db, sql: """
+            SELECT started_by, lease_seconds, max_attempts, queued_seq, cancelled_seq, completed_seq FROM queue_batch WHERE batch_seq = ?
+            """, arguments: [batch]) else { return nil }
+        return QueueBatchRow(batch: batch, startedBy: try row.at(0), leaseSeconds: try row.at(1), maxAttempts: Int(try row.at(2) as Int64),
+                             queuedSeq: try row.at(3), cancelledSeq: try row.at(4), completedSeq: try row.at(5))
+    }
+
+    /// Marks a queued batch's `batch_queued`, `batch_cancelled` or `batch_completed` event.
+    static func markQueueBatch(_ batch: Int64, _ column: QueueBatchRow.Milestone, event: Int64, _ db: CatalogDB) throws {
+        try db.execute(sql: "UPDATE queue_batch SET \(column.rawValue) = ? WHERE batch_seq = ?", arguments: [event, batch])
+    }
+
+    /// A job for the file its `queued` event names.
+    static func insertJob(batch: Int64, queuedSeq: Int64, path: String, size: Int64, _ db: CatalogDB) throws {
+        try db.execute(sql: "INSERT INTO batch_job (batch_seq, queued_seq, path, size) VALUES (?, ?, ?, ?)",
+                       arguments: [batch, queuedSeq, path, size])
+    }
+
+    /// The paths batch `batch` has queued so far.
+    static func queuedPaths(_ batch: Int64, _ db: CatalogDB) throws -> Set<String> {
+        Set(try String.fetchAll(db, sql: "SELECT path FROM batch_job WHERE batch_seq = ?", arguments: [batch]))
+    }
+
+    /// Leases the first job that is queued, or whose lease ran out, of a batch not cancelled, to
+    /// `host` under `token`; a job whose lease ran out gets that as one of its failures. Jobs that
+    /// other hosts are taking at this moment are skipped, not waited for (`SKIP LOCKED`).
+    static func leaseJob(host: String, token: String, _ db: CatalogDB) throws -> JobLease? {
+        guard let row = try SQLRow.fetchOne(db, sql: """
+            SELECT j.id, j.batch_seq, j.queued_seq, j.path, j.state, j.host, j.lease_until, j.attempts, j.failures,
+                   q.lease_seconds, q.max_attempts, q.started_by
+            FROM batch_job j JOIN queue_batch q ON q.batch_seq = j.batch_seq
+            WHERE (j.state = 'queued' OR (j.state = 'leased' AND j.lease_until < \(serverNow))) AND q.cancelled_seq IS NULL
+            ORDER BY j.id LIMIT 1 FOR UPDATE OF j SKIP LOCKED
+            """) else { return nil }
+        let id: Int64 = try row.at(0)
+        var failures = JobFailure.decode(try row.at(8) as String? ?? "[]")
+        if try row.at(4) as String == "leased" {
+            let until: Double = try row.at(6) ?? 0
+            failures.append(JobFailure(host: try row.at(5) ?? "?", at: Timestamp.string(Date(timeIntervalSince1970: until)),
+                                       reason: "its lease ran out without a renewal: the host died, was cut off or stalled"))
+        }
+        let leaseSeconds: Double = try row.at(9)
+        try db.execute(sql: """
+            UPDATE batch_job SET state = 'leased', host = ?, lease_token = ?, leased_at = \(serverNow),
+                lease_until = \(serverNow) + ?, attempts = attempts + 1, failures = ? WHERE id = ?
+            """, arguments: [host, token, leaseSeconds, JobFailure.encode(failures), id])
+        return JobLease(id: id, batch: try row.at(1), queuedSeq: try row.at(2), path: try row.at(3), token: token,
+                        attempt: Int(try row.at(7) as Int64) + 1, failures: failures, leaseSeconds: leaseSeconds,
+                        maxAttempts: Int(try row.at(10) as Int64), startedBy: try row.at(11))
+    }
+
+    /// Extends a lease this host holds by its length; false when it holds it no more.
+    static func renewLease(_ lease: JobLease, _ db: CatalogDB) throws -> Bool {
+        try !db.rows(sql: """
+            UPDATE batch_job SET lease_until = \(serverNow) + ? WHERE id = ? AND lease_token = ? AND state = 'leased' RETURNING id
+            """, arguments: [lease.leaseSeconds, lease.id, lease.token]).isEmpty
+    }
+
+    /// Puts a leased job back in the queue: with `failure` added (a worker that failed), or as
+    /// if never leased (a host that drains).
+    static func returnLease(_ lease: JobLease, failure: JobFailure?, _ db: CatalogDB) throws {
+        if let failure {
+            try db.execute(sql: """
+                UPDATE batch_job SET state = 'queued', host = NULL, lease_token = NULL, lease_until = NULL, failures = ?
+                WHERE id = ? AND lease_token = ? AND state = 'leased'
+                """, arguments: [JobFailure.encode(lease.failures + [failure]), lease.id, lease.token])
+        } else {
+            try db.execute(sql: """
+                UPDATE batch_job SET state = 'queued', host = NULL, lease_token = NULL, lease_until = NULL, attempts = attempts - 1
+                WHERE id = ? AND lease_token = ? AND state = 'leased'
+                """, arguments: [lease.id, lease.token])
+        }
+    }
+
+    /// Locks a leased job's row for the transaction that records it; throws `leaseLost` unless
+    /// this host still holds it. Under the log's lock, so it cannot pass to another host between
+    /// this check and the commit: each file is recorded once.
+    static func claimLease(_ lease: JobLease, _ db: CatalogDB) throws {
+        let row = try SQLRow.fetchOne(db, sql: "SELECT state, lease_token, host FROM batch_job WHERE id = ? FOR UPDATE", arguments: [lease.id])
+        guard let row else { throw DFCError.leaseLost(job: lease.id, reason: "the job is no longer in the queue") }
+        let state: String = try row.at(0), token: String? = try row.at(1)
+        guard state == "leased", token == lease.token else {
+            let holder: String? = try row.at(2)
+            throw DFCError.leaseLost(job: lease.id, reason: state == "done" ? "another host recorded it first"
+                : state == "cancelled" ? "its batch was cancelled" : "its lease passed to \(holder ?? "another host")")
+        }
+    }
+
+    /// Marks a claimed job done by the event that recorded it.
+    static func finishJob(_ lease: JobLease, event: Int64, _ db: CatalogDB) throws {
+        try db.execute(sql: "UPDATE batch_job SET state = 'done', event_seq = ?, lease_token = NULL WHERE id = ?", arguments: [event, lease.id])
+    }
+
+    /// Takes every still-queued job of a batch out of the queue; returns how many.
+    static func cancelQueuedJobs(_ batch: Int64, _ db: CatalogDB) throws -> Int {
+        try db.rows(sql: "UPDATE batch_job SET state = 'cancelled' WHERE batch_seq = ? AND state = 'queued' RETURNING id",
+                    arguments: [batch]).count
+    }
+
+    /// How many jobs of any batch are queued or leased.
+    static func openJobs(_ db: CatalogDB) throws -> Int {
+        try Int.fetchOne(db, sql: "SELECT count(*) FROM batch_job WHERE state IN ('queued', 'leased')") ?? 0
+    }
+
+    /// How many of a batch's jobs are queued or leased.
+    static func openJobs(_ batch: Int64, _ db: CatalogDB) throws -> Int {
+        try Int.fetchOne(db, sql: "SELECT count(*) FROM batch_job WHERE batch_seq = ? AND state IN ('queued', 'leased')", arguments: [batch]) ?? 0
+    }
+
+    /// How many of a batch's jobs were recorded as `job_failed` (no exhibit could be made of them).
+    static func failedJobs(_ batch: Int64, _ db: CatalogDB) throws -> Int {
+        try Int.fetchOne(db, sql: """
+            SELECT count(*) FROM batch_job j JOIN custody_event c ON c.seq = j.event_seq WHERE j.batch_seq = ? AND c.action = 'job_failed'
+            """, arguments: [batch]) ?? 0
+    }
+
+    /// How many of a batch's jobs are in each state, and the leases held now.
+    static func jobStates(_ batch: Int64, _ db: CatalogDB) throws -> (counts: [String: Int], leases: [QueueStatus.Lease]) {
+        var counts: [String: Int] = [:]
+        for row in try SQLRow.fetchAll(db, sql: "SELECT state, count(*) FROM batch_job WHERE batch_seq = ? GROUP BY state", arguments: [batch]) {
+            counts[try row.at(0)] = Int(try row.at(1) as Int64)
+        }
+        let leases = try SQLRow.fetchAll(db, sql: """
+            SELECT path, host, leased_at, lease_until, attempts, lease_until < \(serverNow) FROM batch_job
+            WHERE batch_seq = ? AND state = 'leased' ORDER BY id
+            """, arguments: [batch]).map { row in
+            QueueStatus.Lease(path: try row.at(0), host: try row.at(1) ?? "?",
+                              since: Timestamp.string(Date(timeIntervalSince1970: try row.at(2) ?? 0)),
+                              until: Timestamp.string(Date(timeIntervalSince1970: try row.at(3) ?? 0)),
+                              attempt: Int(try row.at(4) as Int64), expired: (try row.at(5) as Int64?) == 1)
+        }
+        return (counts, leases)
+    }
+}
+
+/// A queued batch's row of `queue_batch`.
+struct QueueBatchRow: Sendable {
+    let batch: Int64
+    let startedBy: String
+    let leaseSeconds: Double
+    let maxAttempts: Int
+    let queuedSeq: Int64?
+    let cancelledSeq: Int64?
+    let completedSeq: Int64?
+
+    /// The columns that name a batch's events.
+    enum Milestone: String {
+        case queued = "queued_seq", cancelled = "cancelled_seq", completed = "completed_seq"
+    }
+}
+
+/// A job a host holds: which file (by its `queued` event), under which token, and what earlier attempts came to.
+struct JobLease: Sendable {
+    let id: Int64
+    let batch: Int64
+    let queuedSeq: Int64
+    let path: String
+    let token: String
+    /// 1 for the job's first lease.
+    let attempt: Int
+    let failures: [JobFailure]
+    let leaseSeconds: Double
+    let maxAttempts: Int
+    let startedBy: String
+}
+
+/// One attempt at a job that came to nothing: on which host, when, and why.
+struct JobFailure: Codable, Sendable, Equatable {
+    var host: String
+    var at: String
+    var reason: String
+
+    static func decode(_ text: String) -> [JobFailure] {
+        (try? JSONDecoder().decode([JobFailure].self, from: Data(text.utf8))) ?? []
+    }
+
+    static func encode(_ failures: [JobFailure]) -> String {
+        (try? CanonicalJSON.string(failures)) ?? "[]"
+    }
+}

@@ -1,0 +1,151 @@
+import Foundation
+
+extension Queue {
+    /// Runs this machine as worker host `actor` (registered with the `host` role, its key in this
+    /// store folder only): leases jobs of every queued batch, `options.jobs` at a time, each in a
+    /// worker of one of `containments` (in this process, one at a time, when empty), and records
+    /// each as its own signed event naming the actor who started the batch. Leases are renewed
+    /// while workers run; a lease that passes to another host stops its worker, and nothing of
+    /// that job is recorded here.
+    ///
+    /// Runs until `control` drains it (the jobs in flight finish and are recorded) or abandons it
+    /// (they stop and their leases go back to the queue), or, with `exitWhenIdle`, until no job
+    /// is queued or leased anywhere. A catalog that cannot be reached is waited for: the host goes
+    /// on once it is back. A revoked host stops at its next commit, with `actorRevoked`.
+    /// `activity` is called after each job, from the thread that did it.
+    public func serve(
+        actor: String, containments: [Containment] = [], options: HostOptions = HostOptions(), control: HostControl = HostControl(),
+        activity: @escaping @Sendable (HostActivity) -> Void = { _ in }
+    ) throws -> HostReport {
+        guard catalog.holdsQueues else { throw DFCError.invalidArgument(Catalog.queueNeedsPostgres) }
+        let signer = try ledger.signer(for: actor)
+        guard signer.role == .host else {
+            throw DFCError.notPermitted(actor: signer.name, role: signer.role, action: "run a worker host: a host is an actor of its own, "
+                + "registered with the host role (`dfc actor key NAME` on the host, then `dfc actor add NAME --role host --public-key KEY` by a custodian)")
+        }
+        // A cut link costs seconds, not TCP's minutes: a query waits for a lock wait and a little more.
+        catalog.giveUpQueries(afterLockWaitPlus: 15)
+        let keeper = LeaseKeeper(catalog: catalog, logger: logger)
+        keeper.start()
+        defer { keeper.stop() }
+        control.onAbandon { keeper.cancelAll() }
+        let run = HostRun()
+        let group = DispatchGroup()
+        let slots: [Containment?] = containments.isEmpty ? [nil] : Array(containments.prefix(max(1, options.jobs)))
+        for (index, slot) in slots.enumerated() {
+            group.enter()
+            let thread = Thread { [self] in
+                defer { group.leave() }
+                work(slot, signer: signer, options: options, control: control, keeper: keeper, run: run, activity: activity)
+            }
+            thread.name = "dfc.host-\(index)"
+            thread.start()
+        }
+        group.wait()
+        if let error = run.error { throw error }
+        var report = run.report
+        report.drained = control.isDraining
+        return report
+    }
+
+    /// One slot's loop: lease, analyse, record, until told to stop or (with `exitWhenIdle`) idle.
+    private func work(
+        _ slot: Containment?, signer: Signer, options: HostOptions, control: HostControl, keeper: LeaseKeeper, run: HostRun,
+        activity: @Sendable (HostActivity) -> Void
+    ) {
+        while !control.isDraining && run.error == nil {
+            let since = ContinuousClock.now
+            let lease: JobLease?
+            do {
+                lease = try withCatalog { try catalog.coordinate { try Catalog.leaseJob(host: signer.name, token: UUID().uuidString, $0) } }
+            } catch {
+                logger.warning("the queue cannot be read; trying again", metadata: ["error": "\(error)"])
+                Self.pause(options.pollSeconds, control)
+                continue
+            }
+            guard let lease else {
+                if options.exitWhenIdle, (try? withCatalog({ try catalog.coordinate { try Catalog.openJobs($0) } })) == 0 { return }
+                Self.pause(options.pollSeconds, control)
+                continue
+            }
+            let flag = CancellationFlag()
+            var contained = slot
+            contained?.cancellation = flag
+            keeper.hold(lease, flag: flag, since: since)
+            defer { keeper.release(lease) }
+            var note = HostActivity(batch: BatchID(lease.batch), path: lease.path, outcome: "", exhibit: nil, reason: nil, completedBatch: false)
+            do {
+                switch try perform(lease, host: signer, containment: contained, limits: options.limits) {
+                case .recorded(let result, let completed):
+                    note.outcome = result.map { $0.status == .duplicate ? "duplicate" : "ingested" } ?? "job_failed"
+                    note.exhibit = result?.exhibit
+                    note.completedBatch = completed
+                    run.count(note)
+                case .returned(let reason):
+                    note.outcome = "returned"
+                    note.reason = reason
+                    run.count(note)
+                }
+            } catch DFCError.actorRevoked(let name, let event, let reason) {
+                run.stop(DFCError.actorRevoked(name: name, event: event, reason: reason))
+                try? withCatalog { try catalog.coordinate { try Catalog.returnLease(lease, failure: nil, $0) } }
+                control.abandon()
+                return
+            } catch where control.isAbandoning {
+                try? withCatalog { try catalog.coordinate { try Catalog.returnLease(lease, failure: nil, $0) } }
+                note.outcome = "abandoned"
+                run.count(note)
+            } catch DFCError.leaseLost(_, let reason) {
+                note.outcome = "lost"
+                note.reason = reason
+                run.count(note)
+            } catch DFCError.cancelled {
+                note.outcome = "lost"
+                note.reason = "its lease could not be kept (renewed by no one for its length, or taken by another host); its worker was stopped"
+                run.count(note)
+            } catch {
+                // A store error (the catalog or vault away, a full disk): not the file's fault. The
+                // lease runs out and the job is taken again; this host waits and goes on.
+                logger.error("a job could not be recorded; its lease will run out and it will be taken again", metadata: [
+                    "job": "\(lease.id)", "path": "\(lease.path)", "error": "\(error)"])
+                note.outcome = "lost"
+                note.reason = "\(error)"
+                run.count(note)
+                Self.pause(options.pollSeconds, control)
+            }
+            activity(note)
+        }
+    }
+
+    /// Waits `seconds`, or less once the host is told to stop.
+    private static func pause(_ seconds: Double, _ control: HostControl) {
+        let end = Date().addingTimeInterval(seconds)
+        while Date() < end && !control.isDraining { Thread.sleep(forTimeInterval: min(0.1, seconds)) }
+    }
+}
+
+/// What the slots of one host have done, and the error that stopped them.
+private final class HostRun: @unchecked Sendable {
+    private let lock = NSLock()
+    private var _report = HostReport()
+    private var _error: (any Error)?
+
+    var report: HostReport { lock.withLock { _report } }
+    var error: (any Error)? { lock.withLock { _error } }
+
+    func stop(_ error: any Error) { lock.withLock { if _error == nil { _error = error } } }
+
+    func count(_ note: HostActivity) {
+        lock.withLock {
+            switch note.outcome {
+            case "ingested": _report.ingested += 1
+            case "duplicate": _report.duplicates += 1
+            case "job_failed": _report.failedJobs += 1
+            case "returned": _report.returned += 1
+            case "lost": _report.leasesLost += 1
+            default: break
+            }
+            if note.completedBatch { _report.batchesCompleted += 1 }
+        }
+    }
+}

@@ -1,0 +1,77 @@
+import ArgumentParser
+@_spi(Workers) import DFCKit
+import Foundation
+
+struct WorkerHost: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "worker-host",
+        abstract: "Work through queued batches on this host: lease jobs, analyse each in a confined worker, record it signed.",
+        discussion: """
+            The store's catalog must be on PostgreSQL (the hosts share it) and --actor must be this host's own actor, \
+            registered with the host role: run `dfc actor key NAME --store STORE` here, and have a custodian run \
+            `dfc actor add NAME --role host --public-key KEY`. Each job's lease is renewed while its worker runs; a host \
+            that dies loses its jobs to another when their leases run out. SIGTERM or SIGINT drains: no new job, those in \
+            flight finish and are recorded; a second signal stops them and returns their leases. One line per job goes to \
+            standard output (JSON with --json).
+            """)
+
+    @OptionGroup var options: StoreOptions
+
+    @Option(help: "Jobs in flight at once, each in its own worker (default: the number of cores).")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Option(help: ArgumentHelp("Seconds between looks at the queue when it has nothing.", valueName: "seconds"))
+    var pollSeconds: Double = 2
+
+    @Flag(help: "Stop once no job is queued or leased anywhere.")
+    var exitWhenIdle = false
+
+    @OptionGroup var worker: WorkerOptions
+
+    @Flag(help: "One JSON object per job.")
+    var json = false
+
+    func validate() throws {
+        if !(1...64).contains(jobs) { throw ValidationError("--jobs must be from 1 to 64") }
+        if !(pollSeconds > 0) || !pollSeconds.isFinite { throw ValidationError("--poll-seconds must be more than 0") }
+    }
+
+    func run() throws {
+        // First, while this process has one thread and no store open: see `WorkerLauncher`.
+        let launchers = (0..<jobs).map { _ in WorkerLauncher.start() }
+        let control = HostControl()
+        var sources: [any DispatchSourceSignal] = []
+        for signo in [SIGTERM, SIGINT] {
+            signal(signo, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: signo, queue: .global())
+            source.setEventHandler {
+                if control.isDraining { control.abandon() } else { control.drain() }
+            }
+            source.resume()
+            sources.append(source)
+        }
+        try reportingErrors {
+            let store = try worker.open(options)
+            let cores = ProcessInfo.processInfo.activeProcessorCount
+            let containments = launchers.map { launcher in
+                var containment = worker.containment(launcher)
+                containment.decoderThreads = jobs > 1 ? max(1, cores / jobs) : 0
+                return containment
+            }
+            let json = self.json
+            let report = try store.serve(
+                actor: options.actorName, containments: containments,
+                options: HostOptions(jobs: jobs, pollSeconds: pollSeconds, exitWhenIdle: exitWhenIdle, limits: worker.limits),
+                control: control
+            ) { activity in
+                let line = json ? Output.json(activity)
+                    : "\(activity.batch)\t\(activity.outcome)\t\(activity.exhibit?.description ?? "-")\t\(activity.path)"
+                        + (activity.reason.map { "\t\($0)" } ?? "") + (activity.completedBatch ? "\tbatch completed" : "")
+                FileHandle.standardOutput.write(Data((line + "\n").utf8))
+            }
+            print(json ? Output.json(report) : "HOST\t\(options.actorName)\t\(report.ingested) ingested, \(report.duplicates) duplicates, "
+                  + "\(report.failedJobs) failed, \(report.returned) returned, \(report.leasesLost) lost\(report.drained ? " (drained)" : "")")
+        }
+        _ = sources
+    }
+}
