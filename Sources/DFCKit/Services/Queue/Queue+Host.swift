@@ -88,11 +88,11 @@ extension Queue {
                 }
             } catch DFCError.actorRevoked(let name, let event, let reason) {
                 run.stop(DFCError.actorRevoked(name: name, event: event, reason: reason))
-                try? withCatalog { try catalog.coordinate { try Catalog.returnLease(lease, failure: nil, $0) } }
+                try? returnLease(lease, failure: nil)
                 control.abandon()
                 return
             } catch where control.isAbandoning {
-                try? withCatalog { try catalog.coordinate { try Catalog.returnLease(lease, failure: nil, $0) } }
+                try? returnLease(lease, failure: nil)
                 note.outcome = "abandoned"
                 run.count(note)
             } catch DFCError.leaseLost(_, let reason) {

@@ -52,7 +52,7 @@ extension Queue {
                     let reason = made.summary.findings.first?.message ?? "the analysis did not finish"
                     let failure = JobFailure(host: host.name, at: Timestamp.now(), reason: reason)
                     if !lastAttempt {
-                        try withCatalog { try catalog.coordinate { try Catalog.returnLease(lease, failure: failure, $0) } }
+                        try returnLease(lease, failure: failure)
                         return .returned(reason)
                     }
                     analysis = workers.failed(Self.failureMessage(lease.failures + [failure]), by: made.analysedBy)
@@ -98,7 +98,7 @@ extension Queue {
     private func failOrReturn(_ lease: JobLease, host: Signer, reason: String, last: Bool, job: QueuedFile?) throws -> JobOutcome {
         let failure = JobFailure(host: host.name, at: Timestamp.now(), reason: reason)
         guard last else {
-            try withCatalog { try catalog.coordinate { try Catalog.returnLease(lease, failure: failure, $0) } }
+            try returnLease(lease, failure: failure)
             return .returned(reason)
         }
         logger.error("a queued job cannot be recorded as an exhibit", metadata: ["job": "\(lease.id)", "path": "\(lease.path)", "reason": "\(reason)"])
@@ -118,6 +118,11 @@ extension Queue {
                 return .recorded(nil, completedBatch: try Catalog.queueBatch(lease.batch, db)?.completedSeq != nil)
             }
         }
+    }
+
+    /// Puts a leased job back in the queue, with `failure` (a worker that failed) or as if never leased.
+    func returnLease(_ lease: JobLease, failure: JobFailure?) throws {
+        try withCatalog { try catalog.coordinate { try Catalog.returnLease(lease, failure: failure, $0) } }
     }
 
     /// Every attempt's host and reason, in one sentence for a finding or an event.
