@@ -1,0 +1,178 @@
+import Crypto
+import DFCKit
+import Foundation
+import Testing
+
+/// The queue's edges, in one process against the test PostgreSQL server: worker hosts that all
+/// fail at a job, vault copies that are gone or altered, a job row an insider edited, a batch
+/// cancelled, and an insider who makes a job be recorded twice or drops one from the queue. The
+/// real hosts, kills and cut links are `MultiHostTests`.
+@Suite(.serialized, .enabled(if: ProcessInfo.processInfo.environment["DFC_TEST_PG"] != nil, "needs the test PostgreSQL server (DFC_TEST_PG)"))
+struct QueueTests {
+    /// A store on a new database, with the custodian and `hosts` registered as worker hosts.
+    struct Fixture {
+        let store: EvidenceStore
+        let database: String
+        let folder: String
+
+        init(hosts: [String] = ["host-a"], files: [String] = ["cctv_h264.mp4", "still_exif.jpg"]) throws {
+            let database = try TestSupport.Postgres.newDatabase()
+            self.database = database.name
+            store = try EvidenceStore.initialize(path: TestSupport.temporaryDirectory() + "/store", catalog: database.user, catalogAdmin: database.admin)
+            _ = try store.registerActor(name: TestSupport.custodian, role: .custodian, by: nil)
+            for host in hosts {
+                _ = try store.registerActor(name: host, role: .host, by: TestSupport.custodian, publicKey: try store.hostKey(name: host))
+            }
+            folder = TestSupport.temporaryDirectory()
+            for name in files {
+                try FileManager.default.copyItem(atPath: TestSupport.fixture(name), toPath: folder + "/" + name)
+            }
+        }
+
+        func queue(maxAttempts: Int = 3) throws -> BatchID {
+            let report = try store.queueBatch(BatchOptions(roots: [folder], caseID: "Q-1"), actor: TestSupport.custodian,
+                                              leaseSeconds: 5, maxAttempts: maxAttempts)
+            return report.batch
+        }
+
+        @discardableResult
+        func serve(_ host: String = "host-a", containments: [Containment] = []) throws -> HostReport {
+            try store.serve(actor: host, containments: containments, options: HostOptions(pollSeconds: 0.2, exitWhenIdle: true))
+        }
+
+        func sql(_ text: String) throws -> String {
+            try TestSupport.Postgres.psql(database, text).trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+
+        /// The payloads of the events with `action`, in order.
+        func payloads(_ action: String) throws -> [String] {
+            try TestSupport.Postgres.psql(database, "SELECT payload FROM custody_event WHERE action = '\(action)' ORDER BY seq", zeroSeparated: true)
+                .split(separator: "\0").map(String.init).filter { !$0.isEmpty }
+        }
+
+        func vaultFile(of fixture: String) throws -> String {
+            let sha = try Fixture.sha256(fixture)
+            return store.path + "/vault/\(sha.prefix(2))/\(sha)"
+        }
+
+        static func sha256(_ fixture: String) throws -> String {
+            let data = try Data(contentsOf: URL(fileURLWithPath: TestSupport.fixture(fixture)))
+            return SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+        }
+
+        func audit() throws -> AuditReport { try store.audit(actor: TestSupport.custodian) }
+    }
+
+    @Test func everyFileIsRecordedOnceByTheHostOnBehalfOfTheStarter() throws {
+        let fixture = try Fixture()
+        let batch = try fixture.queue()
+        let report = try fixture.serve()
+        #expect(report.ingested == 2 && report.batchesCompleted == 1)
+        let status = try #require(try fixture.store.queueStatus(batch, actor: TestSupport.custodian))
+        #expect(status.done == 2 && status.queued == 0 && status.leased == 0 && status.failed == 0)
+        let ingested = try fixture.sql("SELECT actor || ' ' || (payload::json->'details'->>'on_behalf_of') FROM custody_event WHERE action = 'ingested'")
+        #expect(ingested.split(separator: "\n") == ["host-a T. Tester", "host-a T. Tester"])
+        let audit = try fixture.audit()
+        #expect(audit.ok, "\(audit.problems)")
+    }
+
+    @Test func aJobThatFailsOnEveryAttemptIsRegisteredWithAnalysisFailedNamingEachAttempt() throws {
+        let fixture = try Fixture(hosts: ["host-a", "host-b"], files: ["cctv_h264.mp4"])
+        _ = try fixture.queue(maxAttempts: 2)
+        // A worker that exits at once, without a word: every attempt at the job fails.
+        let broken = Containment(worker: "/bin/false")
+        let first = try fixture.serve("host-a", containments: [broken])
+        #expect(first.returned >= 1)
+        let ingested = try fixture.payloads("ingested")
+        #expect(ingested.count == 1)
+        let payload = try #require(ingested.first)
+        #expect(payload.contains("earlier_attempts") && payload.contains("host-a"))
+        let exhibits = try fixture.store.exhibits(for: .all)
+        let report = try fixture.store.exhibit(try #require(exhibits.first).description, actor: TestSupport.custodian)
+        let failed = report.findings.filter { $0.kind == .analysisFailed }
+        #expect(failed.count == 1)
+        #expect(failed.first?.message.contains("in 2 attempts") == true, "\(failed)")
+        #expect(failed.first?.message.contains("on host-a") == true, "\(failed)")
+        #expect(report.sha256 == (try Fixture.sha256("cctv_h264.mp4")))
+        // Nothing is left for another host.
+        #expect(try fixture.serve("host-b").ingested == 0)
+        let audit = try fixture.audit()
+        #expect(audit.ok, "\(audit.problems)")
+    }
+
+    @Test func aMissingVaultCopyIsRecordedAsJobFailed() throws {
+        let fixture = try Fixture(files: ["cctv_h264.mp4"])
+        let batch = try fixture.queue(maxAttempts: 1)
+        try FileManager.default.removeItem(atPath: try fixture.vaultFile(of: "cctv_h264.mp4"))
+        let report = try fixture.serve()
+        #expect(report.failedJobs == 1 && report.ingested == 0)
+        let failed = try fixture.payloads("job_failed")
+        #expect(failed.count == 1)
+        #expect(failed.first?.contains("its vault copy cannot be read") == true, "\(failed)")
+        let status = try #require(try fixture.store.queueStatus(batch, actor: TestSupport.custodian))
+        #expect(status.failed == 1 && status.report.completed)
+        #expect(try fixture.store.exhibits(for: .all).isEmpty)
+    }
+
+    @Test func anAlteredVaultCopyIsNeverRecordedAsTheQueuedFile() throws {
+        let fixture = try Fixture(files: ["cctv_h264.mp4"])
+        _ = try fixture.queue(maxAttempts: 2)
+        let copy = try fixture.vaultFile(of: "cctv_h264.mp4")
+        chmod(copy, 0o644)
+        let handle = try #require(FileHandle(forWritingAtPath: copy))
+        try handle.seek(toOffset: 100)
+        try handle.write(contentsOf: Data([0xFF, 0x00, 0xFF]))
+        try handle.close()
+        _ = try fixture.serve()
+        let failed = try fixture.payloads("job_failed")
+        #expect(failed.count == 1)
+        #expect(failed.first?.contains("is not the file its queued event") == true, "\(failed)")
+        #expect(failed.first?.contains("in 2 attempts") == true, "\(failed)")
+        #expect(try fixture.store.exhibits(for: .all).isEmpty)
+    }
+
+    @Test func aJobRowThatDisagreesWithItsSignedQueuedEventIsNotTakenAtItsWord() throws {
+        let fixture = try Fixture(files: ["cctv_h264.mp4"])
+        _ = try fixture.queue(maxAttempts: 1)
+        // The insider points the job at another path: the host goes by the signed event, finds
+        // they disagree, and records the job as failed rather than as what the row says.
+        _ = try fixture.sql("UPDATE batch_job SET path = '/evidence/planted.mp4'")
+        _ = try fixture.serve()
+        let failed = try fixture.payloads("job_failed")
+        #expect(failed.first?.contains("disagrees with its signed queued event") == true, "\(failed)")
+        #expect(try fixture.store.exhibits(for: .all).isEmpty)
+        let audit = try fixture.audit()
+        #expect(audit.problems.contains { $0.contains("/evidence/planted.mp4") }, "\(audit.problems)")
+    }
+
+    @Test func aCancelledBatchLeasesNothingMoreAndSaysWhy() throws {
+        let fixture = try Fixture()
+        let batch = try fixture.queue()
+        let status = try fixture.store.cancelBatch(batch, reason: "wrong case folder", actor: TestSupport.custodian)
+        #expect(status.cancelled == 2 && status.queued == 0)
+        #expect(try fixture.serve().ingested == 0)
+        let cancelled = try fixture.payloads("batch_cancelled")
+        #expect(cancelled.count == 1 && cancelled.first?.contains("wrong case folder") == true)
+        #expect(try fixture.store.exhibits(for: .all).isEmpty)
+        let audit = try fixture.audit()
+        #expect(audit.ok, "\(audit.problems)")
+    }
+
+    @Test func aRevokedHostCannotServe() throws {
+        let fixture = try Fixture(files: ["cctv_h264.mp4"])
+        _ = try fixture.queue()
+        try fixture.store.revokeActor(name: "host-a", reason: "laptop stolen", by: TestSupport.custodian)
+        #expect(throws: DFCError.self) { try fixture.serve() }
+        #expect(try fixture.payloads("ingested").isEmpty)
+    }
+
+    @Test func anInsiderWhoDropsAJobIsCaughtWhenTheBatchCompletesWithoutIt() throws {
+        let fixture = try Fixture()
+        let batch = try fixture.queue()
+        _ = try fixture.sql("DELETE FROM batch_job WHERE path LIKE '%still_exif.jpg'")
+        _ = try fixture.serve()
+        #expect(try fixture.store.queueStatus(batch, actor: TestSupport.custodian)?.report.completed == true)
+        let audit = try fixture.audit()
+        #expect(audit.problems.contains { $0.contains("completed by custody event") && $0.contains("still_exif.jpg") }, "\(audit.problems)")
+    }
+}
