@@ -70,7 +70,7 @@ struct WorkerHost: ParsableCommand {
                 FileHandle.standardOutput.write(Data((line + "\n").utf8))
             }
             print(json ? Output.json(report) : "HOST\t\(options.actorName)\t\(report.ingested) ingested, \(report.duplicates) duplicates, "
-                  + "\(report.failedJobs) failed, \(report.returned) returned, \(report.leasesLost) lost\(report.drained ? " (drained)" : "")")
+                  + "\(report.failedJobs) failed, \(report.returned) returned, \(report.leasesLost) lost\(report.alreadyRecorded > 0 ? ", \(report.alreadyRecorded) already recorded" : "")\(report.drained ? " (drained)" : "")")
         }
         _ = sources
     }

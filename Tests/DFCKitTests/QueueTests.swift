@@ -175,4 +175,22 @@ struct QueueTests {
         let audit = try fixture.audit()
         #expect(audit.problems.contains { $0.contains("completed by custody event") && $0.contains("still_exif.jpg") }, "\(audit.problems)")
     }
+
+    @Test func aDoneJobAnInsiderQueuesAgainIsClosedByItsEventNotRecordedTwice() throws {
+        let fixture = try Fixture(files: ["cctv_h264.mp4"])
+        let batch = try fixture.queue()
+        #expect(try fixture.serve().ingested == 1)
+        let recorded = try fixture.sql("SELECT event_seq FROM batch_job")
+        // The insider sets the done job back to queued, as if never recorded: a host takes it,
+        // finds the batch_file row of its event, and closes it by that event (before, it retried
+        // for ever on the batch_file key and --exit-when-idle never returned).
+        _ = try fixture.sql("UPDATE batch_job SET state = 'queued', host = NULL, lease_token = NULL, event_seq = NULL")
+        let again = try fixture.serve()
+        #expect(again.alreadyRecorded == 1 && again.ingested == 0 && again.duplicates == 0, "\(again)")
+        #expect(try fixture.payloads("ingested").count == 1 && fixture.payloads("acquired").isEmpty)
+        #expect(try fixture.sql("SELECT state || ' ' || event_seq FROM batch_job") == "done \(recorded)")
+        #expect(try fixture.store.queueStatus(batch, actor: TestSupport.custodian)?.done == 1)
+        let audit = try fixture.audit()
+        #expect(audit.ok, "\(audit.problems)")
+    }
 }

@@ -30,6 +30,9 @@ public struct HostReport: Sendable, Codable, Equatable {
     /// Jobs it lost to another host (its lease ran out while cut off or stalled), and batches it completed.
     public var leasesLost = 0
     public var batchesCompleted = 0
+    /// Jobs it found queued again although their file was recorded already (the job row was
+    /// edited): closed as done by the event that recorded them, not analysed again.
+    public var alreadyRecorded = 0
     /// Whether it stopped because it was told to (a signal) rather than for want of work.
     public var drained = false
 

@@ -105,6 +105,16 @@ extension Catalog {
         }
     }
 
+    /// The event that recorded batch `batch`'s file `path`, if one has.
+    static func batchFileEvent(batch: Int64, path: String, _ db: CatalogDB) throws -> Int64? {
+        try Int64.fetchOne(db, sql: "SELECT event_seq FROM batch_file WHERE batch_seq = ? AND path = ?", arguments: [batch, path])
+    }
+
+    /// Every custody event of one action, oldest first.
+    static func events(action: String, _ db: CatalogDB) throws -> [CustodyEventRecord] {
+        try CustodyEventRecord.fetchAll(db, sql: "SELECT * FROM custody_event WHERE action = ? ORDER BY seq", arguments: [action])
+    }
+
     /// Marks a claimed job done by the event that recorded it.
     static func finishJob(_ lease: JobLease, event: Int64, _ db: CatalogDB) throws {
         try db.execute(sql: "UPDATE batch_job SET state = 'done', event_seq = ?, lease_token = NULL WHERE id = ?", arguments: [event, lease.id])

@@ -85,6 +85,10 @@ extension Queue {
                     note.outcome = "returned"
                     note.reason = reason
                     run.count(note)
+                case .alreadyRecorded(let event):
+                    note.outcome = "already_recorded"
+                    note.reason = "custody event \(event) recorded it already; its job row was edited to queue it again"
+                    run.count(note)
                 }
             } catch DFCError.actorRevoked(let name, let event, let reason) {
                 run.stop(DFCError.actorRevoked(name: name, event: event, reason: reason))
@@ -143,6 +147,7 @@ private final class HostRun: @unchecked Sendable {
             case "job_failed": _report.failedJobs += 1
             case "returned": _report.returned += 1
             case "lost": _report.leasesLost += 1
+            case "already_recorded": _report.alreadyRecorded += 1
             default: break
             }
             if note.completedBatch { _report.batchesCompleted += 1 }

@@ -8,6 +8,9 @@ extension Queue {
         case recorded(IngestResult?, completedBatch: Bool)
         /// Its worker failed here and the job went back to the queue for another host.
         case returned(String)
+        /// Its file was recorded already, by this custody event: the job row had been edited back
+        /// to queued. Closed as done by that event; nothing recorded again.
+        case alreadyRecorded(Int64)
     }
 
     /// Analyses and records one job this host leased. The job is what its signed `queued` event
@@ -17,6 +20,7 @@ extension Queue {
     /// finding naming every attempt's host and reason. A job that lost its lease while analysed
     /// throws `leaseLost` or `cancelled`, with nothing recorded.
     func perform(_ lease: JobLease, host: Signer, containment: Containment?, limits: MediaLimits) throws -> JobOutcome {
+        if let closed = try withCatalog({ try catalog.coordinate { try closeIfRecorded(lease, $0) } }) { return closed }
         let lastAttempt = lease.failures.count + 1 >= lease.maxAttempts
         let job: QueuedFile
         do {
@@ -66,7 +70,7 @@ extension Queue {
         return try withCatalog {
             try catalog.write { db -> JobOutcome in
                 try Ledger.requireNotRevoked(host.name, db)
-                try Catalog.claimLease(lease, db)
+                if let closed = try closeIfRecorded(lease, db) { return closed }
                 var details = job.details
                 details["job"] = String(lease.queuedSeq)
                 details["on_behalf_of"] = lease.startedBy
@@ -105,7 +109,7 @@ extension Queue {
         return try withCatalog {
             try catalog.write { db -> JobOutcome in
                 try Ledger.requireNotRevoked(host.name, db)
-                try Catalog.claimLease(lease, db)
+                if let closed = try closeIfRecorded(lease, db) { return closed }
                 var details = job?.details ?? ["batch": BatchID(lease.batch).description, "original_path": lease.path]
                 details["job"] = String(lease.queuedSeq)
                 details["on_behalf_of"] = lease.startedBy
@@ -118,6 +122,26 @@ extension Queue {
                 return .recorded(nil, completedBatch: try Catalog.queueBatch(lease.batch, db)?.completedSeq != nil)
             }
         }
+    }
+
+    /// Claims the lease and, when the job's file was recorded already (by a `batch_file` row of its
+    /// batch and path, or a `job_failed` event naming its queued event), closes it as done by that
+    /// event: a job row an insider set back to `queued` is neither analysed nor recorded twice, and
+    /// no host retries it for ever. The edit stays for the audit to find; this only logs it.
+    private func closeIfRecorded(_ lease: JobLease, _ db: CatalogDB) throws -> JobOutcome? {
+        try Catalog.claimLease(lease, db)
+        var recorded = try Catalog.batchFileEvent(batch: lease.batch, path: lease.path, db)
+        if recorded == nil {
+            recorded = try Catalog.events(action: "job_failed", db).first { event in
+                let details = CustodyLog.decode(event)?.details
+                return details?["job"] == String(lease.queuedSeq) && details?["batch"] == BatchID(lease.batch).description
+            }?.seq
+        }
+        guard let recorded else { return nil }
+        logger.error("a job in the queue names a file recorded already: its job row was edited; closed as done by the event that recorded it",
+                     metadata: ["job": "\(lease.id)", "batch": "\(BatchID(lease.batch))", "path": "\(lease.path)", "event": "\(recorded)"])
+        try Catalog.finishJob(lease, event: recorded, db)
+        return .alreadyRecorded(recorded)
     }
 
     /// Puts a leased job back in the queue, with `failure` (a worker that failed) or as if never leased.
