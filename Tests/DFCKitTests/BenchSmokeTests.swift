@@ -48,6 +48,11 @@ import Testing
         #expect(run.stdout.contains("| audit of 2000 custody events"))
         let archive = try #require(report["archive"] as? [String: Any])
         #expect(archive["files"] as? Int == 4 && (archive["peak_rss_mib"] as? Int ?? 0) > 0, "\(archive)")
+        let queue = try #require(report["queue"] as? [String: Any])
+        let hosts = try #require(queue["hosts"] as? [String: Any], "\(queue)")
+        #expect(queue["files"] as? Int == 3 && ["1", "2", "3"].allSatisfy { (hosts[$0] as? Double ?? 0) > 0 }, "\(queue)")
+        #expect((queue["takeover_s"] as? Double ?? 0) > 0 && (queue["submit_s_per_file"] as? Double ?? 0) > 0, "\(queue)")
+        #expect(run.stdout.contains("| queue: take-over of a SIGKILLed host's job"))
         let reads = try #require(report["reads_during_ingest"] as? [String: Any])
         for command in ["show", "lookup", "verify"] {
             let latency = try #require(reads[command] as? [String: Any], "\(reads)")
