@@ -3,7 +3,12 @@ import DFCKit
 
 struct Lookup: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Look evidence up by file hash, frame hash, case or source. Exits 1 when nothing is found.")
+        abstract: "Look evidence up by file hash, frame hash, case, source, or time range and place. Exits 1 when nothing is found.",
+        discussion: """
+            --from and --to (ISO 8601 with a zone) find every exhibit whose recording overlaps the range on the UTC \
+            timeline, with the layer its time came from and the offsets and frames inside it; --near LAT,LON \
+            (with --radius metres), --case and --source narrow them.
+            """)
 
     @OptionGroup var options: StoreOptions
 
@@ -19,10 +24,28 @@ struct Lookup: ParsableCommand {
     @Option(help: "Text the source contains (case-insensitive).")
     var source: String?
 
+    @Option(help: ArgumentHelp("The start of a time range, ISO 8601 with its zone.", valueName: "time"))
+    var from: String?
+
+    @Option(help: ArgumentHelp("The end of a time range, ISO 8601 with its zone.", valueName: "time"))
+    var to: String?
+
+    @Option(help: ArgumentHelp("With --from/--to: only exhibits recorded within --radius of this point.", valueName: "lat,lon"))
+    var near: String?
+
+    @Option(help: ArgumentHelp("With --near: metres.", valueName: "metres"))
+    var radius: Double = 100
+
     @Flag(help: "Print one JSON object per hit, each on its own line.")
     var json = false
 
     func validate() throws {
+        if from != nil || to != nil {
+            guard from != nil, to != nil else { throw ValidationError("give both --from and --to") }
+            guard sha256 == nil, frameSHA256 == nil else { throw ValidationError("--from/--to do not go with --sha256 or --frame-sha256") }
+            return
+        }
+        guard near == nil else { throw ValidationError("--near needs --from and --to") }
         let given = [sha256, frameSHA256, caseID, source].compactMap { $0 }
         guard given.count == 1 else {
             throw ValidationError("give exactly one of --sha256, --frame-sha256, --case, --source")
@@ -31,6 +54,7 @@ struct Lookup: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
+            if let from, let to { return try runTime(from: from, to: to) }
             let query: LookupQuery
             if let sha256 { query = .sha256(sha256) }
             else if let frameSHA256 { query = .frameSHA256(frameSHA256) }
@@ -56,4 +80,34 @@ struct Lookup: ParsableCommand {
             }
         }
     }
+
+    private func runTime(from: String, to: String) throws {
+        var point: (latitude: Double, longitude: Double)?
+        if let near {
+            let parts = near.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
+            guard parts.count == 2, let latitude = parts[0], let longitude = parts[1] else {
+                throw ValidationError("--near \(near): give latitude,longitude in degrees (31.5497,74.3436)")
+            }
+            point = (latitude, longitude)
+        }
+        let hits = try options.open().lookup(TimeQuery(from: from, to: to, near: point, radiusMetres: radius, caseID: caseID, source: source),
+                                             actor: options.actorName)
+        for hit in hits {
+            if json {
+                print(Output.json(hit))
+            } else {
+                var line = "\(hit.exhibit)\t\(hit.caseID)\t\(hit.start) to \(hit.end) (\(hit.layer.kind.rawValue): \(hit.layer.value))"
+                line += "\t+\(Self.seconds(hit.offsetFrom)) to +\(Self.seconds(hit.offsetTo))"
+                if let stream = hit.stream, let first = hit.firstFrame, let last = hit.lastFrame { line += " stream \(stream) frames \(first)-\(last)" }
+                if let distance = hit.distanceMetres { line += "\t\(Int(distance.rounded())) m away" }
+                print(line + "\t\(hit.originalName)")
+            }
+        }
+        if hits.isEmpty {
+            if !json { Output.error("nothing found") }
+            throw ExitCode.failure
+        }
+    }
+
+    private static func seconds(_ value: Double) -> String { String(format: "%.3f s", value) }
 }

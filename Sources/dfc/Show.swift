@@ -49,6 +49,15 @@ struct Show: ParsableCommand {
                 if stream.type == "video" { parts.append("\(stream.frameCount) frames") }
                 print("Stream     " + parts.joined(separator: ", "))
             }
+            if let start = report.start, let end = report.end, let layer = report.startLayer, layer < report.timeLayers.count {
+                print("Recorded   \(start) to \(end) (UTC, from \(report.timeLayers[layer].kind.rawValue); no correction applied)")
+            } else if !report.timeLayers.isEmpty {
+                print("Recorded   not placed on the UTC timeline: no time layer names its zone")
+            }
+            for layer in report.timeLayers {
+                print("  time     \(layer.kind.rawValue) (\(layer.tag)) = \(layer.value)" + (layer.utc.map { " = \($0)" } ?? " (zone unknown)"))
+            }
+            for place in report.places { print("  place    \(place.tag) = \(place.iso6709)") }
             print("Findings   \(report.findings.isEmpty ? "none" : String(report.findings.count))")
             for finding in report.findings { print(Output.finding(finding)) }
             if report.analyses.count > 1 {

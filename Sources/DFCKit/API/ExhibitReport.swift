@@ -47,10 +47,18 @@ public struct ExhibitReport: Sendable, Codable, Equatable {
     public var extractions: [DerivedEvidence] = []
     /// Every export of it, oldest first, each saying whether its package was delivered.
     public var exports: [ExhibitExport] = []
+    /// Every reading of when it was recorded, side by side (`TimeLayer`), and of where.
+    public var timeLayers: [TimeLayer] = []
+    public var places: [PlaceLayer] = []
+    /// Where it sits on the UTC timeline, ISO 8601, and the layer that came from (an index in
+    /// `timeLayers`); nil when no layer names its zone.
+    public var start: String?
+    public var end: String?
+    public var startLayer: Int?
 
     enum CodingKeys: String, CodingKey {
         case exhibit, caseID = "case", source, sha256, sha512, size, originalName, originalPath, vaultPath
         case ingestedAt, ingestedBy, container, containerInfo, durationSeconds, libraries, packetCount, frameCount
-        case streams, findings, amendments, analyses, extractions, exports
+        case streams, findings, amendments, analyses, extractions, exports, timeLayers, places, start, end, startLayer
     }
 }

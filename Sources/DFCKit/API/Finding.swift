@@ -51,6 +51,15 @@ public struct Finding: Sendable, Codable, Equatable {
         /// A still's EXIF metadata is malformed (an offset or count outside its block, a loop):
         /// what could be read is in the container's `exif.*` tags, the rest was not followed.
         case metadataDamaged = "metadata_damaged"
+        /// Two of an exhibit's time layers that name their zone (or are UTC) disagree beyond the
+        /// tolerance: which two, and by how much. Nothing is corrected; the examiner decides.
+        case timeLayersDisagree = "time_layers_disagree"
+        /// The time in the original's file name is further from the container's time than any
+        /// zone offset explains (over 14 hours).
+        case fileNameTimeFar = "file_name_time_far"
+        /// A time or place the file carries cannot be read as one (an impossible date, a
+        /// latitude past the pole, a clock never set): kept as written, used for nothing.
+        case timeUnusable = "time_unusable"
         /// More findings of one kind than are listed one by one.
         case moreFindings = "more_findings"
     }

@@ -16,13 +16,14 @@ import Foundation
 /// A section with no rows hashes no bytes.
 ///
 /// Layouts: `dfc-rows-1` has the exhibit (or analysis) row, streams, packets, frames and
-/// findings; `dfc-rows-2`, written since PDQ hashes are kept, adds `pdq`. An event is
-/// checked by the layout it names.
+/// findings; `dfc-rows-2`, written since PDQ hashes are kept, adds `pdq`; `dfc-rows-3`, written
+/// since time and place layers are kept, adds (at ingest) `time_layers`, `places` and `span`.
+/// An event is checked by the layout it names.
 enum RowDigest {
     /// The layout new events are written in.
-    static let layout = "dfc-rows-2"
+    static let layout = "dfc-rows-3"
     /// Every layout an event may name.
-    static let layouts = ["dfc-rows-1", "dfc-rows-2"]
+    static let layouts = ["dfc-rows-1", "dfc-rows-2", "dfc-rows-3"]
 
     /// The sections of an analysis in `layout` (nil for a layout DFC does not know), in the
     /// order they are named in the event (`NAME_digest`), each with the query whose single
@@ -49,11 +50,19 @@ enum RowDigest {
                 """),
             ("findings", "SELECT kind, severity, message, stream, packet, frame, seconds FROM \(analysis.findings) WHERE \(key) = ? ORDER BY id"),
         ]
+        let pdq = ("pdq", "SELECT stream, idx, quality, hash FROM \(analysis.pdq) WHERE \(key) = ? ORDER BY stream, idx")
         switch layout {
         case "dfc-rows-1":
             return rows
         case "dfc-rows-2":
-            return rows + [("pdq", "SELECT stream, idx, quality, hash FROM \(analysis.pdq) WHERE \(key) = ? ORDER BY stream, idx")]
+            return rows + [pdq]
+        case "dfc-rows-3":
+            guard analysis.isIngest else { return rows + [pdq] }
+            return rows + [pdq,
+                ("time_layers", "SELECT idx, kind, tag, value, utc_ms, local_time, zone FROM time_layer WHERE exhibit_id = ? ORDER BY idx"),
+                ("places", "SELECT idx, tag, value, latitude, longitude, altitude FROM place WHERE exhibit_id = ? ORDER BY idx"),
+                ("span", "SELECT exhibit_id, start_ms, end_ms, layer FROM exhibit_span WHERE exhibit_id = ?"),
+            ]
         default:
             return nil
         }

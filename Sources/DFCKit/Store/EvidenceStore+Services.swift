@@ -137,6 +137,11 @@ extension EvidenceStore {
         try reading.lookup(query, actor: actor)
     }
 
+    /// Forwards to `Reading.lookup(_:actor:)` for a time range.
+    public func lookup(_ query: TimeQuery, actor: String) throws -> [TimeHit] {
+        try reading.lookup(query, actor: actor)
+    }
+
     /// Forwards to `Reading.exhibit(_:actor:)`.
     public func exhibit(_ reference: String, actor: String) throws -> ExhibitReport {
         try reading.exhibit(reference, actor: actor)

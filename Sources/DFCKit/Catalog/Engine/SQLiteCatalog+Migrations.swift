@@ -341,6 +341,9 @@ extension SQLiteCatalog {
             // reading the whole log. Nothing evidential rests on it: the audit reads the log itself.
             try db.execute(sql: "CREATE INDEX custody_event_action ON custody_event(action, seq)")
         }
+        migrator.registerMigration("v10-time") { db in
+            try db.execute(sql: TimeSchema.sqlite + appendOnly("time_layer") + appendOnly("place") + appendOnly("exhibit_span"))
+        }
         return migrator
     }
 

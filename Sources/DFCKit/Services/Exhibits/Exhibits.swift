@@ -33,7 +33,8 @@ extension Exhibits {
         let analysis = Catalog.current(in: analyses)
         let container = try analysis.container
         let now = try current(record, db)
-        return ExhibitReport(
+        let span = try Catalog.span(exhibit: record.id ?? 0, db)
+        var report = ExhibitReport(
             exhibit: record.exhibitID, caseID: now.caseID, source: now.source, sha256: record.sha256,
             sha512: record.sha512, size: record.size, originalName: record.originalName, originalPath: record.originalPath,
             vaultPath: record.vaultPath, ingestedAt: record.ingestedAt, ingestedBy: record.ingestedBy,
@@ -43,6 +44,12 @@ extension Exhibits {
             findings: try Catalog.findings(of: analysis.location, db), amendments: now.amendments,
             analyses: analyses.map(\.info), extractions: try derivedEvidence(try Catalog.derivedFrames(of: record.id ?? 0, db), db),
             exports: try exports(of: try Catalog.events(of: record.id ?? 0, actions: ["exported", "export_undelivered"], db), db))
+        report.timeLayers = try Catalog.timeLayers(exhibit: record.id ?? 0, db)
+        report.places = try Catalog.places(exhibit: record.id ?? 0, db)
+        report.start = span.map { CivilTime.text($0.startMilliseconds, zone: "Z") }
+        report.end = span.map { CivilTime.text($0.endMilliseconds, zone: "Z") }
+        report.startLayer = span?.layer
+        return report
     }
 
     /// Analysis `number` of an exhibit (1 is the one made at ingest), or the current one when nil.

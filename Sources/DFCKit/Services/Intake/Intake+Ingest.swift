@@ -49,6 +49,7 @@ extension Intake {
         } catch {
             return IngestResult(path: file, exhibit: nil, sha256: nil, status: .rejected, findings: [], error: error.description)
         }
+        let modified = Self.modificationTime(of: file)
         let staged: Vault.Staged
         do {
             staged = try vault.stage(file)
@@ -74,6 +75,7 @@ extension Intake {
         ]
         if let source { details["source"] = source }
         if let batch { details["batch"] = BatchID(batch).description }
+        if let modified { details["original_modified"] = modified }
 
         // The same bytes already an exhibit: nothing to analyse.
         let known = try withCatalog { try catalog.read { try Catalog.exhibit(sha256: digest.sha256, scanning: false, $0) } }
@@ -150,19 +152,24 @@ extension Intake {
         exhibit.id = try exhibit.insertNumbered(db)
         let location = AnalysisLocation.ingest(exhibit: exhibit.id!)
         if let digest = try exhibits.insertRows(of: analysis, into: location, limits: limits, db) { details["analysis_sha256"] = digest }
+        // Time and place, from what the worker reported and what intake saw of the file itself.
+        let time = TimeLayers(tags: summary.container?.tags ?? [:], durationSeconds: summary.container?.durationSeconds,
+                              fileName: exhibit.originalName, modified: details["original_modified"])
+        for finding in time.findings { try Catalog.insert(finding, into: location, db) }
+        try Catalog.insert(time, exhibit: exhibit.id!, db)
         details.merge(try RowDigest.compute(location, db)) { $1 }
         details["digest_layout"] = RowDigest.layout
         details["ingested_at"] = exhibit.ingestedAt
         details["libraries"] = summary.libraries
         details["packet_count"] = String(summary.packetCount)
         details["frame_count"] = String(summary.frameCount)
-        details["findings"] = String(summary.findings.count)
+        details["findings"] = String(summary.findings.count + time.findings.count)
         details["analysed_by"] = analysis.analysedBy
         details["pdq_seconds_per_hash"] = String(summary.pdqSecondsPerHash)
         if let confinement = summary.confinement { details["confinement"] = confinement }
         let event = try CustodyLog.append(db, action: "ingested", signer: signer, exhibit: exhibit.exhibitID, details: details)
         return (IngestResult(path: file, exhibit: exhibit.exhibitID, sha256: digest.sha256, status: .ingested,
-                             findings: summary.findings, error: nil, frameCount: summary.frameCount), event.seq)
+                             findings: summary.findings + time.findings, error: nil, frameCount: summary.frameCount), event.seq)
     }
 
     /// Removes a vault file this ingest placed when its transaction did not commit, unless

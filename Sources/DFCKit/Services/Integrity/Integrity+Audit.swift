@@ -37,6 +37,7 @@ extension Integrity {
                 problems += ledger.problems
                 let records = try ExhibitRecord.fetchAll(db, orderedBy: "id")
                 for record in records { problems += try checkRows(record, ledger, db) }
+                problems += try Catalog.spanIndexProblems(db)
                 let present = Set(records.map(\.exhibitID.description))
                 for (exhibit, event) in ledger.ingested.sorted(by: { $0.value.seq < $1.value.seq }) where !present.contains(exhibit) {
                     problems.append("\(exhibit): custody event \(event.seq) (ingested) names it, but the catalog has no such exhibit: it was removed")
@@ -87,6 +88,7 @@ extension Integrity {
         "exhibit": "exhibit row (case, source, names, sizes, container)", "analysis": "analysis row (container, libraries, counts, reason)",
         "streams": "stream rows", "pdq": "PDQ hash rows",
         "packets": "packet rows", "frames": "frame rows", "findings": "finding rows",
+        "time_layers": "time layer rows", "places": "place rows", "span": "span on the timeline (exhibit_span)",
     ]
 
     /// The exhibit's rows against what its `ingested` event committed to.
@@ -106,6 +108,9 @@ extension Integrity {
             let digests = try RowDigest.compute(location, layout: layout, db)
             for section in sections where details[section.name + "_digest"] != digests[section.name + "_digest"] {
                 problems.append("\(record.exhibitID): its \(Self.sectionNames[section.name] ?? section.name) no longer match what its ingested event (\(seq)) committed to")
+            }
+            if !sections.contains(where: { $0.name == "span" }), try Catalog.timeRowCount(exhibit: record.id!, db) > 0 {
+                problems.append("\(record.exhibitID): it has time, place or span rows, but its ingested event (\(seq)) commits to none: they were added by hand")
             }
         } else {
             // Stores from before dfc-rows-1 committed to the packet and frame hashes only.

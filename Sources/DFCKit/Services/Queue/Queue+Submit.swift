@@ -91,6 +91,7 @@ extension Queue {
             "sha512": staged.digest.sha512, "size": String(staged.digest.size), "vault_path": vaultPath,
         ]
         if let source { details["source"] = source }
+        if let modified = Intake.modificationTime(of: file.path) { details["original_modified"] = modified }
         try withCatalog {
             try catalog.write { db in
                 let event = try CustodyLog.append(db, action: "queued", signer: signer, exhibit: nil, details: details)

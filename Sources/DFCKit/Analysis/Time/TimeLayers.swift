@@ -1,0 +1,157 @@
+import Foundation
+
+/// An exhibit's time and place layers, read by the trusted parent from what the worker
+/// reported (the container's tags, EXIF merged in) and what intake saw itself (the file's name
+/// and modification time): the rows an `ingested` event commits to. Nothing is corrected here;
+/// what disagrees becomes a finding.
+struct TimeLayers: Sendable, Equatable {
+    var layers: [TimeLayer] = []
+    var places: [PlaceLayer] = []
+    /// The span the exhibit covers on the UTC timeline, from the best layer with a zone, when one has.
+    var span: Span?
+    var findings: [Finding] = []
+
+    /// Where an exhibit sits on the UTC timeline: the first and last millisecond it covers and
+    /// the index (in `layers`) of the layer the start came from.
+    struct Span: Sendable, Equatable {
+        var startMilliseconds: Int64
+        var endMilliseconds: Int64
+        var layer: Int
+    }
+
+    /// Two UTC layers further apart than this disagree.
+    static let tolerance: Int64 = 2000
+    /// No zone is further than this from UTC, so a clock reading further than it from a UTC layer is wrong.
+    static let widestZone: Int64 = 14 * 3_600_000
+    /// Readings outside these years are a clock never set (1904, 1970) or nonsense, never a time.
+    static let plausibleYears = 1990...2100
+
+    /// Reads the layers of one exhibit.
+    /// - Parameters:
+    ///   - tags: the container's tags (with `exif.*`), as the worker reported them.
+    ///   - durationSeconds: how long the recording lasts, when known (a still covers an instant).
+    ///   - fileName: the original's name as submitted.
+    ///   - modified: its modification time as intake read it (`original_modified`, ISO 8601 UTC).
+    init(tags: [String: String], durationSeconds: Double?, fileName: String, modified: String?) {
+        func add(_ kind: TimeLayer.Kind, _ tag: String, _ value: String, _ reading: CivilTime?) {
+            guard let reading, Self.plausibleYears.contains(reading.year) else {
+                findings.append(Finding(kind: .timeUnusable, severity: .info,
+                                        message: "\(tag) \"\(value)\" is not a usable time (\(reading == nil ? "not a date and time" : "a clock never set")); kept as written, used for nothing"))
+                return
+            }
+            layers.append(TimeLayer(kind: kind, tag: tag, value: value, utc: reading.utcMilliseconds.map { CivilTime.text($0, zone: "Z") },
+                                    local: reading.localText, zone: reading.offset.map(CivilTime.zoneText) ?? "unknown"))
+        }
+        for tag in ["creation_time"] { if let value = tags[tag] { add(.containerCreation, tag, value, CivilTime(parsing: value)) } }
+        for tag in ["com.apple.quicktime.creationdate"] { if let value = tags[tag] { add(.quicktimeCreation, tag, value, CivilTime(parsing: value)) } }
+        if let value = tags["exif.date_time_original"] {
+            var reading = CivilTime(parsing: value)
+            if reading?.offset == nil, let offset = tags["exif.offset_time_original"] ?? tags["exif.offset_time"] {
+                // EXIF keeps the offset apart (`+05:00`); read through the same strict parser.
+                reading = CivilTime(parsing: value + offset)
+            }
+            add(.exifOriginal, "exif.date_time_original", value + (tags["exif.offset_time_original"] ?? tags["exif.offset_time"] ?? ""), reading)
+        }
+        if let value = tags["exif.gps_date_time"] { add(.exifGPS, "exif.gps_date_time", value, CivilTime(parsing: value)) }
+        if let (text, reading) = Self.fileNameTime(fileName) { add(.fileName, "file name", text, reading) }
+        if let modified, let reading = CivilTime(parsing: modified) { add(.fileModified, "file system modification time", modified, reading) }
+
+        for tag in ["location", "com.apple.quicktime.location.ISO6709"] {
+            guard let value = tags[tag] else { continue }
+            if let place = Self.iso6709(value, tag: tag) { if !places.contains(where: { $0.value == value }) { places.append(place) } }
+            else { findings.append(Finding(kind: .timeUnusable, severity: .info, message: "\(tag) \"\(value)\" is not an ISO 6709 position on Earth; kept as written, used for nothing")) }
+        }
+        if let lat = tags["exif.gps_latitude"], let lon = tags["exif.gps_longitude"] {
+            let value = "\(lat),\(lon)" + (tags["exif.gps_altitude"].map { ",\($0)" } ?? "")
+            if let latitude = Double(lat), let longitude = Double(lon), abs(latitude) <= 90, abs(longitude) <= 180 {
+                places.append(PlaceLayer(tag: "exif.gps", value: value, latitude: latitude, longitude: longitude, altitude: tags["exif.gps_altitude"].flatMap(Double.init)))
+            } else {
+                findings.append(Finding(kind: .timeUnusable, severity: .info, message: "EXIF GPS \"\(value)\" is not a position on Earth; kept as written, used for nothing"))
+            }
+        }
+
+        // The start: the most trustworthy layer that names its zone. The file's modification
+        // time is a copy's, never the recording's.
+        let order: [TimeLayer.Kind] = [.exifGPS, .quicktimeCreation, .exifOriginal, .containerCreation]
+        let milliseconds = layers.map { layer in layer.utc.flatMap { CivilTime(parsing: $0)?.utcMilliseconds } }
+        let found = layers
+        guard let best = order.compactMap({ kind in found.indices.first { found[$0].kind == kind && milliseconds[$0] != nil } }).first,
+              let start = milliseconds[best] else { return }
+        let duration = durationSeconds.flatMap { $0.isFinite && $0 >= 0 && $0 < 1e7 ? Int64(($0 * 1000).rounded()) : nil } ?? 0
+        span = Span(startMilliseconds: start, endMilliseconds: start + duration, layer: best)
+        for (index, layer) in layers.enumerated() where index != best && layer.kind != .fileModified {
+            if let other = milliseconds[index] {
+                let apart = other - start
+                if abs(apart) > Self.tolerance {
+                    findings.append(Finding(kind: .timeLayersDisagree, severity: .warning, message: "\(layer.tag) (\(layer.value)) is \(Self.duration(apart)) "
+                        + "\(apart > 0 ? "after" : "before") \(layers[best].tag) (\(layers[best].value)); no correction is applied"))
+                }
+            } else if layer.kind == .fileName, let local = CivilTime(parsing: layer.local)?.localMilliseconds, abs(local - start) > Self.widestZone {
+                findings.append(Finding(kind: .fileNameTimeFar, severity: .warning, message: "the file name's time (\(layer.value), zone unknown) is "
+                    + "\(Self.duration(local - start)) from \(layers[best].tag) (\(layers[best].value)), more than any zone explains"))
+            }
+        }
+    }
+
+    /// `1 h 00 min 05.000 s` for a difference in milliseconds.
+    static func duration(_ milliseconds: Int64) -> String {
+        let ms = abs(milliseconds)
+        let seconds = String(format: "%06.3f", Double(ms % 60_000) / 1000)
+        if ms >= 3_600_000 { return "\(ms / 3_600_000) h \(String(format: "%02d", ms / 60_000 % 60)) min \(seconds) s" }
+        if ms >= 60_000 { return "\(ms / 60_000) min \(seconds) s" }
+        return String(format: "%.3f s", Double(ms) / 1000)
+    }
+
+    /// The first date and time in a file name, by the patterns DVRs and phones use:
+    /// `YYYYMMDDhhmmss` (`ch01_20261103143200.mp4`) and `YYYYMMDD_hhmmss` or `YYYYMMDD-hhmmss`
+    /// (`VID_20261103_143200.mp4`), a run of digits no longer than those.
+    static func fileNameTime(_ name: String) -> (String, CivilTime)? {
+        let bytes = Array(name.utf8)
+        func isDigit(_ i: Int) -> Bool { i >= 0 && i < bytes.count && bytes[i] >= 0x30 && bytes[i] <= 0x39 }
+        var i = 0
+        while i < bytes.count {
+            guard isDigit(i), !isDigit(i - 1) else { i += 1; continue }
+            var end = i
+            while isDigit(end) { end += 1 }
+            var digits = Array(bytes[i..<end])
+            var last = end
+            if digits.count == 8, end < bytes.count, bytes[end] == UInt8(ascii: "_") || bytes[end] == UInt8(ascii: "-") {
+                var more = end + 1
+                while isDigit(more) { more += 1 }
+                if more - end - 1 >= 6 { digits += bytes[(end + 1)..<(end + 7)]; last = more }
+            }
+            if digits.count >= 14, digits.count <= 17 {
+                let d = digits.map { Int($0) - 0x30 }
+                func n(_ from: Int, _ count: Int) -> Int { d[from..<(from + count)].reduce(0) { $0 * 10 + $1 } }
+                let reading = CivilTime(year: n(0, 4), month: n(4, 2), day: n(6, 2), hour: n(8, 2), minute: n(10, 2), second: n(12, 2))
+                if reading.isValid, plausibleYears.contains(reading.year) {
+                    return (String(decoding: bytes[i..<last], as: UTF8.self), reading)
+                }
+            }
+            i = last
+        }
+        return nil
+    }
+
+    /// An ISO 6709 point (`+31.5497+074.3436/`, `+31.5497+074.3436+210.5/`; degrees in decimal
+    /// form, as QuickTime and Android write it), or nil when it is not one on Earth.
+    static func iso6709(_ value: String, tag: String) -> PlaceLayer? {
+        var text = Substring(value.trimmingCharacters(in: .whitespaces))
+        if text.hasSuffix("/") { text = text.dropLast() }
+        var parts: [Double] = []
+        var current = ""
+        for character in text {
+            if (character == "+" || character == "-"), !current.isEmpty {
+                guard let number = Double(current) else { return nil }
+                parts.append(number)
+                current = ""
+            }
+            guard character.isASCII, character.isNumber || character == "." || character == "+" || character == "-" else { return nil }
+            current.append(character)
+        }
+        if !current.isEmpty { guard let number = Double(current) else { return nil }; parts.append(number) }
+        guard parts.count == 2 || parts.count == 3, value.first == "+" || value.first == "-",
+              parts.allSatisfy(\.isFinite), abs(parts[0]) <= 90, abs(parts[1]) <= 180 else { return nil }
+        return PlaceLayer(tag: tag, value: value, latitude: parts[0], longitude: parts[1], altitude: parts.count == 3 ? parts[2] : nil)
+    }
+}

@@ -1,0 +1,137 @@
+import Foundation
+
+/// One exhibit on the UTC timeline, as its `exhibit_span` row has it.
+struct SpanRow: Sendable {
+    let exhibit: Int64
+    let startMilliseconds: Int64
+    let endMilliseconds: Int64
+    /// The `idx` of the time layer the start came from.
+    let layer: Int
+}
+
+extension Catalog {
+    /// Inserts an exhibit's time layers, places and span (see `TimeSchema`).
+    static func insert(_ time: TimeLayers, exhibit: Int64, _ db: CatalogDB) throws {
+        for (index, layer) in time.layers.enumerated() {
+            try db.execute(sql: """
+                INSERT INTO time_layer (exhibit_id, idx, kind, tag, value, utc_ms, local_time, zone) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [exhibit, index, layer.kind.rawValue, layer.tag, layer.value,
+                                 layer.utc.flatMap { CivilTime(parsing: $0)?.utcMilliseconds }, layer.local, layer.zone])
+        }
+        for (index, place) in time.places.enumerated() {
+            try db.execute(sql: """
+                INSERT INTO place (exhibit_id, idx, tag, value, latitude, longitude, altitude) VALUES (?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [exhibit, index, place.tag, place.value, place.latitude, place.longitude, place.altitude])
+        }
+        if let span = time.span {
+            try db.execute(sql: "INSERT INTO exhibit_span (exhibit_id, start_ms, end_ms, layer) VALUES (?, ?, ?, ?)",
+                           arguments: [exhibit, span.startMilliseconds, span.endMilliseconds, span.layer])
+        }
+    }
+
+    /// An exhibit's time layers in the order read; a row whose kind this DFC does not know is left out.
+    static func timeLayers(exhibit: Int64, _ db: CatalogDB) throws -> [TimeLayer] {
+        try SQLRow.fetchAll(db, sql: "SELECT kind, tag, value, utc_ms, local_time, zone FROM time_layer WHERE exhibit_id = ? ORDER BY idx",
+                            arguments: [exhibit]).compactMap { row in
+            guard let kind = TimeLayer.Kind(rawValue: try row.at(0)) else { return nil }
+            let utc: Int64? = try row.at(3)
+            return TimeLayer(kind: kind, tag: try row.at(1), value: try row.at(2), utc: utc.map { CivilTime.text($0, zone: "Z") },
+                             local: try row.at(4), zone: try row.at(5))
+        }
+    }
+
+    /// An exhibit's places in the order read.
+    static func places(exhibit: Int64, _ db: CatalogDB) throws -> [PlaceLayer] {
+        try SQLRow.fetchAll(db, sql: "SELECT tag, value, latitude, longitude, altitude FROM place WHERE exhibit_id = ? ORDER BY idx",
+                            arguments: [exhibit]).map { row in
+            PlaceLayer(tag: try row.at(0), value: try row.at(1), latitude: try row.at(2), longitude: try row.at(3), altitude: try row.at(4))
+        }
+    }
+
+    /// An exhibit's span, if it has one.
+    static func span(exhibit: Int64, _ db: CatalogDB) throws -> SpanRow? {
+        try SQLRow.fetchOne(db, sql: "SELECT exhibit_id, start_ms, end_ms, layer FROM exhibit_span WHERE exhibit_id = ?", arguments: [exhibit])
+            .map(SpanRow.init)
+    }
+
+    /// The spans that overlap `from...to` (milliseconds since 1970 UTC), earliest first, through
+    /// the engine's interval index; `caseID` narrows to one case as recorded at ingest (the
+    /// caller applies amendments). The R*Tree of SQLite answers a superset (its bounds are
+    /// rounded outward), so every row is checked against the exact span.
+    static func spans(overlapping from: Int64, _ to: Int64, limit: Int, _ db: CatalogDB) throws -> [SpanRow] {
+        let sql: String
+        let arguments: SQLArguments
+        switch db.engine {
+        case .sqlite:
+            sql = """
+                SELECT s.exhibit_id, s.start_ms, s.end_ms, s.layer FROM exhibit_span_index r JOIN exhibit_span s ON s.exhibit_id = r.id
+                WHERE r.start_s <= ? AND r.end_s >= ? AND s.start_ms <= ? AND s.end_ms >= ?
+                ORDER BY s.start_ms, s.exhibit_id LIMIT ?
+                """
+            arguments = [Double(to) / 1000, Double(from) / 1000, to, from, limit]
+        case .postgresql:
+            sql = """
+                SELECT exhibit_id, start_ms, end_ms, layer FROM exhibit_span
+                WHERE int8range(start_ms, end_ms, '[]') && int8range(?, ?, '[]') ORDER BY start_ms, exhibit_id LIMIT ?
+                """
+            arguments = [from, to, limit]
+        }
+        return try SQLRow.fetchAll(db, sql: sql, arguments: arguments).map(SpanRow.init)
+    }
+
+    /// The first and last frame (of the lowest-numbered stream with frame rows) whose time from
+    /// that stream's first frame lies within `from...to` seconds, and that stream.
+    static func frames(exhibit: Int64, within from: Double, _ to: Double, _ db: CatalogDB) throws -> (stream: Int, first: Int, last: Int)? {
+        guard let row = try SQLRow.fetchOne(db, sql: """
+            SELECT stream, min(pts_seconds) FROM frame WHERE exhibit_id = ? AND stream = (SELECT min(stream) FROM frame WHERE exhibit_id = ?)
+            GROUP BY stream
+            """, arguments: [exhibit, exhibit]) else { return nil }
+        let stream: Int = try row.at(0)
+        let start: Double? = try row.at(1)
+        let origin = start ?? 0
+        guard let range = try SQLRow.fetchOne(db, sql: """
+            SELECT min(idx), max(idx) FROM frame WHERE exhibit_id = ? AND stream = ? AND pts_seconds >= ? AND pts_seconds <= ?
+            """, arguments: [exhibit, stream, origin + from - 0.0005, origin + to + 0.0005]),
+            let first: Int = try range.at(0) as Int?, let last: Int = try range.at(1) as Int? else { return nil }
+        return (stream, first, last)
+    }
+
+    /// Where the interval index and the spans disagree: spans the index does not hold as they
+    /// are (an exhibit a lookup would miss or misplace) and index entries of no span. SQLite's
+    /// R*Tree only; PostgreSQL's GiST index is the engine's own.
+    static func spanIndexProblems(_ db: CatalogDB) throws -> [String] {
+        guard db.engine == .sqlite else { return [] }
+        var problems: [String] = []
+        for row in try SQLRow.fetchAll(db, sql: """
+            SELECT s.exhibit_id, s.start_ms, s.end_ms, r.start_s, r.end_s FROM exhibit_span s LEFT JOIN exhibit_span_index r ON r.id = s.exhibit_id
+            """) {
+            let exhibit: Int64 = try row.at(0), start: Int64 = try row.at(1), end: Int64 = try row.at(2)
+            let low: Double? = try row.at(3), high: Double? = try row.at(4)
+            guard let low, let high else {
+                problems.append("\(ExhibitID(exhibit)): its span on the timeline is missing from the time index (exhibit_span_index): a lookup by time would not find it")
+                continue
+            }
+            if low > Double(start) / 1000 || high < Double(end) / 1000 {
+                problems.append("\(ExhibitID(exhibit)): the time index (exhibit_span_index) does not cover its span on the timeline: a lookup by time would miss it")
+            }
+        }
+        for id in try Int64.fetchAll(db, sql: "SELECT id FROM exhibit_span_index WHERE id NOT IN (SELECT exhibit_id FROM exhibit_span)") {
+            problems.append("the time index (exhibit_span_index) holds an entry \(id) that is no exhibit's span: it was added by hand")
+        }
+        return problems
+    }
+
+    /// How many time, place and span rows an exhibit has (for one whose event commits to none).
+    static func timeRowCount(exhibit: Int64, _ db: CatalogDB) throws -> Int {
+        try Int.fetchOne(db, sql: """
+            SELECT (SELECT count(*) FROM time_layer WHERE exhibit_id = ?) + (SELECT count(*) FROM place WHERE exhibit_id = ?)
+                 + (SELECT count(*) FROM exhibit_span WHERE exhibit_id = ?)
+            """, arguments: [exhibit, exhibit, exhibit]) ?? 0
+    }
+}
+
+extension SpanRow {
+    init(_ row: SQLRow) throws {
+        self.init(exhibit: try row.at(0), startMilliseconds: try row.at(1), endMilliseconds: try row.at(2), layer: try row.at(3))
+    }
+}

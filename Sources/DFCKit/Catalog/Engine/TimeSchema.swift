@@ -1,0 +1,80 @@
+/// The tables of exhibits' time and place layers, on each engine. An exhibit's rows are written
+/// with it and committed to by its `ingested` event (layout `dfc-rows-3`: `time_layers`,
+/// `places` and `span` digests); none is ever updated.
+///
+/// - `time_layer`: every reading of when it was recorded (`TimeLayer`), in the order read;
+///   `utc_ms` is milliseconds since 1970 UTC when the zone is known, NULL when not.
+/// - `place`: every position it gives (`PlaceLayer`).
+/// - `exhibit_span`: where it sits on the UTC timeline, from the layer `layer` (its `idx`), the
+///   first and last millisecond it covers; the time lookup's table.
+/// - The interval index over the spans: an R*Tree in SQLite (`exhibit_span_index`, seconds as
+///   32-bit floats rounded outward, so it can only return too much; every hit is checked against
+///   the exact span), kept by a trigger and compared with the spans by the audit; a GiST index of
+///   the span as an `int8range` in PostgreSQL.
+enum TimeSchema {
+    static let sqlite = """
+        CREATE TABLE time_layer (
+            exhibit_id      INTEGER NOT NULL REFERENCES exhibit(id),
+            idx             INTEGER NOT NULL,
+            kind            TEXT NOT NULL,
+            tag             TEXT NOT NULL,
+            value           TEXT NOT NULL,
+            utc_ms          INTEGER,
+            local_time      TEXT NOT NULL,
+            zone            TEXT NOT NULL,
+            PRIMARY KEY (exhibit_id, idx)
+        ) WITHOUT ROWID;
+        CREATE TABLE place (
+            exhibit_id      INTEGER NOT NULL REFERENCES exhibit(id),
+            idx             INTEGER NOT NULL,
+            tag             TEXT NOT NULL,
+            value           TEXT NOT NULL,
+            latitude        REAL NOT NULL,
+            longitude       REAL NOT NULL,
+            altitude        REAL,
+            PRIMARY KEY (exhibit_id, idx)
+        ) WITHOUT ROWID;
+        CREATE TABLE exhibit_span (
+            exhibit_id      INTEGER PRIMARY KEY REFERENCES exhibit(id),
+            start_ms        INTEGER NOT NULL,
+            end_ms          INTEGER NOT NULL CHECK (end_ms >= start_ms),
+            layer           INTEGER NOT NULL
+        );
+        CREATE VIRTUAL TABLE exhibit_span_index USING rtree(id, start_s, end_s);
+        CREATE TRIGGER exhibit_span_indexed AFTER INSERT ON exhibit_span
+        BEGIN INSERT INTO exhibit_span_index VALUES (NEW.exhibit_id, NEW.start_ms / 1000.0, NEW.end_ms / 1000.0); END;
+
+        """
+
+    static let postgresql = """
+        CREATE TABLE time_layer (
+            exhibit_id      BIGINT NOT NULL REFERENCES exhibit(id),
+            idx             BIGINT NOT NULL,
+            kind            TEXT NOT NULL,
+            tag             TEXT NOT NULL,
+            value           TEXT NOT NULL,
+            utc_ms          BIGINT,
+            local_time      TEXT NOT NULL,
+            zone            TEXT NOT NULL,
+            PRIMARY KEY (exhibit_id, idx)
+        );
+        CREATE TABLE place (
+            exhibit_id      BIGINT NOT NULL REFERENCES exhibit(id),
+            idx             BIGINT NOT NULL,
+            tag             TEXT NOT NULL,
+            value           TEXT NOT NULL,
+            latitude        DOUBLE PRECISION NOT NULL,
+            longitude       DOUBLE PRECISION NOT NULL,
+            altitude        DOUBLE PRECISION,
+            PRIMARY KEY (exhibit_id, idx)
+        );
+        CREATE TABLE exhibit_span (
+            exhibit_id      BIGINT PRIMARY KEY REFERENCES exhibit(id),
+            start_ms        BIGINT NOT NULL,
+            end_ms          BIGINT NOT NULL CHECK (end_ms >= start_ms),
+            layer           BIGINT NOT NULL
+        );
+        CREATE INDEX exhibit_span_range ON exhibit_span USING gist (int8range(start_ms, end_ms, '[]'));
+
+        """
+}

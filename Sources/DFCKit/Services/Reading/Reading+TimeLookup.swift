@@ -1,0 +1,81 @@
+import Foundation
+
+extension Reading {
+    /// The exhibits whose recording overlaps `query`'s range on the UTC timeline, earliest first,
+    /// each with the layer its time came from and the offsets and frames inside it where the
+    /// range begins and ends. Answered from the interval index; every hit is recorded as an
+    /// `accessed` event on its exhibit, like every lookup.
+    public func lookup(_ query: TimeQuery, actor: String) throws -> [TimeHit] {
+        let (from, to) = try Self.range(query)
+        if let near = query.near {
+            guard abs(near.latitude) <= 90, abs(near.longitude) <= 180, near.latitude.isFinite, near.longitude.isFinite else {
+                throw DFCError.invalidArgument("--near \(near.latitude),\(near.longitude): not a position on Earth (latitude -90...90, longitude -180...180)")
+            }
+            guard query.radiusMetres.isFinite, query.radiusMetres > 0, query.radiusMetres <= 20_037_509 else {
+                throw DFCError.invalidArgument("--radius \(query.radiusMetres): give metres, more than 0 and at most half the Earth's circumference")
+            }
+        }
+        guard query.limit > 0 else { throw DFCError.invalidArgument("the limit must be at least 1") }
+        let signer = try ledger.signer(for: actor)
+        return try withCatalog {
+            try catalog.write { db in
+                var hits: [TimeHit] = []
+                var records: [ExhibitRecord] = []
+                for span in try Catalog.spans(overlapping: from, to, limit: query.limit, db) {
+                    // A span row whose exhibit row is gone (removed by hand: the audit names it) answers nothing.
+                    guard let record = try ExhibitRecord.fetchOne(db, key: span.exhibit) else { continue }
+                    let now = try exhibits.current(record, db)
+                    if let caseID = query.caseID, now.caseID != caseID { continue }
+                    if let text = query.source, now.source?.range(of: text, options: .caseInsensitive) == nil { continue }
+                    let places = try Catalog.places(exhibit: span.exhibit, db)
+                    var distance: Double?
+                    if let near = query.near {
+                        distance = places.map { Self.metres(near, ($0.latitude, $0.longitude)) }.min()
+                        guard let distance, distance <= query.radiusMetres else { continue }
+                    }
+                    let layers = try Catalog.timeLayers(exhibit: span.exhibit, db)
+                    guard span.layer >= 0, span.layer < layers.count else { continue }
+                    let offsetFrom = Double(max(from, span.startMilliseconds) - span.startMilliseconds) / 1000
+                    let offsetTo = Double(min(to, span.endMilliseconds) - span.startMilliseconds) / 1000
+                    let frames = try Catalog.frames(exhibit: span.exhibit, within: offsetFrom, offsetTo, db)
+                    hits.append(TimeHit(exhibit: record.exhibitID, caseID: now.caseID, source: now.source, sha256: record.sha256,
+                                        originalName: record.originalName, start: CivilTime.text(span.startMilliseconds, zone: "Z"),
+                                        end: CivilTime.text(span.endMilliseconds, zone: "Z"), layer: layers[span.layer],
+                                        offsetFrom: offsetFrom, offsetTo: offsetTo, stream: frames?.stream, firstFrame: frames?.first,
+                                        lastFrame: frames?.last, places: places, distanceMetres: distance))
+                    records.append(record)
+                }
+                var described = "from=\(query.from);to=\(query.to)"
+                if let near = query.near { described += ";near=\(near.latitude),\(near.longitude);radius=\(query.radiusMetres)" }
+                if let caseID = query.caseID { described += ";case=\(caseID)" }
+                if let source = query.source { described += ";source=\(source)" }
+                try ledger.recordAccess(db, records, signer: signer, command: "lookup", extra: ["query": described])
+                return hits
+            }
+        }
+    }
+
+    /// The query's range in milliseconds since 1970 UTC.
+    static func range(_ query: TimeQuery) throws -> (Int64, Int64) {
+        func instant(_ text: String, _ option: String) throws -> Int64 {
+            guard let reading = CivilTime(parsing: text.trimmingCharacters(in: .whitespaces)) else {
+                throw DFCError.invalidArgument("\(option) \(text): not a date and time (ISO 8601: 2026-11-03T14:30:00+05:00)")
+            }
+            guard let utc = reading.utcMilliseconds else {
+                throw DFCError.invalidArgument("\(option) \(text): a time needs its zone (Z or +hh:mm): lookups are on the UTC timeline, never the host's local time")
+            }
+            return utc
+        }
+        let from = try instant(query.from, "--from"), to = try instant(query.to, "--to")
+        guard from <= to else { throw DFCError.invalidArgument("--from \(query.from) is after --to \(query.to)") }
+        return (from, to)
+    }
+
+    /// The great-circle distance in metres (haversine, mean Earth radius).
+    static func metres(_ a: (latitude: Double, longitude: Double), _ b: (Double, Double)) -> Double {
+        let radians = Double.pi / 180
+        let dLat = (b.0 - a.latitude) * radians, dLon = (b.1 - a.longitude) * radians
+        let h = sin(dLat / 2) * sin(dLat / 2) + cos(a.latitude * radians) * cos(b.0 * radians) * sin(dLon / 2) * sin(dLon / 2)
+        return 2 * 6_371_008.8 * asin(min(1, sqrt(h)))
+    }
+}
