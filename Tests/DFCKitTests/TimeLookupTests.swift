@@ -1,0 +1,156 @@
+import DFCKit
+import Foundation
+import Testing
+
+/// Time and place layers, kept side by side and checked against stock readers (ffprobe,
+/// exiftool); lookup by time range and place; and an insider who edits the spans or the index.
+/// Runs on the embedded catalog and, in the second pass of Scripts/test, on PostgreSQL.
+@Suite struct TimeLookupTests {
+    /// A 10 s clip at 25 fps made by stock ffmpeg, with `metadata` tags (QuickTime keys kept).
+    static func clip(_ name: String, in directory: String, seconds: Int = 10, metadata: [String: String] = [:]) throws -> String {
+        let file = directory + "/" + name
+        var arguments = ["-nostdin", "-v", "error", "-f", "lavfi", "-i", "testsrc2=size=320x240:rate=25:duration=\(seconds)",
+                         "-c:v", "libx264", "-preset", "ultrafast", "-g", "25"]
+        for (key, value) in metadata.sorted(by: { $0.key < $1.key }) { arguments += ["-metadata", "\(key)=\(value)"] }
+        arguments += ["-movflags", "use_metadata_tags", "-y", file]
+        let made = try TestSupport.run(TestSupport.ffmpeg, arguments)
+        try #require(made.status == 0, "\(made.stderr)")
+        return file
+    }
+
+    static func ffprobeTag(_ file: String, _ tag: String) throws -> String {
+        let run = try TestSupport.run("/usr/bin/ffprobe", ["-v", "error", "-show_entries", "format_tags=\(tag)", "-of", "default=nw=1:nk=1", file])
+        return run.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    static func exiftool(_ file: String, _ arguments: [String]) throws -> String {
+        try TestSupport.run("/usr/bin/exiftool", arguments + [file]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    @Test func aPhoneClipsLayersStandSideBySideAsFFprobeReadsThem() throws {
+        let directory = TestSupport.temporaryDirectory()
+        // The movie header says 09:30:00 UTC; the QuickTime creation date 14:30:05 at +05:00, five seconds later.
+        let file = try Self.clip("IMG_0042.MOV", in: directory, metadata: [
+            "creation_time": "2026-11-03T09:30:00Z", "com.apple.quicktime.creationdate": "2026-11-03T14:30:05+0500",
+            "com.apple.quicktime.location.ISO6709": "+31.5497+074.3436+210.0/"])
+        let store = try TestSupport.newStore()
+        let result = try store.ingest(file: file, caseID: "T-1", actor: TestSupport.custodian)
+        let report = try store.exhibit(try #require(result.exhibit).description, actor: TestSupport.custodian)
+
+        let header = try #require(report.timeLayers.first { $0.kind == .containerCreation })
+        #expect(header.value == (try Self.ffprobeTag(file, "creation_time")) && header.utc == "2026-11-03T09:30:00.000Z" && header.zone == "Z")
+        let phone = try #require(report.timeLayers.first { $0.kind == .quicktimeCreation })
+        #expect(phone.value == (try Self.ffprobeTag(file, "com.apple.quicktime.creationdate")))
+        #expect(phone.utc == "2026-11-03T09:30:05.000Z" && phone.local == "2026-11-03T14:30:05.000" && phone.zone == "+05:00")
+        // The creation date with its offset is the better clock; the header is kept beside it, not overwritten.
+        #expect(report.start == "2026-11-03T09:30:05.000Z" && report.end == "2026-11-03T09:30:15.000Z", "\(report.start ?? "-")")
+        #expect(report.startLayer.map { report.timeLayers[$0].kind } == .quicktimeCreation)
+        let disagree = report.findings.filter { $0.kind == .timeLayersDisagree }
+        #expect(disagree.count == 1 && disagree[0].message.contains("creation_time") && disagree[0].message.contains("5.000 s"), "\(report.findings)")
+        #expect(report.timeLayers.contains { $0.kind == .fileModified && $0.zone == "Z" })
+        let place = try #require(report.places.first)
+        #expect(place.latitude == 31.5497 && place.longitude == 74.3436 && place.altitude == 210, "\(report.places)")
+        let audit = try store.audit(actor: TestSupport.custodian)
+        #expect(audit.ok, "\(audit.problems)")
+    }
+
+    @Test func aStillsEXIFTimeOffsetAndGPSAreWhatExiftoolReads() throws {
+        let store = try TestSupport.newStore()
+        let file = TestSupport.fixture("still_exif.jpg")
+        let result = try store.ingest(file: file, caseID: "T-2", actor: TestSupport.custodian)
+        let report = try store.exhibit(try #require(result.exhibit).description, actor: TestSupport.custodian)
+        let exif = try #require(report.timeLayers.first { $0.kind == .exifOriginal })
+        // exiftool: 2026:11:03 14:41:07+05:00, as a UTC instant 09:41:07.
+        let reference = try Self.exiftool(file, ["-s3", "-SubSecDateTimeOriginal"])
+        #expect(exif.value == reference, "\(exif.value) against exiftool's \(reference)")
+        #expect(exif.utc == "2026-11-03T09:41:07.000Z" && exif.zone == "+05:00")
+        let coordinates = try Self.exiftool(file, ["-n", "-s3", "-GPSLatitude", "-GPSLongitude"]).split(separator: "\n").compactMap { Double($0) }
+        let place = try #require(report.places.first)
+        #expect(coordinates.count == 2 && abs(place.latitude - coordinates[0]) < 1e-6 && abs(place.longitude - coordinates[1]) < 1e-6,
+                "\(place) against exiftool's \(coordinates)")
+        #expect(report.start == "2026-11-03T09:41:07.000Z" && report.end == report.start)
+    }
+
+    @Test func aLookupByTimeFindsTheClipsOverTheRangeWithOffsetsAndFrames() throws {
+        let directory = TestSupport.temporaryDirectory()
+        let store = try TestSupport.newStore()
+        // Camera 1: 14:30:00Z to 14:30:10Z. Camera 2: 14:30:08Z to 14:30:18Z. Camera 3: an hour later.
+        let one = try Self.clip("ch01_20261103193000.mp4", in: directory, metadata: ["creation_time": "2026-11-03T14:30:00Z"])
+        let two = try Self.clip("ch02.mp4", in: directory, metadata: ["creation_time": "2026-11-03T14:30:08Z", "location": "+31.5590+074.3350/"])
+        let three = try Self.clip("ch03.mp4", in: directory, metadata: ["creation_time": "2026-11-03T15:30:00Z"])
+        // A DVR export whose name says a time 20 hours from its header: no zone explains that.
+        let far = try Self.clip("ch04_20261104103000.mp4", in: directory, seconds: 2, metadata: ["creation_time": "2026-11-03T14:30:00Z"])
+        var ids: [String] = []
+        for file in [one, two, three, far] {
+            ids.append(try #require(try store.ingest(file: file, caseID: "MALL-1", source: "Mall Road", actor: TestSupport.custodian).exhibit).description)
+        }
+
+        let hits = try store.lookup(TimeQuery(from: "2026-11-03T19:30:04+05:00", to: "2026-11-03T14:30:09Z"), actor: TestSupport.custodian)
+        #expect(hits.map(\.exhibit.description) == [ids[0], ids[1]], "\(hits.map(\.exhibit))")
+        let first = try #require(hits.first { $0.exhibit.description == ids[0] })
+        #expect(first.offsetFrom == 4 && first.offsetTo == 9 && first.stream == 0 && first.firstFrame == 100 && first.lastFrame == 225, "\(first)")
+        #expect(first.layer.kind == .containerCreation && first.start == "2026-11-03T14:30:00.000Z")
+        let second = try #require(hits.first { $0.exhibit.description == ids[1] })
+        #expect(second.offsetFrom == 0 && second.offsetTo == 1 && second.firstFrame == 0 && second.lastFrame == 25, "\(second)")
+
+        // Near camera 2's position, 300 m: only camera 2; 10 m away from a point 1 km off: nothing.
+        let near = try store.lookup(TimeQuery(from: "2026-11-03T14:00:00Z", to: "2026-11-03T16:00:00Z", near: (31.5600, 74.3350), radiusMetres: 300),
+                                    actor: TestSupport.custodian)
+        #expect(near.map(\.exhibit.description) == [ids[1]] && (near.first?.distanceMetres ?? 0) > 100, "\(near)")
+        #expect(try store.lookup(TimeQuery(from: "2026-11-03T16:00:00Z", to: "2026-11-03T17:00:00Z"), actor: TestSupport.custodian).isEmpty)
+        #expect(try store.lookup(TimeQuery(from: "2026-11-03T14:00:00Z", to: "2026-11-03T16:00:00Z", caseID: "OTHER"), actor: TestSupport.custodian).isEmpty)
+
+        // The file-name time far from the header is a finding; one five hours off (a zone) is not.
+        let farReport = try store.exhibit(ids[3], actor: TestSupport.custodian)
+        #expect(farReport.findings.contains { $0.kind == .fileNameTimeFar && $0.message.contains("20261104103000") }, "\(farReport.findings)")
+        #expect(try store.exhibit(ids[0], actor: TestSupport.custodian).findings.allSatisfy { $0.kind != .fileNameTimeFar })
+        #expect(try store.exhibit(ids[0], actor: TestSupport.custodian).timeLayers.contains {
+            $0.kind == .fileName && $0.value == "20261103193000" && $0.zone == "unknown" && $0.utc == nil })
+
+        // Every hit was an access, with the query named.
+        let accessed = try store.custody(of: ids[0], actor: TestSupport.custodian).filter { $0.action == "accessed" }
+        #expect(accessed.contains { $0.details["query"] == "from=2026-11-03T19:30:04+05:00;to=2026-11-03T14:30:09Z" }, "\(accessed.map(\.details))")
+        let audit = try store.audit(actor: TestSupport.custodian)
+        #expect(audit.ok, "\(audit.problems)")
+    }
+
+    @Test func timesWithoutAZoneAndImpossibleValuesAreRefusedOrFindingsNeverGuesses() throws {
+        let directory = TestSupport.temporaryDirectory()
+        let store = try TestSupport.newStore()
+        #expect(throws: DFCError.self) { try store.lookup(TimeQuery(from: "2026-11-03T14:30:00", to: "2026-11-03T15:00:00Z"), actor: TestSupport.custodian) }
+        #expect(throws: DFCError.self) { try store.lookup(TimeQuery(from: "2026-02-30T14:30:00Z", to: "2026-11-03T15:00:00Z"), actor: TestSupport.custodian) }
+        #expect(throws: DFCError.self) { try store.lookup(TimeQuery(from: "2026-11-03T16:00:00Z", to: "2026-11-03T15:00:00Z"), actor: TestSupport.custodian) }
+        #expect(throws: DFCError.self) {
+            try store.lookup(TimeQuery(from: "2026-11-03T14:00:00Z", to: "2026-11-03T15:00:00Z", near: (95, 10)), actor: TestSupport.custodian)
+        }
+        let bad = try Self.clip("bad.mp4", in: directory, seconds: 1, metadata: ["creation_time": "1970-01-01T00:00:00Z", "location": "+95.0000+200.0000/"])
+        let result = try store.ingest(file: bad, caseID: "T-4", actor: TestSupport.custodian)
+        let report = try store.exhibit(try #require(result.exhibit).description, actor: TestSupport.custodian)
+        #expect(report.start == nil && report.places.isEmpty && !report.timeLayers.contains { $0.kind == .containerCreation }, "\(report.timeLayers)")
+        #expect(report.findings.filter { $0.kind == .timeUnusable }.count == 2, "\(report.findings)")
+
+        // The CLI says why, naming the option.
+        let run = try TestSupport.dfc(["lookup", "--store", store.path, "--from", "2026-11-03 14:30", "--to", "2026-11-03T15:00Z"])
+        #expect(run.status != 0 && run.stderr.contains("--from 2026-11-03 14:30: a time needs its zone"), "\(run.stderr)")
+    }
+
+    @Test func anInsiderWhoMovesOrHidesASpanIsNamedByTheAudit() throws {
+        let directory = TestSupport.temporaryDirectory()
+        let store = try TestSupport.newStore()
+        for (index, time) in ["2026-11-03T14:30:00Z", "2026-11-03T14:40:00Z", "2026-11-03T14:50:00Z"].enumerated() {
+            _ = try store.ingest(file: try Self.clip("cam\(index).mp4", in: directory, seconds: 2, metadata: ["creation_time": time]),
+                                 caseID: "T-5", actor: TestSupport.custodian)
+        }
+        let insider = try Insider(store)
+        // Moves camera 1 an hour on, drops camera 2's span, and (SQLite) camera 3's index entry.
+        try insider.execute("UPDATE exhibit_span SET start_ms = start_ms + 3600000, end_ms = end_ms + 3600000 WHERE exhibit_id = 1")
+        try insider.execute("DELETE FROM exhibit_span WHERE exhibit_id = 2")
+        if insider.database == nil { try insider.execute("DELETE FROM exhibit_span_index WHERE id = 3") }
+        let problems = try store.audit(actor: TestSupport.custodian).problems
+        #expect(problems.contains { $0.hasPrefix("EX-000001") && $0.contains("span on the timeline") }, "\(problems)")
+        #expect(problems.contains { $0.hasPrefix("EX-000002") && $0.contains("span on the timeline") }, "\(problems)")
+        if insider.database == nil {
+            #expect(problems.contains { $0.hasPrefix("EX-000003") && $0.contains("missing from the time index") }, "\(problems)")
+        }
+    }
+}
