@@ -96,7 +96,8 @@ struct Lookup: ParsableCommand {
             if json {
                 print(Output.json(hit))
             } else {
-                var line = "\(hit.exhibit)\t\(hit.caseID)\t\(hit.start) to \(hit.end) (\(hit.layer.kind.rawValue): \(hit.layer.value))"
+                var line = "\(hit.exhibit)\t\(hit.caseID)\t\(hit.start) to \(hit.end) (\(hit.layer.kind.rawValue): \(hit.layer.value)"
+                    + (hit.corrections.isEmpty ? ")" : "; corrected " + hit.corrections.map { "\($0.offset) (event \($0.event))" }.joined(separator: ", ") + ")")
                 line += "\t+\(Self.seconds(hit.offsetFrom)) to +\(Self.seconds(hit.offsetTo))"
                 if let stream = hit.stream, let first = hit.firstFrame, let last = hit.lastFrame { line += " stream \(stream) frames \(first)-\(last)" }
                 if let distance = hit.distanceMetres { line += "\t\(Int(distance.rounded())) m away" }

@@ -50,7 +50,7 @@ struct Show: ParsableCommand {
                 print("Stream     " + parts.joined(separator: ", "))
             }
             if let start = report.start, let end = report.end, let layer = report.startLayer, layer < report.timeLayers.count {
-                print("Recorded   \(start) to \(end) (UTC, from \(report.timeLayers[layer].kind.rawValue); no correction applied)")
+                print("Recorded   \(start) to \(end) (UTC, from \(report.timeLayers[layer].kind.rawValue), as the file gives it)")
             } else if !report.timeLayers.isEmpty {
                 print("Recorded   not placed on the UTC timeline: no time layer names its zone")
             }
@@ -58,6 +58,10 @@ struct Show: ParsableCommand {
                 print("  time     \(layer.kind.rawValue) (\(layer.tag)) = \(layer.value)" + (layer.utc.map { " = \($0)" } ?? " (zone unknown)"))
             }
             for place in report.places { print("  place    \(place.tag) = \(place.iso6709)") }
+            for correction in report.clockCorrections {
+                print("  clock    \(correction.offset) by \(correction.actor) at \(correction.at) (custody event \(correction.event)): \(correction.reason)")
+            }
+            if let start = report.correctedStart, let end = report.correctedEnd { print("Corrected  \(start) to \(end) (UTC, with the corrections above)") }
             print("Findings   \(report.findings.isEmpty ? "none" : String(report.findings.count))")
             for finding in report.findings { print(Output.finding(finding)) }
             if report.analyses.count > 1 {

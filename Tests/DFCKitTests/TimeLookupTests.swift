@@ -153,4 +153,45 @@ import Testing
             #expect(problems.contains { $0.hasPrefix("EX-000003") && $0.contains("missing from the time index") }, "\(problems)")
         }
     }
+
+    @Test func clockCorrectionsAreSignedEventsThatStackAndMoveTheLookupNeverTheLayers() throws {
+        let directory = TestSupport.temporaryDirectory()
+        let store = try TestSupport.newStore()
+        // A DVR whose header is an hour and 5 s behind: 13:30:00Z written, 14:30:05Z true.
+        let dvr = try Self.clip("dvr.mp4", in: directory, metadata: ["creation_time": "2026-11-03T13:30:00Z"])
+        let id = try #require(try store.ingest(file: dvr, caseID: "T-6", actor: TestSupport.custodian).exhibit).description
+        let range = TimeQuery(from: "2026-11-03T14:30:06Z", to: "2026-11-03T14:30:08Z")
+        #expect(try store.lookup(range, actor: TestSupport.custodian).isEmpty)
+
+        _ = try store.correctClock(id, offset: "+01:00:00", reason: "DST never applied (DVR menu photographed)", actor: TestSupport.custodian)
+        let report = try store.correctClock(id, offset: "+00:00:05.000", reason: "against the photographed station clock", actor: TestSupport.custodian)
+        #expect(report.clockCorrections.map(\.offset) == ["+01:00:00.000", "+00:00:05.000"])
+        #expect(report.start == "2026-11-03T13:30:00.000Z" && report.correctedStart == "2026-11-03T14:30:05.000Z", "\(report.correctedStart ?? "-")")
+        #expect(report.timeLayers.first { $0.kind == .containerCreation }?.utc == "2026-11-03T13:30:00.000Z")
+
+        let hits = try store.lookup(range, actor: TestSupport.custodian)
+        let hit = try #require(hits.first)
+        #expect(hits.count == 1 && hit.start == "2026-11-03T14:30:05.000Z" && hit.offsetFrom == 1 && hit.offsetTo == 3
+                && hit.firstFrame == 25 && hit.lastFrame == 75 && hit.corrections.count == 2, "\(hits)")
+        let events = try store.custody(of: id, actor: TestSupport.custodian).filter { $0.action == "clock_corrected" }
+        #expect(events.count == 2 && events[1].details["start_after"] == "2026-11-03T14:30:05.000Z" && events[1].details["layer"] == "container_creation_time")
+        #expect(try store.audit(actor: TestSupport.custodian).ok)
+
+        // Bad offsets, a correction without a reason, and an exhibit with no time: refused, nothing recorded.
+        for offset in ["+1:00", "01:60:00", "+00:00:05.1234", "abc", "+00:00:00"] {
+            #expect(throws: DFCError.self, "\(offset)") { try store.correctClock(id, offset: offset, reason: "r", actor: TestSupport.custodian) }
+        }
+        #expect(throws: DFCError.self) { try store.correctClock(id, offset: "+00:00:01", reason: " ", actor: TestSupport.custodian) }
+        let timeless = try Self.clip("timeless.mkv", in: directory, seconds: 1)
+        let bare = try #require(try store.ingest(file: timeless, caseID: "T-6", actor: TestSupport.custodian).exhibit).description
+        #expect(throws: DFCError.self) { try store.correctClock(bare, offset: "+00:00:01", reason: "r", actor: TestSupport.custodian) }
+
+        // An insider who edits or removes a correction is named.
+        let insider = try Insider(store)
+        try insider.execute("UPDATE clock_correction SET offset_ms = 7200000 WHERE offset_ms = 3600000")
+        try insider.execute("DELETE FROM clock_correction WHERE offset_ms = 5000")
+        let problems = try store.audit(actor: TestSupport.custodian).problems
+        #expect(problems.contains { $0.contains("disagrees with the clock_corrected event") }, "\(problems)")
+        #expect(problems.contains { $0.contains("(clock_corrected) has no clock_correction row") }, "\(problems)")
+    }
 }

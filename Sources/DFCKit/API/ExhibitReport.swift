@@ -55,10 +55,15 @@ public struct ExhibitReport: Sendable, Codable, Equatable {
     public var start: String?
     public var end: String?
     public var startLayer: Int?
+    /// Every correction of its clock (`dfc clock`), oldest first, and the span with them applied.
+    public var clockCorrections: [ClockCorrection] = []
+    public var correctedStart: String?
+    public var correctedEnd: String?
 
     enum CodingKeys: String, CodingKey {
         case exhibit, caseID = "case", source, sha256, sha512, size, originalName, originalPath, vaultPath
         case ingestedAt, ingestedBy, container, containerInfo, durationSeconds, libraries, packetCount, frameCount
         case streams, findings, amendments, analyses, extractions, exports, timeLayers, places, start, end, startLayer
+        case clockCorrections, correctedStart, correctedEnd
     }
 }

@@ -35,11 +35,13 @@ public struct TimeHit: Sendable, Codable, Equatable {
     public var source: String?
     public var sha256: String
     public var originalName: String
-    /// The first and last instant it covers, ISO 8601 UTC to the millisecond.
+    /// The first and last instant it covers, ISO 8601 UTC to the millisecond, with `corrections` applied.
     public var start: String
     public var end: String
-    /// The time layer its start came from.
+    /// The time layer its start came from (its `utc` is the time as the file gives it).
     public var layer: TimeLayer
+    /// The clock corrections applied, oldest first (none: the time is the layer's).
+    public var corrections: [ClockCorrection]
     /// Seconds from its start where the asked range begins and ends inside it.
     public var offsetFrom: Double
     public var offsetTo: Double
@@ -52,7 +54,7 @@ public struct TimeHit: Sendable, Codable, Equatable {
     public var distanceMetres: Double?
 
     enum CodingKeys: String, CodingKey {
-        case exhibit, caseID = "case", source, sha256, originalName, start, end, layer, offsetFrom, offsetTo, stream, firstFrame, lastFrame
+        case exhibit, caseID = "case", source, sha256, originalName, start, end, layer, corrections, offsetFrom, offsetTo, stream, firstFrame, lastFrame
         case places, distanceMetres
     }
 }

@@ -135,3 +135,37 @@ extension SpanRow {
         self.init(exhibit: try row.at(0), startMilliseconds: try row.at(1), endMilliseconds: try row.at(2), layer: try row.at(3))
     }
 }
+
+/// A row of `clock_correction`: one examiner's correction of an exhibit's clock.
+struct ClockCorrectionRow: Sendable {
+    let seq: Int64
+    let exhibit: Int64
+    let offsetMilliseconds: Int64
+    let reason: String
+}
+
+extension Catalog {
+    /// Records the correction made by custody event `seq`.
+    static func insert(_ correction: ClockCorrectionRow, _ db: CatalogDB) throws {
+        try db.execute(sql: "INSERT INTO clock_correction (seq, exhibit_id, offset_ms, reason) VALUES (?, ?, ?, ?)",
+                       arguments: [correction.seq, correction.exhibit, correction.offsetMilliseconds, correction.reason])
+    }
+
+    /// An exhibit's clock corrections, oldest first; or every one, for the audit.
+    static func clockCorrections(exhibit: Int64?, _ db: CatalogDB) throws -> [ClockCorrectionRow] {
+        let rows = if let exhibit {
+            try SQLRow.fetchAll(db, sql: "SELECT seq, exhibit_id, offset_ms, reason FROM clock_correction WHERE exhibit_id = ? ORDER BY seq",
+                                arguments: [exhibit])
+        } else {
+            try SQLRow.fetchAll(db, sql: "SELECT seq, exhibit_id, offset_ms, reason FROM clock_correction ORDER BY seq")
+        }
+        return try rows.map { ClockCorrectionRow(seq: try $0.at(0), exhibit: try $0.at(1), offsetMilliseconds: try $0.at(2), reason: try $0.at(3)) }
+    }
+
+    /// The largest total correction of any one exhibit, in milliseconds either way: a time lookup
+    /// widens its range by it in the index (which holds the spans as the files gave them).
+    static func widestClockCorrection(_ db: CatalogDB) throws -> Int64 {
+        let totals = try Int64.fetchAll(db, sql: "SELECT CAST(sum(offset_ms) AS BIGINT) FROM clock_correction GROUP BY exhibit_id")
+        return totals.map { $0 == .min ? .max : abs($0) }.max() ?? 0
+    }
+}

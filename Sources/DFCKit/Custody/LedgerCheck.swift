@@ -22,6 +22,8 @@ struct LedgerCheck {
     private(set) var amended: [Int64: (exhibit: String, details: [String: String])] = [:]
     /// What each `reanalysed` event says, by the id of the `analysis` row it names.
     private(set) var reanalysed: [Int64: (seq: Int64, exhibit: String, details: [String: String])] = [:]
+    /// What each `clock_corrected` event says, by its sequence number.
+    private(set) var clockCorrected: [Int64: (exhibit: String, details: [String: String])] = [:]
     /// What each `extracted` event says, by its sequence number.
     private(set) var extracted: [Int64: (exhibit: String, details: [String: String])] = [:]
     /// What each `ingested` or `acquired` event of a batch says: its batch, path and exhibit.
@@ -29,7 +31,7 @@ struct LedgerCheck {
     /// The actions whose details the audit reads; other events' payloads are decoded without them.
     private static let actionsWithDetails: Set<String> = [
         "actor_registered", "ingested", "amended", "acquired", "reanalysed", "extracted", "exported", "export_undelivered",
-        "actor_revoked", "queued", "job_failed", "batch_started", "batch_completed", "batch_cancelled",
+        "actor_revoked", "queued", "job_failed", "batch_started", "batch_completed", "batch_cancelled", "clock_corrected",
     ]
     /// The only events a worker host signs: the records of queued jobs, and the completion of their batch.
     private static let hostActions: Set<String> = ["ingested", "acquired", "job_failed", "batch_completed"]
@@ -208,6 +210,7 @@ struct LedgerCheck {
                 if event.action == "actor_registered" { checkRegistration(event, payload) }
                 if event.action == "ingested" { noteIngested(event, payload) }
                 if event.action == "amended", let exhibit = payload.exhibit { amended[event.seq] = (exhibit, payload.details) }
+                if event.action == "clock_corrected", let exhibit = payload.exhibit { clockCorrected[event.seq] = (exhibit, payload.details) }
                 if event.action == "reanalysed" { noteReanalysed(event, payload) }
                 if event.action == "extracted", let exhibit = payload.exhibit { extracted[event.seq] = (exhibit, payload.details) }
                 if let exhibit = payload.exhibit { noteHistory(event, payload, exhibit: exhibit) }

@@ -137,6 +137,11 @@ extension EvidenceStore {
         try reading.lookup(query, actor: actor)
     }
 
+    /// Forwards to `Exhibits.correctClock(_:offset:reason:actor:)`.
+    public func correctClock(_ reference: String, offset: String, reason: String, actor: String) throws -> ExhibitReport {
+        try exhibits.correctClock(reference, offset: offset, reason: reason, actor: actor)
+    }
+
     /// Forwards to `Reading.lookup(_:actor:)` for a time range.
     public func lookup(_ query: TimeQuery, actor: String) throws -> [TimeHit] {
         try reading.lookup(query, actor: actor)

@@ -7,6 +7,9 @@
 /// - `place`: every position it gives (`PlaceLayer`).
 /// - `exhibit_span`: where it sits on the UTC timeline, from the layer `layer` (its `idx`), the
 ///   first and last millisecond it covers; the time lookup's table.
+/// - `clock_correction`: an examiner's correction of an exhibit's clock (`dfc clock`), made by the
+///   `clock_corrected` event `seq`, which repeats every value; corrections stack, and the span stays
+///   as the file gave it.
 /// - The interval index over the spans: an R*Tree in SQLite (`exhibit_span_index`, seconds as
 ///   32-bit floats rounded outward, so it can only return too much; every hit is checked against
 ///   the exact span), kept by a trigger and compared with the spans by the audit; a GiST index of
@@ -40,6 +43,13 @@ enum TimeSchema {
             end_ms          INTEGER NOT NULL CHECK (end_ms >= start_ms),
             layer           INTEGER NOT NULL
         );
+        CREATE TABLE clock_correction (
+            seq             INTEGER PRIMARY KEY,
+            exhibit_id      INTEGER NOT NULL REFERENCES exhibit(id),
+            offset_ms       INTEGER NOT NULL,
+            reason          TEXT NOT NULL
+        );
+        CREATE INDEX clock_correction_exhibit ON clock_correction(exhibit_id, seq);
         CREATE VIRTUAL TABLE exhibit_span_index USING rtree(id, start_s, end_s);
         CREATE TRIGGER exhibit_span_indexed AFTER INSERT ON exhibit_span
         BEGIN INSERT INTO exhibit_span_index VALUES (NEW.exhibit_id, NEW.start_ms / 1000.0, NEW.end_ms / 1000.0); END;
@@ -75,6 +85,13 @@ enum TimeSchema {
             layer           BIGINT NOT NULL
         );
         CREATE INDEX exhibit_span_range ON exhibit_span USING gist (int8range(start_ms, end_ms, '[]'));
+        CREATE TABLE clock_correction (
+            seq             BIGINT PRIMARY KEY REFERENCES custody_event(seq),
+            exhibit_id      BIGINT NOT NULL REFERENCES exhibit(id),
+            offset_ms       BIGINT NOT NULL,
+            reason          TEXT NOT NULL
+        );
+        CREATE INDEX clock_correction_exhibit ON clock_correction(exhibit_id, seq);
 
         """
 }

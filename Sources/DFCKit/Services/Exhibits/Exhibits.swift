@@ -49,6 +49,12 @@ extension Exhibits {
         report.start = span.map { CivilTime.text($0.startMilliseconds, zone: "Z") }
         report.end = span.map { CivilTime.text($0.endMilliseconds, zone: "Z") }
         report.startLayer = span?.layer
+        let (corrections, total) = try clockCorrections(record.id ?? 0, db)
+        report.clockCorrections = corrections
+        if let span, !corrections.isEmpty {
+            report.correctedStart = Self.shifted(span.startMilliseconds, by: total).map { CivilTime.text($0, zone: "Z") }
+            report.correctedEnd = Self.shifted(span.endMilliseconds, by: total).map { CivilTime.text($0, zone: "Z") }
+        }
         return report
     }
 

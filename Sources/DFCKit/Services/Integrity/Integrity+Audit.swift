@@ -43,6 +43,7 @@ extension Integrity {
                     problems.append("\(exhibit): custody event \(event.seq) (ingested) names it, but the catalog has no such exhibit: it was removed")
                 }
                 problems += try checkAmendments(ledger, db)
+                problems += try checkClockCorrections(ledger, db)
                 problems += try checkAnalyses(ledger, db)
                 problems += try checkBatchFiles(ledger, db)
                 problems += try checkDerivedFrames(ledger, db)
@@ -197,6 +198,28 @@ extension Integrity {
         let present = Set(rows.map(\.seq))
         for (seq, event) in ledger.amended.sorted(by: { $0.key < $1.key }) where !present.contains(seq) {
             problems.append("\(event.exhibit): custody event \(seq) (amended) has no amendment row: the change it records was removed")
+        }
+        return problems
+    }
+
+    /// Every clock correction's row against the `clock_corrected` event that made it, both ways:
+    /// a correction cannot be added, edited or removed by hand.
+    private func checkClockCorrections(_ ledger: LedgerCheck, _ db: CatalogDB) throws -> [String] {
+        var problems: [String] = []
+        let rows = try Catalog.clockCorrections(exhibit: nil, db)
+        for row in rows {
+            guard let event = ledger.clockCorrected[row.seq] else {
+                problems.append("clock correction \(row.seq) of \(ExhibitID(row.exhibit)): no clock_corrected custody event made it: the clock_correction table was altered")
+                continue
+            }
+            if event.exhibit != ExhibitID(row.exhibit).description || event.details["offset_ms"] != String(row.offsetMilliseconds)
+                || event.details["reason"] != row.reason {
+                problems.append("clock correction \(row.seq) of \(event.exhibit): disagrees with the clock_corrected event that made it: the clock_correction table was altered")
+            }
+        }
+        let present = Set(rows.map(\.seq))
+        for (seq, event) in ledger.clockCorrected.sorted(by: { $0.key < $1.key }) where !present.contains(seq) {
+            problems.append("\(event.exhibit): custody event \(seq) (clock_corrected) has no clock_correction row: the correction it records was removed")
         }
         return problems
     }

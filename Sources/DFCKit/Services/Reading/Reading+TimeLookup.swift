@@ -2,8 +2,8 @@ import Foundation
 
 extension Reading {
     /// The exhibits whose recording overlaps `query`'s range on the UTC timeline, earliest first,
-    /// each with the layer its time came from and the offsets and frames inside it where the
-    /// range begins and ends. Answered from the interval index; every hit is recorded as an
+    /// each with the layer its time came from, the clock corrections applied to it (`dfc clock`),
+    /// and the offsets and frames inside it where the range begins and ends. Answered from the interval index; every hit is recorded as an
     /// `accessed` event on its exhibit, like every lookup.
     public func lookup(_ query: TimeQuery, actor: String) throws -> [TimeHit] {
         let (from, to) = try Self.range(query)
@@ -21,9 +21,16 @@ extension Reading {
             try catalog.write { db in
                 var hits: [TimeHit] = []
                 var records: [ExhibitRecord] = []
-                for span in try Catalog.spans(overlapping: from, to, limit: query.limit, db) {
+                // The index holds the spans as the files gave them; corrections move them by at most this.
+                let widest = try Catalog.widestClockCorrection(db)
+                let low = from.subtractingReportingOverflow(widest), high = to.addingReportingOverflow(widest)
+                for span in try Catalog.spans(overlapping: low.overflow ? .min : low.partialValue, high.overflow ? .max : high.partialValue,
+                                              limit: query.limit, db) {
                     // A span row whose exhibit row is gone (removed by hand: the audit names it) answers nothing.
                     guard let record = try ExhibitRecord.fetchOne(db, key: span.exhibit) else { continue }
+                    let (corrections, total) = try exhibits.clockCorrections(span.exhibit, db)
+                    guard let start = Exhibits.shifted(span.startMilliseconds, by: total), let end = Exhibits.shifted(span.endMilliseconds, by: total),
+                          start <= to, end >= from else { continue }
                     let now = try exhibits.current(record, db)
                     if let caseID = query.caseID, now.caseID != caseID { continue }
                     if let text = query.source, now.source?.range(of: text, options: .caseInsensitive) == nil { continue }
@@ -35,12 +42,12 @@ extension Reading {
                     }
                     let layers = try Catalog.timeLayers(exhibit: span.exhibit, db)
                     guard span.layer >= 0, span.layer < layers.count else { continue }
-                    let offsetFrom = Double(max(from, span.startMilliseconds) - span.startMilliseconds) / 1000
-                    let offsetTo = Double(min(to, span.endMilliseconds) - span.startMilliseconds) / 1000
+                    let offsetFrom = Double(max(from, start) - start) / 1000
+                    let offsetTo = Double(min(to, end) - start) / 1000
                     let frames = try Catalog.frames(exhibit: span.exhibit, within: offsetFrom, offsetTo, db)
                     hits.append(TimeHit(exhibit: record.exhibitID, caseID: now.caseID, source: now.source, sha256: record.sha256,
-                                        originalName: record.originalName, start: CivilTime.text(span.startMilliseconds, zone: "Z"),
-                                        end: CivilTime.text(span.endMilliseconds, zone: "Z"), layer: layers[span.layer],
+                                        originalName: record.originalName, start: CivilTime.text(start, zone: "Z"),
+                                        end: CivilTime.text(end, zone: "Z"), layer: layers[span.layer], corrections: corrections,
                                         offsetFrom: offsetFrom, offsetTo: offsetTo, stream: frames?.stream, firstFrame: frames?.first,
                                         lastFrame: frames?.last, places: places, distanceMetres: distance))
                     records.append(record)
@@ -50,7 +57,7 @@ extension Reading {
                 if let caseID = query.caseID { described += ";case=\(caseID)" }
                 if let source = query.source { described += ";source=\(source)" }
                 try ledger.recordAccess(db, records, signer: signer, command: "lookup", extra: ["query": described])
-                return hits
+                return hits.enumerated().sorted { ($0.element.start, $0.offset) < ($1.element.start, $1.offset) }.map(\.element)
             }
         }
     }
