@@ -16,7 +16,7 @@ struct Clock: ParsableCommand {
     @Argument(help: "An exhibit number or SHA-256 (prefix).")
     var reference: String
 
-    @Option(help: ArgumentHelp("Added to the exhibit's clock: ±HH:MM:SS[.fff].", valueName: "offset"))
+    @Option(help: ArgumentHelp("Added to the exhibit's clock: ±HH:MM:SS[.fff] (a negative one as --offset=-01:00:00).", valueName: "offset"))
     var offset: String
 
     @Option(help: "Why: the reference the clock was checked against (recorded in the custody log).")

@@ -107,6 +107,15 @@ import Testing
         #expect(try store.exhibit(ids[0], actor: TestSupport.custodian).timeLayers.contains {
             $0.kind == .fileName && $0.value == "20261103193000" && $0.zone == "unknown" && $0.utc == nil })
 
+        // One timeline of the case: in order of start, the gap between 14:30:18 and 15:30, and the overlaps.
+        let timeline = try store.timeline(caseID: "MALL-1", actor: TestSupport.custodian)
+        #expect(timeline.entries.map(\.exhibit.description) == [ids[0], ids[3], ids[1], ids[2]], "\(timeline.entries.map(\.exhibit))")
+        #expect(timeline.gaps.map(\.seconds) == [3582] && timeline.gaps.first?.from == "2026-11-03T14:30:18.000Z", "\(timeline.gaps)")
+        #expect(timeline.overlaps.map { "\($0.first) \($0.second) \($0.seconds)" } == ["\(ids[0]) \(ids[3]) 2.0", "\(ids[0]) \(ids[1]) 2.0"],
+                "\(timeline.overlaps)")
+        let window = try store.timeline(caseID: "MALL-1", from: "2026-11-03T15:00:00Z", to: "2026-11-03T16:00:00Z", actor: TestSupport.custodian)
+        #expect(window.entries.map(\.exhibit.description) == [ids[2]] && window.gaps.isEmpty)
+
         // Every hit was an access, with the query named.
         let accessed = try store.custody(of: ids[0], actor: TestSupport.custodian).filter { $0.action == "accessed" }
         #expect(accessed.contains { $0.details["query"] == "from=2026-11-03T19:30:04+05:00;to=2026-11-03T14:30:09Z" }, "\(accessed.map(\.details))")

@@ -137,6 +137,11 @@ extension EvidenceStore {
         try reading.lookup(query, actor: actor)
     }
 
+    /// Forwards to `Reading.timeline(caseID:from:to:actor:)`.
+    public func timeline(caseID: String, from: String? = nil, to: String? = nil, actor: String) throws -> Timeline {
+        try reading.timeline(caseID: caseID, from: from, to: to, actor: actor)
+    }
+
     /// Forwards to `Exhibits.correctClock(_:offset:reason:actor:)`.
     public func correctClock(_ reference: String, offset: String, reason: String, actor: String) throws -> ExhibitReport {
         try exhibits.correctClock(reference, offset: offset, reason: reason, actor: actor)

@@ -176,7 +176,8 @@ extension PostgresCatalog {
             );
             CREATE INDEX batch_job_open ON batch_job(batch_seq, id) WHERE state IN ('queued', 'leased');
             """),
-        ("pg3-time", TimeSchema.postgresql + appendOnly(["time_layer", "place", "exhibit_span", "clock_correction"])),
+        ("pg3-time", TimeSchema.postgresql + appendOnly(["time_layer", "place", "exhibit_span"])),
+        ("pg4-clock-corrections", TimeSchema.postgresqlCorrections + appendOnly(["clock_correction"])),
     ]
 
     /// The tables of one analysis's rows: those of the analysis made at ingest (keyed by

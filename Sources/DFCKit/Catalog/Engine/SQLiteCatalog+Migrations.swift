@@ -342,8 +342,10 @@ extension SQLiteCatalog {
             try db.execute(sql: "CREATE INDEX custody_event_action ON custody_event(action, seq)")
         }
         migrator.registerMigration("v10-time") { db in
-            try db.execute(sql: TimeSchema.sqlite + appendOnly("time_layer") + appendOnly("place") + appendOnly("exhibit_span")
-                           + appendOnly("clock_correction"))
+            try db.execute(sql: TimeSchema.sqlite + appendOnly("time_layer") + appendOnly("place") + appendOnly("exhibit_span"))
+        }
+        migrator.registerMigration("v11-clock-corrections") { db in
+            try db.execute(sql: TimeSchema.sqliteCorrections + appendOnly("clock_correction"))
         }
         return migrator
     }

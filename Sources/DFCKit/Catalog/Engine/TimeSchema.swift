@@ -43,13 +43,6 @@ enum TimeSchema {
             end_ms          INTEGER NOT NULL CHECK (end_ms >= start_ms),
             layer           INTEGER NOT NULL
         );
-        CREATE TABLE clock_correction (
-            seq             INTEGER PRIMARY KEY,
-            exhibit_id      INTEGER NOT NULL REFERENCES exhibit(id),
-            offset_ms       INTEGER NOT NULL,
-            reason          TEXT NOT NULL
-        );
-        CREATE INDEX clock_correction_exhibit ON clock_correction(exhibit_id, seq);
         CREATE VIRTUAL TABLE exhibit_span_index USING rtree(id, start_s, end_s);
         CREATE TRIGGER exhibit_span_indexed AFTER INSERT ON exhibit_span
         BEGIN INSERT INTO exhibit_span_index VALUES (NEW.exhibit_id, NEW.start_ms / 1000.0, NEW.end_ms / 1000.0); END;
@@ -85,6 +78,22 @@ enum TimeSchema {
             layer           BIGINT NOT NULL
         );
         CREATE INDEX exhibit_span_range ON exhibit_span USING gist (int8range(start_ms, end_ms, '[]'));
+
+        """
+
+    /// Clock corrections (`clock_correction`), a migration of their own.
+    static let sqliteCorrections = """
+        CREATE TABLE clock_correction (
+            seq             INTEGER PRIMARY KEY,
+            exhibit_id      INTEGER NOT NULL REFERENCES exhibit(id),
+            offset_ms       INTEGER NOT NULL,
+            reason          TEXT NOT NULL
+        );
+        CREATE INDEX clock_correction_exhibit ON clock_correction(exhibit_id, seq);
+
+        """
+
+    static let postgresqlCorrections = """
         CREATE TABLE clock_correction (
             seq             BIGINT PRIMARY KEY REFERENCES custody_event(seq),
             exhibit_id      BIGINT NOT NULL REFERENCES exhibit(id),
