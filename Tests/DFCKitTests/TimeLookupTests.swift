@@ -161,6 +161,13 @@ import Testing
         if insider.database == nil {
             #expect(problems.contains { $0.hasPrefix("EX-000003") && $0.contains("missing from the time index") }, "\(problems)")
         }
+        // Extreme values in the rows: every answer still comes, and the audit names them.
+        try insider.execute("UPDATE time_layer SET utc_ms = -9223372036854775807 - 1 WHERE exhibit_id = 3")
+        try insider.execute("UPDATE exhibit_span SET start_ms = -9223372036854775807, end_ms = 9223372036854775806 WHERE exhibit_id = 3")
+        _ = try store.exhibit("EX-000003", actor: TestSupport.custodian)
+        _ = try store.timeline(caseID: "T-5", actor: TestSupport.custodian)
+        _ = try store.lookup(TimeQuery(from: "2026-11-03T14:00:00Z", to: "2026-11-03T15:00:00Z"), actor: TestSupport.custodian)
+        #expect(try store.audit(actor: TestSupport.custodian).problems.contains { $0.hasPrefix("EX-000003") && $0.contains("time layer rows") })
     }
 
     @Test func clockCorrectionsAreSignedEventsThatStackAndMoveTheLookupNeverTheLayers() throws {

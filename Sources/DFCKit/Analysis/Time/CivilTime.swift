@@ -85,7 +85,10 @@ struct CivilTime: Sendable, Equatable {
     var localText: String { Self.text(localMilliseconds) }
 
     /// `ms` since 1970 as `YYYY-MM-DDTHH:MM:SS.mmm` (UTC when `zone` is `Z`).
+    /// A value outside the years 1 to 9999 (only an edited catalog row holds one) is written
+    /// `out-of-range(N ms)`, never as a date.
     static func text(_ ms: Int64, zone: String = "") -> String {
+        guard ms >= -62_135_596_800_000, ms <= 253_402_300_799_999 else { return "out-of-range(\(ms) ms)" }
         let days = ms >= 0 ? ms / 86_400_000 : (ms - 86_399_999) / 86_400_000
         let rest = ms - days * 86_400_000
         // Civil date from days (the inverse of the above).

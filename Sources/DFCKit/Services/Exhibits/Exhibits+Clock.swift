@@ -17,25 +17,27 @@ extension Exhibits {
         return try withCatalog {
             try catalog.write { db in
                 let record = try resolve(reference, db)
-                guard let span = try Catalog.span(exhibit: record.id!, db) else {
-                    let layers = try Catalog.timeLayers(exhibit: record.id!, db)
+                guard let id = record.id else { throw DFCError.exhibitNotFound(reference) }
+                guard let span = try Catalog.span(exhibit: id, db) else {
+                    let layers = try Catalog.timeLayers(exhibit: id, db)
                     throw DFCError.invalidArgument("\(record.exhibitID) has no time on the UTC timeline to correct: "
                         + (layers.isEmpty ? "the file gives no time at all" : "none of its time layers places the recording in a known zone (a file-system time is the copy's)"))
                 }
-                let layers = try Catalog.timeLayers(exhibit: record.id!, db)
-                let before = try Catalog.clockCorrections(exhibit: record.id!, db).reduce(Int64(0)) { $0 + $1.offsetMilliseconds }
+                let layers = try Catalog.timeLayers(exhibit: id, db)
+                let before = try clockCorrections(id, db).total
                 let (total, overflow) = before.addingReportingOverflow(milliseconds)
-                guard !overflow, let corrected = Self.shifted(span.startMilliseconds, by: total) else {
+                guard !overflow, let earlier = Self.shifted(span.startMilliseconds, by: before),
+                      let corrected = Self.shifted(span.startMilliseconds, by: total) else {
                     throw DFCError.invalidArgument("--offset \(offset): the corrected time would be past any calendar")
                 }
                 var details = [
                     "command": "clock", "offset": ClockCorrection.text(milliseconds: milliseconds), "offset_ms": String(milliseconds),
-                    "reason": reason, "start_before": CivilTime.text(span.startMilliseconds + before, zone: "Z"),
+                    "reason": reason, "start_before": CivilTime.text(earlier, zone: "Z"),
                     "start_after": CivilTime.text(corrected, zone: "Z"),
                 ]
                 if span.layer >= 0, span.layer < layers.count { details["layer"] = layers[span.layer].kind.rawValue }
                 let event = try CustodyLog.append(db, action: "clock_corrected", signer: signer, exhibit: record.exhibitID, details: details)
-                try Catalog.insert(ClockCorrectionRow(seq: event.seq, exhibit: record.id!, offsetMilliseconds: milliseconds, reason: reason), db)
+                try Catalog.insert(ClockCorrectionRow(seq: event.seq, exhibit: id, offsetMilliseconds: milliseconds, reason: reason), db)
                 return try report(record, db)
             }
         }

@@ -156,7 +156,7 @@ extension Intake {
         let time = TimeLayers(tags: summary.container?.tags ?? [:], durationSeconds: summary.container?.durationSeconds,
                               fileName: exhibit.originalName, modified: details["original_modified"])
         for finding in time.findings { try Catalog.insert(finding, into: location, db) }
-        try Catalog.insert(time, exhibit: exhibit.id!, db)
+        try Catalog.insert(time, exhibit: location.key, db)
         details.merge(try RowDigest.compute(location, db)) { $1 }
         details["digest_layout"] = RowDigest.layout
         details["ingested_at"] = exhibit.ingestedAt

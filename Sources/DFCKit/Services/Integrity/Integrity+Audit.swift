@@ -110,7 +110,7 @@ extension Integrity {
             for section in sections where details[section.name + "_digest"] != digests[section.name + "_digest"] {
                 problems.append("\(record.exhibitID): its \(Self.sectionNames[section.name] ?? section.name) no longer match what its ingested event (\(seq)) committed to")
             }
-            if !sections.contains(where: { $0.name == "span" }), try Catalog.timeRowCount(exhibit: record.id!, db) > 0 {
+            if !sections.contains(where: { $0.name == "span" }), try Catalog.timeRowCount(exhibit: location.key, db) > 0 {
                 problems.append("\(record.exhibitID): it has time, place or span rows, but its ingested event (\(seq)) commits to none: they were added by hand")
             }
         } else {
