@@ -24,6 +24,15 @@ import Foundation
 /// add N made-up PDQ hashes to exhibit 1; then index every stored hash once and time N
 /// image queries against the index in-process (each query records its custody events).
 /// Prints the index's size and build time and the queries' median and 95th percentile.
+///
+///     dfc-bench STORE ACTOR fill-spans N
+///     dfc-bench STORE ACTOR time-query N MINUTES
+///
+/// add made-up exhibits, each with a span of 1 to 60 minutes in 2026, until the catalog holds N;
+/// then time N lookups of a MINUTES-long range at pseudo-random times of 2026, in-process: the
+/// interval index's query alone, and the whole lookup (its exhibits' layers, places, frames and
+/// corrections, and the access event of every hit). Prints both's median and 99th percentile
+/// and the mean number of exhibits found.
 @main
 struct LookupBench {
     /// A store error (a missing key, an engine that cannot be reached) is one line on standard error and exit 1.
@@ -52,6 +61,14 @@ struct LookupBench {
         }
         if arguments.count == 5, arguments[3] == "pdq-query", let count = Int(arguments[4]) {
             try pdqQueries(store: EvidenceStore(path: arguments[1]), actor: arguments[2], count: count)
+            return
+        }
+        if arguments.count == 5, arguments[3] == "fill-spans", let count = Int(arguments[4]) {
+            try EvidenceStore(path: arguments[1]).benchmarkFiller.appendBenchmarkSpans(count: count)
+            return
+        }
+        if arguments.count == 6, arguments[3] == "time-query", let count = Int(arguments[4]), let minutes = Int64(arguments[5]) {
+            try timeQueries(store: EvidenceStore(path: arguments[1]), actor: arguments[2], count: count, minutes: minutes)
             return
         }
         guard arguments.count == 5, ["sha256", "frame"].contains(arguments[3]) else {
@@ -118,5 +135,36 @@ struct LookupBench {
         times.sort()
         func percentile(_ p: Double) -> Double { times.isEmpty ? 0 : times[min(times.count - 1, Int(Double(times.count) * p))] }
         print(#"{"hashes":\#(matcher.count),"build_ms":\#(buildMilliseconds),"queries":\#(count),"found":\#(found),"median_ms":\#(percentile(0.5)),"p95_ms":\#(percentile(0.95))}"#)
+    }
+
+    /// Ranges of `minutes` at pseudo-random seconds of 2026, each queried twice: the index alone, then the whole lookup.
+    static func timeQueries(store: EvidenceStore, actor: String, count: Int, minutes: Int64) throws {
+        var state: UInt64 = 11
+        func next() -> UInt64 {
+            state ^= state << 13; state ^= state >> 7; state ^= state << 17
+            return state
+        }
+        let yearStart: Int64 = 1_767_225_600_000
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        func iso(_ ms: Int64) -> String { formatter.string(from: Date(timeIntervalSince1970: Double(ms) / 1000)) }
+        var index: [Double] = [], whole: [Double] = []
+        var found = 0
+        for _ in 0..<count {
+            let from = yearStart + Int64(next() % 31_536_000) * 1000, to = from + minutes * 60_000 - 1
+            let began = ContinuousClock.now
+            _ = try store.benchmarkFiller.benchmarkSpans(from: from, to: to)
+            index.append(milliseconds(since: began))
+            let query = TimeQuery(from: iso(from), to: iso(to))
+            let start = ContinuousClock.now
+            found += try store.lookup(query, actor: actor).count
+            whole.append(milliseconds(since: start))
+        }
+        index.sort()
+        whole.sort()
+        func percentile(_ values: [Double], _ p: Double) -> Double { values.isEmpty ? 0 : values[min(values.count - 1, Int(Double(values.count) * p))] }
+        print(#"{"queries":\#(count),"minutes":\#(minutes),"mean_found":\#(count > 0 ? Double(found) / Double(count) : 0),"#
+              + #""index_median_ms":\#(percentile(index, 0.5)),"index_p99_ms":\#(percentile(index, 0.99)),"#
+              + #""median_ms":\#(percentile(whole, 0.5)),"p99_ms":\#(percentile(whole, 0.99))}"#)
     }
 }

@@ -53,6 +53,15 @@ import Testing
         #expect(queue["files"] as? Int == 3 && ["1", "2", "3"].allSatisfy { (hosts[$0] as? Double ?? 0) > 0 }, "\(queue)")
         #expect((queue["takeover_s"] as? Double ?? 0) > 0 && (queue["submit_s_per_file"] as? Double ?? 0) > 0, "\(queue)")
         #expect(run.stdout.contains("| queue: take-over of a SIGKILLed host's job"))
+        // Time ranges over 20,000 made-up exhibits on both engines: each range finds some.
+        let time = try #require(report["time"] as? [[String: Any]])
+        #expect(Set(time.compactMap { $0["engine"] as? String }) == ["SQLite", "PostgreSQL", "PostgreSQL server"] && time.count == 5, "\(time)")
+        #expect((time.last?["execution_p50_ms"] as? Double ?? 0) > 0, "\(time)")
+        for row in time.dropLast() {
+            let result = try #require(row["result"] as? [String: Any], "\(row)")
+            #expect(result["queries"] as? Int == 200 && (result["mean_found"] as? Double ?? 0) > 0 && (result["index_p99_ms"] as? Double ?? 0) > 0, "\(row)")
+        }
+        #expect(run.stdout.contains("| lookup by a 10-minute time range over 20000 exhibits in PostgreSQL"))
         let reads = try #require(report["reads_during_ingest"] as? [String: Any])
         for command in ["show", "lookup", "verify"] {
             let latency = try #require(reads[command] as? [String: Any], "\(reads)")

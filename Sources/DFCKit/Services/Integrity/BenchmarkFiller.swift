@@ -95,3 +95,28 @@ extension EvidenceStore {
     @_spi(Benchmarks)
     public var benchmarkFiller: BenchmarkFiller { BenchmarkFiller(context: context) }
 }
+
+extension BenchmarkFiller {
+    /// Adds made-up exhibits until the catalog holds `count`, each with a span of 1 to 60 minutes
+    /// somewhere in 2026 (UTC) and one time layer, written by the engine in transactions of
+    /// `batch`: the archive the time-range benchmark queries. No custody event covers them: the
+    /// store's audit fails afterwards. Not for anything but benchmarks.
+    @_spi(Benchmarks)
+    public func appendBenchmarkSpans(count: Int, batch: Int = 50_000) throws {
+        var held = Int64(try withCatalog { try catalog.read { try Catalog.exhibitCount($0) } })
+        while held < Int64(count) {
+            let size = min(Int64(batch), Int64(count) - held)
+            let first = held + 1
+            try withCatalog { try catalog.write { try Catalog.insertBenchmarkSpans(first: first, last: first + size - 1, $0) } }
+            held += size
+        }
+    }
+
+    /// How many spans overlap `from...to` (milliseconds since 1970 UTC), read through the
+    /// interval index as a lookup reads them, without the rest of the lookup or its custody
+    /// events: the index's own cost. Not for anything but benchmarks.
+    @_spi(Benchmarks)
+    public func benchmarkSpans(from: Int64, to: Int64) throws -> Int {
+        try withCatalog { try catalog.read { try Catalog.spans(overlapping: from, to, limit: 10_000, $0).count } }
+    }
+}
