@@ -71,6 +71,44 @@ import Testing
         #expect(report.start == "2026-11-03T09:41:07.000Z" && report.end == report.start)
     }
 
+    @Test func theReportAndTheExportsCASEDescriptionCarryTheLayersPlacesAndCorrections() throws {
+        let directory = TestSupport.temporaryDirectory()
+        let phone = try Self.clip("IMG_0050.MOV", in: directory, seconds: 2, metadata: [
+            "creation_time": "2026-11-03T09:30:00Z", "com.apple.quicktime.creationdate": "2026-11-03T14:30:00+0500",
+            "com.apple.quicktime.location.ISO6709": "+31.5497+074.3436+210.0/"])
+        let dvr = try Self.clip("ch02.mp4", in: directory, seconds: 2, metadata: ["creation_time": "2026-11-03T09:31:00Z"])
+        let store = try TestSupport.newStore()
+        let one = try #require(try store.ingest(file: phone, caseID: "T-9", actor: TestSupport.custodian).exhibit).description
+        let two = try #require(try store.ingest(file: dvr, caseID: "T-9", actor: TestSupport.custodian).exhibit).description
+        _ = try store.correctClock(one, offset: "-00:00:03.500", reason: "photographed station clock, frame 12", actor: TestSupport.custodian)
+
+        // The report: both on one drawn timeline, the layers side by side, the correction with its reason.
+        let html = try store.report([one, two], actor: TestSupport.custodian, thumbnails: 1)
+        #expect(html.contains("<h2>Timeline</h2>") && html.components(separatedBy: "<div class=\"lane\">").count == 3, "timeline")
+        #expect(html.contains("quicktime_creationdate (timeline)") && html.contains("2026-11-03T14:30:00+0500") && html.contains("+31.5497+074.3436+210.0/"))
+        #expect(html.contains("-00:00:03.500") && html.contains("photographed station clock, frame 12")
+                && html.contains("2026-11-03T09:29:56.500Z to 2026-11-03T09:29:58.500Z"), "the corrected span")
+        #expect(!html.contains("<script"))
+
+        // The package: each exhibit's description holds its layers and corrections, and the CASE
+        // description says them too; the CASE validator, bagit and DFC accept it.
+        let package = directory + "/package"
+        _ = try store.export([one, two], to: package, authorizedBy: TestSupport.custodian, reason: "disclosure", recipient: "Court", actor: TestSupport.custodian)
+        let description = try String(contentsOfFile: package + "/dfc/exhibits/\(one)/exhibit.json", encoding: .utf8)
+        #expect(description.contains("\"time_layers\"") && description.contains("\"clock_corrections\"") && description.contains("photographed station clock"))
+        let caseText = try String(contentsOfFile: package + "/dfc/case.jsonld", encoding: .utf8)
+        #expect(caseText.contains("uco-location:LatLongCoordinatesFacet") && caseText.contains("\"31.5497000\"") && caseText.contains("\"210.0000000\""))
+        #expect(caseText.contains("time-layer:quicktime_creationdate") && caseText.contains("uco-observable:modifiedTime"))
+        #expect(caseText.contains("clock correction") && caseText.contains("offset -00:00:03.500") && caseText.contains("photographed station clock"))
+        let bin = (TestSupport.oraclePython as NSString).deletingLastPathComponent
+        let validated = try TestSupport.run(bin + "/case_validate", [package + "/dfc/case.jsonld"])
+        #expect(validated.status == 0 && validated.stdout.contains("Conforms: True"), "\(validated.stdout)")
+        let bagit = try TestSupport.run(TestSupport.oraclePython, [bin + "/bagit.py", "--validate", package])
+        #expect(bagit.status == 0, "\(bagit.stderr)")
+        let verified = try TestSupport.dfc(["verify-package", package], actor: nil, in: TestSupport.temporaryDirectory())
+        #expect(verified.status == 0 && verified.stdout.contains("VERIFIED"), "\(verified.stdout)\(verified.stderr)")
+    }
+
     @Test func aLookupByTimeFindsTheClipsOverTheRangeWithOffsetsAndFrames() throws {
         let directory = TestSupport.temporaryDirectory()
         let store = try TestSupport.newStore()

@@ -5,7 +5,11 @@ import Foundation
 /// original as a File with its size and hashes, each extracted picture shipped as a File,
 /// one ProvenanceRecord per exhibit naming its exhibit number, the actors as Persons, DFC
 /// as the Tool, and one InvestigativeAction per custody event that acquired, ingested,
-/// extracted or exported evidence, with its performer, instrument, time, object and result.
+/// extracted or exported evidence or corrected a clock, with its performer, instrument, time,
+/// object and result. Each time layer of an exhibit is an Annotation of its file (the reading as
+/// written, its UTC instant and zone), each place it gives a Location with its coordinates and an
+/// Annotation tying it to the file, and the original's modification time as submitted is its
+/// FileFacet's `modifiedTime`.
 ///
 /// It is made only from what the package itself holds (the exhibits' descriptions, the
 /// extracted pictures' rows and the signed custody events), and its identifiers are
@@ -19,6 +23,8 @@ enum CaseDescription {
         var sha256: String
         var sha512: String
         var frames: [(path: String, size: Int, sha256: String, frame: Int, event: Int64)]
+        var timeLayers: [TimeLayer] = []
+        var places: [PlaceLayer] = []
     }
 
     struct Event {
@@ -36,6 +42,7 @@ enum CaseDescription {
         "uco-action": "https://ontology.unifiedcyberontology.org/uco/action/",
         "uco-core": "https://ontology.unifiedcyberontology.org/uco/core/",
         "uco-identity": "https://ontology.unifiedcyberontology.org/uco/identity/",
+        "uco-location": "https://ontology.unifiedcyberontology.org/uco/location/",
         "uco-observable": "https://ontology.unifiedcyberontology.org/uco/observable/",
         "uco-tool": "https://ontology.unifiedcyberontology.org/uco/tool/",
         "uco-types": "https://ontology.unifiedcyberontology.org/uco/types/",
@@ -46,7 +53,7 @@ enum CaseDescription {
     /// What each custody action is, as an investigative action's name.
     static let actions = [
         "ingested": "ingest", "acquired": "acquisition", "extracted": "extraction", "exported": "export",
-        "export_authorized": "export authorisation",
+        "export_authorized": "export authorisation", "clock_corrected": "clock correction",
     ]
 
     /// The JSON-LD text.
@@ -62,8 +69,10 @@ enum CaseDescription {
         for exhibit in exhibits {
             let file = id("file", exhibit.sha256)
             files[exhibit.id] = file
+            let modified = exhibit.timeLayers.first { $0.kind == .fileModified }?.utc
             graph.append(fileNode(file, name: exhibit.originalName, size: exhibit.size,
-                                  hashes: [("SHA256", exhibit.sha256), ("SHA512", exhibit.sha512)]))
+                                  hashes: [("SHA256", exhibit.sha256), ("SHA512", exhibit.sha512)], modified: modified))
+            graph += timeAndPlaceNodes(exhibit, file: file)
             graph.append(["@id": id("provenance-record", exhibit.id), "@type": "case-investigation:ProvenanceRecord",
                           "case-investigation:exhibitNumber": exhibit.id, "uco-core:description": "Original file, as seized, of exhibit \(exhibit.id)",
                           "uco-core:object": [["@id": file]]])
@@ -76,7 +85,7 @@ enum CaseDescription {
             guard let name = actions[event.action] else { continue }
             var action: [String: Any] = [
                 "@id": id("investigative-action", String(event.seq)), "@type": "case-investigation:InvestigativeAction",
-                "uco-core:name": name, "uco-core:description": "custody event \(event.seq) (\(event.action))",
+                "uco-core:name": name, "uco-core:description": describe(event),
                 "uco-action:startTime": ["@type": "xsd:dateTime", "@value": event.at],
                 "uco-action:performer": ["@id": id("person", event.actor)],
                 "uco-action:instrument": ["@id": tool],
@@ -96,18 +105,62 @@ enum CaseDescription {
             graph.append(action)
         }
         let document: [String: Any] = ["@context": context, "@graph": graph]
-        // Strings and integers only: this cannot fail, and were it to, the text would not match and say so.
+        // Strings, integers and string maps only: this cannot fail, and were it to, the text would not match and say so.
         let data = (try? JSONSerialization.data(withJSONObject: document, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]))
             ?? Data("{}".utf8)
         return String(decoding: data, as: UTF8.self) + "\n"
     }
 
-    private static func fileNode(_ node: String, name: String, size: Int64, hashes: [(String, String)]) -> [String: Any] {
-        [
+    /// What a custody event did, in words; a clock correction with its offset, reason and times.
+    private static func describe(_ event: Event) -> String {
+        var text = "custody event \(event.seq) (\(event.action))"
+        if event.action == "clock_corrected" {
+            text += ": offset \(event.details["offset"] ?? "?") added to the clock of the layer \(event.details["layer"] ?? "?"), start "
+                + "\(event.details["start_before"] ?? "?") corrected to \(event.details["start_after"] ?? "?"); reason: \(event.details["reason"] ?? "")"
+        }
+        return text
+    }
+
+    /// An Annotation of the file per time layer, and a Location with an Annotation per place.
+    private static func timeAndPlaceNodes(_ exhibit: Exhibit, file: String) -> [[String: Any]] {
+        var nodes: [[String: Any]] = []
+        for (index, layer) in exhibit.timeLayers.enumerated() {
+            let statement = "Time layer \(layer.kind.rawValue) of exhibit \(exhibit.id), read from \(layer.tag): \"\(layer.value)\" as written; "
+                + (layer.utc.map { "UTC \($0)" } ?? "local clock \(layer.local), zone unknown")
+                + (layer.zone == "unknown" ? "" : " (zone \(layer.zone))")
+            nodes.append(["@id": id("annotation", "\(exhibit.sha256) time \(index)"), "@type": "uco-core:Annotation",
+                          "uco-core:statement": statement, "uco-core:tag": "time-layer:\(layer.kind.rawValue)",
+                          "uco-core:object": [["@id": file]]])
+        }
+        for (index, place) in exhibit.places.enumerated() {
+            let location = id("location", "\(exhibit.sha256) place \(index)")
+            var coordinates: [String: Any] = [
+                "@id": id("lat-long-coordinates-facet", location), "@type": "uco-location:LatLongCoordinatesFacet",
+                "uco-location:latitude": decimal(place.latitude), "uco-location:longitude": decimal(place.longitude),
+            ]
+            if let altitude = place.altitude { coordinates["uco-location:altitude"] = decimal(altitude) }
+            nodes.append(["@id": location, "@type": "uco-location:Location", "uco-core:description": "\(place.iso6709) (ISO 6709, WGS 84)",
+                          "uco-core:hasFacet": [coordinates]])
+            nodes.append(["@id": id("annotation", "\(exhibit.sha256) place \(index)"), "@type": "uco-core:Annotation",
+                          "uco-core:statement": "Exhibit \(exhibit.id)'s file gives this position, read from \(place.tag): \"\(place.value)\" as written",
+                          "uco-core:tag": "place", "uco-core:object": [["@id": file], ["@id": location]]])
+        }
+        return nodes
+    }
+
+    /// A typed `xsd:decimal` (never an exponent), to seven places (a centimetre of latitude).
+    private static func decimal(_ value: Double) -> [String: String] {
+        ["@type": "xsd:decimal", "@value": String(format: "%.7f", value.isFinite ? value : 0)]
+    }
+
+    private static func fileNode(_ node: String, name: String, size: Int64, hashes: [(String, String)], modified: String? = nil) -> [String: Any] {
+        var facet: [String: Any] = ["@id": id("file-facet", node), "@type": "uco-observable:FileFacet", "uco-observable:fileName": name,
+                                    "uco-observable:sizeInBytes": ["@type": "xsd:integer", "@value": String(size)]]
+        if let modified { facet["uco-observable:modifiedTime"] = ["@type": "xsd:dateTime", "@value": modified] }
+        return [
             "@id": node, "@type": "uco-observable:File",
             "uco-core:hasFacet": [
-                ["@id": id("file-facet", node), "@type": "uco-observable:FileFacet", "uco-observable:fileName": name,
-                 "uco-observable:sizeInBytes": ["@type": "xsd:integer", "@value": String(size)]],
+                facet,
                 ["@id": id("content-data-facet", node), "@type": "uco-observable:ContentDataFacet",
                  "uco-observable:hash": hashes.map { method, value in
                      ["@id": id("hash", method + value), "@type": "uco-types:Hash",

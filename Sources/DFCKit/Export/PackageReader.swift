@@ -22,9 +22,26 @@ struct PackageReader {
                 (path: PackageLayout.extractedFrame(name, event: frame.event, name: frame.name), size: frame.size, sha256: frame.sha256, frame: frame.frame,
                  event: frame.event)
             }
+            let time = try timeAndPlace(name)
             return CaseDescription.Exhibit(id: name, payloadPath: PackageLayout.payloadFolder(name) + "/" + PackageLayout.safeName(originalName),
-                                           originalName: originalName, size: size, sha256: sha256, sha512: sha512, frames: frames)
+                                           originalName: originalName, size: size, sha256: sha256, sha512: sha512, frames: frames,
+                                           timeLayers: time.timeLayers ?? [], places: time.places ?? [])
         }
+    }
+
+    /// An exhibit description's time layers and places (none in a package from before DFC kept them).
+    private func timeAndPlace(_ exhibit: String) throws -> (timeLayers: [TimeLayer]?, places: [PlaceLayer]?) {
+        struct Part: Decodable {
+            var timeLayers: [TimeLayer]?
+            var places: [PlaceLayer]?
+        }
+        let decoder = JSONDecoder()
+        decoder.keyDecodingStrategy = .convertFromSnakeCase
+        guard let data = FileManager.default.contents(atPath: root + "/" + PackageLayout.description(exhibit)),
+              let part = try? decoder.decode(Part.self, from: data) else {
+            throw ReadError(description: "\(PackageLayout.description(exhibit)): its time layers or places are not readable")
+        }
+        return (part.timeLayers, part.places)
     }
 
     /// The extracted pictures the package ships for an exhibit.

@@ -24,6 +24,7 @@ enum ReportRenderer {
             &ldquo;How to check&rdquo; at the end.</p></header>
 
             """
+        html += timeline(data.exhibits.map(\.report))
         for exhibit in data.exhibits { html += section(exhibit) }
         html += """
             <section class="howto"><h2>How to check</h2>
@@ -60,7 +61,9 @@ enum ReportRenderer {
                 + "<td>\(escape(stream.averageFrameRate ?? stream.frameRate ?? ""))</td><td>\(stream.durationSeconds.map { String(format: "%.3f s", $0) } ?? "")</td>"
                 + "<td>\(stream.packetCount)</td><td>\(stream.frameCount)</td></tr>\n"
         }
-        html += "</tbody></table>\n<h3>Findings</h3>\n"
+        html += "</tbody></table>\n"
+        html += timeAndPlace(report)
+        html += "<h3>Findings</h3>\n"
         if report.findings.isEmpty {
             html += "<p>No damage, gap or decoding error was found.</p>\n"
         } else {
@@ -98,6 +101,69 @@ enum ReportRenderer {
     }
 
     private typealias ExhibitData = ReportData.Exhibit
+
+    /// Every time layer side by side as the file gives it, the places, and every clock
+    /// correction with who made it and why; the span used, before and after corrections.
+    private static func timeAndPlace(_ report: ExhibitReport) -> String {
+        var html = "<h3>Time and place</h3>\n"
+        if report.timeLayers.isEmpty {
+            html += "<p>The file gives no time of recording.</p>\n"
+        } else {
+            html += "<table class=\"grid\"><thead><tr><th>Layer</th><th>Read from</th><th>As written</th><th>UTC</th><th>Zone</th></tr></thead><tbody>\n"
+            for (index, layer) in report.timeLayers.enumerated() {
+                let used = index == report.startLayer ? " class=\"used\"" : ""
+                html += "<tr\(used)><td>\(escape(layer.kind.rawValue))\(index == report.startLayer ? " (timeline)" : "")</td><td>\(escape(layer.tag))</td>"
+                    + "<td class=\"mono\">\(escape(layer.value))</td><td class=\"mono\">\(escape(layer.utc ?? "zone unknown: not placed"))</td><td>\(escape(layer.zone))</td></tr>\n"
+            }
+            html += "</tbody></table>\n"
+        }
+        html += "<table class=\"facts\">\n"
+        if let start = report.start, let end = report.end {
+            html += row("On the timeline", "\(start) to \(end) (UTC, as the file gives it)", mono: true)
+            if !report.clockCorrections.isEmpty, let correctedStart = report.correctedStart, let correctedEnd = report.correctedEnd {
+                html += row("Corrected", "\(correctedStart) to \(correctedEnd) (UTC, with the corrections below)", mono: true)
+            }
+        } else {
+            html += row("On the timeline", "not placed: no time layer names its zone")
+        }
+        html += row("Places", report.places.isEmpty ? "none given" : report.places.map { "\($0.iso6709) (\($0.tag): \($0.value))" }.joined(separator: "; "))
+        html += "</table>\n"
+        if !report.clockCorrections.isEmpty {
+            html += "<table class=\"grid\"><thead><tr><th>Event</th><th>When (UTC)</th><th>Who</th><th>Offset</th><th>Reason</th></tr></thead><tbody>\n"
+            for correction in report.clockCorrections {
+                html += "<tr><td>\(correction.event)</td><td>\(escape(correction.at))</td><td>\(escape(correction.actor))</td>"
+                    + "<td class=\"mono\">\(escape(correction.offset))</td><td>\(escape(correction.reason))</td></tr>\n"
+            }
+            html += "</tbody></table>\n"
+        }
+        return html
+    }
+
+    /// The exhibits that are on the UTC timeline drawn as bars on one axis, corrected times
+    /// first, in plain HTML and CSS; nothing when fewer than one is placed.
+    static func timeline(_ reports: [ExhibitReport]) -> String {
+        let placed: [(ExhibitReport, Int64, Int64)] = reports.compactMap { report in
+            guard let start = (report.correctedStart ?? report.start).flatMap({ CivilTime(parsing: $0)?.utcMilliseconds }),
+                  let end = (report.correctedEnd ?? report.end).flatMap({ CivilTime(parsing: $0)?.utcMilliseconds }), end >= start else { return nil }
+            return (report, start, end)
+        }
+        guard let low = placed.map(\.1).min(), let high = placed.map(\.2).max() else { return "" }
+        let width = Double(max(1, high - low))
+        var html = "<section class=\"timeline\"><h2>Timeline</h2>\n<p class=\"note\">UTC, \(escape(CivilTime.text(low, zone: "Z"))) to "
+            + "\(escape(CivilTime.text(high, zone: "Z"))); corrected times where a clock was corrected (marked &#9998;).</p>\n<div class=\"axis\">\n"
+        for (report, start, end) in placed.sorted(by: { ($0.1, $0.0.exhibit.description) < ($1.1, $1.0.exhibit.description) }) {
+            let left = Double(start - low) / width * 100, span = max(0.4, Double(end - start) / width * 100)
+            html += "<div class=\"lane\"><span class=\"label\">\(escape(report.exhibit.description))\(report.clockCorrections.isEmpty ? "" : " &#9998;")</span>"
+                + "<span class=\"track\"><span class=\"bar\" style=\"left: \(String(format: "%.3f", min(left, 99.6)))%; width: \(String(format: "%.3f", min(span, 100 - min(left, 99.6))))%\"></span></span>"
+                + "<span class=\"when\">\(escape(CivilTime.text(start, zone: "Z")))</span></div>\n"
+        }
+        let unplaced = reports.filter { report in !placed.contains { $0.0.exhibit == report.exhibit } }
+        html += "</div>\n"
+        if !unplaced.isEmpty {
+            html += "<p class=\"note\">Not on the timeline (no time layer names its zone): \(escape(unplaced.map(\.exhibit.description).joined(separator: ", "))).</p>\n"
+        }
+        return html + "</section>\n"
+    }
 
     private static func row(_ label: String, _ value: String, mono: Bool = false) -> String {
         "<tr><th>\(escape(label))</th><td\(mono ? " class=\"mono\"" : "")>\(escape(value))</td></tr>\n"
@@ -141,6 +207,12 @@ enum ReportRenderer {
         figcaption { font-size: 8pt; text-align: center; color: #333; }
         tr, figure, .facts { break-inside: avoid; } thead { display: table-header-group; }
         section.exhibit { break-before: page; } section.howto { break-before: avoid; font-size: 9pt; }
+        tr.used td { font-weight: 600; }
+        .axis { border-left: 0.5pt solid #999; border-right: 0.5pt solid #999; margin: 2mm 0; }
+        .lane { display: flex; align-items: center; gap: 2mm; font-size: 8pt; break-inside: avoid; margin: 0.8mm 0; }
+        .lane .label { width: 28mm; } .lane .when { width: 48mm; font-family: "DejaVu Sans Mono", monospace; }
+        .lane .track { flex: 1; position: relative; height: 3mm; background: #f2f2f2; }
+        .lane .bar { position: absolute; top: 0; bottom: 0; background: #2b4f81; print-color-adjust: exact; -webkit-print-color-adjust: exact; }
         @media screen { body { padding: 8mm; } }
         """
 }
