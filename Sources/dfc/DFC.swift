@@ -10,7 +10,7 @@ struct DFC: ParsableCommand {
         version: DFCKitVersion.text,
         subcommands: [
             Init.self, Ingest.self, Batch.self, Reanalyze.self, Show.self, Amend.self, CompareAnalyses.self, PDQCommand.self, Match.self,
-            Frames.self, Extract.self, Export.self, VerifyPackage.self, Report.self, Packets.self, Lookup.self, Clock.self, TimelineCommand.self, Verify.self, Custody.self, Audit.self,
+            Frames.self, Extract.self, Export.self, VerifyPackage.self, Report.self, Packets.self, Lookup.self, Clock.self, SourceCommand.self, TimelineCommand.self, Verify.self, Custody.self, Audit.self,
             ActorCommand.self, CheckpointCommand.self, Proof.self, MigrateStore.self, Worker.self, WorkerHost.self,
         ])
 

@@ -208,6 +208,63 @@ import Testing
         #expect(try store.audit(actor: TestSupport.custodian).problems.contains { $0.hasPrefix("EX-000003") && $0.contains("time layer rows") })
     }
 
+    @Test func aRegisteredCameraPlacesDVRFootageInItsZoneAndNamesTheHoursTheClocksSkipOrRepeat() throws {
+        let directory = TestSupport.temporaryDirectory()
+        let store = try TestSupport.newStore()
+        let custodian = TestSupport.custodian
+        // Bad input: a zone that does not exist, a position off Earth, a heading past 360: clear errors, nothing registered.
+        #expect(throws: DFCError.self) { try store.registerSource("CAM-7", latitude: 31.559, longitude: 74.335, zone: "Mars/Olympus_Mons", actor: custodian) }
+        #expect(throws: DFCError.self) { try store.registerSource("CAM-7", latitude: 91, longitude: 74.335, actor: custodian) }
+        #expect(throws: DFCError.self) { try store.registerSource("CAM-7", latitude: 31.559, longitude: 74.335, heading: 360, actor: custodian) }
+        #expect(throws: DFCError.self) { try store.registerSource(" ", latitude: 31.559, longitude: 74.335, actor: custodian) }
+        #expect(try store.sources().isEmpty)
+        let karachi = try store.registerSource("CAM-7 Mall Road", latitude: 31.559, longitude: 74.335, heading: 270, zone: "Asia/Karachi", actor: custodian)
+        let london = try store.registerSource("CAM-9 Oxford St", latitude: 51.5154, longitude: -0.1419, zone: "Europe/London", actor: custodian)
+        #expect(try store.sources().map(\.name) == ["CAM-7 Mall Road", "CAM-9 Oxford St"])
+
+        // A DVR export with no time but its file name's, Karachi's local clock (UTC+5): 14:30:00 there is 09:30:00Z.
+        let dvr = try Self.clip("ch01_20261103143000.mp4", in: directory, seconds: 4)
+        let one = try #require(try store.ingest(file: dvr, caseID: "T-10", source: "CAM-7 Mall Road", actor: custodian).exhibit).description
+        let report = try store.exhibit(one, actor: custodian)
+        let name = try #require(report.timeLayers.first { $0.kind == .fileName })
+        #expect(name.zone == "unknown" && name.utc == nil, "the file's own reading stays as written")
+        let zoned = try #require(report.timeLayers.first { $0.kind == .sourceZone }, "\(report.timeLayers)")
+        #expect(zoned.utc == "2026-11-03T09:30:00.000Z" && zoned.zone == "Asia/Karachi" && zoned.tag.contains("custody event \(karachi.event)"), "\(zoned)")
+        #expect(report.start == "2026-11-03T09:30:00.000Z" && report.startLayer.map { report.timeLayers[$0].kind } == .sourceZone)
+        #expect(report.places.contains { $0.latitude == 31.559 && $0.longitude == 74.335 && $0.tag.contains("camera register") }, "\(report.places)")
+        // Found by time and place: the register put CCTV footage without GPS on the map.
+        let hits = try store.lookup(TimeQuery(from: "2026-11-03T14:30:01+05:00", to: "2026-11-03T14:30:02+05:00", near: (31.5591, 74.3351),
+                                              radiusMetres: 50), actor: custodian)
+        #expect(hits.map(\.exhibit.description) == [one] && hits.first?.offsetFrom == 1, "\(hits)")
+
+        // London at the daylight-saving changes of 2026: 01:30 on 25 October happened twice, on 29 March never.
+        let repeated = try Self.clip("CAM9_20261025_013000.mp4", in: directory, seconds: 2)
+        let skipped = try Self.clip("CAM9_20260329_013000.mp4", in: directory, seconds: 3)   // other bytes than the first
+        for (file, words) in [(repeated, ["happened twice", "2026-10-25T00:30:00.000Z", "2026-10-25T01:30:00.000Z"]), (skipped, ["never happened"])] {
+            let id = try #require(try store.ingest(file: file, caseID: "T-10", source: "CAM-9 Oxford St", actor: custodian).exhibit).description
+            let shown = try store.exhibit(id, actor: custodian)
+            #expect(shown.start == nil && !shown.timeLayers.contains { $0.kind == .sourceZone }, "never a guess: \(shown.timeLayers)")
+            let finding = shown.findings.first { $0.kind == .localTimeAmbiguous }
+            #expect(words.allSatisfy { finding?.message.contains($0) == true }, "\(shown.findings)")
+        }
+        // A source not in the register: the file name's time stays zone-less and unplaced.
+        let unregistered = try Self.clip("ch02_20261103143000.mp4", in: directory, seconds: 5)
+        let other = try #require(try store.ingest(file: unregistered, caseID: "T-10", source: "CAM-8", actor: custodian).exhibit).description
+        #expect(try store.exhibit(other, actor: custodian).start == nil)
+        let audit = try store.audit(actor: custodian)
+        #expect(audit.ok, "\(audit.problems)")
+
+        // The CLI lists the register; an insider who moves a camera's zone or removes an entry is named.
+        let listed = try TestSupport.dfc(["source", "list", "--store", store.path], actor: custodian)
+        #expect(listed.status == 0 && listed.stdout.contains("CAM-7 Mall Road\t31.559,74.335\theading 270.0\tAsia/Karachi"), "\(listed.stdout)\(listed.stderr)")
+        let insider = try Insider(store)
+        try insider.execute("UPDATE camera_source SET zone = 'Asia/Dubai' WHERE seq = \(karachi.event)")
+        try insider.execute("DELETE FROM camera_source WHERE seq = \(london.event)")
+        let problems = try store.audit(actor: custodian).problems
+        #expect(problems.contains { $0.contains("camera register entry \(karachi.event) (CAM-7 Mall Road): disagrees") }, "\(problems)")
+        #expect(problems.contains { $0.contains("custody event \(london.event) (source_registered, CAM-9 Oxford St) has no camera_source row") }, "\(problems)")
+    }
+
     @Test func clockCorrectionsAreSignedEventsThatStackAndMoveTheLookupNeverTheLayers() throws {
         let directory = TestSupport.temporaryDirectory()
         let store = try TestSupport.newStore()

@@ -60,6 +60,10 @@ public struct Finding: Sendable, Codable, Equatable {
         /// A time or place the file carries cannot be read as one (an impossible date, a
         /// latitude past the pole, a clock never set): kept as written, used for nothing.
         case timeUnusable = "time_unusable"
+        /// A local clock reading that the registered zone of its camera (`dfc source add --zone`)
+        /// cannot turn into one instant: an hour the clocks skipped or repeated (a daylight-saving
+        /// change). Both or neither instants are named; the exhibit is not placed by it.
+        case localTimeAmbiguous = "local_time_ambiguous"
         /// More findings of one kind than are listed one by one.
         case moreFindings = "more_findings"
     }

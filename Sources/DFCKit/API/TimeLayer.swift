@@ -16,6 +16,9 @@ public struct TimeLayer: Sendable, Codable, Equatable {
         case fileName = "file_name"
         /// The submitted file's modification time, read from its file system at intake.
         case fileModified = "file_modified"
+        /// A zone-less reading of the file (its file name's time, an EXIF time without offset)
+        /// read in the zone the camera register gives its source (`dfc source add --zone`).
+        case sourceZone = "source_zone"
     }
 
     /// Where the reading comes from.

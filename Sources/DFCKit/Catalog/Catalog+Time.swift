@@ -169,3 +169,34 @@ extension Catalog {
         return totals.map { $0 == .min ? .max : abs($0) }.max() ?? 0
     }
 }
+
+/// A row of `camera_source`: one registration of a fixed camera.
+struct CameraSourceRow: Sendable {
+    let seq: Int64
+    let name: String
+    let latitude: Double
+    let longitude: Double
+    let heading: Double?
+    let zone: String?
+}
+
+extension Catalog {
+    /// Records the registration made by custody event `seq`.
+    static func insert(_ source: CameraSourceRow, _ db: CatalogDB) throws {
+        try db.execute(sql: "INSERT INTO camera_source (seq, name, latitude, longitude, heading, zone) VALUES (?, ?, ?, ?, ?, ?)",
+                       arguments: [source.seq, source.name, source.latitude, source.longitude, source.heading, source.zone])
+    }
+
+    /// The latest registration of the camera `name`, or every registration (oldest first) for nil.
+    static func cameraSources(named name: String?, _ db: CatalogDB) throws -> [CameraSourceRow] {
+        let rows = if let name {
+            try SQLRow.fetchAll(db, sql: "SELECT seq, name, latitude, longitude, heading, zone FROM camera_source WHERE name = ? ORDER BY seq DESC LIMIT 1",
+                                arguments: [name])
+        } else {
+            try SQLRow.fetchAll(db, sql: "SELECT seq, name, latitude, longitude, heading, zone FROM camera_source ORDER BY seq")
+        }
+        return try rows.map { row in
+            CameraSourceRow(seq: try row.at(0), name: try row.at(1), latitude: try row.at(2), longitude: try row.at(3), heading: try row.at(4), zone: try row.at(5))
+        }
+    }
+}

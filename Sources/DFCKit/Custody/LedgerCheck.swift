@@ -24,6 +24,8 @@ struct LedgerCheck {
     private(set) var reanalysed: [Int64: (seq: Int64, exhibit: String, details: [String: String])] = [:]
     /// What each `clock_corrected` event says, by its sequence number.
     private(set) var clockCorrected: [Int64: (exhibit: String, details: [String: String])] = [:]
+    /// What each `source_registered` event says (the camera register), by its seq.
+    private(set) var sourceRegistered: [Int64: [String: String]] = [:]
     /// What each `extracted` event says, by its sequence number.
     private(set) var extracted: [Int64: (exhibit: String, details: [String: String])] = [:]
     /// What each `ingested` or `acquired` event of a batch says: its batch, path and exhibit.
@@ -32,6 +34,7 @@ struct LedgerCheck {
     private static let actionsWithDetails: Set<String> = [
         "actor_registered", "ingested", "amended", "acquired", "reanalysed", "extracted", "exported", "export_undelivered",
         "actor_revoked", "queued", "job_failed", "batch_started", "batch_completed", "batch_cancelled", "clock_corrected",
+        "source_registered",
     ]
     /// The only events a worker host signs: the records of queued jobs, and the completion of their batch.
     private static let hostActions: Set<String> = ["ingested", "acquired", "job_failed", "batch_completed"]
@@ -211,6 +214,7 @@ struct LedgerCheck {
                 if event.action == "ingested" { noteIngested(event, payload) }
                 if event.action == "amended", let exhibit = payload.exhibit { amended[event.seq] = (exhibit, payload.details) }
                 if event.action == "clock_corrected", let exhibit = payload.exhibit { clockCorrected[event.seq] = (exhibit, payload.details) }
+                if event.action == "source_registered" { sourceRegistered[event.seq] = payload.details }
                 if event.action == "reanalysed" { noteReanalysed(event, payload) }
                 if event.action == "extracted", let exhibit = payload.exhibit { extracted[event.seq] = (exhibit, payload.details) }
                 if let exhibit = payload.exhibit { noteHistory(event, payload, exhibit: exhibit) }

@@ -79,6 +79,22 @@ extension EvidenceStore {
         try exhibits.amend(reference, caseID: caseID, source: source, reason: reason, actor: actor)
     }
 
+    /// Forwards to `Exhibits.correctClock(_:offset:reason:actor:)`.
+    public func correctClock(_ reference: String, offset: String, reason: String, actor: String) throws -> ExhibitReport {
+        try exhibits.correctClock(reference, offset: offset, reason: reason, actor: actor)
+    }
+
+    /// Forwards to `Exhibits.registerSource(_:latitude:longitude:heading:zone:actor:)`.
+    public func registerSource(_ name: String, latitude: Double, longitude: Double, heading: Double? = nil, zone: String? = nil,
+                               actor: String) throws -> CameraSource {
+        try exhibits.registerSource(name, latitude: latitude, longitude: longitude, heading: heading, zone: zone, actor: actor)
+    }
+
+    /// Forwards to `Exhibits.sources()`.
+    public func sources() throws -> [CameraSource] {
+        try exhibits.sources()
+    }
+
     /// Forwards to `Exhibits.exhibits(for:)`.
     public func exhibits(for selection: ReanalysisSelection) throws -> [ExhibitID] {
         try exhibits.exhibits(for: selection)
@@ -137,19 +153,14 @@ extension EvidenceStore {
         try reading.lookup(query, actor: actor)
     }
 
+    /// Forwards to `Reading.lookup(_:actor:)`.
+    public func lookup(_ query: TimeQuery, actor: String) throws -> [TimeHit] {
+        try reading.lookup(query, actor: actor)
+    }
+
     /// Forwards to `Reading.timeline(caseID:from:to:actor:)`.
     public func timeline(caseID: String, from: String? = nil, to: String? = nil, actor: String) throws -> Timeline {
         try reading.timeline(caseID: caseID, from: from, to: to, actor: actor)
-    }
-
-    /// Forwards to `Exhibits.correctClock(_:offset:reason:actor:)`.
-    public func correctClock(_ reference: String, offset: String, reason: String, actor: String) throws -> ExhibitReport {
-        try exhibits.correctClock(reference, offset: offset, reason: reason, actor: actor)
-    }
-
-    /// Forwards to `Reading.lookup(_:actor:)` for a time range.
-    public func lookup(_ query: TimeQuery, actor: String) throws -> [TimeHit] {
-        try reading.lookup(query, actor: actor)
     }
 
     /// Forwards to `Reading.exhibit(_:actor:)`.

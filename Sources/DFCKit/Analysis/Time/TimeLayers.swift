@@ -32,7 +32,9 @@ struct TimeLayers: Sendable, Equatable {
     ///   - durationSeconds: how long the recording lasts, when known (a still covers an instant).
     ///   - fileName: the original's name as submitted.
     ///   - modified: its modification time as intake read it (`original_modified`, ISO 8601 UTC).
-    init(tags: [String: String], durationSeconds: Double?, fileName: String, modified: String?) {
+    ///   - camera: the camera register's latest entry for its source, when it has one: its
+    ///     position becomes a place, and its zone reads the zone-less layers as `sourceZone` layers.
+    init(tags: [String: String], durationSeconds: Double?, fileName: String, modified: String?, camera: CameraSourceRow? = nil) {
         func add(_ kind: TimeLayer.Kind, _ tag: String, _ value: String, _ reading: CivilTime?) {
             guard let reading, Self.plausibleYears.contains(reading.year) else {
                 findings.append(Finding(kind: .timeUnusable, severity: .info,
@@ -70,9 +72,12 @@ struct TimeLayers: Sendable, Equatable {
             }
         }
 
+        if let camera { addRegistered(camera) }
+
         // The start: the most trustworthy layer that names its zone. The file's modification
-        // time is a copy's, never the recording's.
-        let order: [TimeLayer.Kind] = [.exifGPS, .quicktimeCreation, .exifOriginal, .containerCreation]
+        // time is a copy's, never the recording's; a zone from the register comes after every
+        // zone the file itself names.
+        let order: [TimeLayer.Kind] = [.exifGPS, .quicktimeCreation, .exifOriginal, .containerCreation, .sourceZone]
         let milliseconds = layers.map { layer in layer.utc.flatMap { CivilTime(parsing: $0)?.utcMilliseconds } }
         let found = layers
         guard let best = order.compactMap({ kind in found.indices.first { found[$0].kind == kind && milliseconds[$0] != nil } }).first,
@@ -90,6 +95,34 @@ struct TimeLayers: Sendable, Equatable {
                 findings.append(Finding(kind: .fileNameTimeFar, severity: .warning, message: "the file name's time (\(layer.value), zone unknown) is "
                     + "\(Self.duration(local - start)) from \(layers[best].tag) (\(layers[best].value)), more than any zone explains"))
             }
+        }
+    }
+
+    /// The register's position as a place, and each zone-less layer read in its zone: one
+    /// instant, or a finding when the zone skips or repeats that hour (never a guess).
+    private mutating func addRegistered(_ camera: CameraSourceRow) {
+        let entry = "camera register (custody event \(camera.seq))"
+        if abs(camera.latitude) <= 90, abs(camera.longitude) <= 180 {
+            places.append(PlaceLayer(tag: entry, value: camera.name, latitude: camera.latitude, longitude: camera.longitude, altitude: nil))
+        }
+        guard let name = camera.zone else { return }
+        guard let zone = CameraSource.zone(named: name) else {
+            findings.append(Finding(kind: .timeUnusable, severity: .warning, message: "the zone \(name) of \(entry) is not one this system's zone database knows; no time was read in it"))
+            return
+        }
+        for layer in layers where layer.utc == nil && layer.kind != .sourceZone {
+            guard let local = CivilTime(parsing: layer.local)?.localMilliseconds else { continue }
+            let instants = CameraSource.instants(local: local, in: zone)
+            guard instants.count == 1, let utc = instants.first else {
+                let what = instants.isEmpty
+                    ? "never happened there (the clocks skipped that hour)"
+                    : "happened twice there (the clocks went back): at " + instants.map { CivilTime.text($0, zone: "Z") }.joined(separator: " and at ")
+                findings.append(Finding(kind: .localTimeAmbiguous, severity: .warning, message: "\(layer.tag) \(layer.local) in \(name), the zone of "
+                    + "\(entry) for \(camera.name), \(what); not placed on the timeline by it"))
+                continue
+            }
+            layers.append(TimeLayer(kind: .sourceZone, tag: "\(layer.tag) in \(name) (\(entry))", value: layer.value,
+                                    utc: CivilTime.text(utc, zone: "Z"), local: layer.local, zone: name))
         }
     }
 

@@ -347,6 +347,9 @@ extension SQLiteCatalog {
         migrator.registerMigration("v11-clock-corrections") { db in
             try db.execute(sql: TimeSchema.sqliteCorrections + appendOnly("clock_correction"))
         }
+        migrator.registerMigration("v12-camera-sources") { db in
+            try db.execute(sql: TimeSchema.sqliteSources + appendOnly("camera_source"))
+        }
         return migrator
     }
 

@@ -10,6 +10,9 @@
 /// - `clock_correction`: an examiner's correction of an exhibit's clock (`dfc clock`), made by the
 ///   `clock_corrected` event `seq`, which repeats every value; corrections stack, and the span stays
 ///   as the file gave it.
+/// - `camera_source`: the register of fixed cameras (`dfc source add`), one row per
+///   `source_registered` event `seq`, which repeats every value; a camera registered again is a
+///   new row, and the latest applies to what is ingested from then on.
 /// - The interval index over the spans: an R*Tree in SQLite (`exhibit_span_index`, seconds as
 ///   32-bit floats rounded outward, so it can only return too much; every hit is checked against
 ///   the exact span), kept by a trigger and compared with the spans by the audit; a GiST index of
@@ -101,6 +104,33 @@ enum TimeSchema {
             reason          TEXT NOT NULL
         );
         CREATE INDEX clock_correction_exhibit ON clock_correction(exhibit_id, seq);
+
+        """
+
+    /// The register of fixed cameras (`camera_source`), a migration of its own.
+    static let sqliteSources = """
+        CREATE TABLE camera_source (
+            seq             INTEGER PRIMARY KEY,
+            name            TEXT NOT NULL,
+            latitude        REAL NOT NULL,
+            longitude       REAL NOT NULL,
+            heading         REAL,
+            zone            TEXT
+        );
+        CREATE INDEX camera_source_name ON camera_source(name, seq);
+
+        """
+
+    static let postgresqlSources = """
+        CREATE TABLE camera_source (
+            seq             BIGINT PRIMARY KEY REFERENCES custody_event(seq),
+            name            TEXT NOT NULL,
+            latitude        DOUBLE PRECISION NOT NULL,
+            longitude       DOUBLE PRECISION NOT NULL,
+            heading         DOUBLE PRECISION,
+            zone            TEXT
+        );
+        CREATE INDEX camera_source_name ON camera_source(name, seq);
 
         """
 }

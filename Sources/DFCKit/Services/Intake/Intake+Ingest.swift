@@ -153,8 +153,10 @@ extension Intake {
         let location = AnalysisLocation.ingest(exhibit: exhibit.id!)
         if let digest = try exhibits.insertRows(of: analysis, into: location, limits: limits, db) { details["analysis_sha256"] = digest }
         // Time and place, from what the worker reported and what intake saw of the file itself.
+        // A source in the camera register gives its position, and its zone to zone-less clocks.
+        let camera = try source.flatMap { try Catalog.cameraSources(named: $0, db).first }
         let time = TimeLayers(tags: summary.container?.tags ?? [:], durationSeconds: summary.container?.durationSeconds,
-                              fileName: exhibit.originalName, modified: details["original_modified"])
+                              fileName: exhibit.originalName, modified: details["original_modified"], camera: camera)
         for finding in time.findings { try Catalog.insert(finding, into: location, db) }
         try Catalog.insert(time, exhibit: location.key, db)
         details.merge(try RowDigest.compute(location, db)) { $1 }

@@ -44,6 +44,7 @@ extension Integrity {
                 }
                 problems += try checkAmendments(ledger, db)
                 problems += try checkClockCorrections(ledger, db)
+                problems += try checkCameraSources(ledger, db)
                 problems += try checkAnalyses(ledger, db)
                 problems += try checkBatchFiles(ledger, db)
                 problems += try checkDerivedFrames(ledger, db)
@@ -220,6 +221,29 @@ extension Integrity {
         let present = Set(rows.map(\.seq))
         for (seq, event) in ledger.clockCorrected.sorted(by: { $0.key < $1.key }) where !present.contains(seq) {
             problems.append("\(event.exhibit): custody event \(seq) (clock_corrected) has no clock_correction row: the correction it records was removed")
+        }
+        return problems
+    }
+
+    /// Every camera register row against the `source_registered` event that made it, both ways:
+    /// a camera's position or zone cannot be added, edited or removed by hand.
+    private func checkCameraSources(_ ledger: LedgerCheck, _ db: CatalogDB) throws -> [String] {
+        var problems: [String] = []
+        let rows = try Catalog.cameraSources(named: nil, db)
+        for row in rows {
+            guard let details = ledger.sourceRegistered[row.seq] else {
+                problems.append("camera register entry \(row.seq) (\(row.name)): no source_registered custody event made it: the camera_source table was altered")
+                continue
+            }
+            if details["name"] != row.name || details["latitude"].flatMap(Double.init) != row.latitude
+                || details["longitude"].flatMap(Double.init) != row.longitude || details["heading"].flatMap(Double.init) != row.heading
+                || details["zone"] != row.zone {
+                problems.append("camera register entry \(row.seq) (\(details["name"] ?? row.name)): disagrees with the source_registered event that made it: the camera_source table was altered")
+            }
+        }
+        let present = Set(rows.map(\.seq))
+        for (seq, details) in ledger.sourceRegistered.sorted(by: { $0.key < $1.key }) where !present.contains(seq) {
+            problems.append("custody event \(seq) (source_registered, \(details["name"] ?? "?")) has no camera_source row: the registration it records was removed")
         }
         return problems
     }
