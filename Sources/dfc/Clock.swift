@@ -3,18 +3,29 @@ import DFCKit
 
 struct Clock: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Correct an exhibit's clock against a reference, as a signed custody event.",
+        abstract: "Correct an exhibit's clock, or a camera's over a time range, against a reference, as signed custody events.",
         discussion: """
             The offset is added to the time the exhibit's best layer gives (see `dfc show`); the file's \
             own times are never changed. Corrections stack; `show`, `lookup` and the rest name every one \
             they applied. The reason says what the clock was checked against (a photographed clock, a GPS \
-            fix, a known event).
+            fix, a known event). With --source NAME --from T --to T instead of an exhibit, every exhibit of \
+            that camera on the timeline over the range is corrected, each by its own event naming the camera \
+            and the range; footage ingested later is not.
             """)
 
     @OptionGroup var options: StoreOptions
 
-    @Argument(help: "An exhibit number or SHA-256 (prefix).")
-    var reference: String
+    @Argument(help: "An exhibit number or SHA-256 (prefix); or give --source, --from and --to.")
+    var reference: String?
+
+    @Option(help: ArgumentHelp("Every exhibit of this source (exactly, as amended) over --from ... --to.", valueName: "name"))
+    var source: String?
+
+    @Option(help: ArgumentHelp("With --source: the range, ISO 8601 with its zone.", valueName: "time"))
+    var from: String?
+
+    @Option(help: ArgumentHelp("With --source: the end of the range.", valueName: "time"))
+    var to: String?
 
     @Option(help: ArgumentHelp("Added to the exhibit's clock: ±HH:MM:SS[.fff] (a negative one as --offset=-01:00:00).", valueName: "offset"))
     var offset: String
@@ -25,13 +36,28 @@ struct Clock: ParsableCommand {
     @Flag(help: "Print the exhibit as JSON.")
     var json = false
 
+    func validate() throws {
+        if reference != nil {
+            guard source == nil, from == nil, to == nil else { throw ValidationError("give an exhibit, or --source with --from and --to, not both") }
+        } else {
+            guard source != nil, from != nil, to != nil else { throw ValidationError("give an exhibit, or --source NAME --from T --to T") }
+        }
+    }
+
     func run() throws {
         try reportingErrors {
-            let report = try options.open().correctClock(reference, offset: offset, reason: reason, actor: options.actorName)
-            if json {
-                print(Output.json(report))
-            } else if let last = report.clockCorrections.last {
-                print("\(report.exhibit)\tclock corrected by custody event \(last.event)\t\(last.offset)\tnow \(report.correctedStart ?? "-") to \(report.correctedEnd ?? "-")")
+            let store = try options.open()
+            let reports = if let reference {
+                [try store.correctClock(reference, offset: offset, reason: reason, actor: options.actorName)]
+            } else {
+                try store.correctClock(source: source ?? "", from: from ?? "", to: to ?? "", offset: offset, reason: reason, actor: options.actorName)
+            }
+            for report in reports {
+                if json {
+                    print(Output.json(report))
+                } else if let last = report.clockCorrections.last {
+                    print("\(report.exhibit)\tclock corrected by custody event \(last.event)\t\(last.offset)\tnow \(report.correctedStart ?? "-") to \(report.correctedEnd ?? "-")")
+                }
             }
         }
     }

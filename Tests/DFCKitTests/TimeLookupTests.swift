@@ -265,6 +265,45 @@ import Testing
         #expect(problems.contains { $0.contains("custody event \(london.event) (source_registered, CAM-9 Oxford St) has no camera_source row") }, "\(problems)")
     }
 
+    @Test func aCamerasClockIsCorrectedOverARangeByOneSignedEventPerExhibit() throws {
+        let directory = TestSupport.temporaryDirectory()
+        let store = try TestSupport.newStore()
+        let custodian = TestSupport.custodian
+        // Camera 3 records at 14:00, 14:20 and 16:00 (10 s each); camera 4 at 14:10.
+        var ids: [String] = []
+        for (name, time, source) in [("a.mp4", "14:00:00", "CAM-3"), ("b.mp4", "14:20:00", "CAM-3"), ("c.mp4", "16:00:00", "CAM-3"), ("d.mp4", "14:10:00", "CAM-4")] {
+            let file = try Self.clip(name, in: directory, metadata: ["creation_time": "2026-11-03T\(time)Z"])
+            ids.append(try #require(try store.ingest(file: file, caseID: "T-11", source: source, actor: custodian).exhibit).description)
+        }
+        // Its clock was two minutes slow from 13:55 to 14:30: the first two are corrected, each by its own event.
+        let corrected = try store.correctClock(source: "CAM-3", from: "2026-11-03T13:55:00Z", to: "2026-11-03T14:30:00Z", offset: "+00:02:00",
+                                               reason: "DVR overlay against the GPS clock of the patrol car", actor: custodian)
+        #expect(corrected.map(\.exhibit.description) == [ids[0], ids[1]], "\(corrected.map(\.exhibit))")
+        #expect(corrected.allSatisfy { $0.clockCorrections.count == 1 } && corrected[0].correctedStart == "2026-11-03T14:02:00.000Z")
+        #expect(Set(corrected.map { $0.clockCorrections[0].event }).count == 2)
+        for untouched in [ids[2], ids[3]] { #expect(try store.exhibit(untouched, actor: custodian).clockCorrections.isEmpty) }
+        let custody = try store.custody(of: ids[1], actor: custodian)
+        let event = try #require(custody.last { $0.action == "clock_corrected" })
+        #expect(event.details["source"] == "CAM-3" && event.details["range_from"] == "2026-11-03T13:55:00Z" && event.details["offset"] == "+00:02:00.000")
+        let hits = try store.lookup(TimeQuery(from: "2026-11-03T14:02:05Z", to: "2026-11-03T14:02:06Z"), actor: custodian)
+        #expect(hits.map(\.exhibit.description) == [ids[0]] && hits[0].corrections.count == 1, "\(hits)")
+        // Nothing of the camera in the range, or no such camera: a clear error, nothing recorded.
+        #expect(throws: DFCError.self) {
+            try store.correctClock(source: "CAM-3", from: "2026-11-04T00:00:00Z", to: "2026-11-04T01:00:00Z", offset: "+00:01:00", reason: "r", actor: custodian)
+        }
+        #expect(throws: DFCError.self) {
+            try store.correctClock(source: "CAM-3", from: "2026-11-03T14:00:00", to: "2026-11-03T15:00:00Z", offset: "+00:01:00", reason: "r", actor: custodian)
+        }
+        // The CLI: by camera and range, and an exhibit with a camera is refused.
+        let cli = try TestSupport.dfc(["clock", "--source", "CAM-4", "--from", "2026-11-03T14:00:00Z", "--to", "2026-11-03T15:00:00Z",
+                                       "--offset=-00:00:10", "--reason", "known event", "--store", store.path], actor: custodian)
+        #expect(cli.status == 0 && cli.stdout.hasPrefix("\(ids[3])\tclock corrected by custody event"), "\(cli.stdout)\(cli.stderr)")
+        let both = try TestSupport.dfc(["clock", ids[0], "--source", "CAM-4", "--offset", "+00:00:01", "--reason", "r", "--store", store.path], actor: custodian)
+        #expect(both.status != 0)
+        let audit = try store.audit(actor: custodian)
+        #expect(audit.ok, "\(audit.problems)")
+    }
+
     @Test func clockCorrectionsAreSignedEventsThatStackAndMoveTheLookupNeverTheLayers() throws {
         let directory = TestSupport.temporaryDirectory()
         let store = try TestSupport.newStore()

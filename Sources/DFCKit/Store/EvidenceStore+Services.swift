@@ -84,6 +84,11 @@ extension EvidenceStore {
         try exhibits.correctClock(reference, offset: offset, reason: reason, actor: actor)
     }
 
+    /// Forwards to `Exhibits.correctClock(source:from:to:offset:reason:actor:)`.
+    public func correctClock(source: String, from: String, to: String, offset: String, reason: String, actor: String) throws -> [ExhibitReport] {
+        try exhibits.correctClock(source: source, from: from, to: to, offset: offset, reason: reason, actor: actor)
+    }
+
     /// Forwards to `Exhibits.registerSource(_:latitude:longitude:heading:zone:actor:)`.
     public func registerSource(_ name: String, latitude: Double, longitude: Double, heading: Double? = nil, zone: String? = nil,
                                actor: String) throws -> CameraSource {

@@ -7,6 +7,48 @@ extension Exhibits {
     /// file's own layers are never changed. Everyone who handles evidence may correct a clock.
     /// An exhibit with no time on the UTC timeline (no layer names its zone) has nothing to correct.
     public func correctClock(_ reference: String, offset: String, reason: String, actor: String) throws -> ExhibitReport {
+        let (signer, milliseconds, reason) = try correctionArguments(offset: offset, reason: reason, actor: actor)
+        return try withCatalog {
+            try catalog.write { db in
+                let record = try resolve(reference, db)
+                try appendCorrection(record, milliseconds: milliseconds, offset: offset, reason: reason, details: [:], signer: signer, db)
+                return try report(record, db)
+            }
+        }
+    }
+
+    /// Corrects the clock of every exhibit of the camera `source` (its source as amended, exactly)
+    /// recorded over `from...to` (ISO 8601 with a zone; its span, with the corrections it has,
+    /// overlaps the range): one signed `clock_corrected` event per exhibit, each naming the camera
+    /// and the range, all in one transaction. What is ingested later is not corrected by it.
+    public func correctClock(source: String, from: String, to: String, offset: String, reason: String, actor: String) throws -> [ExhibitReport] {
+        let (signer, milliseconds, reason) = try correctionArguments(offset: offset, reason: reason, actor: actor)
+        let (low, high) = try Reading.range(TimeQuery(from: from, to: to))
+        return try withCatalog {
+            try catalog.write { db in
+                let widest = try Catalog.widestClockCorrection(db)
+                let wideLow = low.subtractingReportingOverflow(widest), wideHigh = high.addingReportingOverflow(widest)
+                var corrected: [ExhibitReport] = []
+                for span in try Catalog.spans(overlapping: wideLow.overflow ? .min : wideLow.partialValue, wideHigh.overflow ? .max : wideHigh.partialValue,
+                                              limit: 1_000_000, db) {
+                    guard let record = try ExhibitRecord.fetchOne(db, key: span.exhibit), try current(record, db).source == source else { continue }
+                    let total = try clockCorrections(span.exhibit, db).total
+                    guard let start = Self.shifted(span.startMilliseconds, by: total), let end = Self.shifted(span.endMilliseconds, by: total),
+                          start <= high, end >= low else { continue }
+                    try appendCorrection(record, milliseconds: milliseconds, offset: offset, reason: reason,
+                                         details: ["source": source, "range_from": from, "range_to": to], signer: signer, db)
+                    corrected.append(try report(record, db))
+                }
+                guard !corrected.isEmpty else {
+                    throw DFCError.invalidArgument("no exhibit of the source \"\(source)\" is on the timeline between \(from) and \(to): nothing was corrected")
+                }
+                return corrected
+            }
+        }
+    }
+
+    /// The signer, the offset in milliseconds and the trimmed reason of a correction, or a clear error.
+    private func correctionArguments(offset: String, reason: String, actor: String) throws -> (Signer, Int64, String) {
         let signer = try Ledger.requireHandling(try ledger.signer(for: actor), command: "clock")
         let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !reason.isEmpty else { throw DFCError.invalidArgument("a clock correction needs a reason: the reference it was checked against (--reason TEXT)") }
@@ -14,33 +56,33 @@ extension Exhibits {
             throw DFCError.invalidArgument("--offset \(offset): give ±HH:MM:SS or ±HH:MM:SS.fff (-01:00:00, +00:00:05.250)")
         }
         guard milliseconds != 0 else { throw DFCError.invalidArgument("--offset \(offset): a correction of nothing") }
-        return try withCatalog {
-            try catalog.write { db in
-                let record = try resolve(reference, db)
-                guard let id = record.id else { throw DFCError.exhibitNotFound(reference) }
-                guard let span = try Catalog.span(exhibit: id, db) else {
-                    let layers = try Catalog.timeLayers(exhibit: id, db)
-                    throw DFCError.invalidArgument("\(record.exhibitID) has no time on the UTC timeline to correct: "
-                        + (layers.isEmpty ? "the file gives no time at all" : "none of its time layers places the recording in a known zone (a file-system time is the copy's)"))
-                }
-                let layers = try Catalog.timeLayers(exhibit: id, db)
-                let before = try clockCorrections(id, db).total
-                let (total, overflow) = before.addingReportingOverflow(milliseconds)
-                guard !overflow, let earlier = Self.shifted(span.startMilliseconds, by: before),
-                      let corrected = Self.shifted(span.startMilliseconds, by: total) else {
-                    throw DFCError.invalidArgument("--offset \(offset): the corrected time would be past any calendar")
-                }
-                var details = [
-                    "command": "clock", "offset": ClockCorrection.text(milliseconds: milliseconds), "offset_ms": String(milliseconds),
-                    "reason": reason, "start_before": CivilTime.text(earlier, zone: "Z"),
-                    "start_after": CivilTime.text(corrected, zone: "Z"),
-                ]
-                if span.layer >= 0, span.layer < layers.count { details["layer"] = layers[span.layer].kind.rawValue }
-                let event = try CustodyLog.append(db, action: "clock_corrected", signer: signer, exhibit: record.exhibitID, details: details)
-                try Catalog.insert(ClockCorrectionRow(seq: event.seq, exhibit: id, offsetMilliseconds: milliseconds, reason: reason), db)
-                return try report(record, db)
-            }
+        return (signer, milliseconds, reason)
+    }
+
+    /// Appends one exhibit's `clock_corrected` event (with `details` added) and its row.
+    private func appendCorrection(_ record: ExhibitRecord, milliseconds: Int64, offset: String, reason: String, details extra: [String: String],
+                                  signer: Signer, _ db: CatalogDB) throws {
+        guard let id = record.id else { throw DFCError.exhibitNotFound(record.exhibitID.description) }
+        let layers = try Catalog.timeLayers(exhibit: id, db)
+        guard let span = try Catalog.span(exhibit: id, db) else {
+            throw DFCError.invalidArgument("\(record.exhibitID) has no time on the UTC timeline to correct: "
+                + (layers.isEmpty ? "the file gives no time at all" : "none of its time layers places the recording in a known zone (a file-system time is the copy's)"))
         }
+        let before = try clockCorrections(id, db).total
+        let (total, overflow) = before.addingReportingOverflow(milliseconds)
+        guard !overflow, let earlier = Self.shifted(span.startMilliseconds, by: before),
+              let corrected = Self.shifted(span.startMilliseconds, by: total) else {
+            throw DFCError.invalidArgument("--offset \(offset): the corrected time of \(record.exhibitID) would be past any calendar")
+        }
+        var details = [
+            "command": "clock", "offset": ClockCorrection.text(milliseconds: milliseconds), "offset_ms": String(milliseconds),
+            "reason": reason, "start_before": CivilTime.text(earlier, zone: "Z"),
+            "start_after": CivilTime.text(corrected, zone: "Z"),
+        ]
+        details.merge(extra) { $1 }
+        if span.layer >= 0, span.layer < layers.count { details["layer"] = layers[span.layer].kind.rawValue }
+        let event = try CustodyLog.append(db, action: "clock_corrected", signer: signer, exhibit: record.exhibitID, details: details)
+        try Catalog.insert(ClockCorrectionRow(seq: event.seq, exhibit: id, offsetMilliseconds: milliseconds, reason: reason), db)
     }
 
     /// An exhibit's clock corrections as they were signed, oldest first, and their sum in milliseconds.
