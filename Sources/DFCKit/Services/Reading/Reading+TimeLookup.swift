@@ -24,23 +24,26 @@ extension Reading {
                 // The index holds the spans as the files gave them; corrections move them by at most this.
                 let widest = try Catalog.widestClockCorrection(db)
                 let low = from.subtractingReportingOverflow(widest), high = to.addingReportingOverflow(widest)
-                for span in try Catalog.spans(overlapping: low.overflow ? .min : low.partialValue, high.overflow ? .max : high.partialValue,
-                                              limit: query.limit, db) {
+                let spans = try Catalog.spans(overlapping: low.overflow ? .min : low.partialValue, high.overflow ? .max : high.partialValue,
+                                              limit: query.limit, db)
+                // Every candidate's rows, a statement per table for all of them.
+                let rows = try Catalog.timeRows(of: spans.map(\.exhibit), db)
+                for span in spans {
                     // A span row whose exhibit row is gone (removed by hand: the audit names it) answers nothing.
-                    guard let record = try ExhibitRecord.fetchOne(db, key: span.exhibit) else { continue }
-                    let (corrections, total) = try exhibits.clockCorrections(span.exhibit, db)
+                    guard let record = rows.records[span.exhibit] else { continue }
+                    let (corrections, total) = rows.corrections[span.exhibit] == nil ? ([], 0) : try exhibits.clockCorrections(span.exhibit, db)
                     guard let start = Exhibits.shifted(span.startMilliseconds, by: total), let end = Exhibits.shifted(span.endMilliseconds, by: total),
                           start <= to, end >= from else { continue }
                     let now = try exhibits.current(record, db)
                     if let caseID = query.caseID, now.caseID != caseID { continue }
                     if let text = query.source, now.source?.range(of: text, options: .caseInsensitive) == nil { continue }
-                    let places = try Catalog.places(exhibit: span.exhibit, db)
+                    let places = rows.places[span.exhibit] ?? []
                     var distance: Double?
                     if let near = query.near {
                         distance = places.map { Self.metres(near, ($0.latitude, $0.longitude)) }.min()
                         guard let distance, distance <= query.radiusMetres else { continue }
                     }
-                    let layers = try Catalog.timeLayers(exhibit: span.exhibit, db)
+                    let layers = rows.layers[span.exhibit] ?? []
                     guard span.layer >= 0, span.layer < layers.count else { continue }
                     let offsetFrom = Double(max(from, start) - start) / 1000
                     let offsetTo = Double(min(to, end) - start) / 1000
