@@ -111,6 +111,32 @@ import Testing
         #expect(throws: (any Error).self) { try TestSupport.Postgres.psql(database, "TRUNCATE frame_p3") }
     }
 
+    /// A store made by an older DFC (here: the camera register's migration undone by the owner)
+    /// cannot make the new tables as its role; the error says what to run, and
+    /// `dfc upgrade-catalog --catalog-admin` makes them, the role still only reading and appending.
+    @Test func anOlderStoresCatalogIsUpgradedByItsOwner() throws {
+        let (store, database) = try Self.newStore()
+        try TestSupport.Postgres.psql(database, "DROP TABLE camera_source; DELETE FROM dfc_migration WHERE name = 'pg5-camera-sources'")
+        let refused = try Self.dfc(["source", "list"], store)
+        #expect(refused.status != 0 && refused.stderr.contains("run dfc upgrade-catalog --catalog-admin"), "\(refused.stderr)")
+        let admin = "postgresql://postgres@\(try TestSupport.Postgres.address())/\(database)"
+        let upgraded = try Self.dfc(["upgrade-catalog", "--catalog-admin", admin], store)
+        #expect(upgraded.status == 0 && upgraded.stdout.contains("catalog up to date"), "\(upgraded.stderr)")
+        #expect(try Self.dfc(["actor", "add", "Insp. A. Khan", "--role", "custodian"], store).status == 0)
+        let added = try Self.dfc(["source", "add", "CAM-1", "--at", "31.5,74.3", "--zone", "Asia/Karachi"], store)
+        #expect(added.status == 0, "\(added.stderr)")
+        let address = try TestSupport.Postgres.address().split(separator: ":")
+        let update = try TestSupport.run("/usr/bin/psql", ["-h", String(address[0]), "-p", String(address[1]), "-U", "dfc", "-d", database,
+                                                           "-qAtX", "-v", "ON_ERROR_STOP=1", "-c", "UPDATE camera_source SET zone = 'UTC'"])
+        #expect(update.status != 0 && update.stderr.contains("permission denied"), "\(update.stderr)")
+        // A wrong database, and an embedded store: clear errors.
+        #expect(try Self.dfc(["upgrade-catalog", "--catalog-admin", admin + "x"], store).status != 0)
+        let embedded = try TestSupport.newStorePath()
+        let sqlite = try TestSupport.dfc(["upgrade-catalog", "--catalog-admin", admin, "--store", embedded], actor: nil)
+        #expect(sqlite.status != 0 && sqlite.stderr.contains("embedded SQLite"), "\(sqlite.stderr)")
+        #expect(try Self.dfc(["audit"], store).status == 0)
+    }
+
     /// A superuser who turns the triggers off for a session edits and deletes rows the log
     /// commits to; the audit names each, as on SQLite.
     @Test(arguments: [

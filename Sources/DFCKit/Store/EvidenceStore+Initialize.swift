@@ -88,3 +88,18 @@ extension EvidenceStore {
     /// The engines this store runs on, for `dfc show`-style summaries: `catalog.sqlite` and the vault's name.
     public var engines: (catalog: String, vault: String) { (catalog.name, vault.storage.name) }
 }
+
+extension EvidenceStore {
+    /// Brings the PostgreSQL catalog of the store at `path` up to this DFC's schema as the
+    /// database's owner `catalogAdmin` (`postgresql://ADMIN@HOST:PORT/DATABASE`, the same server
+    /// and database as the store's catalog), and lets the store's role read and append the new
+    /// tables, and nothing more: the step after installing a newer DFC on a store whose role
+    /// may not create tables. Records nothing; an embedded store upgrades itself when opened.
+    public static func upgradeCatalog(path: String, catalogAdmin: String) throws {
+        let descriptor = try StoreDescriptor.read(storePath: absolute(path))
+        guard descriptor.catalog != "sqlite" else {
+            throw DFCError.invalidArgument("\(path): its catalog is the embedded SQLite one, which brings itself up to date when the store is opened")
+        }
+        _ = try preparePostgres(descriptor.catalog, admin: catalogAdmin)
+    }
+}

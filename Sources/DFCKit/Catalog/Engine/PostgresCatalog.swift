@@ -143,6 +143,7 @@ final class PostgresCatalog: CatalogEngine, @unchecked Sendable {
                 return "the catalog's log is locked by another writer (waited \(Int(lockTimeout)) s); nothing was recorded (\(message))"
             case "42501":
                 return "the role \(url.user) may not do that: \(message); nothing was recorded"
+                    + (message.contains("schema public") ? " (a newer DFC's tables are missing: run dfc upgrade-catalog --catalog-admin postgresql://OWNER@\(url.host):\(url.port)/\(url.database))" : "")
             case "28000", "28P01":
                 return "the server refused the credentials of \(url.user): \(message)"
             case "3D000":
