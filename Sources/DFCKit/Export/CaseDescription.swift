@@ -57,7 +57,9 @@ enum CaseDescription {
     ]
 
     /// The JSON-LD text.
-    static func make(exhibits: [Exhibit], events: [Event], dfcVersion: String) -> String {
+    /// Without `timeAndPlace`, the description DFC made before it described time and place
+    /// (no clock-correction actions, no `uco-location` prefix), which older packages hold.
+    static func make(exhibits: [Exhibit], events: [Event], dfcVersion: String, timeAndPlace: Bool = true) -> String {
         var graph: [[String: Any]] = []
         let tool = id("tool", "DFC " + dfcVersion)
         graph.append(["@id": tool, "@type": "uco-tool:Tool", "uco-core:name": "DFC (Digital Media Forensics Center)",
@@ -69,7 +71,7 @@ enum CaseDescription {
         for exhibit in exhibits {
             let file = id("file", exhibit.sha256)
             files[exhibit.id] = file
-            let modified = exhibit.timeLayers.first { $0.kind == .fileModified }?.utc
+            let modified = timeAndPlace ? exhibit.timeLayers.first { $0.kind == .fileModified }?.utc : nil
             graph.append(fileNode(file, name: exhibit.originalName, size: exhibit.size,
                                   hashes: [("SHA256", exhibit.sha256), ("SHA512", exhibit.sha512)], modified: modified))
             graph += timeAndPlaceNodes(exhibit, file: file)
@@ -82,7 +84,7 @@ enum CaseDescription {
             }
         }
         for event in events.sorted(by: { $0.seq < $1.seq }) {
-            guard let name = actions[event.action] else { continue }
+            guard let name = actions[event.action], timeAndPlace || event.action != "clock_corrected" else { continue }
             var action: [String: Any] = [
                 "@id": id("investigative-action", String(event.seq)), "@type": "case-investigation:InvestigativeAction",
                 "uco-core:name": name, "uco-core:description": describe(event),
@@ -104,7 +106,7 @@ enum CaseDescription {
             }
             graph.append(action)
         }
-        let document: [String: Any] = ["@context": context, "@graph": graph]
+        let document: [String: Any] = ["@context": timeAndPlace ? context : context.filter { $0.key != "uco-location" }, "@graph": graph]
         // Strings, integers and string maps only: this cannot fail, and were it to, the text would not match and say so.
         let data = (try? JSONSerialization.data(withJSONObject: document, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]))
             ?? Data("{}".utf8)

@@ -70,15 +70,21 @@ struct PackageReader {
         }
     }
 
-    /// The package's CASE/UCO description, made from its exhibits and its events.
-    func caseDescription() throws -> String {
+    /// The package's CASE/UCO description, made from its exhibits and its events; without
+    /// `timeAndPlace`, as DFC made it before it described time layers and places (a package
+    /// exported then still verifies).
+    func caseDescription(timeAndPlace: Bool = true) throws -> String {
         let events = try self.events().compactMap { event -> CaseDescription.Event? in
             guard let payload = try? JSONDecoder().decode(CustodyPayload.self, from: Data(event.payload.utf8)) else { return nil }
             return CaseDescription.Event(seq: payload.seq, action: payload.action, actor: payload.actor, at: payload.at,
                                          exhibit: payload.exhibit, details: payload.details)
         }
         let version = events.last { $0.action == "exported" }?.details["dfc_version"] ?? DFCVersion.current
-        return CaseDescription.make(exhibits: try exhibits(), events: events, dfcVersion: version)
+        var exhibits = try self.exhibits()
+        if !timeAndPlace {
+            for index in exhibits.indices { (exhibits[index].timeLayers, exhibits[index].places) = ([], []) }
+        }
+        return CaseDescription.make(exhibits: exhibits, events: events, dfcVersion: version, timeAndPlace: timeAndPlace)
     }
 
     func text(_ relative: String) throws -> String {

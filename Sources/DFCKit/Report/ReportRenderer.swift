@@ -140,7 +140,7 @@ enum ReportRenderer {
     }
 
     /// The exhibits that are on the UTC timeline drawn as bars on one axis, corrected times
-    /// first, in plain HTML and CSS; nothing when fewer than one is placed.
+    /// first, in plain HTML and CSS; nothing when none is placed.
     static func timeline(_ reports: [ExhibitReport]) -> String {
         let placed: [(ExhibitReport, Int64, Int64)] = reports.compactMap { report in
             guard let start = (report.correctedStart ?? report.start).flatMap({ CivilTime(parsing: $0)?.utcMilliseconds }),
