@@ -54,6 +54,33 @@ import Testing
         #expect(audit.ok, "\(audit.problems)")
     }
 
+    /// The committed fixtures (Scripts/make-fixtures time): their known clock errors are found,
+    /// every value read is ffprobe's, and the examiner's correction lands on the reference.
+    @Test func theTimeFixturesKnownClockErrorsAreFoundAndCorrected() throws {
+        let store = try TestSupport.newStore()
+        let custodian = TestSupport.custodian
+        let phoneFile = TestSupport.fixture("phone_IMG_0042.mov")
+        let phone = try store.exhibit(try #require(try store.ingest(file: phoneFile, caseID: "T-12", actor: custodian).exhibit).description, actor: custodian)
+        for (kind, tag) in [(TimeLayer.Kind.containerCreation, "creation_time"), (.quicktimeCreation, "com.apple.quicktime.creationdate")] {
+            #expect(phone.timeLayers.first { $0.kind == kind }?.value == (try Self.ffprobeTag(phoneFile, tag)), "\(tag)")
+        }
+        #expect(phone.start == "2026-11-03T09:30:04.000Z" && phone.findings.contains { $0.kind == .timeLayersDisagree && $0.message.contains("4.000 s") })
+        #expect(phone.places.first?.value == (try Self.ffprobeTag(phoneFile, "com.apple.quicktime.location.ISO6709")))
+
+        // The DVR: its file name is Lahore's clock, 14:32:00 (09:32:00Z); its header says 10:32:07Z, 1 h 00 min 07 s fast.
+        _ = try store.registerSource("PSCA CAM 12", latitude: 31.5497, longitude: 74.3436, zone: "Asia/Karachi", actor: custodian)
+        let dvrFile = TestSupport.fixture("dvr_ch01_20261103143200.mp4")
+        let id = try #require(try store.ingest(file: dvrFile, caseID: "T-12", source: "PSCA CAM 12", actor: custodian).exhibit).description
+        let dvr = try store.exhibit(id, actor: custodian)
+        #expect(dvr.timeLayers.first { $0.kind == .containerCreation }?.value == (try Self.ffprobeTag(dvrFile, "creation_time")))
+        #expect(dvr.start == "2026-11-03T10:32:07.000Z" && dvr.timeLayers.first { $0.kind == .sourceZone }?.utc == "2026-11-03T09:32:00.000Z")
+        let disagree = dvr.findings.filter { $0.kind == .timeLayersDisagree }
+        #expect(disagree.count == 1 && disagree[0].message.contains("1 h 00 min 07.000 s before creation_time"), "\(dvr.findings)")
+        let corrected = try store.correctClock(id, offset: "-01:00:07", reason: "header against the registered camera's local clock", actor: custodian)
+        #expect(corrected.correctedStart == "2026-11-03T09:32:00.000Z" && corrected.start == "2026-11-03T10:32:07.000Z")
+        #expect(try store.audit(actor: custodian).ok)
+    }
+
     @Test func aStillsEXIFTimeOffsetAndGPSAreWhatExiftoolReads() throws {
         let store = try TestSupport.newStore()
         let file = TestSupport.fixture("still_exif.jpg")
