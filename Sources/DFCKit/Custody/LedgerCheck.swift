@@ -214,7 +214,14 @@ struct LedgerCheck {
                 if event.action == "ingested" { noteIngested(event, payload) }
                 if event.action == "amended", let exhibit = payload.exhibit { amended[event.seq] = (exhibit, payload.details) }
                 if event.action == "clock_corrected", let exhibit = payload.exhibit { clockCorrected[event.seq] = (exhibit, payload.details) }
-                if event.action == "source_registered" { sourceRegistered[event.seq] = payload.details }
+                if event.action == "source_registered" {
+                    sourceRegistered[event.seq] = payload.details
+                    // The register is kept by custodians and supervisors: the role its signer's registration gave.
+                    if let role = payload.role.flatMap(ActorRole.init(rawValue:)), !role.mayAmend {
+                        problems.append("custody event \(event.seq): \(payload.actor), a\(role == .analyst || role == .auditor ? "n" : "") \(role.rawValue), "
+                            + "registered the camera \(payload.details["name"] ?? "?"), which only a custodian or supervisor may do")
+                    }
+                }
                 if event.action == "reanalysed" { noteReanalysed(event, payload) }
                 if event.action == "extracted", let exhibit = payload.exhibit { extracted[event.seq] = (exhibit, payload.details) }
                 if let exhibit = payload.exhibit { noteHistory(event, payload, exhibit: exhibit) }
