@@ -32,20 +32,13 @@ extension Catalog {
     /// An exhibit's time layers in the order read; a row whose kind this DFC does not know is left out.
     static func timeLayers(exhibit: Int64, _ db: CatalogDB) throws -> [TimeLayer] {
         try SQLRow.fetchAll(db, sql: "SELECT kind, tag, value, utc_ms, local_time, zone FROM time_layer WHERE exhibit_id = ? ORDER BY idx",
-                            arguments: [exhibit]).compactMap { row in
-            guard let kind = TimeLayer.Kind(rawValue: try row.at(0)) else { return nil }
-            let utc: Int64? = try row.at(3)
-            return TimeLayer(kind: kind, tag: try row.at(1), value: try row.at(2), utc: utc.map { CivilTime.text($0, zone: "Z") },
-                             local: try row.at(4), zone: try row.at(5))
-        }
+                            arguments: [exhibit]).compactMap { try TimeLayer(row: $0, from: 0) }
     }
 
     /// An exhibit's places in the order read.
     static func places(exhibit: Int64, _ db: CatalogDB) throws -> [PlaceLayer] {
         try SQLRow.fetchAll(db, sql: "SELECT tag, value, latitude, longitude, altitude FROM place WHERE exhibit_id = ? ORDER BY idx",
-                            arguments: [exhibit]).map { row in
-            PlaceLayer(tag: try row.at(0), value: try row.at(1), latitude: try row.at(2), longitude: try row.at(3), altitude: try row.at(4))
-        }
+                            arguments: [exhibit]).map { try PlaceLayer(row: $0, from: 0) }
     }
 
     /// An exhibit's span, if it has one.
@@ -159,7 +152,7 @@ extension Catalog {
         } else {
             try SQLRow.fetchAll(db, sql: "SELECT seq, exhibit_id, offset_ms, reason FROM clock_correction ORDER BY seq")
         }
-        return try rows.map { ClockCorrectionRow(seq: try $0.at(0), exhibit: try $0.at(1), offsetMilliseconds: try $0.at(2), reason: try $0.at(3)) }
+        return try rows.map(ClockCorrectionRow.init)
     }
 
     /// The largest total correction of any one exhibit, in milliseconds either way: a time lookup
@@ -226,25 +219,46 @@ extension Catalog {
             for row in try SQLRow.fetchAll(db, sql: """
                 SELECT exhibit_id, kind, tag, value, utc_ms, local_time, zone FROM time_layer WHERE exhibit_id IN (\(list)) ORDER BY exhibit_id, idx
                 """, arguments: arguments) {
-                // A row whose kind this DFC does not know is left out, as `timeLayers(exhibit:)` leaves it.
-                guard let kind = TimeLayer.Kind(rawValue: try row.at(1)) else { continue }
-                let utc: Int64? = try row.at(4)
-                rows.layers[try row.at(0), default: []].append(TimeLayer(kind: kind, tag: try row.at(2), value: try row.at(3),
-                                                                         utc: utc.map { CivilTime.text($0, zone: "Z") }, local: try row.at(5), zone: try row.at(6)))
+                if let layer = try TimeLayer(row: row, from: 1) { rows.layers[try row.at(0), default: []].append(layer) }
             }
             for row in try SQLRow.fetchAll(db, sql: """
                 SELECT exhibit_id, tag, value, latitude, longitude, altitude FROM place WHERE exhibit_id IN (\(list)) ORDER BY exhibit_id, idx
                 """, arguments: arguments) {
-                rows.places[try row.at(0), default: []].append(PlaceLayer(tag: try row.at(1), value: try row.at(2), latitude: try row.at(3),
-                                                                            longitude: try row.at(4), altitude: try row.at(5)))
+                rows.places[try row.at(0), default: []].append(try PlaceLayer(row: row, from: 1))
             }
             for row in try SQLRow.fetchAll(db, sql: """
                 SELECT seq, exhibit_id, offset_ms, reason FROM clock_correction WHERE exhibit_id IN (\(list)) ORDER BY exhibit_id, seq
                 """, arguments: arguments) {
-                let correction = ClockCorrectionRow(seq: try row.at(0), exhibit: try row.at(1), offsetMilliseconds: try row.at(2), reason: try row.at(3))
+                let correction = try ClockCorrectionRow(row)
                 rows.corrections[correction.exhibit, default: []].append(correction)
             }
         }
         return rows
+    }
+}
+
+extension TimeLayer {
+    /// A `time_layer` row's kind, tag, value, utc_ms, local_time and zone, read from column
+    /// `first` on; nil for a kind this DFC does not know (such a row is left out).
+    init?(row: SQLRow, from first: Int) throws {
+        guard let kind = Kind(rawValue: try row.at(first)) else { return nil }
+        let utc: Int64? = try row.at(first + 3)
+        self.init(kind: kind, tag: try row.at(first + 1), value: try row.at(first + 2), utc: utc.map { CivilTime.text($0, zone: "Z") },
+                  local: try row.at(first + 4), zone: try row.at(first + 5))
+    }
+}
+
+extension PlaceLayer {
+    /// A `place` row's tag, value, latitude, longitude and altitude, read from column `first` on.
+    init(row: SQLRow, from first: Int) throws {
+        self.init(tag: try row.at(first), value: try row.at(first + 1), latitude: try row.at(first + 2), longitude: try row.at(first + 3),
+                  altitude: try row.at(first + 4))
+    }
+}
+
+extension ClockCorrectionRow {
+    /// A `clock_correction` row: seq, exhibit_id, offset_ms, reason.
+    init(_ row: SQLRow) throws {
+        self.init(seq: try row.at(0), exhibit: try row.at(1), offsetMilliseconds: try row.at(2), reason: try row.at(3))
     }
 }

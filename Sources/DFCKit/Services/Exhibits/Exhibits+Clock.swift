@@ -26,15 +26,10 @@ extension Exhibits {
         let (low, high) = try Reading.range(TimeQuery(from: from, to: to))
         return try withCatalog {
             try catalog.write { db in
-                let widest = try Catalog.widestClockCorrection(db)
-                let wideLow = low.subtractingReportingOverflow(widest), wideHigh = high.addingReportingOverflow(widest)
                 var corrected: [ExhibitReport] = []
-                for span in try Catalog.spans(overlapping: wideLow.overflow ? .min : wideLow.partialValue, wideHigh.overflow ? .max : wideHigh.partialValue,
-                                              limit: 1_000_000, db) {
-                    guard let record = try ExhibitRecord.fetchOne(db, key: span.exhibit), try current(record, db).source == source else { continue }
-                    let total = try clockCorrections(span.exhibit, db).total
-                    guard let start = Self.shifted(span.startMilliseconds, by: total), let end = Self.shifted(span.endMilliseconds, by: total),
-                          start <= high, end >= low else { continue }
+                let (spans, rows) = try correctedSpans(overlapping: low, high, limit: 1_000_000, db)
+                for placed in spans {
+                    guard let record = rows.records[placed.span.exhibit], try current(record, db).source == source else { continue }
                     try appendCorrection(record, milliseconds: milliseconds, offset: offset, reason: reason,
                                          details: ["source": source, "range_from": from, "range_to": to], signer: signer, db)
                     corrected.append(try report(record, db))
@@ -45,6 +40,26 @@ extension Exhibits {
                 return corrected
             }
         }
+    }
+
+    /// The spans whose exhibits, with their clock corrections, overlap `from...to` (milliseconds
+    /// since 1970 UTC), in the index's order, each with its corrected first and last millisecond,
+    /// and the rows read for them (`Catalog.timeRows`). The index holds the spans as the files gave
+    /// them, so it is asked for the range widened by the widest correction of any exhibit.
+    func correctedSpans(overlapping from: Int64, _ to: Int64, limit: Int, _ db: CatalogDB) throws
+        -> (spans: [(span: SpanRow, start: Int64, end: Int64)], rows: TimeRows) {
+        let widest = try Catalog.widestClockCorrection(db)
+        let low = from.subtractingReportingOverflow(widest), high = to.addingReportingOverflow(widest)
+        let candidates = try Catalog.spans(overlapping: low.overflow ? .min : low.partialValue, high.overflow ? .max : high.partialValue,
+                                           limit: limit, db)
+        let rows = try Catalog.timeRows(of: candidates.map(\.exhibit), db)
+        let spans = candidates.compactMap { span -> (span: SpanRow, start: Int64, end: Int64)? in
+            let total = (rows.corrections[span.exhibit] ?? []).reduce(Int64(0)) { $0 &+ $1.offsetMilliseconds }
+            guard let start = Self.shifted(span.startMilliseconds, by: total), let end = Self.shifted(span.endMilliseconds, by: total),
+                  start <= to, end >= from else { return nil }
+            return (span, start, end)
+        }
+        return (spans, rows)
     }
 
     /// The signer, the offset in milliseconds and the trimmed reason of a correction, or a clear error.

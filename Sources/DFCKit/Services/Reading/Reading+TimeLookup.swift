@@ -21,19 +21,11 @@ extension Reading {
             try catalog.write { db in
                 var hits: [TimeHit] = []
                 var records: [ExhibitRecord] = []
-                // The index holds the spans as the files gave them; corrections move them by at most this.
-                let widest = try Catalog.widestClockCorrection(db)
-                let low = from.subtractingReportingOverflow(widest), high = to.addingReportingOverflow(widest)
-                let spans = try Catalog.spans(overlapping: low.overflow ? .min : low.partialValue, high.overflow ? .max : high.partialValue,
-                                              limit: query.limit, db)
-                // Every candidate's rows, a statement per table for all of them.
-                let rows = try Catalog.timeRows(of: spans.map(\.exhibit), db)
-                for span in spans {
+                let (spans, rows) = try exhibits.correctedSpans(overlapping: from, to, limit: query.limit, db)
+                for (span, start, end) in spans {
                     // A span row whose exhibit row is gone (removed by hand: the audit names it) answers nothing.
                     guard let record = rows.records[span.exhibit] else { continue }
-                    let (corrections, total) = rows.corrections[span.exhibit] == nil ? ([], 0) : try exhibits.clockCorrections(span.exhibit, db)
-                    guard let start = Exhibits.shifted(span.startMilliseconds, by: total), let end = Exhibits.shifted(span.endMilliseconds, by: total),
-                          start <= to, end >= from else { continue }
+                    let corrections = rows.corrections[span.exhibit] == nil ? [] : try exhibits.clockCorrections(span.exhibit, db).corrections
                     let now = try exhibits.current(record, db)
                     if let caseID = query.caseID, now.caseID != caseID { continue }
                     if let text = query.source, now.source?.range(of: text, options: .caseInsensitive) == nil { continue }
