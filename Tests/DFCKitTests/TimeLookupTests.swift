@@ -81,6 +81,65 @@ import Testing
         #expect(try store.audit(actor: custodian).ok)
     }
 
+    /// An action camera's GoPro GPMF telemetry (`gpmd` track, Scripts/make-fixtures time): its GPS
+    /// time and fixes are what exiftool reads from the same track; its movie header, local time
+    /// labelled UTC, is 5 h 00 min 06.5 s fast, which is a suggested correction, applied only when
+    /// an examiner signs it. A damaged track is a finding, never a crash or a guessed value.
+    @Test func anActionCamerasGPSTelemetrySuggestsTheCorrectionItsHeaderNeeds() throws {
+        let store = try TestSupport.newStore()
+        let custodian = TestSupport.custodian
+        let file = TestSupport.fixture("action_GX010042.mp4")
+        let id = try #require(try store.ingest(file: file, caseID: "T-13", actor: custodian).exhibit).description
+        let report = try store.exhibit(id, actor: custodian)
+        let gps = try #require(report.timeLayers.first { $0.kind == .gpsTelemetry }, "\(report.timeLayers)")
+        func lines(_ tag: String) throws -> [String] { try Self.exiftool(file, ["-ee", "-n", "-a", "-s3", "-\(tag)"]).split(separator: "\n").map(String.init) }
+        // exiftool's first GPSDateTime, 2026:11:03 09:31:53.500, is the first GPSU (payload at 0 s).
+        let first = try #require(try lines("GPSDateTime").first)
+        #expect(gps.utc == first.replacingOccurrences(of: ":", with: "-", options: [], range: first.startIndex..<first.index(first.startIndex, offsetBy: 10))
+                    .replacingOccurrences(of: " ", with: "T") + "Z", "\(gps) against exiftool's \(first)")
+        #expect(gps.value == "261103093153.500" && gps.zone == "Z")
+        let (latitudes, longitudes) = (try lines("GPSLatitude").compactMap(Double.init), try lines("GPSLongitude").compactMap(Double.init))
+        let fixes = report.places.filter { $0.tag.hasPrefix("gpmf GPS5") }
+        #expect(latitudes.count == 12 && fixes.count == 2, "\(report.places)")
+        for (fix, index) in zip(fixes, [0, latitudes.count - 1]) where latitudes.indices.contains(index) && longitudes.indices.contains(index) {
+            #expect(abs(fix.latitude - latitudes[index]) < 1e-6 && abs(fix.longitude - longitudes[index]) < 1e-6, "\(fix) against exiftool")
+        }
+
+        // The timeline uses the header, as written; the telemetry suggests the correction.
+        #expect(report.start == "2026-11-03T14:32:00.000Z" && gps.utc == "2026-11-03T09:31:53.500Z")
+        #expect(report.timeLayers.first { $0.kind == .containerCreation }?.value == (try Self.ffprobeTag(file, "creation_time")))
+        let suggested = try #require(report.findings.first { $0.kind == .clockCorrectionSuggested }, "\(report.findings)")
+        #expect(suggested.message.contains("--offset=-05:00:06.500") && suggested.message.contains("not applied"), "\(suggested.message)")
+        #expect(report.correctedStart == nil || report.correctedStart == report.start)
+        let corrected = try store.correctClock(id, offset: "-05:00:06.500", reason: "GPS telemetry (GPMF GPSU), as suggested", actor: custodian)
+        #expect(corrected.correctedStart == gps.utc)
+        let hits = try store.lookup(TimeQuery(from: "2026-11-03T09:31:54Z", to: "2026-11-03T09:31:55Z", near: (31.5591, 74.3262), radiusMetres: 100),
+                                    actor: custodian)
+        #expect(hits.map(\.exhibit.description) == [id] && hits.first?.offsetFrom == 0.5, "\(hits)")
+        #expect(try store.audit(actor: custodian).ok)
+
+        // A damaged copy: one payload's GPSU is not a time, another's GPS5 claims more bytes than it holds.
+        var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: file)))
+        func records(_ fourCC: String) -> [Int] {
+            let key = Array(fourCC.utf8)
+            return bytes.indices.dropLast(8).filter { at in bytes[at..<(at + 4)].elementsEqual(key) }
+        }
+        let (times, positions) = (records("GPSU"), records("GPS5"))
+        #expect(times.count == 3 && positions.count == 3)
+        bytes[times[0] + 8 + 5] = UInt8(ascii: "x")                // 26110x093153.500
+        (bytes[positions[1] + 6], bytes[positions[1] + 7]) = (0xFF, 0xFF)
+        let damaged = TestSupport.temporaryDirectory() + "/action_damaged.mp4"
+        try Data(bytes).write(to: URL(fileURLWithPath: damaged))
+        let other = try #require(try store.ingest(file: damaged, caseID: "T-13", actor: custodian).exhibit).description
+        let broken = try store.exhibit(other, actor: custodian)
+        let problems = broken.findings.filter { $0.kind == .metadataDamaged }.map(\.message)
+        #expect(problems.contains { $0.contains("GPSU is not yymmddhhmmss.sss") } && problems.contains { $0.contains("GPS5") && $0.contains("more than its container holds") },
+                "\(broken.findings)")
+        // The one sound payload (at 2 s, GPSU 09:31:55.500) gives the time, taken back 2 s; nothing is read from the damaged ones.
+        #expect(broken.timeLayers.first { $0.kind == .gpsTelemetry }?.utc == "2026-11-03T09:31:53.500Z", "\(broken.timeLayers)")
+        #expect(try store.audit(actor: custodian).ok)
+    }
+
     @Test func aStillsEXIFTimeOffsetAndGPSAreWhatExiftoolReads() throws {
         let store = try TestSupport.newStore()
         let file = TestSupport.fixture("still_exif.jpg")

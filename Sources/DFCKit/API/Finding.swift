@@ -48,8 +48,9 @@ public struct Finding: Sendable, Codable, Equatable {
         /// (frame threads conceal damage in an order that depends on timing). Stock ffmpeg
         /// reproduces them with `-threads 1` before `-i`.
         case singleThreadedDecode = "single_threaded_decode"
-        /// A still's EXIF metadata is malformed (an offset or count outside its block, a loop):
-        /// what could be read is in the container's `exif.*` tags, the rest was not followed.
+        /// A still's EXIF metadata or a telemetry track (GPMF) is malformed (an offset or count
+        /// outside its block, a loop): what could be read is in the container's `exif.*` or
+        /// `gpmf.*` tags, the rest was not followed.
         case metadataDamaged = "metadata_damaged"
         /// Two of an exhibit's time layers that name their zone (or are UTC) disagree beyond the
         /// tolerance: which two, and by how much. Nothing is corrected; the examiner decides.
@@ -64,6 +65,10 @@ public struct Finding: Sendable, Codable, Equatable {
         /// cannot turn into one instant: an hour the clocks skipped or repeated (a daylight-saving
         /// change). Both or neither instants are named; the exhibit is not placed by it.
         case localTimeAmbiguous = "local_time_ambiguous"
+        /// The evidence itself suggests a clock correction (GPS telemetry against the clock the
+        /// timeline uses): the offset and the `dfc clock` that would apply it. Never applied
+        /// unless an examiner signs it.
+        case clockCorrectionSuggested = "clock_correction_suggested"
         /// More findings of one kind than are listed one by one.
         case moreFindings = "more_findings"
     }

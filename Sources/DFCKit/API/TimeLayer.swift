@@ -19,6 +19,9 @@ public struct TimeLayer: Sendable, Codable, Equatable {
         /// A zone-less reading of the file (its file name's time, an EXIF time without offset)
         /// read in the zone the camera register gives its source (`dfc source add --zone`).
         case sourceZone = "source_zone"
+        /// GPS time from a telemetry track (GoPro GPMF `GPSU`), UTC from the satellites, taken
+        /// back to the recording's start by its payload's presentation time.
+        case gpsTelemetry = "gps_telemetry"
     }
 
     /// Where the reading comes from.

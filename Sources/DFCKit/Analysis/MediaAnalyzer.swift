@@ -59,6 +59,8 @@ struct MediaAnalyzer {
         var streams: [StreamInfo] = []
         var tracks: [StreamTrack] = []
         var framehashTimeBases: [Int: String] = [:]
+        /// The first GPMF telemetry stream, read packet by packet for its GPS time and positions.
+        var telemetry: (stream: Int, reader: GPMFTelemetry)?
         /// Takes in every stream the demuxer knows of and this pass does not yet, opening a
         /// decoder for each video stream under the same limits.
         func addNewStreams() {
@@ -66,6 +68,7 @@ struct MediaAnalyzer {
                 let stream = input.stream(index)
                 streams.append(MediaProbe.stream(stream, index: index))
                 tracks.append(StreamTrack(info: streams[index], timeBase: stream.pointee.time_base))
+                if telemetry == nil, MediaProbe.isGPMF(stream) { telemetry = (index, GPMFTelemetry()) }
                 guard streams[index].type == "video" else { continue }
                 framehashTimeBases[index] = MediaProbe.fraction(MediaProbe.framehashTimeBase(input, stream: stream))
                 tracks[index].decoding = openDecoder(stream, index: index, codec: streams[index].codec, declared: input.declaredPixels,
@@ -145,6 +148,10 @@ struct MediaAnalyzer {
                 sha256: Data(SHA256.hash(data: packet.payload)))
             try onPacket(row)
             tracks[streamIndex].observe(row, findings: &findings)
+            if telemetry?.stream == streamIndex {
+                let at = (row.pts ?? row.dts).map { Double($0) * tracks[streamIndex].secondsPerTick }
+                telemetry?.reader.read(Array(packet.payload), at: at)
+            }
             if let decoding = tracks[streamIndex].decoding {
                 decoding.diagnostics.setCurrentPacket(packetIndex)
                 if let error = decoding.decoder.send(packet) {
@@ -178,8 +185,15 @@ struct MediaAnalyzer {
         checkStreamEnds(tracks, findings: &findings)
         var pdqIntervals: [Int: Int] = [:]
         for track in tracks { if let decoding = track.decoding { pdqIntervals[decoding.index] = decoding.pdqInterval } }
+        var container = MediaProbe.container(input)
+        if let (stream, reader) = telemetry {
+            container.tags.merge(reader.tags(stream: stream)) { $1 }
+            for problem in reader.problems {
+                findings.add(Finding(kind: .metadataDamaged, severity: .warning, message: "GPMF telemetry, stream \(stream): \(problem)", stream: stream))
+            }
+        }
         return MediaAnalysis(
-            container: MediaProbe.container(input), streams: streams, framehashTimeBases: framehashTimeBases,
+            container: container, streams: streams, framehashTimeBases: framehashTimeBases,
             findings: findings.finished(), packetCount: packetIndex, frameCount: frameCount,
             libraries: FFmpegLog.libraryVersions, pdqIntervals: pdqIntervals, pdqSecondsPerHash: pdqSecondsPerHash)
     }

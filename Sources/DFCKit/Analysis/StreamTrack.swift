@@ -10,6 +10,8 @@ struct StreamTrack {
     private(set) var typicalPacketDuration: Double?
     private var lastDTS: (index: Int, value: Int64)?
     private let timeBase: Double
+    /// Seconds per tick of the stream's time base (0 when it has none).
+    var secondsPerTick: Double { timeBase }
 
     init(info: StreamInfo, timeBase: AVRational) {
         self.info = info

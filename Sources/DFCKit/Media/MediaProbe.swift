@@ -44,6 +44,11 @@ enum MediaProbe {
             tags: tags(st.metadata))
     }
 
+    /// Whether the stream is GoPro's GPMF telemetry: a `gpmd` sample entry in MP4/MOV.
+    static func isGPMF(_ stream: UnsafeMutablePointer<AVStream>) -> Bool {
+        stream.pointee.codecpar.pointee.codec_tag == UInt32(ascii: "g", "p", "m", "d")
+    }
+
     /// The time base FFmpeg's command-line tool gives a `framehash` of this stream
     /// (the inverse of its guessed frame rate, else the stream's own time base).
     static func framehashTimeBase(_ input: FormatInput, stream: UnsafeMutablePointer<AVStream>) -> AVRational {
@@ -85,5 +90,12 @@ enum MediaProbe {
             if degrees.isFinite { return degrees == 0 ? 0 : degrees }
         }
         return nil
+    }
+}
+
+private extension UInt32 {
+    /// A FourCC as FFmpeg's `MKTAG` packs it (first character in the low byte).
+    init(ascii a: Unicode.Scalar, _ b: Unicode.Scalar, _ c: Unicode.Scalar, _ d: Unicode.Scalar) {
+        self = UInt32(a.value) | UInt32(b.value) << 8 | UInt32(c.value) << 16 | UInt32(d.value) << 24
     }
 }

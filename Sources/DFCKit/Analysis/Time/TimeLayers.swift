@@ -55,6 +55,7 @@ struct TimeLayers: Sendable, Equatable {
             add(.exifOriginal, "exif.date_time_original", value + (tags["exif.offset_time_original"] ?? tags["exif.offset_time"] ?? ""), reading)
         }
         if let value = tags["exif.gps_date_time"] { add(.exifGPS, "exif.gps_date_time", value, CivilTime(parsing: value)) }
+        addTelemetry(tags)
         if let (text, reading) = Self.fileNameTime(fileName) { add(.fileName, "file name", text, reading) }
         if let modified, let reading = CivilTime(parsing: modified) { add(.fileModified, "file system modification time", modified, reading) }
 
@@ -77,7 +78,9 @@ struct TimeLayers: Sendable, Equatable {
         // The start: the most trustworthy layer that names its zone. The file's modification
         // time is a copy's, never the recording's; a zone from the register comes after every
         // zone the file itself names.
-        let order: [TimeLayer.Kind] = [.exifGPS, .quicktimeCreation, .exifOriginal, .containerCreation, .sourceZone]
+        // GPS telemetry comes last: when the file has a clock of its own, the telemetry's
+        // disagreement is a suggested correction for the examiner, not one applied here.
+        let order: [TimeLayer.Kind] = [.exifGPS, .quicktimeCreation, .exifOriginal, .containerCreation, .sourceZone, .gpsTelemetry]
         let milliseconds = layers.map { layer in layer.utc.flatMap { CivilTime(parsing: $0)?.utcMilliseconds } }
         let found = layers
         guard let best = order.compactMap({ kind in found.indices.first { found[$0].kind == kind && milliseconds[$0] != nil } }).first,
@@ -91,11 +94,61 @@ struct TimeLayers: Sendable, Equatable {
                     findings.append(Finding(kind: .timeLayersDisagree, severity: .warning, message: "\(layer.tag) (\(layer.value)) is \(Self.duration(apart)) "
                         + "\(apart > 0 ? "after" : "before") \(layers[best].tag) (\(layers[best].value)); no correction is applied"))
                 }
+                if layer.kind == .gpsTelemetry, abs(apart) > Self.tolerance {
+                    findings.append(Finding(kind: .clockCorrectionSuggested, severity: .warning, message: "GPS telemetry, \(layer.tag), puts the "
+                        + "recording's start at \(layer.utc ?? "?"), \(Self.duration(apart)) \(apart > 0 ? "after" : "before") the clock the timeline "
+                        + "uses, \(layers[best].tag) (\(layers[best].value)); suggested, not applied: dfc clock on this exhibit with "
+                        + "--offset=\(ClockCorrection.text(milliseconds: apart)) if the examiner accepts the GPS as the reference"))
+                }
             } else if layer.kind == .fileName, let local = CivilTime(parsing: layer.local)?.localMilliseconds, abs(local - start) > Self.widestZone {
                 findings.append(Finding(kind: .fileNameTimeFar, severity: .warning, message: "the file name's time (\(layer.value), zone unknown) is "
                     + "\(Self.duration(local - start)) from \(layers[best].tag) (\(layers[best].value)), more than any zone explains"))
             }
         }
+    }
+
+    /// The GPS time and positions a GPMF telemetry track gave (the worker's `gpmf.*` tags): the
+    /// first GPSU taken back to the recording's start by its payload's presentation time, and
+    /// the first and last GPS5 fixes as places.
+    private mutating func addTelemetry(_ tags: [String: String]) {
+        let stream = tags["gpmf.stream"].flatMap(Int.init).map { "stream \($0)" } ?? "stream ?"
+        func seconds(_ name: String) -> Double? {
+            tags[name].flatMap(Double.init).flatMap { $0.isFinite && $0 >= 0 && $0 < 1e7 ? $0 : nil }
+        }
+        if let value = tags["gpmf.gpsu_first"] {
+            let at = seconds("gpmf.gpsu_first_at")
+            if let reading = Self.gpsu(value), let at, let utc = reading.utcMilliseconds {
+                let start = utc - Int64((at * 1000).rounded())
+                layers.append(TimeLayer(kind: .gpsTelemetry, tag: "gpmf GPSU of \(stream) (payload at \(String(format: "%.3f", at)) s)", value: value,
+                                        utc: CivilTime.text(start, zone: "Z"), local: CivilTime.text(start), zone: "Z"))
+            } else {
+                findings.append(Finding(kind: .timeUnusable, severity: .info, message: "GPMF GPSU \"\(value)\" (\(stream)) is not a usable time; kept as written, used for nothing"))
+            }
+        }
+        for (name, label) in [("gpmf.gps5_first", "first"), ("gpmf.gps5_last", "last")] {
+            guard let value = tags[name] else { continue }
+            let parts = value.split(separator: ",").map { Double($0) }
+            guard parts.count == 3, let latitude = parts[0], let longitude = parts[1], latitude.isFinite, longitude.isFinite,
+                  abs(latitude) <= 90, abs(longitude) <= 180, let at = seconds(name + "_at") else {
+                findings.append(Finding(kind: .timeUnusable, severity: .info, message: "GPMF GPS5 \"\(value)\" (\(stream)) is not a position on Earth; kept as written, used for nothing"))
+                continue
+            }
+            guard !places.contains(where: { $0.value == value }) else { continue }
+            places.append(PlaceLayer(tag: "gpmf GPS5 \(label) fix (\(stream), payload at \(String(format: "%.3f", at)) s)", value: value,
+                                     latitude: latitude, longitude: longitude, altitude: parts[2].flatMap { $0.isFinite ? $0 : nil }))
+        }
+    }
+
+    /// GPMF's `GPSU`, `yymmddhhmmss.sss` in UTC, or nil when it is not a valid one.
+    static func gpsu(_ text: String) -> CivilTime? {
+        let bytes = Array(text.utf8)
+        guard bytes.count == 16, bytes[12] == UInt8(ascii: "."),
+              bytes.enumerated().allSatisfy({ $0.offset == 12 || ($0.element >= 0x30 && $0.element <= 0x39) }) else { return nil }
+        let d = bytes.map { Int($0) - 0x30 }
+        func n(_ from: Int, _ count: Int) -> Int { d[from..<(from + count)].reduce(0) { $0 * 10 + $1 } }
+        let reading = CivilTime(year: 2000 + n(0, 2), month: n(2, 2), day: n(4, 2), hour: n(6, 2), minute: n(8, 2), second: n(10, 2),
+                                nanoseconds: n(13, 3) * 1_000_000, offset: 0)
+        return reading.isValid ? reading : nil
     }
 
     /// The register's position as a place, and each zone-less layer read in its zone: one

@@ -1,0 +1,164 @@
+import Foundation
+
+/// What a GoPro GPMF telemetry track (a `gpmd` stream, handler "GoPro MET") says of time and
+/// place: each payload's GPS time (`GPSU`, UTC as `yymmddhhmmss.sss`) and positions (`GPS5`
+/// samples of latitude, longitude, altitude and two speeds, divided by the stream's `SCAL`).
+///
+/// It runs in the worker over hostile bytes: every record is bounds-checked, nesting is
+/// limited, and what does not parse is a problem to report, never a trap. It keeps the first
+/// and last reading of each kind (with the payload's presentation time) and counts the rest,
+/// so a ten-hour recording costs no more memory than a short one.
+struct GPMFTelemetry: Sendable {
+    /// One reading and the presentation time, in seconds, of the payload it came in.
+    struct Reading: Sendable, Equatable {
+        var text: String
+        var seconds: Double
+    }
+
+    private(set) var payloads = 0
+    private(set) var firstTime: Reading?
+    private(set) var lastTime: Reading?
+    private(set) var firstFix: Reading?
+    private(set) var lastFix: Reading?
+    private(set) var fixes = 0
+    /// Payloads whose `GPSF` says the receiver had no fix: their times and positions are not used.
+    private(set) var withoutFix = 0
+    /// What could not be read, at most `maxProblems` of them.
+    private(set) var problems: [String] = []
+
+    static let maxDepth = 4
+    static let maxProblems = 20
+
+    /// Reads one payload, presented at `seconds` into the stream (nil when it has no time).
+    mutating func read(_ payload: [UInt8], at seconds: Double?) {
+        payloads += 1
+        guard let seconds, seconds.isFinite else {
+            problem("payload \(payloads) has no presentation time; its readings are not used")
+            return
+        }
+        walk(payload, from: 0, to: payload.count, depth: 0, at: seconds)
+    }
+
+    /// The readings as tags (`gpmf.*`), as the worker reports them with the container's.
+    func tags(stream: Int) -> [String: String] {
+        var tags = ["gpmf.stream": String(stream), "gpmf.payloads": String(payloads), "gpmf.gps5_samples": String(fixes),
+                    "gpmf.payloads_without_fix": String(withoutFix)]
+        func put(_ name: String, _ reading: Reading?) {
+            guard let reading else { return }
+            tags["gpmf.\(name)"] = reading.text
+            tags["gpmf.\(name)_at"] = String(format: "%.3f", reading.seconds)
+        }
+        put("gpsu_first", firstTime)
+        put("gpsu_last", lastTime)
+        put("gps5_first", firstFix)
+        put("gps5_last", lastFix)
+        return tags
+    }
+
+    /// The records of one level, `bytes[from..<to]`: a STRM's are gathered and read together.
+    private mutating func walk(_ bytes: [UInt8], from: Int, to end: Int, depth: Int, at seconds: Double) {
+        var stream = StreamRecords()
+        var at = from
+        while at < end {
+            guard end - at >= 8 else { problem("payload \(payloads): \(end - at) stray bytes at byte \(at)"); return }
+            let fourCC = String(decoding: bytes[at..<(at + 4)].map { $0 >= 0x20 && $0 < 0x7f ? $0 : UInt8(ascii: "?") }, as: UTF8.self)
+            let type = bytes[at + 4]
+            let size = Int(bytes[at + 5])
+            let repeats = Int(bytes[at + 6]) << 8 | Int(bytes[at + 7])
+            let length = size * repeats
+            let data = at + 8
+            guard length <= end - data else {
+                problem("payload \(payloads): \(fourCC) at byte \(at) declares \(length) bytes, more than its container holds")
+                return
+            }
+            if bytes[at..<data].allSatisfy({ $0 == 0 }) { break }   // padding to the payload's end
+            if type == 0 {
+                guard depth < Self.maxDepth else { problem("payload \(payloads): \(fourCC) nests deeper than \(Self.maxDepth) levels"); return }
+                walk(bytes, from: data, to: data + length, depth: depth + 1, at: seconds)
+            } else {
+                stream.take(fourCC, type: type, size: size, repeats: repeats, bytes[data..<(data + length)])
+            }
+            at = data + length + (4 - length % 4) % 4
+        }
+        finish(stream, at: seconds)
+    }
+
+    /// Turns one level's GPS records into readings.
+    private mutating func finish(_ stream: StreamRecords, at seconds: Double) {
+        guard stream.time != nil || !stream.gps5.isEmpty else { return }
+        if stream.fix == 0 { withoutFix += 1; return }
+        if let time = stream.time {
+            if time.utf8.count == 16, time.utf8.allSatisfy({ $0 == UInt8(ascii: ".") || ($0 >= 0x30 && $0 <= 0x39) }) {
+                let reading = Reading(text: time, seconds: seconds)
+                if firstTime == nil { firstTime = reading }
+                lastTime = reading
+            } else {
+                problem("payload \(payloads): GPSU is not yymmddhhmmss.sss")
+            }
+        }
+        guard !stream.gps5.isEmpty else { return }
+        let scale = stream.scale.count == 5 ? stream.scale : stream.scale.count == 1 ? Array(repeating: stream.scale[0], count: 5) : []
+        guard scale.count == 5, scale.allSatisfy({ $0 != 0 }) else {
+            problem("payload \(payloads): GPS5 without a usable SCAL; its positions are not used")
+            return
+        }
+        for sample in stream.gps5 {
+            let latitude = Double(sample[0]) / Double(scale[0]), longitude = Double(sample[1]) / Double(scale[1])
+            let altitude = Double(sample[2]) / Double(scale[2])
+            guard abs(latitude) <= 90, abs(longitude) <= 180, latitude != 0 || longitude != 0 else { continue }
+            let reading = Reading(text: String(format: "%.7f,%.7f,%.3f", latitude, longitude, altitude), seconds: seconds)
+            if firstFix == nil { firstFix = reading }
+            lastFix = reading
+            fixes += 1
+        }
+    }
+
+    private mutating func problem(_ text: String) {
+        if problems.count < Self.maxProblems { problems.append(text) }
+    }
+
+    /// The records of one level that matter here.
+    private struct StreamRecords {
+        var scale: [Int64] = []
+        var fix: Int64?
+        var time: String?
+        var gps5: [[Int32]] = []
+
+        mutating func take(_ fourCC: String, type: UInt8, size: Int, repeats: Int, _ data: ArraySlice<UInt8>) {
+            switch fourCC {
+            case "SCAL": scale = Self.integers(type: type, size: size, data) ?? []
+            case "GPSF": fix = Self.integers(type: type, size: size, data)?.first
+            case "GPSU" where type == UInt8(ascii: "U") || type == UInt8(ascii: "c"):
+                time = String(decoding: data.prefix(16), as: UTF8.self)
+            case "GPS5" where type == UInt8(ascii: "l") && size == 20:
+                gps5 = stride(from: data.startIndex, to: data.endIndex, by: 20).map { start in
+                    (0..<5).map { Int32(bitPattern: Self.bigEndian(data, at: start + 4 * $0, count: 4)) }
+                }
+            default: break
+            }
+        }
+
+        /// Integer values of a record of type `l`, `L`, `s`, `S`, `b` or `B` (big-endian).
+        static func integers(type: UInt8, size: Int, _ data: ArraySlice<UInt8>) -> [Int64]? {
+            let width: Int
+            switch type {
+            case UInt8(ascii: "l"), UInt8(ascii: "L"): width = 4
+            case UInt8(ascii: "s"), UInt8(ascii: "S"): width = 2
+            case UInt8(ascii: "b"), UInt8(ascii: "B"): width = 1
+            default: return nil
+            }
+            guard size % width == 0 else { return nil }
+            let signed = type == UInt8(ascii: "l") || type == UInt8(ascii: "s") || type == UInt8(ascii: "b")
+            return stride(from: data.startIndex, to: data.endIndex - width + 1, by: width).map { start in
+                let value = bigEndian(data, at: start, count: width)
+                guard signed else { return Int64(value) }
+                let shift = UInt32(32 - 8 * width)
+                return Int64(Int32(bitPattern: value << shift) >> Int32(shift))
+            }
+        }
+
+        static func bigEndian(_ data: ArraySlice<UInt8>, at start: Int, count: Int) -> UInt32 {
+            data[start..<(start + count)].reduce(0) { $0 << 8 | UInt32($1) }
+        }
+    }
+}
