@@ -140,6 +140,54 @@ import Testing
         #expect(try store.audit(actor: custodian).ok)
     }
 
+    /// A Dahua DAV export across the end of British Summer Time (Scripts/make-fixtures time): the
+    /// recorder's packed local dates are a zone-less layer (FFmpeg's pts read back, never taken as
+    /// UTC), the hour its clock steps back is a clock_step finding, and with the camera registered
+    /// in Europe/London the step itself says which of the repeated hour's instants it began at.
+    @Test func aDVRsClockStepAtTheEndOfSummerTimeIsNamedAndPlacesTheRecording() throws {
+        let custodian = TestSupport.custodian
+        let file = TestSupport.fixture("NVR_ch2_main_20261025015958_20261025010202.dav")
+        // ffprobe's packet times: FFmpeg builds them from the packed local dates as if they were UTC.
+        let pts = try TestSupport.run("/usr/bin/ffprobe", ["-v", "error", "-show_entries", "packet=pts", "-of", "csv=p=0", file])
+            .stdout.split(separator: "\n").compactMap { Int64($0) }
+        #expect(pts.count == 100 && pts[50] - pts[49] - 40 == -3_600_000)
+        let format = DateFormatter()
+        (format.locale, format.timeZone, format.dateFormat) = (Locale(identifier: "en_US_POSIX"), TimeZone(identifier: "UTC"), "yyyy-MM-dd'T'HH:mm:ss.SSS")
+        func clock(_ ms: Int64) -> String { format.string(from: Date(timeIntervalSince1970: Double(ms) / 1000)) }
+
+        // No camera registered: a layer of unknown zone and the step, nothing placed.
+        let store = try TestSupport.newStore()
+        let bare = try store.exhibit(try #require(try store.ingest(file: file, caseID: "T-14", actor: custodian).exhibit).description, actor: custodian)
+        let wall = try #require(bare.timeLayers.first { $0.kind == .dvrWallClock }, "\(bare.timeLayers)")
+        #expect(wall.value == clock(pts[0]) && wall.zone == "unknown" && wall.utc == nil && bare.start == nil)
+        let steps = bare.findings.filter { $0.kind == .clockStep }
+        #expect(steps.count == 1 && steps[0].message.contains("steps back 1 h 00 min 00.000 s between packets 49 and 50")
+                    && steps[0].message.contains("from \(clock(pts[49] + 40)) to \(clock(pts[50]))") && steps[0].packet == 50, "\(bare.findings)")
+
+        // Registered in London: 01:59:58 happened twice there; the step back at 02:00 is London's own change, so the first.
+        let london = try TestSupport.newStore()
+        _ = try london.registerSource("ALDGATE CAM 3", latitude: 51.5142, longitude: -0.0755, zone: "Europe/London", actor: custodian)
+        let id = try #require(try london.ingest(file: file, caseID: "T-14", source: "ALDGATE CAM 3", actor: custodian).exhibit).description
+        let placed = try london.exhibit(id, actor: custodian)
+        let zoned = try #require(placed.timeLayers.first { $0.kind == .sourceZone && $0.tag.hasPrefix("dhav") }, "\(placed.timeLayers)")
+        #expect(zoned.utc == "2026-10-25T00:59:58.000Z" && zoned.tag.contains("placed by the clock's step at packet 50"), "\(zoned)")
+        #expect(placed.start == "2026-10-25T00:59:58.000Z" && placed.end == "2026-10-25T01:00:02.000Z", "\(placed.start ?? "-") \(placed.end ?? "-")")
+        // The file name's time is no clock that stepped: it stays ambiguous, both instants named.
+        let ambiguous = placed.findings.filter { $0.kind == .localTimeAmbiguous }
+        #expect(ambiguous.count == 1 && ambiguous[0].message.contains("file name") && ambiguous[0].message.contains("2026-10-25T00:59:58.000Z"), "\(ambiguous)")
+        let hits = try london.lookup(TimeQuery(from: "2026-10-25T01:00:00Z", to: "2026-10-25T01:00:01Z", source: "ALDGATE CAM 3"), actor: custodian)
+        #expect(hits.map(\.exhibit.description) == [id] && hits.first?.offsetFrom == 2, "\(hits)")
+        #expect(try london.audit(actor: custodian).ok)
+
+        // Registered in a zone that changed nothing then (Karachi): placed by the zone as always; the step stays a finding.
+        let karachi = try TestSupport.newStore()
+        _ = try karachi.registerSource("PSCA CAM 40", latitude: 31.5497, longitude: 74.3436, zone: "Asia/Karachi", actor: custodian)
+        let other = try karachi.exhibit(try #require(try karachi.ingest(file: file, caseID: "T-14", source: "PSCA CAM 40", actor: custodian).exhibit).description,
+                                        actor: custodian)
+        #expect(other.start == "2026-10-24T20:59:58.000Z" && other.findings.contains { $0.kind == .clockStep }, "\(other.start ?? "-")")
+        #expect(!other.timeLayers.contains { $0.tag.contains("placed by the clock's step") })
+    }
+
     @Test func aStillsEXIFTimeOffsetAndGPSAreWhatExiftoolReads() throws {
         let store = try TestSupport.newStore()
         let file = TestSupport.fixture("still_exif.jpg")

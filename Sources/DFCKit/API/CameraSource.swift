@@ -32,6 +32,19 @@ public struct CameraSource: Sendable, Codable, Equatable {
 
     /// The instants at which a clock in `zone` reads `local` (milliseconds since 1970 as if
     /// that reading were UTC): one, or two in an hour the clocks repeat, or none in one they skip.
+    /// The instant (UTC milliseconds) at which `zone` changes its offset so that its clock
+    /// steps from reading `from` to reading `to` (local milliseconds, within two seconds), as
+    /// a recorder's clock that follows the zone does at a daylight-saving change; nil when no
+    /// change of the zone does that.
+    static func change(from: Int64, to: Int64, in zone: TimeZone) -> Int64? {
+        func offset(_ utc: Int64) -> Int64 { Int64(zone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(utc) / 1000))) * 1000 }
+        for utc in instants(local: to, in: zone) + instants(local: to + 1000, in: zone).map({ $0 - 1000 }) {
+            let after = offset(utc), before = offset(utc - 1000)
+            if before != after, abs(utc + before - from) <= 2000, abs(utc + after - to) <= 2000 { return utc }
+        }
+        return nil
+    }
+
     static func instants(local: Int64, in zone: TimeZone) -> [Int64] {
         var offsets: Set<Int> = []
         for probe in [-86_400_000, -3_600_000 * 6, 0, 3_600_000 * 6, 86_400_000] as [Int64] {

@@ -69,6 +69,10 @@ public struct Finding: Sendable, Codable, Equatable {
         /// timeline uses): the offset and the `dfc clock` that would apply it. Never applied
         /// unless an examiner signs it.
         case clockCorrectionSuggested = "clock_correction_suggested"
+        /// A recorder's wall clock (a `dhav` file's packet dates) jumps inside a recording: back
+        /// by more than a second, or forward by an hour. Which packets, from and to what reading,
+        /// and whether it is the hour of a daylight-saving change. Nothing is corrected.
+        case clockStep = "clock_step"
         /// More findings of one kind than are listed one by one.
         case moreFindings = "more_findings"
     }

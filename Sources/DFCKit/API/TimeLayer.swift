@@ -22,6 +22,9 @@ public struct TimeLayer: Sendable, Codable, Equatable {
         /// GPS time from a telemetry track (GoPro GPMF `GPSU`), UTC from the satellites, taken
         /// back to the recording's start by its payload's presentation time.
         case gpsTelemetry = "gps_telemetry"
+        /// A recorder's wall clock at its first packet (a Dahua `dhav` file's packed local date),
+        /// local time of an unknown zone: FFmpeg reads it as UTC, DFC never does.
+        case dvrWallClock = "dvr_wall_clock"
     }
 
     /// Where the reading comes from.

@@ -61,6 +61,9 @@ struct MediaAnalyzer {
         var framehashTimeBases: [Int: String] = [:]
         /// The first GPMF telemetry stream, read packet by packet for its GPS time and positions.
         var telemetry: (stream: Int, reader: GPMFTelemetry)?
+        /// A Dahua recorder's clock, from the first video stream of a `dhav` input.
+        var wallClock: DVRWallClock?
+        let readsDHAV = MediaProbe.formatName(input) == "dhav"
         /// Takes in every stream the demuxer knows of and this pass does not yet, opening a
         /// decoder for each video stream under the same limits.
         func addNewStreams() {
@@ -69,6 +72,9 @@ struct MediaAnalyzer {
                 streams.append(MediaProbe.stream(stream, index: index))
                 tracks.append(StreamTrack(info: streams[index], timeBase: stream.pointee.time_base))
                 if telemetry == nil, MediaProbe.isGPMF(stream) { telemetry = (index, GPMFTelemetry()) }
+                if readsDHAV, wallClock == nil, streams[index].type == "video", streams[index].timeBase == "1/1000" {
+                    wallClock = DVRWallClock(stream: index)
+                }
                 guard streams[index].type == "video" else { continue }
                 framehashTimeBases[index] = MediaProbe.fraction(MediaProbe.framehashTimeBase(input, stream: stream))
                 tracks[index].decoding = openDecoder(stream, index: index, codec: streams[index].codec, declared: input.declaredPixels,
@@ -152,6 +158,7 @@ struct MediaAnalyzer {
                 let at = (row.pts ?? row.dts).map { Double($0) * tracks[streamIndex].secondsPerTick }
                 telemetry?.reader.read(Array(packet.payload), at: at)
             }
+            if wallClock?.stream == streamIndex, let pts = row.pts { wallClock?.observe(packet: packetIndex, milliseconds: pts) }
             if let decoding = tracks[streamIndex].decoding {
                 decoding.diagnostics.setCurrentPacket(packetIndex)
                 if let error = decoding.decoder.send(packet) {
@@ -191,6 +198,10 @@ struct MediaAnalyzer {
             for problem in reader.problems {
                 findings.add(Finding(kind: .metadataDamaged, severity: .warning, message: "GPMF telemetry, stream \(stream): \(problem)", stream: stream))
             }
+        }
+        if let wallClock {
+            container.tags.merge(wallClock.tags) { $1 }
+            for finding in wallClock.findings { findings.add(finding) }
         }
         return MediaAnalysis(
             container: container, streams: streams, framehashTimeBases: framehashTimeBases,

@@ -6,7 +6,7 @@ enum MediaProbe {
         let context = input.context.pointee
         let format = context.iformat.pointee
         return ContainerInfo(
-            format: String(cString: format.name),
+            format: formatName(input),
             formatLongName: format.long_name.map { String(cString: $0) } ?? "",
             durationSeconds: seconds(context.duration, timeBase: AVRational(num: 1, den: dfc_time_base())),
             startSeconds: seconds(context.start_time, timeBase: AVRational(num: 1, den: dfc_time_base())),
@@ -42,6 +42,11 @@ enum MediaProbe {
             packetCount: 0,
             frameCount: 0,
             tags: tags(st.metadata))
+    }
+
+    /// The demuxer's short name (`mov,mp4,m4a,3gp,3g2,mj2`, `dhav`, `mpegts`).
+    static func formatName(_ input: FormatInput) -> String {
+        String(cString: input.context.pointee.iformat.pointee.name)
     }
 
     /// Whether the stream is GoPro's GPMF telemetry: a `gpmd` sample entry in MP4/MOV.

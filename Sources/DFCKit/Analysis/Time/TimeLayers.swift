@@ -56,6 +56,15 @@ struct TimeLayers: Sendable, Equatable {
         }
         if let value = tags["exif.gps_date_time"] { add(.exifGPS, "exif.gps_date_time", value, CivilTime(parsing: value)) }
         addTelemetry(tags)
+        if let value = tags["dhav.wall_clock_first"] {
+            let stream = tags["dhav.stream"].flatMap(Int.init).map { "stream \($0)" } ?? "stream ?"
+            if let reading = CivilTime(parsing: value), reading.offset == nil, Self.plausibleYears.contains(reading.year) {
+                layers.append(TimeLayer(kind: .dvrWallClock, tag: "dhav packet date of \(stream) (first packet)", value: value, utc: nil,
+                                        local: reading.localText, zone: "unknown"))
+            } else {
+                findings.append(Finding(kind: .timeUnusable, severity: .info, message: "the dhav wall clock \"\(value)\" (\(stream)) is not a usable local time; kept as written, used for nothing"))
+            }
+        }
         if let (text, reading) = Self.fileNameTime(fileName) { add(.fileName, "file name", text, reading) }
         if let modified, let reading = CivilTime(parsing: modified) { add(.fileModified, "file system modification time", modified, reading) }
 
@@ -73,7 +82,7 @@ struct TimeLayers: Sendable, Equatable {
             }
         }
 
-        if let camera { addRegistered(camera) }
+        if let camera { addRegistered(camera, tags: tags) }
 
         // The start: the most trustworthy layer that names its zone. The file's modification
         // time is a copy's, never the recording's; a zone from the register comes after every
@@ -85,7 +94,9 @@ struct TimeLayers: Sendable, Equatable {
         let found = layers
         guard let best = order.compactMap({ kind in found.indices.first { found[$0].kind == kind && milliseconds[$0] != nil } }).first,
               let start = milliseconds[best] else { return }
-        let duration = durationSeconds.flatMap { $0.isFinite && $0 >= 0 && $0 < 1e7 ? Int64(($0 * 1000).rounded()) : nil } ?? 0
+        // A dhav file has no duration of its own; its recorder's clock, steps left out, gives one.
+        let seconds = durationSeconds ?? tags["dhav.elapsed"].flatMap(Double.init)
+        let duration = seconds.flatMap { $0.isFinite && $0 >= 0 && $0 < 1e7 ? Int64(($0 * 1000).rounded()) : nil } ?? 0
         span = Span(startMilliseconds: start, endMilliseconds: start + duration, layer: best)
         for (index, layer) in layers.enumerated() where index != best && layer.kind != .fileModified {
             if let other = milliseconds[index] {
@@ -153,7 +164,7 @@ struct TimeLayers: Sendable, Equatable {
 
     /// The register's position as a place, and each zone-less layer read in its zone: one
     /// instant, or a finding when the zone skips or repeats that hour (never a guess).
-    private mutating func addRegistered(_ camera: CameraSourceRow) {
+    private mutating func addRegistered(_ camera: CameraSourceRow, tags: [String: String]) {
         let entry = "camera register (custody event \(camera.seq))"
         if abs(camera.latitude) <= 90, abs(camera.longitude) <= 180 {
             places.append(PlaceLayer(tag: entry, value: camera.name, latitude: camera.latitude, longitude: camera.longitude, altitude: nil))
@@ -166,6 +177,13 @@ struct TimeLayers: Sendable, Equatable {
         for layer in layers where layer.utc == nil && layer.kind != .sourceZone {
             guard let local = CivilTime(parsing: layer.local)?.localMilliseconds else { continue }
             let instants = CameraSource.instants(local: local, in: zone)
+            if instants.count != 1, layer.kind == .dvrWallClock, let placed = Self.placedByStep(local: local, tags: tags, zone: zone) {
+                // The recorder's own clock steps as the zone changes: that says which instant it was.
+                layers.append(TimeLayer(kind: .sourceZone, tag: "\(layer.tag) in \(name) (\(entry)), placed by the clock's step at packet "
+                    + "\(tags["dhav.first_step_packet"] ?? "?"), \(name)'s change at \(CivilTime.text(placed.change, zone: "Z"))",
+                    value: layer.value, utc: CivilTime.text(placed.start, zone: "Z"), local: layer.local, zone: name))
+                continue
+            }
             guard instants.count == 1, let utc = instants.first else {
                 let what = instants.isEmpty
                     ? "never happened there (the clocks skipped that hour)"
@@ -177,6 +195,16 @@ struct TimeLayers: Sendable, Equatable {
             layers.append(TimeLayer(kind: .sourceZone, tag: "\(layer.tag) in \(name) (\(entry))", value: layer.value,
                                     utc: CivilTime.text(utc, zone: "Z"), local: layer.local, zone: name))
         }
+    }
+
+    /// Where a recorder's first reading `local` lies, when the first step of its clock (the
+    /// worker's `dhav.first_step_*`) is the zone's own change: the change, and the start that
+    /// many milliseconds of its clock before it. Nil when the step is no change of the zone.
+    static func placedByStep(local: Int64, tags: [String: String], zone: TimeZone) -> (start: Int64, change: Int64)? {
+        guard let from = tags["dhav.first_step_from"].flatMap(CivilTime.init(parsing:))?.localMilliseconds,
+              let to = tags["dhav.first_step_to"].flatMap(CivilTime.init(parsing:))?.localMilliseconds,
+              from >= local, from - local < widestZone * 10, let change = CameraSource.change(from: from, to: to, in: zone) else { return nil }
+        return (change - (from - local), change)
     }
 
     /// `1 h 00 min 05.000 s` for a difference in milliseconds.
