@@ -188,6 +188,94 @@ import Testing
         #expect(!other.timeLayers.contains { $0.tag.contains("placed by the clock's step") })
     }
 
+    /// A DJI drone's telemetry subtitles (Scripts/make-fixtures time), in its MP4 and as the .SRT
+    /// sidecar: the controller's clock (zone unknown) and the first and last fixes, as the SRT
+    /// text gives them; with the unit registered in its zone, the sidecar alone is on the timeline.
+    @Test func aDronesTelemetrySubtitlesGiveItsClockAndPositionsInTheVideoAndTheSidecar() throws {
+        let store = try TestSupport.newStore()
+        let custodian = TestSupport.custodian
+        let sidecar = TestSupport.fixture("DJI_0042.SRT")
+        let text = try String(contentsOfFile: sidecar, encoding: .utf8)
+        let clocks = text.split(separator: "\n").filter { $0.hasPrefix("2026-") }.map(String.init)
+        func bracket(_ key: String) -> [Double] {
+            text.components(separatedBy: "[\(key): ").dropFirst().compactMap { Double($0.prefix { $0 != "]" }) }
+        }
+        let (latitudes, longitudes) = (bracket("latitude"), bracket("longitude"))
+        #expect(clocks.count == 3 && latitudes.count == 3 && longitudes.count == 3)
+        _ = try store.registerSource("DJI UNIT 2", latitude: 31.5497, longitude: 74.3436, zone: "Asia/Karachi", actor: custodian)
+
+        for name in ["DJI_0042.MP4", "DJI_0042.SRT"] {
+            let id = try #require(try store.ingest(file: TestSupport.fixture(name), caseID: "T-15", source: "DJI UNIT 2", actor: custodian).exhibit).description
+            let report = try store.exhibit(id, actor: custodian)
+            let drone = try #require(report.timeLayers.first { $0.kind == .droneTelemetry }, "\(name): \(report.timeLayers) \(report.findings)")
+            #expect(drone.value == clocks[0] && drone.zone == "unknown" && drone.utc == nil && drone.local == "2026-11-03T14:40:00.120", "\(name): \(drone)")
+            let fixes = report.places.filter { $0.tag.hasPrefix("DJI telemetry") }
+            #expect(fixes.count == 2, "\(name): \(report.places)")
+            for (fix, index) in zip(fixes, [0, 2]) {
+                #expect(abs(fix.latitude - latitudes[index]) < 1e-9 && abs(fix.longitude - longitudes[index]) < 1e-9, "\(name): \(fix)")
+            }
+            let zoned = try #require(report.timeLayers.first { $0.kind == .sourceZone && $0.tag.hasPrefix("DJI") }, "\(name): \(report.timeLayers)")
+            #expect(zoned.utc == "2026-11-03T09:40:00.120Z")
+            // The MP4's header (09:40:00Z) places it; the sidecar has only the telemetry's clock in the unit's zone.
+            #expect(report.start == (name.hasSuffix("MP4") ? "2026-11-03T09:40:00.000Z" : "2026-11-03T09:40:00.120Z"), "\(name): \(report.start ?? "-")")
+            #expect(!report.findings.contains { $0.kind == .timeLayersDisagree }, "\(name): \(report.findings)")
+        }
+        let hits = try store.lookup(TimeQuery(from: "2026-11-03T09:40:01Z", to: "2026-11-03T09:40:02Z", near: (31.5602, 74.3303), radiusMetres: 50), actor: custodian)
+        #expect(hits.map(\.originalName) == ["DJI_0042.MP4"], "the sidecar covers an instant, the video three seconds: \(hits)")
+        #expect(try store.audit(actor: custodian).ok)
+    }
+
+    /// An aerial camera's MPEG-TS with MISB ST 0601 KLV (Scripts/make-fixtures time): the precision
+    /// time stamps and sensor positions are what an independent reader (PyPI `klvdata`, over the
+    /// KLV stream ffmpeg copies out) finds, the first places the footage, and a local set whose
+    /// checksum no longer matches is a finding, not a reading.
+    @Test func anAerialCamerasMISBMetadataPlacesItsFootageAsAnIndependentReaderFindsIt() throws {
+        let store = try TestSupport.newStore()
+        let custodian = TestSupport.custodian
+        let file = TestSupport.fixture("uas_sortie_7.ts")
+        let klv = TestSupport.temporaryDirectory() + "/klv.bin"
+        _ = try TestSupport.run(TestSupport.ffmpeg, ["-v", "error", "-i", file, "-map", "0:d", "-c", "copy", "-f", "data", klv])
+        let script = """
+            import klvdata, sys
+            for packet in klvdata.StreamParser(open(sys.argv[1], "rb").read()):
+                items = {type(item).__name__: str(item.value) for item in packet.items.values()}
+                print(items["PrecisionTimeStamp"], items["SensorLatitude"], items["SensorLongitude"], items["SensorTrueAltitude"], sep="|")
+            """
+        let oracle = try TestSupport.run(TestSupport.oraclePython, ["-c", script, klv]).stdout.split(separator: "\n").map { $0.split(separator: "|").map(String.init) }
+        #expect(oracle.count == 3 && oracle.allSatisfy { $0.count == 4 }, "\(oracle)")
+        guard oracle.count == 3, oracle.allSatisfy({ $0.count == 4 }) else { return }
+
+        let id = try #require(try store.ingest(file: file, caseID: "T-16", actor: custodian).exhibit).description
+        let report = try store.exhibit(id, actor: custodian)
+        let layer = try #require(report.timeLayers.first { $0.kind == .misbPrecisionTime }, "\(report.timeLayers) \(report.findings)")
+        // klvdata: 2026-11-03 09:45:10.250000+00:00, the set presented with the first frame.
+        #expect(layer.utc == String(oracle[0][0].prefix(23)).replacingOccurrences(of: " ", with: "T") + "Z", "\(layer) against \(oracle[0][0])")
+        #expect(report.start == layer.utc && layer.zone == "Z")
+        let fixes = report.places.filter { $0.tag.hasPrefix("MISB") }
+        #expect(fixes.count == 2, "\(report.places)")
+        for (fix, row) in zip(fixes, [oracle[0], oracle[2]]) {
+            let (latitude, longitude, altitude) = (Double(row[1]) ?? .nan, Double(row[2]) ?? .nan, Double(row[3]) ?? .nan)
+            #expect(abs(fix.latitude - latitude) < 1e-6 && abs(fix.longitude - longitude) < 1e-6 && abs((fix.altitude ?? .nan) - altitude) < 0.1,
+                    "\(fix) against klvdata's \(row)")
+        }
+        let hits = try store.lookup(TimeQuery(from: "2026-11-03T09:45:11Z", to: "2026-11-03T09:45:12Z", near: (31.5605, 74.3313), radiusMetres: 100), actor: custodian)
+        #expect(hits.map(\.exhibit.description) == [id] && hits.first?.layer.kind == .misbPrecisionTime, "\(hits)")
+
+        // One byte of the first set's time changed: its checksum fails, so the second set (1 s in) gives the time.
+        var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: file)))
+        let key: [UInt8] = [0x06, 0x0E, 0x2B, 0x34, 0x02, 0x0B, 0x01, 0x01]
+        let sets = bytes.indices.dropLast(16).filter { bytes[$0..<($0 + 8)].elementsEqual(key) }
+        #expect(sets.count == 3)
+        bytes[sets[0] + 16 + 1 + 2 + 7] ^= 0x01
+        let damaged = TestSupport.temporaryDirectory() + "/uas_damaged.ts"
+        try Data(bytes).write(to: URL(fileURLWithPath: damaged))
+        let broken = try store.exhibit(try #require(try store.ingest(file: damaged, caseID: "T-16", actor: custodian).exhibit).description, actor: custodian)
+        #expect(broken.findings.contains { $0.kind == .metadataDamaged && $0.message.contains("checksum does not match") }, "\(broken.findings)")
+        let second = try #require(broken.timeLayers.first { $0.kind == .misbPrecisionTime })
+        #expect(second.value == "1793699111250000" && second.utc == "2026-11-03T09:45:10.250Z", "\(second)")
+        #expect(try store.audit(actor: custodian).ok)
+    }
+
     @Test func aStillsEXIFTimeOffsetAndGPSAreWhatExiftoolReads() throws {
         let store = try TestSupport.newStore()
         let file = TestSupport.fixture("still_exif.jpg")

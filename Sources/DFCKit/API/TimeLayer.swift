@@ -25,6 +25,12 @@ public struct TimeLayer: Sendable, Codable, Equatable {
         /// A recorder's wall clock at its first packet (a Dahua `dhav` file's packed local date),
         /// local time of an unknown zone: FFmpeg reads it as UTC, DFC never does.
         case dvrWallClock = "dvr_wall_clock"
+        /// A drone's telemetry subtitles (DJI's track or `.SRT` file): the controller's clock,
+        /// zone unknown, taken back to the recording's start by the subtitle's presentation time.
+        case droneTelemetry = "drone_telemetry"
+        /// MISB ST 0601's precision time stamp (KLV item 2, microseconds since 1970 UTC) of an
+        /// aerial platform, taken back to the recording's start by its packet's presentation time.
+        case misbPrecisionTime = "misb_precision_time"
     }
 
     /// Where the reading comes from.

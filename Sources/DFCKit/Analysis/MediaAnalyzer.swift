@@ -64,6 +64,15 @@ struct MediaAnalyzer {
         /// A Dahua recorder's clock, from the first video stream of a `dhav` input.
         var wallClock: DVRWallClock?
         let readsDHAV = MediaProbe.formatName(input) == "dhav"
+        /// The first text subtitle stream, read for a drone's telemetry (DJI writes it as subtitles).
+        var drone: DroneTelemetry?
+        /// The first KLV stream, read for MISB ST 0601 time and sensor positions.
+        var misb: MISBTelemetry?
+        /// Telemetry times are reported from the container's start (an MPEG-TS starts at 1.4 s, say).
+        let origin = MediaProbe.container(input).startSeconds.flatMap { $0.isFinite ? $0 : nil } ?? 0
+        func seconds(_ row: PacketRow) -> Double? {
+            (row.pts ?? row.dts).map { Double($0) * tracks[row.stream].secondsPerTick - origin }
+        }
         /// Takes in every stream the demuxer knows of and this pass does not yet, opening a
         /// decoder for each video stream under the same limits.
         func addNewStreams() {
@@ -72,6 +81,10 @@ struct MediaAnalyzer {
                 streams.append(MediaProbe.stream(stream, index: index))
                 tracks.append(StreamTrack(info: streams[index], timeBase: stream.pointee.time_base))
                 if telemetry == nil, MediaProbe.isGPMF(stream) { telemetry = (index, GPMFTelemetry()) }
+                if misb == nil, streams[index].codec == "klv" { misb = MISBTelemetry(stream: index) }
+                if drone == nil, streams[index].type == "subtitle", ["mov_text", "subrip", "text"].contains(streams[index].codec) {
+                    drone = DroneTelemetry(stream: index)
+                }
                 if readsDHAV, wallClock == nil, streams[index].type == "video", streams[index].timeBase == "1/1000" {
                     wallClock = DVRWallClock(stream: index)
                 }
@@ -154,10 +167,11 @@ struct MediaAnalyzer {
                 sha256: Data(SHA256.hash(data: packet.payload)))
             try onPacket(row)
             tracks[streamIndex].observe(row, findings: &findings)
-            if telemetry?.stream == streamIndex {
-                let at = (row.pts ?? row.dts).map { Double($0) * tracks[streamIndex].secondsPerTick }
-                telemetry?.reader.read(Array(packet.payload), at: at)
+            if telemetry?.stream == streamIndex { telemetry?.reader.read(Array(packet.payload), at: seconds(row)) }
+            if drone?.stream == streamIndex {
+                drone?.read(Array(packet.payload), at: seconds(row), textAfterLength: streams[streamIndex].codec == "mov_text")
             }
+            if misb?.stream == streamIndex { misb?.read(Array(packet.payload), at: seconds(row)) }
             if wallClock?.stream == streamIndex, let pts = row.pts { wallClock?.observe(packet: packetIndex, milliseconds: pts) }
             if let decoding = tracks[streamIndex].decoding {
                 decoding.diagnostics.setCurrentPacket(packetIndex)
@@ -197,6 +211,13 @@ struct MediaAnalyzer {
             container.tags.merge(reader.tags(stream: stream)) { $1 }
             for problem in reader.problems {
                 findings.add(Finding(kind: .metadataDamaged, severity: .warning, message: "GPMF telemetry, stream \(stream): \(problem)", stream: stream))
+            }
+        }
+        if let drone { container.tags.merge(drone.tags) { $1 } }
+        if let misb {
+            container.tags.merge(misb.tags) { $1 }
+            for problem in misb.problems {
+                findings.add(Finding(kind: .metadataDamaged, severity: .warning, message: "MISB ST 0601 KLV, stream \(misb.stream): \(problem)", stream: misb.stream))
             }
         }
         if let wallClock {

@@ -22,10 +22,11 @@ final class FormatInput {
     /// FFmpeg demuxer names DFC reads: camera, DVR, drone and phone containers, raw
     /// elementary streams, audio recorders' files, and still images. Stills are read by the
     /// single-image `*_pipe` demuxers, which read the one file they are given; never by
-    /// `image2`, which reads numbered sequences and patterns of other files.
+    /// `image2`, which reads numbered sequences and patterns of other files. SubRip (`srt`) is
+    /// the telemetry sidecar a DJI drone writes beside its video; it names no other file.
     static let allowedFormats = [
         "mov", "mp4", "matroska", "webm", "avi", "mpegts", "mpeg", "mpegvideo", "h264", "hevc", "mjpeg", "m4v",
-        "asf", "flv", "dhav", "ivf", "dv", "mxf", "ogg", "wav", "mp3", "aac",
+        "asf", "flv", "dhav", "ivf", "dv", "mxf", "ogg", "wav", "mp3", "aac", "srt",
         "jpeg_pipe", "png_pipe", "tiff_pipe", "bmp_pipe", "webp_pipe",
     ].joined(separator: ",")
 

@@ -89,7 +89,7 @@ struct TimeLayers: Sendable, Equatable {
         // zone the file itself names.
         // GPS telemetry comes last: when the file has a clock of its own, the telemetry's
         // disagreement is a suggested correction for the examiner, not one applied here.
-        let order: [TimeLayer.Kind] = [.exifGPS, .quicktimeCreation, .exifOriginal, .containerCreation, .sourceZone, .gpsTelemetry]
+        let order: [TimeLayer.Kind] = [.exifGPS, .quicktimeCreation, .exifOriginal, .containerCreation, .sourceZone, .gpsTelemetry, .misbPrecisionTime]
         let milliseconds = layers.map { layer in layer.utc.flatMap { CivilTime(parsing: $0)?.utcMilliseconds } }
         let found = layers
         guard let best = order.compactMap({ kind in found.indices.first { found[$0].kind == kind && milliseconds[$0] != nil } }).first,
@@ -105,11 +105,12 @@ struct TimeLayers: Sendable, Equatable {
                     findings.append(Finding(kind: .timeLayersDisagree, severity: .warning, message: "\(layer.tag) (\(layer.value)) is \(Self.duration(apart)) "
                         + "\(apart > 0 ? "after" : "before") \(layers[best].tag) (\(layers[best].value)); no correction is applied"))
                 }
-                if layer.kind == .gpsTelemetry, abs(apart) > Self.tolerance {
-                    findings.append(Finding(kind: .clockCorrectionSuggested, severity: .warning, message: "GPS telemetry, \(layer.tag), puts the "
+                if layer.kind == .gpsTelemetry || layer.kind == .misbPrecisionTime, abs(apart) > Self.tolerance {
+                    let what = layer.kind == .gpsTelemetry ? "GPS telemetry" : "The platform's precision time stamp"
+                    findings.append(Finding(kind: .clockCorrectionSuggested, severity: .warning, message: "\(what), \(layer.tag), puts the "
                         + "recording's start at \(layer.utc ?? "?"), \(Self.duration(apart)) \(apart > 0 ? "after" : "before") the clock the timeline "
                         + "uses, \(layers[best].tag) (\(layers[best].value)); suggested, not applied: dfc clock on this exhibit with "
-                        + "--offset=\(ClockCorrection.text(milliseconds: apart)) if the examiner accepts the GPS as the reference"))
+                        + "--offset=\(ClockCorrection.text(milliseconds: apart)) if the examiner accepts it as the reference"))
                 }
             } else if layer.kind == .fileName, let local = CivilTime(parsing: layer.local)?.localMilliseconds, abs(local - start) > Self.widestZone {
                 findings.append(Finding(kind: .fileNameTimeFar, severity: .warning, message: "the file name's time (\(layer.value), zone unknown) is "
@@ -118,16 +119,13 @@ struct TimeLayers: Sendable, Equatable {
         }
     }
 
-    /// The GPS time and positions a GPMF telemetry track gave (the worker's `gpmf.*` tags): the
-    /// first GPSU taken back to the recording's start by its payload's presentation time, and
-    /// the first and last GPS5 fixes as places.
+    /// The times and positions telemetry tracks gave (the worker's `gpmf.*` and `dji.*` tags):
+    /// GPMF's first GPSU and DJI's first clock reading, each taken back to the recording's start
+    /// by its sample's presentation time, and the first and last fixes of each as places.
     private mutating func addTelemetry(_ tags: [String: String]) {
         let stream = tags["gpmf.stream"].flatMap(Int.init).map { "stream \($0)" } ?? "stream ?"
-        func seconds(_ name: String) -> Double? {
-            tags[name].flatMap(Double.init).flatMap { $0.isFinite && $0 >= 0 && $0 < 1e7 ? $0 : nil }
-        }
         if let value = tags["gpmf.gpsu_first"] {
-            let at = seconds("gpmf.gpsu_first_at")
+            let at = tags["gpmf.gpsu_first_at"].flatMap(Double.init).flatMap { $0.isFinite && $0 >= 0 && $0 < 1e7 ? $0 : nil }
             if let reading = Self.gpsu(value), let at, let utc = reading.utcMilliseconds {
                 let start = utc - Int64((at * 1000).rounded())
                 layers.append(TimeLayer(kind: .gpsTelemetry, tag: "gpmf GPSU of \(stream) (payload at \(String(format: "%.3f", at)) s)", value: value,
@@ -136,16 +134,50 @@ struct TimeLayers: Sendable, Equatable {
                 findings.append(Finding(kind: .timeUnusable, severity: .info, message: "GPMF GPSU \"\(value)\" (\(stream)) is not a usable time; kept as written, used for nothing"))
             }
         }
-        for (name, label) in [("gpmf.gps5_first", "first"), ("gpmf.gps5_last", "last")] {
+        addFixes(tags, prefix: "gpmf.gps5", label: "gpmf GPS5", stream: stream, sample: "payload")
+        let drone = tags["dji.stream"].flatMap(Int.init).map { "stream \($0)" } ?? "stream ?"
+        if let value = tags["dji.time_first"] {
+            // The controller's clock, zone unknown, at the first subtitle that gives it.
+            if let reading = CivilTime(parsing: value), reading.offset == nil, Self.plausibleYears.contains(reading.year),
+               let at = tags["dji.time_first_at"].flatMap(Double.init), at.isFinite, at >= 0, at < 1e7 {
+                let start = CivilTime.text(reading.localMilliseconds - Int64((at * 1000).rounded()))
+                layers.append(TimeLayer(kind: .droneTelemetry, tag: "DJI telemetry subtitles of \(drone) (subtitle at \(String(format: "%.3f", at)) s)",
+                                        value: value, utc: nil, local: start, zone: "unknown"))
+            } else {
+                findings.append(Finding(kind: .timeUnusable, severity: .info, message: "DJI telemetry time \"\(value)\" (\(drone)) is not a usable time; kept as written, used for nothing"))
+            }
+        }
+        addFixes(tags, prefix: "dji.position", label: "DJI telemetry", stream: drone, sample: "subtitle")
+        let misb = tags["misb.stream"].flatMap(Int.init).map { "stream \($0)" } ?? "stream ?"
+        if let value = tags["misb.precision_time_first"] {
+            // Microseconds since 1970 UTC, at the first local set that gives them.
+            if let microseconds = UInt64(value), let at = tags["misb.precision_time_first_at"].flatMap(Double.init), at.isFinite, abs(at) < 1e7,
+               let reading = Int64(exactly: microseconds / 1000), reading >= 631_152_000_000, reading < 4_102_444_800_000 {
+                let start = reading - Int64((at * 1000).rounded())
+                layers.append(TimeLayer(kind: .misbPrecisionTime, tag: "MISB ST 0601 precision time stamp of \(misb) (packet at \(String(format: "%.3f", at)) s)",
+                                        value: value, utc: CivilTime.text(start, zone: "Z"), local: CivilTime.text(start), zone: "Z"))
+            } else {
+                findings.append(Finding(kind: .timeUnusable, severity: .info, message: "MISB precision time stamp \"\(value)\" (\(misb)) is not a usable time; kept as written, used for nothing"))
+            }
+        }
+        addFixes(tags, prefix: "misb.sensor_position", label: "MISB ST 0601 sensor", stream: misb, sample: "packet")
+    }
+
+    /// The first and last fixes a telemetry track gave (`PREFIX_first`, `PREFIX_last`, each
+    /// `latitude,longitude,altitude` with `_at`, the seconds into the stream), as places.
+    private mutating func addFixes(_ tags: [String: String], prefix: String, label: String, stream: String, sample: String) {
+        for which in ["first", "last"] {
+            let name = "\(prefix)_\(which)"
             guard let value = tags[name] else { continue }
-            let parts = value.split(separator: ",").map { Double($0) }
+            let parts = value.split(separator: ",", omittingEmptySubsequences: false).map { Double($0) }
             guard parts.count == 3, let latitude = parts[0], let longitude = parts[1], latitude.isFinite, longitude.isFinite,
-                  abs(latitude) <= 90, abs(longitude) <= 180, let at = seconds(name + "_at") else {
-                findings.append(Finding(kind: .timeUnusable, severity: .info, message: "GPMF GPS5 \"\(value)\" (\(stream)) is not a position on Earth; kept as written, used for nothing"))
+                  abs(latitude) <= 90, abs(longitude) <= 180,
+                  let at = tags[name + "_at"].flatMap(Double.init), at.isFinite, at >= 0, at < 1e7 else {
+                findings.append(Finding(kind: .timeUnusable, severity: .info, message: "\(label) position \"\(value)\" (\(stream)) is not a position on Earth; kept as written, used for nothing"))
                 continue
             }
             guard !places.contains(where: { $0.value == value }) else { continue }
-            places.append(PlaceLayer(tag: "gpmf GPS5 \(label) fix (\(stream), payload at \(String(format: "%.3f", at)) s)", value: value,
+            places.append(PlaceLayer(tag: "\(label) \(which) fix (\(stream), \(sample) at \(String(format: "%.3f", at)) s)", value: value,
                                      latitude: latitude, longitude: longitude, altitude: parts[2].flatMap { $0.isFinite ? $0 : nil }))
         }
     }
