@@ -11,10 +11,7 @@ import Foundation
 struct DroneTelemetry: Sendable {
     let stream: Int
     private(set) var records = 0
-    private(set) var firstTime: GPMFTelemetry.Reading?
-    private(set) var lastTime: GPMFTelemetry.Reading?
-    private(set) var firstFix: GPMFTelemetry.Reading?
-    private(set) var lastFix: GPMFTelemetry.Reading?
+    private(set) var readings = TelemetryReadings()
 
     static let maxScanned = 4096
 
@@ -34,33 +31,15 @@ struct DroneTelemetry: Sendable {
         let fix = Self.position(in: text)
         guard time != nil || fix != nil else { return }
         records += 1
-        if let time {
-            let reading = GPMFTelemetry.Reading(text: time, seconds: seconds)
-            if firstTime == nil { firstTime = reading }
-            lastTime = reading
-        }
-        if let fix {
-            let reading = GPMFTelemetry.Reading(text: fix, seconds: seconds)
-            if firstFix == nil { firstFix = reading }
-            lastFix = reading
-        }
+        if let time { readings.time(time, at: seconds) }
+        if let fix { readings.fix(fix, at: seconds) }
     }
 
     /// The readings as tags (`dji.*`), as the worker reports them with the container's; none
     /// when no subtitle looked like DJI telemetry.
     var tags: [String: String] {
         guard records > 0 else { return [:] }
-        var tags = ["dji.stream": String(stream), "dji.records": String(records)]
-        func put(_ name: String, _ reading: GPMFTelemetry.Reading?) {
-            guard let reading else { return }
-            tags["dji.\(name)"] = reading.text
-            tags["dji.\(name)_at"] = String(format: "%.3f", reading.seconds)
-        }
-        put("time_first", firstTime)
-        put("time_last", lastTime)
-        put("position_first", firstFix)
-        put("position_last", lastFix)
-        return tags
+        return ["dji.stream": String(stream), "dji.records": String(records)].merging(readings.tags(prefix: "dji", time: "time", position: "position")) { $1 }
     }
 
     /// The first `YYYY-MM-DD hh:mm:ss[.fff]` in the text, as written.

@@ -9,17 +9,8 @@ import Foundation
 /// and last reading of each kind (with the payload's presentation time) and counts the rest,
 /// so a ten-hour recording costs no more memory than a short one.
 struct GPMFTelemetry: Sendable {
-    /// One reading and the presentation time, in seconds, of the payload it came in.
-    struct Reading: Sendable, Equatable {
-        var text: String
-        var seconds: Double
-    }
-
     private(set) var payloads = 0
-    private(set) var firstTime: Reading?
-    private(set) var lastTime: Reading?
-    private(set) var firstFix: Reading?
-    private(set) var lastFix: Reading?
+    private(set) var readings = TelemetryReadings()
     private(set) var fixes = 0
     /// Payloads whose `GPSF` says the receiver had no fix: their times and positions are not used.
     private(set) var withoutFix = 0
@@ -43,16 +34,7 @@ struct GPMFTelemetry: Sendable {
     func tags(stream: Int) -> [String: String] {
         var tags = ["gpmf.stream": String(stream), "gpmf.payloads": String(payloads), "gpmf.gps5_samples": String(fixes),
                     "gpmf.payloads_without_fix": String(withoutFix)]
-        func put(_ name: String, _ reading: Reading?) {
-            guard let reading else { return }
-            tags["gpmf.\(name)"] = reading.text
-            tags["gpmf.\(name)_at"] = String(format: "%.3f", reading.seconds)
-        }
-        put("gpsu_first", firstTime)
-        put("gpsu_last", lastTime)
-        put("gps5_first", firstFix)
-        put("gps5_last", lastFix)
-        return tags
+        return tags.merging(readings.tags(prefix: "gpmf", time: "gpsu", position: "gps5")) { $1 }
     }
 
     /// The records of one level, `bytes[from..<to]`: a STRM's are gathered and read together.
@@ -89,9 +71,7 @@ struct GPMFTelemetry: Sendable {
         if stream.fix == 0 { withoutFix += 1; return }
         if let time = stream.time {
             if time.utf8.count == 16, time.utf8.allSatisfy({ $0 == UInt8(ascii: ".") || ($0 >= 0x30 && $0 <= 0x39) }) {
-                let reading = Reading(text: time, seconds: seconds)
-                if firstTime == nil { firstTime = reading }
-                lastTime = reading
+                readings.time(time, at: seconds)
             } else {
                 problem("payload \(payloads): GPSU is not yymmddhhmmss.sss")
             }
@@ -106,9 +86,7 @@ struct GPMFTelemetry: Sendable {
             let latitude = Double(sample[0]) / Double(scale[0]), longitude = Double(sample[1]) / Double(scale[1])
             let altitude = Double(sample[2]) / Double(scale[2])
             guard abs(latitude) <= 90, abs(longitude) <= 180, latitude != 0 || longitude != 0 else { continue }
-            let reading = Reading(text: String(format: "%.7f,%.7f,%.3f", latitude, longitude, altitude), seconds: seconds)
-            if firstFix == nil { firstFix = reading }
-            lastFix = reading
+            readings.fix(String(format: "%.7f,%.7f,%.3f", latitude, longitude, altitude), at: seconds)
             fixes += 1
         }
     }

@@ -10,10 +10,7 @@ import Foundation
 struct MISBTelemetry: Sendable {
     let stream: Int
     private(set) var sets = 0
-    private(set) var firstTime: GPMFTelemetry.Reading?
-    private(set) var lastTime: GPMFTelemetry.Reading?
-    private(set) var firstFix: GPMFTelemetry.Reading?
-    private(set) var lastFix: GPMFTelemetry.Reading?
+    private(set) var readings = TelemetryReadings()
     /// Sets not used: a checksum that does not match, or a length past the packet.
     private(set) var rejected = 0
     private(set) var problems: [String] = []
@@ -41,17 +38,8 @@ struct MISBTelemetry: Sendable {
     /// The readings as tags (`misb.*`), as the worker reports them with the container's.
     var tags: [String: String] {
         guard sets > 0 || rejected > 0 else { return [:] }
-        var tags = ["misb.stream": String(stream), "misb.local_sets": String(sets), "misb.local_sets_rejected": String(rejected)]
-        func put(_ name: String, _ reading: GPMFTelemetry.Reading?) {
-            guard let reading else { return }
-            tags["misb.\(name)"] = reading.text
-            tags["misb.\(name)_at"] = String(format: "%.3f", reading.seconds)
-        }
-        put("precision_time_first", firstTime)
-        put("precision_time_last", lastTime)
-        put("sensor_position_first", firstFix)
-        put("sensor_position_last", lastFix)
-        return tags
+        return ["misb.stream": String(stream), "misb.local_sets": String(sets), "misb.local_sets_rejected": String(rejected)]
+            .merging(readings.tags(prefix: "misb", time: "precision_time", position: "sensor_position")) { $1 }
     }
 
     /// One local set, `bytes[from..<end]` with its items from `values`.
@@ -86,10 +74,7 @@ struct MISBTelemetry: Sendable {
         sets += 1
         guard let seconds, seconds.isFinite else { return }
         if let time = items[2], time.count == 8 {
-            let microseconds = time.reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
-            let reading = GPMFTelemetry.Reading(text: String(microseconds), seconds: seconds)
-            if firstTime == nil { firstTime = reading }
-            lastTime = reading
+            readings.time(String(time.reduce(UInt64(0)) { $0 << 8 | UInt64($1) }), at: seconds)
         }
         func signed(_ tag: Int) -> Int32? {
             guard let value = items[tag], value.count == 4 else { return nil }
@@ -98,11 +83,8 @@ struct MISBTelemetry: Sendable {
         }
         if let latitude = signed(13), let longitude = signed(14) {
             let altitude = items[15].flatMap { $0.count == 2 ? Double(UInt16($0[$0.startIndex]) << 8 | UInt16($0[$0.startIndex + 1])) * 19900 / 65535 - 900 : nil }
-            let text = String(format: "%.7f,%.7f,", Double(latitude) * 90 / Double(Int32.max), Double(longitude) * 180 / Double(Int32.max))
-                + (altitude.map { String(format: "%.1f", $0) } ?? "")
-            let reading = GPMFTelemetry.Reading(text: text, seconds: seconds)
-            if firstFix == nil { firstFix = reading }
-            lastFix = reading
+            readings.fix(String(format: "%.7f,%.7f,", Double(latitude) * 90 / Double(Int32.max), Double(longitude) * 180 / Double(Int32.max))
+                + (altitude.map { String(format: "%.1f", $0) } ?? ""), at: seconds)
         }
     }
 
