@@ -10,7 +10,9 @@ struct Clock: ParsableCommand {
             they applied. The reason says what the clock was checked against (a photographed clock, a GPS \
             fix, a known event). With --source NAME --from T --to T instead of an exhibit, every exhibit of \
             that camera on the timeline over the range is corrected, each by its own event naming the camera \
-            and the range; footage ingested later is not.
+            and the range; footage ingested later is not. With --zone Area/City, the clock is said to \
+            show local time there (a DVR's or action camera's local time labelled UTC): each exhibit's reading \
+            is read in the zone at its own date, summer or winter, and --offset, when given, is added.
             """)
 
     @OptionGroup var options: StoreOptions
@@ -28,7 +30,10 @@ struct Clock: ParsableCommand {
     var to: String?
 
     @Option(help: ArgumentHelp("Added to the exhibit's clock: ±HH:MM:SS[.fff] (a negative one as --offset=-01:00:00).", valueName: "offset"))
-    var offset: String
+    var offset: String?
+
+    @Option(help: ArgumentHelp("The zone the clock shows local time of (IANA, Area/City); its offset at the reading is applied.", valueName: "zone"))
+    var zone: String?
 
     @Option(help: "Why: the reference the clock was checked against (recorded in the custody log).")
     var reason: String
@@ -37,6 +42,7 @@ struct Clock: ParsableCommand {
     var json = false
 
     func validate() throws {
+        guard offset != nil || zone != nil else { throw ValidationError("give --offset, --zone, or both") }
         if reference != nil {
             guard source == nil, from == nil, to == nil else { throw ValidationError("give an exhibit, or --source with --from and --to, not both") }
         } else {
@@ -48,9 +54,9 @@ struct Clock: ParsableCommand {
         try reportingErrors {
             let store = try options.open()
             let reports = if let reference {
-                [try store.correctClock(reference, offset: offset, reason: reason, actor: options.actorName)]
+                [try store.correctClock(reference, offset: offset, zone: zone, reason: reason, actor: options.actorName)]
             } else {
-                try store.correctClock(source: source ?? "", from: from ?? "", to: to ?? "", offset: offset, reason: reason, actor: options.actorName)
+                try store.correctClock(source: source ?? "", from: from ?? "", to: to ?? "", offset: offset, zone: zone, reason: reason, actor: options.actorName)
             }
             for report in reports {
                 if json {

@@ -526,6 +526,49 @@ import Testing
         #expect(audit.ok, "\(audit.problems)")
     }
 
+    /// `dfc clock --zone`: DVRs whose headers are London's local time labelled UTC. Over a range,
+    /// each exhibit is read in the zone at its own date (-1 h in July, nothing in November), each
+    /// by its own signed event naming the zone; a reading London repeats is refused with both
+    /// instants named and nothing recorded; a zone and an offset together add up.
+    @Test func aClockReadInItsZoneGetsEachExhibitsOwnOffsetSummerOrWinter() throws {
+        let directory = TestSupport.temporaryDirectory()
+        let store = try TestSupport.newStore()
+        let custodian = TestSupport.custodian
+        var ids: [String] = []
+        for (n, (header, source)) in [("2026-07-01T10:00:00Z", "ALDGATE CAM 3"), ("2026-11-03T10:00:00Z", "ALDGATE CAM 3"),
+                                      ("2026-10-25T01:30:00Z", "ALDGATE CAM 4"), ("2026-08-01T12:00:00Z", "ALDGATE CAM 4")].enumerated() {
+            let clip = try Self.clip("cam\(n).mp4", in: directory, seconds: 2 + n, metadata: ["creation_time": header])
+            ids.append(try #require(try store.ingest(file: clip, caseID: "T-17", source: source, actor: custodian).exhibit).description)
+        }
+        let reports = try store.correctClock(source: "ALDGATE CAM 3", from: "2026-06-01T00:00:00Z", to: "2026-12-01T00:00:00Z", offset: nil,
+                                             zone: "Europe/London", reason: "the DVR menu shows London time; the header labels it UTC", actor: custodian)
+        #expect(reports.map(\.exhibit.description) == [ids[0], ids[1]])
+        #expect(reports.map(\.correctedStart) == ["2026-07-01T09:00:00.000Z", "2026-11-03T10:00:00.000Z"], "\(reports.map(\.correctedStart))")
+        #expect(reports.map { $0.clockCorrections.last?.offset } == ["-01:00:00.000", "+00:00:00.000"]
+                && reports.allSatisfy { $0.clockCorrections.last?.zone == "Europe/London" })
+        let event = try #require(try store.custody(of: ids[0], actor: custodian).last { $0.action == "clock_corrected" })
+        #expect(event.details["zone"] == "Europe/London" && event.details["zone_offset"] == "-01:00:00.000" && event.details["offset_ms"] == "-3600000")
+
+        // 01:30 on 25 October happened twice in London: refused, both instants named, nothing recorded.
+        let refused = #expect(throws: DFCError.self) {
+            try store.correctClock(ids[2], offset: nil, zone: "Europe/London", reason: "menu", actor: custodian)
+        }
+        #expect("\(refused.map { "\($0)" } ?? "")".contains("at 2026-10-25T00:30:00.000Z and at 2026-10-25T01:30:00.000Z"), "\(String(describing: refused))")
+        #expect(try store.custody(of: ids[2], actor: custodian).allSatisfy { $0.action != "clock_corrected" })
+        #expect(throws: DFCError.self) { try store.correctClock(ids[3], offset: nil, zone: "Mars/Olympus_Mons", reason: "menu", actor: custodian) }
+        #expect(throws: DFCError.self) { try store.correctClock(ids[3], offset: nil, zone: nil, reason: "menu", actor: custodian) }
+
+        // By the CLI, a zone and an offset: London's summer hour back, then 5 s on (a photographed clock).
+        let run = try TestSupport.dfc(["clock", ids[3], "--zone", "Europe/London", "--offset", "+00:00:05", "--reason", "menu and station clock",
+                                       "--store", store.path], actor: custodian)
+        #expect(run.status == 0 && run.stdout.contains("-00:59:55.000") && run.stdout.contains("now 2026-08-01T11:00:05.000Z"), "\(run.stdout)\(run.stderr)")
+        let shown = try TestSupport.dfc(["show", ids[3], "--store", store.path], actor: custodian)
+        #expect(shown.stdout.contains("-00:59:55.000 (the clock read as Europe/London time)"), "\(shown.stdout)")
+        let hits = try store.lookup(TimeQuery(from: "2026-07-01T09:00:01Z", to: "2026-07-01T09:00:01.5Z"), actor: custodian)
+        #expect(hits.map(\.exhibit.description) == [ids[0]] && hits.first?.corrections.first?.zone == "Europe/London", "\(hits)")
+        #expect(try store.audit(actor: custodian).ok)
+    }
+
     @Test func clockCorrectionsAreSignedEventsThatStackAndMoveTheLookupNeverTheLayers() throws {
         let directory = TestSupport.temporaryDirectory()
         let store = try TestSupport.newStore()

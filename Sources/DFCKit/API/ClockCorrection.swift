@@ -11,10 +11,14 @@ public struct ClockCorrection: Sendable, Codable, Equatable {
     public var offsetSeconds: Double
     /// Why, in the examiner's words (the reference it was checked against).
     public var reason: String
+    /// The zone the examiner said the clock shows (`dfc clock --zone`), whose offset at the
+    /// clock's reading is part of `offset`; nil when the correction is an offset alone.
+    public var zone: String?
 
     /// Makes a correction.
-    public init(event: Int64, at: String, actor: String, offset: String, offsetSeconds: Double, reason: String) {
+    public init(event: Int64, at: String, actor: String, offset: String, offsetSeconds: Double, reason: String, zone: String? = nil) {
         (self.event, self.at, self.actor, self.offset, self.offsetSeconds, self.reason) = (event, at, actor, offset, offsetSeconds, reason)
+        self.zone = zone
     }
 
     /// Reads `±HH:MM:SS[.fff]` (hours of any width up to ten years' worth; the sign may be left

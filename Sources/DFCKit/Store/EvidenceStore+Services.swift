@@ -79,14 +79,14 @@ extension EvidenceStore {
         try exhibits.amend(reference, caseID: caseID, source: source, reason: reason, actor: actor)
     }
 
-    /// Forwards to `Exhibits.correctClock(_:offset:reason:actor:)`.
-    public func correctClock(_ reference: String, offset: String, reason: String, actor: String) throws -> ExhibitReport {
-        try exhibits.correctClock(reference, offset: offset, reason: reason, actor: actor)
+    /// Forwards to `Exhibits.correctClock(_:offset:zone:reason:actor:)`.
+    public func correctClock(_ reference: String, offset: String?, zone: String? = nil, reason: String, actor: String) throws -> ExhibitReport {
+        try exhibits.correctClock(reference, offset: offset, zone: zone, reason: reason, actor: actor)
     }
 
-    /// Forwards to `Exhibits.correctClock(source:from:to:offset:reason:actor:)`.
-    public func correctClock(source: String, from: String, to: String, offset: String, reason: String, actor: String) throws -> [ExhibitReport] {
-        try exhibits.correctClock(source: source, from: from, to: to, offset: offset, reason: reason, actor: actor)
+    /// Forwards to `Exhibits.correctClock(source:from:to:offset:zone:reason:actor:)`.
+    public func correctClock(source: String, from: String, to: String, offset: String?, zone: String? = nil, reason: String, actor: String) throws -> [ExhibitReport] {
+        try exhibits.correctClock(source: source, from: from, to: to, offset: offset, zone: zone, reason: reason, actor: actor)
     }
 
     /// Forwards to `Exhibits.registerSource(_:latitude:longitude:heading:zone:actor:)`.

@@ -6,12 +6,18 @@ extension Exhibits {
     /// the times before and after, with its row in `clock_correction`. Corrections stack; the
     /// file's own layers are never changed. Everyone who handles evidence may correct a clock.
     /// An exhibit with no time on the UTC timeline (no layer names its zone) has nothing to correct.
-    public func correctClock(_ reference: String, offset: String, reason: String, actor: String) throws -> ExhibitReport {
-        let (signer, milliseconds, reason) = try correctionArguments(offset: offset, reason: reason, actor: actor)
+    ///
+    /// With `zone` (an IANA name), the clock is said to show local time there although its layer
+    /// says otherwise (an action camera's or DVR's local time labelled UTC): its reading, as
+    /// corrected so far, is read in the zone, and that zone's offset at that moment (summer or
+    /// winter) is the correction, with `offset` added when given. A reading the zone repeats or
+    /// skips is refused, naming both instants or none.
+    public func correctClock(_ reference: String, offset: String?, zone: String? = nil, reason: String, actor: String) throws -> ExhibitReport {
+        let (signer, milliseconds, reason, zone) = try correctionArguments(offset: offset, zone: zone, reason: reason, actor: actor)
         return try withCatalog {
             try catalog.write { db in
                 let record = try resolve(reference, db)
-                try appendCorrection(record, milliseconds: milliseconds, offset: offset, reason: reason, details: [:], signer: signer, db)
+                try appendCorrection(record, milliseconds: milliseconds, zone: zone, reason: reason, details: [:], signer: signer, db)
                 return try report(record, db)
             }
         }
@@ -21,8 +27,11 @@ extension Exhibits {
     /// recorded over `from...to` (ISO 8601 with a zone; its span, with the corrections it has,
     /// overlaps the range): one signed `clock_corrected` event per exhibit, each naming the camera
     /// and the range, all in one transaction. What is ingested later is not corrected by it.
-    public func correctClock(source: String, from: String, to: String, offset: String, reason: String, actor: String) throws -> [ExhibitReport] {
-        let (signer, milliseconds, reason) = try correctionArguments(offset: offset, reason: reason, actor: actor)
+    /// With `zone`, each exhibit's own reading is read in it (so footage from before and after a
+    /// daylight-saving change each gets its own offset); one reading the zone cannot place
+    /// refuses the whole correction.
+    public func correctClock(source: String, from: String, to: String, offset: String?, zone: String? = nil, reason: String, actor: String) throws -> [ExhibitReport] {
+        let (signer, milliseconds, reason, zone) = try correctionArguments(offset: offset, zone: zone, reason: reason, actor: actor)
         let (low, high) = try Reading.range(TimeQuery(from: from, to: to))
         return try withCatalog {
             try catalog.write { db in
@@ -30,7 +39,7 @@ extension Exhibits {
                 let (spans, rows) = try correctedSpans(overlapping: low, high, limit: 1_000_000, db)
                 for placed in spans {
                     guard let record = rows.records[placed.span.exhibit], try current(record, db).source == source else { continue }
-                    try appendCorrection(record, milliseconds: milliseconds, offset: offset, reason: reason,
+                    try appendCorrection(record, milliseconds: milliseconds, zone: zone, reason: reason,
                                          details: ["source": source, "range_from": from, "range_to": to], signer: signer, db)
                     corrected.append(try report(record, db))
                 }
@@ -62,21 +71,34 @@ extension Exhibits {
         return (spans, rows)
     }
 
-    /// The signer, the offset in milliseconds and the trimmed reason of a correction, or a clear error.
-    private func correctionArguments(offset: String, reason: String, actor: String) throws -> (Signer, Int64, String) {
+    /// The signer, the offset in milliseconds (0 with a zone alone), the trimmed reason and the
+    /// zone of a correction, or a clear error.
+    private func correctionArguments(offset: String?, zone: String?, reason: String, actor: String) throws
+        -> (Signer, Int64, String, (name: String, zone: TimeZone)?) {
         let signer = try Ledger.requireHandling(try ledger.signer(for: actor), command: "clock")
         let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !reason.isEmpty else { throw DFCError.invalidArgument("a clock correction needs a reason: the reference it was checked against (--reason TEXT)") }
-        guard let milliseconds = ClockCorrection.milliseconds(parsing: offset) else {
-            throw DFCError.invalidArgument("--offset \(offset): give ±HH:MM:SS or ±HH:MM:SS.fff (-01:00:00, +00:00:05.250)")
+        guard offset != nil || zone != nil else { throw DFCError.invalidArgument("give --offset ±HH:MM:SS, --zone Area/City, or both") }
+        var milliseconds: Int64 = 0
+        if let offset {
+            guard let value = ClockCorrection.milliseconds(parsing: offset) else {
+                throw DFCError.invalidArgument("--offset \(offset): give ±HH:MM:SS or ±HH:MM:SS.fff (-01:00:00, +00:00:05.250)")
+            }
+            guard value != 0 else { throw DFCError.invalidArgument("--offset \(offset): a correction of nothing") }
+            milliseconds = value
         }
-        guard milliseconds != 0 else { throw DFCError.invalidArgument("--offset \(offset): a correction of nothing") }
-        return (signer, milliseconds, reason)
+        let named = try zone.map { name -> (name: String, zone: TimeZone) in
+            guard let found = CameraSource.zone(named: name) else {
+                throw DFCError.invalidArgument("--zone \(name): not a zone this system's zone database knows (give an IANA name such as Asia/Karachi)")
+            }
+            return (name, found)
+        }
+        return (signer, milliseconds, reason, named)
     }
 
     /// Appends one exhibit's `clock_corrected` event (with `details` added) and its row.
-    private func appendCorrection(_ record: ExhibitRecord, milliseconds: Int64, offset: String, reason: String, details extra: [String: String],
-                                  signer: Signer, _ db: CatalogDB) throws {
+    private func appendCorrection(_ record: ExhibitRecord, milliseconds explicit: Int64, zone: (name: String, zone: TimeZone)?, reason: String,
+                                  details extra: [String: String], signer: Signer, _ db: CatalogDB) throws {
         guard let id = record.id else { throw DFCError.exhibitNotFound(record.exhibitID.description) }
         let layers = try Catalog.timeLayers(exhibit: id, db)
         guard let span = try Catalog.span(exhibit: id, db) else {
@@ -84,16 +106,35 @@ extension Exhibits {
                 + (layers.isEmpty ? "the file gives no time at all" : "none of its time layers places the recording in a known zone (a file-system time is the copy's)"))
         }
         let before = try clockCorrections(id, db).total
+        guard let earlier = Self.shifted(span.startMilliseconds, by: before) else {
+            throw DFCError.invalidArgument("the corrected time of \(record.exhibitID) is past any calendar")
+        }
+        var milliseconds = explicit
+        var zoneDetails: [String: String] = [:]
+        if let zone {
+            // The clock's reading, as corrected so far, is local time in the zone.
+            let instants = CameraSource.instants(local: earlier, in: zone.zone)
+            guard instants.count == 1, let utc = instants.first else {
+                throw DFCError.invalidArgument("\(record.exhibitID): its clock reads \(CivilTime.text(earlier)), which in \(zone.name) "
+                    + (instants.isEmpty ? "never happened (the clocks skipped that hour)"
+                                        : "happened twice (the clocks went back): at " + instants.map { CivilTime.text($0, zone: "Z") }.joined(separator: " and at "))
+                    + "; give the offset instead (--offset)")
+            }
+            let (sum, overflow) = (utc - earlier).addingReportingOverflow(explicit)
+            guard !overflow else { throw DFCError.invalidArgument("the corrected time of \(record.exhibitID) would be past any calendar") }
+            milliseconds = sum
+            zoneDetails = ["zone": zone.name, "zone_offset": ClockCorrection.text(milliseconds: utc - earlier)]
+        }
         let (total, overflow) = before.addingReportingOverflow(milliseconds)
-        guard !overflow, let earlier = Self.shifted(span.startMilliseconds, by: before),
-              let corrected = Self.shifted(span.startMilliseconds, by: total) else {
-            throw DFCError.invalidArgument("--offset \(offset): the corrected time of \(record.exhibitID) would be past any calendar")
+        guard !overflow, let corrected = Self.shifted(span.startMilliseconds, by: total) else {
+            throw DFCError.invalidArgument("--offset \(ClockCorrection.text(milliseconds: milliseconds)): the corrected time of \(record.exhibitID) would be past any calendar")
         }
         var details = [
             "command": "clock", "offset": ClockCorrection.text(milliseconds: milliseconds), "offset_ms": String(milliseconds),
             "reason": reason, "start_before": CivilTime.text(earlier, zone: "Z"),
             "start_after": CivilTime.text(corrected, zone: "Z"),
         ]
+        details.merge(zoneDetails) { $1 }
         details.merge(extra) { $1 }
         if span.layer >= 0, span.layer < layers.count { details["layer"] = layers[span.layer].kind.rawValue }
         let event = try CustodyLog.append(db, action: "clock_corrected", signer: signer, exhibit: record.exhibitID, details: details)
@@ -108,7 +149,8 @@ extension Exhibits {
             total = total &+ row.offsetMilliseconds
             return ClockCorrection(event: row.seq, at: event?.recordedAt ?? "", actor: event?.actor ?? "",
                                    offset: ClockCorrection.text(milliseconds: row.offsetMilliseconds),
-                                   offsetSeconds: Double(row.offsetMilliseconds) / 1000, reason: row.reason)
+                                   offsetSeconds: Double(row.offsetMilliseconds) / 1000, reason: row.reason,
+                                   zone: event.flatMap { CustodyLog.decode($0)?.details["zone"] })
         }
         return (corrections, total)
     }
