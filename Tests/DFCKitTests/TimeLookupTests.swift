@@ -93,13 +93,16 @@ import Testing
         let report = try store.exhibit(id, actor: custodian)
         let gps = try #require(report.timeLayers.first { $0.kind == .gpsTelemetry }, "\(report.timeLayers)")
         func lines(_ tag: String) throws -> [String] { try Self.exiftool(file, ["-ee", "-n", "-a", "-s3", "-\(tag)"]).split(separator: "\n").map(String.init) }
-        // exiftool's first GPSDateTime, 2026:11:03 09:31:53.500, is the first GPSU (payload at 0 s).
+        // exiftool's first GPSDateTime (from GPSU), 2026:11:03 09:31:53.500, is the first GPS9 sample's own time,
+        // which exiftool gives as raw fields (-u): days since 2000 and seconds since midnight.
         let first = try #require(try lines("GPSDateTime").first)
         #expect(gps.utc == first.replacingOccurrences(of: ":", with: "-", options: [], range: first.startIndex..<first.index(first.startIndex, offsetBy: 10))
                     .replacingOccurrences(of: " ", with: "T") + "Z", "\(gps) against exiftool's \(first)")
-        #expect(gps.value == "261103093153.500" && gps.zone == "Z")
+        let sample = try Self.exiftool(file, ["-ee", "-u", "-a", "-s3", "-GoPro_GPS9"]).split(separator: ",").first?.split(separator: " ") ?? []
+        #expect(sample.count == 9 && gps.value == "\(sample[5]) \(String(format: "%.3f", Double(sample[6]) ?? .nan))" && gps.zone == "Z",
+                "\(gps.value) against exiftool's \(sample)")
         let (latitudes, longitudes) = (try lines("GPSLatitude").compactMap(Double.init), try lines("GPSLongitude").compactMap(Double.init))
-        let fixes = report.places.filter { $0.tag.hasPrefix("gpmf GPS5") }
+        let fixes = report.places.filter { $0.tag.hasPrefix("gpmf GPS") }
         #expect(latitudes.count == 12 && fixes.count == 2, "\(report.places)")
         for (fix, index) in zip(fixes, [0, latitudes.count - 1]) where latitudes.indices.contains(index) && longitudes.indices.contains(index) {
             #expect(abs(fix.latitude - latitudes[index]) < 1e-6 && abs(fix.longitude - longitudes[index]) < 1e-6, "\(fix) against exiftool")
@@ -118,12 +121,14 @@ import Testing
         #expect(hits.map(\.exhibit.description) == [id] && hits.first?.offsetFrom == 0.5, "\(hits)")
         #expect(try store.audit(actor: custodian).ok)
 
-        // A damaged copy: one payload's GPSU is not a time, another's GPS5 claims more bytes than it holds.
+        // A damaged copy as an older GoPro writes it (GPS9 renamed away): one payload's GPSU is not a time,
+        // another's GPS5 claims more bytes than it holds.
         var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: file)))
         func records(_ fourCC: String) -> [Int] {
             let key = Array(fourCC.utf8)
             return bytes.indices.dropLast(8).filter { at in bytes[at..<(at + 4)].elementsEqual(key) }
         }
+        for at in records("GPS9") { bytes[at + 3] = UInt8(ascii: "X") }
         let (times, positions) = (records("GPSU"), records("GPS5"))
         #expect(times.count == 3 && positions.count == 3)
         bytes[times[0] + 8 + 5] = UInt8(ascii: "x")                // 26110x093153.500
@@ -136,7 +141,8 @@ import Testing
         #expect(problems.contains { $0.contains("GPSU is not yymmddhhmmss.sss") } && problems.contains { $0.contains("GPS5") && $0.contains("more than its container holds") },
                 "\(broken.findings)")
         // The one sound payload (at 2 s, GPSU 09:31:55.500) gives the time, taken back 2 s; nothing is read from the damaged ones.
-        #expect(broken.timeLayers.first { $0.kind == .gpsTelemetry }?.utc == "2026-11-03T09:31:53.500Z", "\(broken.timeLayers)")
+        let older = broken.timeLayers.first { $0.kind == .gpsTelemetry }
+        #expect(older?.value == "261103093155.500" && older?.utc == "2026-11-03T09:31:53.500Z", "\(broken.timeLayers)")
         #expect(try store.audit(actor: custodian).ok)
     }
 

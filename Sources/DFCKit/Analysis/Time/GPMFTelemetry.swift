@@ -11,6 +11,8 @@ import Foundation
 struct GPMFTelemetry: Sendable {
     private(set) var payloads = 0
     private(set) var readings = TelemetryReadings()
+    /// GPS9's own per-sample times (days since 2000 and seconds since midnight, UTC) and fixes.
+    private(set) var readings9 = TelemetryReadings()
     private(set) var fixes = 0
     /// Payloads whose `GPSF` says the receiver had no fix: their times and positions are not used.
     private(set) var withoutFix = 0
@@ -35,6 +37,7 @@ struct GPMFTelemetry: Sendable {
         var tags = ["gpmf.stream": String(stream), "gpmf.payloads": String(payloads), "gpmf.gps5_samples": String(fixes),
                     "gpmf.payloads_without_fix": String(withoutFix)]
         return tags.merging(readings.tags(prefix: "gpmf", time: "gpsu", position: "gps5")) { $1 }
+            .merging(readings9.tags(prefix: "gpmf", time: "gps9_time", position: "gps9")) { $1 }
     }
 
     /// The records of one level, `bytes[from..<to]`: a STRM's are gathered and read together.
@@ -67,6 +70,7 @@ struct GPMFTelemetry: Sendable {
 
     /// Turns one level's GPS records into readings.
     private mutating func finish(_ stream: StreamRecords, at seconds: Double) {
+        if let gps9 = stream.gps9 { finish9(gps9, stream: stream, at: seconds) }
         guard stream.time != nil || !stream.gps5.isEmpty else { return }
         if stream.fix == 0 { withoutFix += 1; return }
         if let time = stream.time {
@@ -91,6 +95,42 @@ struct GPMFTelemetry: Sendable {
         }
     }
 
+    /// GPS9 samples, laid out by the stream's TYPE (`lllllllSS`: latitude, longitude, altitude,
+    /// 2D and 3D speed, days since 2000, seconds since midnight, DOP, fix), divided by SCAL.
+    private mutating func finish9(_ data: (size: Int, bytes: ArraySlice<UInt8>), stream: StreamRecords, at seconds: Double) {
+        var widths: [(width: Int, signed: Bool)] = []
+        for type in stream.layout {
+            switch type {
+            case UInt8(ascii: "l"), UInt8(ascii: "L"): widths.append((4, type == UInt8(ascii: "l")))
+            case UInt8(ascii: "s"), UInt8(ascii: "S"): widths.append((2, type == UInt8(ascii: "s")))
+            case UInt8(ascii: "b"), UInt8(ascii: "B"): widths.append((1, type == UInt8(ascii: "b")))
+            default: widths = []
+            }
+            if widths.isEmpty { break }
+        }
+        let scale = stream.scale.count == 9 ? stream.scale : stream.scale.count == 1 ? Array(repeating: stream.scale[0], count: 9) : []
+        guard widths.count == 9, widths.reduce(0, { $0 + $1.width }) == data.size, scale.count == 9, scale.allSatisfy({ $0 != 0 }) else {
+            problem("payload \(payloads): GPS9 without a TYPE and SCAL this reader knows; its samples are not used")
+            return
+        }
+        for start in stride(from: data.bytes.startIndex, to: data.bytes.endIndex - data.size + 1, by: data.size) {
+            var at = start
+            let values = widths.enumerated().map { index, field -> Double in
+                let raw = StreamRecords.bigEndian(data.bytes, at: at, count: field.width)
+                at += field.width
+                let shift = UInt32(32 - 8 * field.width)
+                let value = field.signed ? Int64(Int32(bitPattern: raw << shift) >> Int32(shift)) : Int64(raw)
+                return Double(value) / Double(scale[index])
+            }
+            guard values[8] != 0 else { continue }   // no fix
+            let (latitude, longitude) = (values[0], values[1])
+            guard abs(latitude) <= 90, abs(longitude) <= 180, latitude != 0 || longitude != 0,
+                  values[5] >= 0, values[5] < 36_600, values[6] >= 0, values[6] < 86_401 else { continue }
+            readings9.time(String(format: "%.0f %.3f", values[5], values[6]), at: seconds)
+            readings9.fix(String(format: "%.7f,%.7f,%.3f", latitude, longitude, values[2]), at: seconds)
+        }
+    }
+
     private mutating func problem(_ text: String) {
         if problems.count < Self.maxProblems { problems.append(text) }
     }
@@ -101,6 +141,9 @@ struct GPMFTelemetry: Sendable {
         var fix: Int64?
         var time: String?
         var gps5: [[Int32]] = []
+        /// TYPE: the layout of a complex record (GPS9's `lllllllSS`).
+        var layout: [UInt8] = []
+        var gps9: (size: Int, bytes: ArraySlice<UInt8>)?
 
         mutating func take(_ fourCC: String, type: UInt8, size: Int, repeats: Int, _ data: ArraySlice<UInt8>) {
             switch fourCC {
@@ -112,6 +155,8 @@ struct GPMFTelemetry: Sendable {
                 gps5 = stride(from: data.startIndex, to: data.endIndex, by: 20).map { start in
                     (0..<5).map { Int32(bitPattern: Self.bigEndian(data, at: start + 4 * $0, count: 4)) }
                 }
+            case "TYPE" where type == UInt8(ascii: "c"): layout = Array(data.prefix { $0 != 0 })
+            case "GPS9" where size > 0: gps9 = (size, data)
             default: break
             }
         }

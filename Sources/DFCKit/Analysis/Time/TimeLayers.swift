@@ -124,17 +124,21 @@ struct TimeLayers: Sendable, Equatable {
     /// by its sample's presentation time, and the first and last fixes of each as places.
     private mutating func addTelemetry(_ tags: [String: String]) {
         let stream = tags["gpmf.stream"].flatMap(Int.init).map { "stream \($0)" } ?? "stream ?"
-        if let value = tags["gpmf.gpsu_first"] {
-            let at = tags["gpmf.gpsu_first_at"].flatMap(Double.init).flatMap { $0.isFinite && $0 >= 0 && $0 < 1e7 ? $0 : nil }
-            if let reading = Self.gpsu(value), let at, let utc = reading.utcMilliseconds {
+        // GPS9 gives every sample its own time; GPSU (older cameras) one a payload.
+        let gps9 = tags["gpmf.gps9_time_first"] != nil
+        if let value = tags[gps9 ? "gpmf.gps9_time_first" : "gpmf.gpsu_first"] {
+            let at = tags[gps9 ? "gpmf.gps9_time_first_at" : "gpmf.gpsu_first_at"].flatMap(Double.init).flatMap { $0.isFinite && $0 >= 0 && $0 < 1e7 ? $0 : nil }
+            if let utc = gps9 ? Self.gps9(value) : Self.gpsu(value)?.utcMilliseconds, let at {
                 let start = utc - Int64((at * 1000).rounded())
-                layers.append(TimeLayer(kind: .gpsTelemetry, tag: "gpmf GPSU of \(stream) (payload at \(String(format: "%.3f", at)) s)", value: value,
+                layers.append(TimeLayer(kind: .gpsTelemetry, tag: "gpmf \(gps9 ? "GPS9 (days since 2000, seconds since midnight)" : "GPSU") of \(stream) "
+                                        + "(payload at \(String(format: "%.3f", at)) s)", value: value,
                                         utc: CivilTime.text(start, zone: "Z"), local: CivilTime.text(start), zone: "Z"))
             } else {
-                findings.append(Finding(kind: .timeUnusable, severity: .info, message: "GPMF GPSU \"\(value)\" (\(stream)) is not a usable time; kept as written, used for nothing"))
+                findings.append(Finding(kind: .timeUnusable, severity: .info, message: "GPMF \(gps9 ? "GPS9" : "GPSU") \"\(value)\" (\(stream)) is not a usable time; kept as written, used for nothing"))
             }
         }
         addFixes(tags, prefix: "gpmf.gps5", label: "gpmf GPS5", stream: stream, sample: "payload")
+        addFixes(tags, prefix: "gpmf.gps9", label: "gpmf GPS9", stream: stream, sample: "payload")
         let drone = tags["dji.stream"].flatMap(Int.init).map { "stream \($0)" } ?? "stream ?"
         if let value = tags["dji.time_first"] {
             // The controller's clock, zone unknown, at the first subtitle that gives it.
@@ -180,6 +184,15 @@ struct TimeLayers: Sendable, Equatable {
             places.append(PlaceLayer(tag: "\(label) \(which) fix (\(stream), \(sample) at \(String(format: "%.3f", at)) s)", value: value,
                                      latitude: latitude, longitude: longitude, altitude: parts[2].flatMap { $0.isFinite ? $0 : nil }))
         }
+    }
+
+    /// GPMF GPS9's time as the worker wrote it, `DAYS SECONDS` (days since 2000-01-01 and seconds
+    /// since midnight, UTC), in milliseconds since 1970; nil when it is not one.
+    static func gps9(_ text: String) -> Int64? {
+        let parts = text.split(separator: " ")
+        guard parts.count == 2, let days = Int64(parts[0]), days >= 0, days < 36_600,
+              let seconds = Double(parts[1]), seconds.isFinite, seconds >= 0, seconds < 86_401 else { return nil }
+        return 946_684_800_000 + days * 86_400_000 + Int64((seconds * 1000).rounded())
     }
 
     /// GPMF's `GPSU`, `yymmddhhmmss.sss` in UTC, or nil when it is not a valid one.
