@@ -404,6 +404,15 @@ import Testing
         #expect(report.start == nil && report.places.isEmpty && !report.timeLayers.contains { $0.kind == .containerCreation }, "\(report.timeLayers)")
         #expect(report.findings.filter { $0.kind == .timeUnusable }.count == 2, "\(report.findings)")
 
+        // A file whose own tags are named like DFC's telemetry readings: kept, renamed, never taken for a GPS reading.
+        let posing = try Self.clip("posing.mp4", in: directory, seconds: 1, metadata: [
+            "gpmf.gpsu_first": "261103093153.500", "gpmf.gpsu_first_at": "0.000", "gpmf.stream": "1", "dhav.wall_clock_first": "2026-11-03T09:00:00"])
+        let posed = try store.exhibit(try #require(try store.ingest(file: posing, caseID: "T-4", actor: TestSupport.custodian).exhibit).description,
+                                      actor: TestSupport.custodian)
+        #expect(!posed.timeLayers.contains { $0.kind == .gpsTelemetry || $0.kind == .dvrWallClock }, "\(posed.timeLayers)")
+        #expect(posed.containerInfo?.tags["container.gpmf.gpsu_first"] == "261103093153.500" && posed.containerInfo?.tags["gpmf.gpsu_first"] == nil,
+                "\(posed.containerInfo?.tags ?? [:])")
+
         // The CLI says why, naming the option.
         let run = try TestSupport.dfc(["lookup", "--store", store.path, "--from", "2026-11-03 14:30", "--to", "2026-11-03T15:00Z"])
         #expect(run.status != 0 && run.stderr.contains("--from 2026-11-03 14:30: a time needs its zone"), "\(run.stderr)")

@@ -207,6 +207,10 @@ struct MediaAnalyzer {
         var pdqIntervals: [Int: Int] = [:]
         for track in tracks { if let decoding = track.decoding { pdqIntervals[decoding.index] = decoding.pdqInterval } }
         var container = MediaProbe.container(input)
+        // A tag the file itself carries under a name DFC's own readers report under is kept,
+        // renamed, so that it can never pass for their reading.
+        container.tags = Dictionary(container.tags.map { key, value in (Self.isReaderTag(key) ? "container." + key : key, value) },
+                                    uniquingKeysWith: { first, _ in first })
         if let (stream, reader) = telemetry {
             container.tags.merge(reader.tags(stream: stream)) { $1 }
             for problem in reader.problems {
@@ -228,6 +232,14 @@ struct MediaAnalyzer {
             container: container, streams: streams, framehashTimeBases: framehashTimeBases,
             findings: findings.finished(), packetCount: packetIndex, frameCount: frameCount,
             libraries: FFmpegLog.libraryVersions, pdqIntervals: pdqIntervals, pdqSecondsPerHash: pdqSecondsPerHash)
+    }
+
+    /// The prefixes of the tags DFC's own readers add to the container's (`ExifReader`, the
+    /// telemetry readers, the recorder's clock).
+    static let readerTagPrefixes = ["exif.", "gpmf.", "dji.", "misb.", "dhav.", "container."]
+
+    static func isReaderTag(_ key: String) -> Bool {
+        readerTagPrefixes.contains { key.lowercased().hasPrefix($0) }
     }
 
     /// Whether a decoder has said anything of damage so far: a message, a refused packet, a
