@@ -280,6 +280,14 @@ import Testing
         let second = try #require(broken.timeLayers.first { $0.kind == .misbPrecisionTime })
         #expect(second.value == "1793699111250000" && second.utc == "2026-11-03T09:45:10.250Z", "\(second)")
         #expect(try store.audit(actor: custodian).ok)
+
+        // An insider who moves the sortie an hour and its sensor a degree north is named, exhibit by exhibit.
+        let insider = try Insider(store)
+        try insider.execute("UPDATE time_layer SET utc_ms = utc_ms + 3600000 WHERE kind = 'misb_precision_time' AND value = '1793699110250000'")
+        try insider.execute("UPDATE place SET latitude = latitude + 1 WHERE tag LIKE 'MISB%' AND value LIKE '31.5608%'")
+        let problems = try store.audit(actor: custodian).problems
+        #expect(problems.contains { $0.hasPrefix(id) && $0.contains("time layer rows") } && problems.contains { $0.hasPrefix(id) && $0.contains("place rows") },
+                "\(problems)")
     }
 
     @Test func aStillsEXIFTimeOffsetAndGPSAreWhatExiftoolReads() throws {
