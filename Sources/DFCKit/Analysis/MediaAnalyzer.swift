@@ -69,7 +69,7 @@ struct MediaAnalyzer {
         /// The first KLV stream, read for MISB ST 0601 time and sensor positions.
         var misb: MISBTelemetry?
         /// Telemetry times are reported from the container's start (an MPEG-TS starts at 1.4 s, say).
-        let origin = MediaProbe.container(input).startSeconds.flatMap { $0.isFinite ? $0 : nil } ?? 0
+        let origin = MediaProbe.startSeconds(input).flatMap { $0.isFinite ? $0 : nil } ?? 0
         func seconds(_ row: PacketRow) -> Double? {
             (row.pts ?? row.dts).map { Double($0) * tracks[row.stream].secondsPerTick - origin }
         }

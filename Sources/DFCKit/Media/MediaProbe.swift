@@ -9,7 +9,7 @@ enum MediaProbe {
             format: formatName(input),
             formatLongName: format.long_name.map { String(cString: $0) } ?? "",
             durationSeconds: seconds(context.duration, timeBase: AVRational(num: 1, den: dfc_time_base())),
-            startSeconds: seconds(context.start_time, timeBase: AVRational(num: 1, den: dfc_time_base())),
+            startSeconds: startSeconds(input),
             bitRate: context.bit_rate > 0 ? context.bit_rate : nil,
             tags: tags(context.metadata))
     }
@@ -42,6 +42,11 @@ enum MediaProbe {
             packetCount: 0,
             frameCount: 0,
             tags: tags(st.metadata))
+    }
+
+    /// When the container's first stream starts, in seconds; nil when FFmpeg does not know.
+    static func startSeconds(_ input: FormatInput) -> Double? {
+        seconds(input.context.pointee.start_time, timeBase: AVRational(num: 1, den: dfc_time_base()))
     }
 
     /// The demuxer's short name (`mov,mp4,m4a,3gp,3g2,mj2`, `dhav`, `mpegts`).

@@ -116,11 +116,8 @@ struct GPMFTelemetry: Sendable {
         for start in stride(from: data.bytes.startIndex, to: data.bytes.endIndex - data.size + 1, by: data.size) {
             var at = start
             let values = widths.enumerated().map { index, field -> Double in
-                let raw = StreamRecords.bigEndian(data.bytes, at: at, count: field.width)
-                at += field.width
-                let shift = UInt32(32 - 8 * field.width)
-                let value = field.signed ? Int64(Int32(bitPattern: raw << shift) >> Int32(shift)) : Int64(raw)
-                return Double(value) / Double(scale[index])
+                defer { at += field.width }
+                return Double(StreamRecords.integer(data.bytes, at: at, width: field.width, signed: field.signed)) / Double(scale[index])
             }
             guard values[8] != 0 else { continue }   // no fix
             let (latitude, longitude) = (values[0], values[1])
@@ -172,12 +169,15 @@ struct GPMFTelemetry: Sendable {
             }
             guard size % width == 0 else { return nil }
             let signed = type == UInt8(ascii: "l") || type == UInt8(ascii: "s") || type == UInt8(ascii: "b")
-            return stride(from: data.startIndex, to: data.endIndex - width + 1, by: width).map { start in
-                let value = bigEndian(data, at: start, count: width)
-                guard signed else { return Int64(value) }
-                let shift = UInt32(32 - 8 * width)
-                return Int64(Int32(bitPattern: value << shift) >> Int32(shift))
-            }
+            return stride(from: data.startIndex, to: data.endIndex - width + 1, by: width).map { integer(data, at: $0, width: width, signed: signed) }
+        }
+
+        /// One big-endian integer of 1, 2 or 4 bytes, sign-extended when `signed`.
+        static func integer(_ data: ArraySlice<UInt8>, at start: Int, width: Int, signed: Bool) -> Int64 {
+            let value = bigEndian(data, at: start, count: width)
+            guard signed else { return Int64(value) }
+            let shift = UInt32(32 - 8 * width)
+            return Int64(Int32(bitPattern: value << shift) >> Int32(shift))
         }
 
         static func bigEndian(_ data: ArraySlice<UInt8>, at start: Int, count: Int) -> UInt32 {

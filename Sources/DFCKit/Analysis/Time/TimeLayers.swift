@@ -57,7 +57,7 @@ struct TimeLayers: Sendable, Equatable {
         if let value = tags["exif.gps_date_time"] { add(.exifGPS, "exif.gps_date_time", value, CivilTime(parsing: value)) }
         addTelemetry(tags)
         if let value = tags["dhav.wall_clock_first"] {
-            let stream = tags["dhav.stream"].flatMap(Int.init).map { "stream \($0)" } ?? "stream ?"
+            let stream = Self.stream(tags, "dhav")
             if let reading = CivilTime(parsing: value), reading.offset == nil, Self.plausibleYears.contains(reading.year) {
                 layers.append(TimeLayer(kind: .dvrWallClock, tag: "dhav packet date of \(stream) (first packet)", value: value, utc: nil,
                                         local: reading.localText, zone: "unknown"))
@@ -123,11 +123,11 @@ struct TimeLayers: Sendable, Equatable {
     /// GPMF's first GPSU and DJI's first clock reading, each taken back to the recording's start
     /// by its sample's presentation time, and the first and last fixes of each as places.
     private mutating func addTelemetry(_ tags: [String: String]) {
-        let stream = tags["gpmf.stream"].flatMap(Int.init).map { "stream \($0)" } ?? "stream ?"
+        let stream = Self.stream(tags, "gpmf")
         // GPS9 gives every sample its own time; GPSU (older cameras) one a payload.
         let gps9 = tags["gpmf.gps9_time_first"] != nil
         if let value = tags[gps9 ? "gpmf.gps9_time_first" : "gpmf.gpsu_first"] {
-            let at = tags[gps9 ? "gpmf.gps9_time_first_at" : "gpmf.gpsu_first_at"].flatMap(Double.init).flatMap { $0.isFinite && $0 >= 0 && $0 < 1e7 ? $0 : nil }
+            let at = Self.seconds(tags[gps9 ? "gpmf.gps9_time_first_at" : "gpmf.gpsu_first_at"])
             if let utc = gps9 ? Self.gps9(value) : Self.gpsu(value)?.utcMilliseconds, let at {
                 let start = utc - Int64((at * 1000).rounded())
                 layers.append(TimeLayer(kind: .gpsTelemetry, tag: "gpmf \(gps9 ? "GPS9 (days since 2000, seconds since midnight)" : "GPSU") of \(stream) "
@@ -139,11 +139,11 @@ struct TimeLayers: Sendable, Equatable {
         }
         addFixes(tags, prefix: "gpmf.gps5", label: "gpmf GPS5", stream: stream, sample: "payload")
         addFixes(tags, prefix: "gpmf.gps9", label: "gpmf GPS9", stream: stream, sample: "payload")
-        let drone = tags["dji.stream"].flatMap(Int.init).map { "stream \($0)" } ?? "stream ?"
+        let drone = Self.stream(tags, "dji")
         if let value = tags["dji.time_first"] {
             // The controller's clock, zone unknown, at the first subtitle that gives it.
             if let reading = CivilTime(parsing: value), reading.offset == nil, Self.plausibleYears.contains(reading.year),
-               let at = tags["dji.time_first_at"].flatMap(Double.init), at.isFinite, at >= 0, at < 1e7 {
+               let at = Self.seconds(tags["dji.time_first_at"]) {
                 let start = CivilTime.text(reading.localMilliseconds - Int64((at * 1000).rounded()))
                 layers.append(TimeLayer(kind: .droneTelemetry, tag: "DJI telemetry subtitles of \(drone) (subtitle at \(String(format: "%.3f", at)) s)",
                                         value: value, utc: nil, local: start, zone: "unknown"))
@@ -152,10 +152,10 @@ struct TimeLayers: Sendable, Equatable {
             }
         }
         addFixes(tags, prefix: "dji.position", label: "DJI telemetry", stream: drone, sample: "subtitle")
-        let misb = tags["misb.stream"].flatMap(Int.init).map { "stream \($0)" } ?? "stream ?"
+        let misb = Self.stream(tags, "misb")
         if let value = tags["misb.precision_time_first"] {
             // Microseconds since 1970 UTC, at the first local set that gives them.
-            if let microseconds = UInt64(value), let at = tags["misb.precision_time_first_at"].flatMap(Double.init), at.isFinite, abs(at) < 1e7,
+            if let microseconds = UInt64(value), let at = Self.seconds(tags["misb.precision_time_first_at"], before: true),
                let reading = Int64(exactly: microseconds / 1000), reading >= 631_152_000_000, reading < 4_102_444_800_000 {
                 let start = reading - Int64((at * 1000).rounded())
                 layers.append(TimeLayer(kind: .misbPrecisionTime, tag: "MISB ST 0601 precision time stamp of \(misb) (packet at \(String(format: "%.3f", at)) s)",
@@ -176,7 +176,7 @@ struct TimeLayers: Sendable, Equatable {
             let parts = value.split(separator: ",", omittingEmptySubsequences: false).map { Double($0) }
             guard parts.count == 3, let latitude = parts[0], let longitude = parts[1], latitude.isFinite, longitude.isFinite,
                   abs(latitude) <= 90, abs(longitude) <= 180,
-                  let at = tags[name + "_at"].flatMap(Double.init), at.isFinite, at >= 0, at < 1e7 else {
+                  let at = Self.seconds(tags[name + "_at"]) else {
                 findings.append(Finding(kind: .timeUnusable, severity: .info, message: "\(label) position \"\(value)\" (\(stream)) is not a position on Earth; kept as written, used for nothing"))
                 continue
             }
@@ -184,6 +184,18 @@ struct TimeLayers: Sendable, Equatable {
             places.append(PlaceLayer(tag: "\(label) \(which) fix (\(stream), \(sample) at \(String(format: "%.3f", at)) s)", value: value,
                                      latitude: latitude, longitude: longitude, altitude: parts[2].flatMap { $0.isFinite ? $0 : nil }))
         }
+    }
+
+    /// `stream N` for a reader's `PREFIX.stream` tag, `stream ?` without one.
+    static func stream(_ tags: [String: String], _ prefix: String) -> String {
+        tags["\(prefix).stream"].flatMap(Int.init).map { "stream \($0)" } ?? "stream ?"
+    }
+
+    /// A reader's `_at` tag: seconds into the recording (before its start too, with `before`),
+    /// nil when it is not a finite number under ten million.
+    static func seconds(_ text: String?, before: Bool = false) -> Double? {
+        guard let value = text.flatMap(Double.init), value.isFinite, value < 1e7, value >= 0 || (before && value > -1e7) else { return nil }
+        return value
     }
 
     /// GPMF GPS9's time as the worker wrote it, `DAYS SECONDS` (days since 2000-01-01 and seconds
