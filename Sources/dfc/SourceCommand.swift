@@ -16,6 +16,14 @@ struct SourceCommand: ParsableCommand {
                 time in a DVR's file name) read in --zone as a layer of their own (source_zone), beside the \
                 file's own. An hour the zone skips or repeats is a finding, never a guess. Registering a \
                 camera again makes a new entry that applies from then on; nothing ingested before changes.
+
+                --file-name-time says how the camera's exports carry the recording's time in their names, \
+                where the usual patterns (ch01_20261103143200.mp4, VID_20261103_143200.mp4) do not fit or \
+                would mislead: YYYY MM DD hh mm (required), ss and fff (milliseconds) stand for that many \
+                digits, * for any run of characters, ? for any one, \\ takes the next character as itself, \
+                and every other character stands for itself; the whole name must fit. A recorder that writes \
+                03-11-2026_14.32.00 is registered with *_DD-MM-YYYY_hh.mm.ss.*, never read by a guess at the \
+                order. A name that does not fit is a finding.
                 """)
 
         @OptionGroup var options: StoreOptions
@@ -32,6 +40,9 @@ struct SourceCommand: ParsableCommand {
         @Option(help: ArgumentHelp("The IANA zone its clock keeps (Asia/Karachi, Europe/London).", valueName: "Area/City"))
         var zone: String?
 
+        @Option(help: ArgumentHelp("How its exports' file names carry the recording's time (*_DD-MM-YYYY_hh.mm.ss.*).", valueName: "pattern"))
+        var fileNameTime: String?
+
         @Flag(help: "Print the entry as JSON.")
         var json = false
 
@@ -42,7 +53,7 @@ struct SourceCommand: ParsableCommand {
                     throw ValidationError("--at \(at): give latitude,longitude in degrees (31.5497,74.3436)")
                 }
                 let entry = try options.open().registerSource(name, latitude: latitude, longitude: longitude, heading: heading, zone: zone,
-                                                              actor: options.actorName)
+                                                              fileNameTime: fileNameTime, actor: options.actorName)
                 if json {
                     print(Output.json(entry))
                 } else {
@@ -67,7 +78,8 @@ struct SourceCommand: ParsableCommand {
                         print(Output.json(entry))
                     } else {
                         print("\(entry.name)\t\(entry.latitude),\(entry.longitude)\theading \(entry.heading.map { String($0) } ?? "-")\t"
-                              + "\(entry.zone ?? "zone not given")\tcustody event \(entry.event) by \(entry.actor) at \(entry.at)")
+                              + "\(entry.zone ?? "zone not given")\t\(entry.fileNameTime.map { "file names \($0)" } ?? "file names by the usual patterns")\t"
+                              + "custody event \(entry.event) by \(entry.actor) at \(entry.at)")
                     }
                 }
             }

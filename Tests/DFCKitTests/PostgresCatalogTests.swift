@@ -116,7 +116,7 @@ import Testing
     /// `dfc upgrade-catalog --catalog-admin` makes them, the role still only reading and appending.
     @Test func anOlderStoresCatalogIsUpgradedByItsOwner() throws {
         let (store, database) = try Self.newStore()
-        try TestSupport.Postgres.psql(database, "DROP TABLE camera_source; DELETE FROM dfc_migration WHERE name = 'pg5-camera-sources'")
+        try TestSupport.Postgres.psql(database, "DROP TABLE camera_source; DELETE FROM dfc_migration WHERE name IN ('pg5-camera-sources', 'pg6-camera-file-names')")
         let refused = try Self.dfc(["source", "list"], store)
         #expect(refused.status != 0 && refused.stderr.contains("run dfc upgrade-catalog --catalog-admin"), "\(refused.stderr)")
         let admin = "postgresql://postgres@\(try TestSupport.Postgres.address())/\(database)"

@@ -510,6 +510,53 @@ import Testing
         #expect(problems.contains { $0.contains("custody event \(london.event) (source_registered, CAM-9 Oxford St) has no camera_source row") }, "\(problems)")
     }
 
+    /// A recorder that writes day before month: the camera's registered file-name pattern reads
+    /// its names as written (the usual patterns find no time there), a name that does not fit is a
+    /// finding, a pattern that cannot be read is refused, and an insider who edits the pattern is named.
+    @Test func aCamerasRegisteredFileNamePatternReadsItsNamesAsTheRecorderWritesThem() throws {
+        let directory = TestSupport.temporaryDirectory()
+        let store = try TestSupport.newStore()
+        let custodian = TestSupport.custodian
+        for bad in ["ch??_DD-MM-YYYY.*", "YYYYMMDDhhmm_YYYY*", "ch01_YYYYMMDDhhmm\\", "YYYYMMDDhhmm\n.mp4", ""] {
+            #expect(throws: DFCError.self, "\(bad)") { try store.registerSource("CAM-14", latitude: 31.5, longitude: 74.3, fileNameTime: bad, actor: custodian) }
+        }
+        let refused = try TestSupport.dfc(["source", "add", "CAM-14", "--at", "31.5,74.3", "--file-name-time", "ch??_DD-MM.*", "--store", store.path], actor: custodian)
+        #expect(refused.status != 0 && refused.stderr.contains("YYYY, hh, mm"), "\(refused.stderr)")
+        #expect(try store.sources().isEmpty)
+        let added = try TestSupport.dfc(["source", "add", "PSCA CAM 14", "--at", "31.5497,74.3436", "--zone", "Asia/Karachi",
+                                         "--file-name-time", "ch??_DD-MM-YYYY_hh.mm.ss.*", "--json", "--store", store.path], actor: custodian)
+        #expect(added.status == 0 && added.stdout.contains("\"file_name_time\":\"ch??_DD-MM-YYYY_hh.mm.ss.*\""), "\(added.stdout)\(added.stderr)")
+        let entry = try #require(try store.sources().first)
+        #expect(entry.fileNameTime == "ch??_DD-MM-YYYY_hh.mm.ss.*")
+
+        // The DVR fixture as this recorder names it: 3 November 2026, 14:32:00 in Lahore, 09:32:00Z.
+        let named = directory + "/ch01_03-11-2026_14.32.00.mp4"
+        try FileManager.default.copyItem(atPath: TestSupport.fixture("dvr_ch01_20261103143200.mp4"), toPath: named)
+        let unregistered = try TestSupport.newStore()
+        let plain = try unregistered.exhibit(try #require(try unregistered.ingest(file: named, caseID: "T-14", actor: custodian).exhibit).description, actor: custodian)
+        #expect(!plain.timeLayers.contains { $0.kind == .fileName }, "the usual patterns find no time in this name: \(plain.timeLayers)")
+        let id = try #require(try store.ingest(file: named, caseID: "T-14", source: "PSCA CAM 14", actor: custodian).exhibit).description
+        let report = try store.exhibit(id, actor: custodian)
+        let name = try #require(report.timeLayers.first { $0.kind == .fileName }, "\(report.timeLayers)")
+        #expect(name.value == "03-11-2026_14.32.00" && name.local == "2026-11-03T14:32:00.000" && name.zone == "unknown", "\(name)")
+        #expect(name.tag.contains("ch??_DD-MM-YYYY_hh.mm.ss.*") && name.tag.contains("custody event \(entry.event)"), "\(name.tag)")
+        #expect(report.timeLayers.first { $0.kind == .sourceZone }?.utc == "2026-11-03T09:32:00.000Z", "\(report.timeLayers)")
+        #expect(report.findings.contains { $0.kind == .timeLayersDisagree && $0.message.contains("1 h 00 min 07.000 s") }, "\(report.findings)")
+
+        // A name the pattern does not fit: a finding naming the pattern; no other pattern's guess stands in.
+        let other = try Self.clip("ch01_20261103143000.mp4", in: directory, seconds: 3)
+        let unfit = try store.exhibit(try #require(try store.ingest(file: other, caseID: "T-14", source: "PSCA CAM 14", actor: custodian).exhibit).description,
+                                      actor: custodian)
+        #expect(!unfit.timeLayers.contains { $0.kind == .fileName || $0.kind == .sourceZone } && unfit.start == nil, "\(unfit.timeLayers)")
+        #expect(unfit.findings.contains { $0.kind == .timeUnusable && $0.message.contains("does not fit the pattern ch??_DD-MM-YYYY_hh.mm.ss.*") }, "\(unfit.findings)")
+        #expect(try store.audit(actor: custodian).ok)
+
+        // An insider who turns the pattern to month-before-day is named by the audit.
+        try Insider(store).execute("UPDATE camera_source SET file_name_time = 'ch??_MM-DD-YYYY_hh.mm.ss.*' WHERE seq = \(entry.event)")
+        let problems = try store.audit(actor: custodian).problems
+        #expect(problems.contains { $0.contains("camera register entry \(entry.event) (PSCA CAM 14): disagrees") }, "\(problems)")
+    }
+
     @Test func aCamerasClockIsCorrectedOverARangeByOneSignedEventPerExhibit() throws {
         let directory = TestSupport.temporaryDirectory()
         let store = try TestSupport.newStore()

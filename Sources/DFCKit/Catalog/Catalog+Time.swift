@@ -171,25 +171,28 @@ struct CameraSourceRow: Sendable {
     let longitude: Double
     let heading: Double?
     let zone: String?
+    /// The camera's file-name pattern (`FileNamePattern`), as registered.
+    var fileNameTime: String? = nil
 }
 
 extension Catalog {
     /// Records the registration made by custody event `seq`.
     static func insert(_ source: CameraSourceRow, _ db: CatalogDB) throws {
-        try db.execute(sql: "INSERT INTO camera_source (seq, name, latitude, longitude, heading, zone) VALUES (?, ?, ?, ?, ?, ?)",
-                       arguments: [source.seq, source.name, source.latitude, source.longitude, source.heading, source.zone])
+        try db.execute(sql: "INSERT INTO camera_source (seq, name, latitude, longitude, heading, zone, file_name_time) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                       arguments: [source.seq, source.name, source.latitude, source.longitude, source.heading, source.zone, source.fileNameTime])
     }
 
     /// The latest registration of the camera `name`, or every registration (oldest first) for nil.
     static func cameraSources(named name: String?, _ db: CatalogDB) throws -> [CameraSourceRow] {
         let rows = if let name {
-            try SQLRow.fetchAll(db, sql: "SELECT seq, name, latitude, longitude, heading, zone FROM camera_source WHERE name = ? ORDER BY seq DESC LIMIT 1",
+            try SQLRow.fetchAll(db, sql: "SELECT seq, name, latitude, longitude, heading, zone, file_name_time FROM camera_source WHERE name = ? ORDER BY seq DESC LIMIT 1",
                                 arguments: [name])
         } else {
-            try SQLRow.fetchAll(db, sql: "SELECT seq, name, latitude, longitude, heading, zone FROM camera_source ORDER BY seq")
+            try SQLRow.fetchAll(db, sql: "SELECT seq, name, latitude, longitude, heading, zone, file_name_time FROM camera_source ORDER BY seq")
         }
         return try rows.map { row in
-            CameraSourceRow(seq: try row.at(0), name: try row.at(1), latitude: try row.at(2), longitude: try row.at(3), heading: try row.at(4), zone: try row.at(5))
+            CameraSourceRow(seq: try row.at(0), name: try row.at(1), latitude: try row.at(2), longitude: try row.at(3), heading: try row.at(4), zone: try row.at(5),
+                            fileNameTime: try row.at(6))
         }
     }
 }

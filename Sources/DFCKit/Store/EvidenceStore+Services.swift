@@ -89,10 +89,10 @@ extension EvidenceStore {
         try exhibits.correctClock(source: source, from: from, to: to, offset: offset, zone: zone, reason: reason, actor: actor)
     }
 
-    /// Forwards to `Exhibits.registerSource(_:latitude:longitude:heading:zone:actor:)`.
+    /// Forwards to `Exhibits.registerSource(_:latitude:longitude:heading:zone:fileNameTime:actor:)`.
     public func registerSource(_ name: String, latitude: Double, longitude: Double, heading: Double? = nil, zone: String? = nil,
-                               actor: String) throws -> CameraSource {
-        try exhibits.registerSource(name, latitude: latitude, longitude: longitude, heading: heading, zone: zone, actor: actor)
+                               fileNameTime: String? = nil, actor: String) throws -> CameraSource {
+        try exhibits.registerSource(name, latitude: latitude, longitude: longitude, heading: heading, zone: zone, fileNameTime: fileNameTime, actor: actor)
     }
 
     /// Forwards to `Exhibits.sources()`.

@@ -65,7 +65,11 @@ struct TimeLayers: Sendable, Equatable {
                 findings.append(Finding(kind: .timeUnusable, severity: .info, message: "the dhav wall clock \"\(value)\" (\(stream)) is not a usable local time; kept as written, used for nothing"))
             }
         }
-        if let (text, reading) = Self.fileNameTime(fileName) { add(.fileName, "file name", text, reading) }
+        if let camera, let registered = camera.fileNameTime {
+            addFileName(fileName, registered: registered, entry: "camera register (custody event \(camera.seq))")
+        } else if let (text, reading) = Self.fileNameTime(fileName) {
+            add(.fileName, "file name", text, reading)
+        }
         if let modified, let reading = CivilTime(parsing: modified) { add(.fileModified, "file system modification time", modified, reading) }
 
         for tag in ["location", "com.apple.quicktime.location.ISO6709"] {
@@ -217,6 +221,28 @@ struct TimeLayers: Sendable, Equatable {
         let reading = CivilTime(year: 2000 + n(0, 2), month: n(2, 2), day: n(4, 2), hour: n(6, 2), minute: n(8, 2), second: n(10, 2),
                                 nanoseconds: n(13, 3) * 1_000_000, offset: 0)
         return reading.isValid ? reading : nil
+    }
+
+    /// The time in the original's name read by its camera's registered pattern alone (a name the
+    /// pattern does not fit is a finding, never read by another pattern's guess).
+    private mutating func addFileName(_ name: String, registered: String, entry: String) {
+        guard let pattern = try? FileNamePattern(registered) else {
+            findings.append(Finding(kind: .timeUnusable, severity: .warning, message: "the file-name pattern \"\(registered)\" of \(entry) is not "
+                + "a pattern this system reads; the file name was not read"))
+            return
+        }
+        guard let (text, reading) = pattern.time(in: name) else {
+            findings.append(Finding(kind: .timeUnusable, severity: .info, message: "the file name \"\(name)\" does not fit the pattern "
+                + "\(registered) of \(entry), or its digits are no date and time; kept as written, used for nothing"))
+            return
+        }
+        guard Self.plausibleYears.contains(reading.year) else {
+            findings.append(Finding(kind: .timeUnusable, severity: .info, message: "the file name's time \"\(text)\" (pattern \(registered)) "
+                + "is a clock never set; kept as written, used for nothing"))
+            return
+        }
+        layers.append(TimeLayer(kind: .fileName, tag: "file name by the pattern \(registered) of \(entry)", value: text, utc: nil,
+                                local: reading.localText, zone: "unknown"))
     }
 
     /// The register's position as a place, and each zone-less layer read in its zone: one

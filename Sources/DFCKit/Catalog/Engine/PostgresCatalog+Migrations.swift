@@ -179,6 +179,7 @@ extension PostgresCatalog {
         ("pg3-time", TimeSchema.postgresql + appendOnly(["time_layer", "place", "exhibit_span"])),
         ("pg4-clock-corrections", TimeSchema.postgresqlCorrections + appendOnly(["clock_correction"])),
         ("pg5-camera-sources", TimeSchema.postgresqlSources + appendOnly(["camera_source"])),
+        ("pg6-camera-file-names", TimeSchema.sourceFileNames),
     ]
 
     /// The tables of one analysis's rows: those of the analysis made at ingest (keyed by

@@ -350,6 +350,9 @@ extension SQLiteCatalog {
         migrator.registerMigration("v12-camera-sources") { db in
             try db.execute(sql: TimeSchema.sqliteSources + appendOnly("camera_source"))
         }
+        migrator.registerMigration("v13-camera-file-names") { db in
+            try db.execute(sql: TimeSchema.sourceFileNames)
+        }
         return migrator
     }
 

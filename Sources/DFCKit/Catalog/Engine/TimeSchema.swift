@@ -12,7 +12,8 @@
 ///   as the file gave it.
 /// - `camera_source`: the register of fixed cameras (`dfc source add`), one row per
 ///   `source_registered` event `seq`, which repeats every value; a camera registered again is a
-///   new row, and the latest applies to what is ingested from then on.
+///   new row, and the latest applies to what is ingested from then on. `file_name_time` (the
+///   camera's file-name pattern) came with a later migration of its own.
 /// - The interval index over the spans: an R*Tree in SQLite (`exhibit_span_index`, seconds as
 ///   32-bit floats rounded outward, so it can only return too much; every hit is checked against
 ///   the exact span), kept by a trigger and compared with the spans by the audit; a GiST index of
@@ -133,4 +134,7 @@ enum TimeSchema {
         CREATE INDEX camera_source_name ON camera_source(name, seq);
 
         """
+
+    /// The camera's file-name pattern (`dfc source add --file-name-time`), the same on each engine.
+    static let sourceFileNames = "ALTER TABLE camera_source ADD COLUMN file_name_time TEXT;\n"
 }

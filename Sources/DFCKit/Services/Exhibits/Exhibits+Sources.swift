@@ -5,9 +5,10 @@ extension Exhibits {
     /// clock keeps, as a signed `source_registered` event with its row in `camera_source`. A
     /// camera registered again gets a new entry; the latest applies to what is ingested with
     /// that source name from then on, and nothing ingested before changes. Only a custodian or
-    /// a supervisor keeps the register.
+    /// a supervisor keeps the register. With `fileNameTime` (a `FileNamePattern`:
+    /// `ch??_DD-MM-YYYY_hh.mm.ss.*`), its exports' names are read by that pattern alone.
     public func registerSource(_ name: String, latitude: Double, longitude: Double, heading: Double? = nil, zone: String? = nil,
-                               actor: String) throws -> CameraSource {
+                               fileNameTime: String? = nil, actor: String) throws -> CameraSource {
         let signer = try ledger.signer(for: actor)
         guard signer.role.mayAmend else {
             throw DFCError.notPermitted(actor: signer.name, role: signer.role, action: "register a camera: only a custodian or a supervisor keeps the register")
@@ -25,14 +26,17 @@ extension Exhibits {
         if let zone { guard CameraSource.zone(named: zone) != nil else {
             throw DFCError.invalidArgument("--zone \(zone): not a zone this system's zone database knows (an IANA name such as Asia/Karachi or Europe/London)")
         } }
+        if let fileNameTime { _ = try FileNamePattern(fileNameTime) }
         var details = ["command": "source add", "name": name, "latitude": String(latitude), "longitude": String(longitude)]
         if let heading { details["heading"] = String(heading) }
         if let zone { details["zone"] = zone }
+        if let fileNameTime { details["file_name_time"] = fileNameTime }
         return try withCatalog {
             try catalog.write { db in
                 let event = try CustodyLog.append(db, action: "source_registered", signer: signer, exhibit: nil, details: details)
-                try Catalog.insert(CameraSourceRow(seq: event.seq, name: name, latitude: latitude, longitude: longitude, heading: heading, zone: zone), db)
-                return CameraSource(name: name, latitude: latitude, longitude: longitude, heading: heading, zone: zone,
+                try Catalog.insert(CameraSourceRow(seq: event.seq, name: name, latitude: latitude, longitude: longitude, heading: heading, zone: zone,
+                                                   fileNameTime: fileNameTime), db)
+                return CameraSource(name: name, latitude: latitude, longitude: longitude, heading: heading, zone: zone, fileNameTime: fileNameTime,
                                     event: event.seq, at: event.recordedAt, actor: signer.name)
             }
         }
@@ -46,7 +50,7 @@ extension Exhibits {
                 try Catalog.cameraSources(named: nil, db).map { row in
                     let event = try CustodyEventRecord.fetchOne(db, key: row.seq)
                     return CameraSource(name: row.name, latitude: row.latitude, longitude: row.longitude, heading: row.heading, zone: row.zone,
-                                        event: row.seq, at: event?.recordedAt ?? "", actor: event?.actor ?? "")
+                                        fileNameTime: row.fileNameTime, event: row.seq, at: event?.recordedAt ?? "", actor: event?.actor ?? "")
                 }
             }
         }

@@ -226,7 +226,7 @@ extension Integrity {
     }
 
     /// Every camera register row against the `source_registered` event that made it, both ways:
-    /// a camera's position or zone cannot be added, edited or removed by hand.
+    /// a camera's position, zone or file-name pattern cannot be added, edited or removed by hand.
     private func checkCameraSources(_ ledger: LedgerCheck, _ db: CatalogDB) throws -> [String] {
         var problems: [String] = []
         let rows = try Catalog.cameraSources(named: nil, db)
@@ -237,7 +237,7 @@ extension Integrity {
             }
             if details["name"] != row.name || details["latitude"].flatMap(Double.init) != row.latitude
                 || details["longitude"].flatMap(Double.init) != row.longitude || details["heading"].flatMap(Double.init) != row.heading
-                || details["zone"] != row.zone {
+                || details["zone"] != row.zone || details["file_name_time"] != row.fileNameTime {
                 problems.append("camera register entry \(row.seq) (\(details["name"] ?? row.name)): disagrees with the source_registered event that made it: the camera_source table was altered")
             }
         }
