@@ -8,9 +8,10 @@ struct Clock: ParsableCommand {
             The offset is added to the time the exhibit's best layer gives (see `dfc show`); the file's \
             own times are never changed. Corrections stack; `show`, `lookup` and the rest name every one \
             they applied. The reason says what the clock was checked against (a photographed clock, a GPS \
-            fix, a known event). With --source NAME --from T --to T instead of an exhibit, every exhibit of \
-            that camera on the timeline over the range is corrected, each by its own event naming the camera \
-            and the range; footage ingested later is not. With --zone Area/City, the clock is said to \
+            fix, a known event). With --source NAME --from T --to T instead of an exhibit, the camera's clock \
+            is corrected over the range by one event that stands for it, and every exhibit of that camera on \
+            the timeline over the range by its own event naming that one; footage of the camera over the \
+            range ingested later gets its own event following it as it is ingested. With --zone Area/City, the clock is said to \
             show local time there (a DVR's or action camera's local time labelled UTC): each exhibit's reading \
             is read in the zone at its own date, summer or winter, and --offset, when given, is added.
             """)
@@ -57,6 +58,9 @@ struct Clock: ParsableCommand {
                 [try store.correctClock(reference, offset: offset, zone: zone, reason: reason, actor: options.actorName)]
             } else {
                 try store.correctClock(source: source ?? "", from: from ?? "", to: to ?? "", offset: offset, zone: zone, reason: reason, actor: options.actorName)
+            }
+            if reports.isEmpty {
+                print("\(source ?? "")\tno exhibit on the timeline over the range yet: the correction stands for its footage ingested later")
             }
             for report in reports {
                 if json {

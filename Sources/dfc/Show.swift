@@ -60,7 +60,8 @@ struct Show: ParsableCommand {
             for place in report.places { print("  place    \(place.tag) = \(place.iso6709)") }
             for correction in report.clockCorrections {
                 print("  clock    \(correction.offset)\(correction.zone.map { " (the clock read as \($0) time)" } ?? "") by \(correction.actor) at \(correction.at) "
-                      + "(custody event \(correction.event)): \(correction.reason)")
+                      + "(custody event \(correction.event)\(correction.standing.map { ", following the camera's correction, custody event \($0)" } ?? "")): "
+                      + correction.reason)
             }
             if let start = report.correctedStart, let end = report.correctedEnd { print("Corrected  \(start) to \(end) (UTC, with the corrections above)") }
             print("Findings   \(report.findings.isEmpty ? "none" : String(report.findings.count))")

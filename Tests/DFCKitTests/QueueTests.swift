@@ -76,6 +76,27 @@ struct QueueTests {
         #expect(audit.ok, "\(audit.problems)")
     }
 
+    /// A camera's standing clock correction follows its footage in when a host records it: the
+    /// host signs the following correction on behalf of the starter, and the audit accepts it.
+    @Test func aCamerasStandingClockCorrectionFollowsWhatAHostRecords() throws {
+        let fixture = try Fixture(files: ["dvr_ch01_20261103143200.mp4"])
+        let store = fixture.store
+        _ = try store.registerSource("CAM-Q", latitude: 31.5, longitude: 74.3, actor: TestSupport.custodian)
+        #expect(try store.correctClock(source: "CAM-Q", from: "2026-11-03T00:00:00Z", to: "2026-11-04T00:00:00Z", offset: "-01:00:07",
+                                       reason: "overlay against the station clock", actor: TestSupport.custodian).isEmpty)
+        _ = try store.queueBatch(BatchOptions(roots: [fixture.folder], caseID: "Q-2", source: .fixed("CAM-Q")), actor: TestSupport.custodian,
+                                 leaseSeconds: 5, maxAttempts: 3)
+        #expect(try fixture.serve().ingested == 1)
+        let followed = try fixture.sql("SELECT actor || ' ' || (payload::json->'details'->>'on_behalf_of') || ' ' || (payload::json->'details'->>'standing') "
+                                       + "FROM custody_event WHERE action = 'clock_corrected'")
+        let standing = try fixture.sql("SELECT seq FROM custody_event WHERE action = 'camera_clock_corrected'")
+        #expect(followed == "host-a T. Tester \(standing)", "\(followed)")
+        let exhibit = try #require(try store.lookup(TimeQuery(from: "2026-11-03T09:32:01Z", to: "2026-11-03T09:32:02Z"), actor: TestSupport.custodian).first)
+        #expect(exhibit.corrections.map(\.offset) == ["-01:00:07.000"], "\(exhibit)")
+        let audit = try fixture.audit()
+        #expect(audit.ok, "\(audit.problems)")
+    }
+
     @Test func aJobThatFailsOnEveryAttemptIsRegisteredWithAnalysisFailedNamingEachAttempt() throws {
         let fixture = try Fixture(hosts: ["host-a", "host-b"], files: ["cctv_h264.mp4"])
         _ = try fixture.queue(maxAttempts: 2)

@@ -559,7 +559,7 @@ import Testing
 
     @Test func aCamerasClockIsCorrectedOverARangeByOneSignedEventPerExhibit() throws {
         let directory = TestSupport.temporaryDirectory()
-        let store = try TestSupport.newStore()
+        let store = try TestSupport.newStore(analysts: ["A. Analyst"])
         let custodian = TestSupport.custodian
         // Camera 3 records at 14:00, 14:20 and 16:00 (10 s each); camera 4 at 14:10.
         var ids: [String] = []
@@ -579,6 +579,24 @@ import Testing
         #expect(event.details["source"] == "CAM-3" && event.details["range_from"] == "2026-11-03T13:55:00Z" && event.details["offset"] == "+00:02:00.000")
         let hits = try store.lookup(TimeQuery(from: "2026-11-03T14:02:05Z", to: "2026-11-03T14:02:06Z"), actor: custodian)
         #expect(hits.map(\.exhibit.description) == [ids[0]] && hits[0].corrections.count == 1, "\(hits)")
+        // The correction stands for the camera over the range: footage of it ingested later there follows it in,
+        // by its own event naming the standing one; footage outside the range, or of another camera, does not.
+        let standing = try #require(event.details["standing"].flatMap(Int64.init))
+        #expect(corrected.allSatisfy { $0.clockCorrections[0].standing == standing })
+        var later: [String] = []
+        for (name, time, source) in [("e.mp4", "14:25:00", "CAM-3"), ("f.mp4", "14:45:00", "CAM-3"), ("g.mp4", "14:26:00", "CAM-5")] {
+            let file = try Self.clip(name, in: directory, seconds: 4, metadata: ["creation_time": "2026-11-03T\(time)Z"])
+            later.append(try #require(try store.ingest(file: file, caseID: "T-11", source: source, actor: "A. Analyst").exhibit).description)
+        }
+        let followed = try store.exhibit(later[0], actor: custodian)
+        #expect(followed.correctedStart == "2026-11-03T14:27:00.000Z" && followed.clockCorrections.map(\.standing) == [standing]
+                && followed.clockCorrections.first?.actor == "A. Analyst", "\(followed.clockCorrections)")
+        let followEvent = try #require(try store.custody(of: later[0], actor: custodian).last { $0.action == "clock_corrected" })
+        #expect(followEvent.details["command"] == "ingest" && followEvent.details["reason"] == "DVR overlay against the GPS clock of the patrol car"
+                && followEvent.details["range_to"] == "2026-11-03T14:30:00Z", "\(followEvent.details)")
+        for untouched in [later[1], later[2]] { #expect(try store.exhibit(untouched, actor: custodian).clockCorrections.isEmpty) }
+        let shownLater = try TestSupport.dfc(["show", later[0], "--store", store.path], actor: custodian)
+        #expect(shownLater.stdout.contains("following the camera's correction, custody event \(standing)"), "\(shownLater.stdout)")
         // Nothing of the camera in the range, or no such camera: a clear error, nothing recorded.
         #expect(throws: DFCError.self) {
             try store.correctClock(source: "CAM-3", from: "2026-11-04T00:00:00Z", to: "2026-11-04T01:00:00Z", offset: "+00:01:00", reason: "r", actor: custodian)
@@ -586,6 +604,13 @@ import Testing
         #expect(throws: DFCError.self) {
             try store.correctClock(source: "CAM-3", from: "2026-11-03T14:00:00", to: "2026-11-03T15:00:00Z", offset: "+00:01:00", reason: "r", actor: custodian)
         }
+        // A registered camera with nothing on the timeline there yet: the correction stands, for what comes later.
+        _ = try store.registerSource("CAM-6", latitude: 31.5, longitude: 74.3, actor: custodian)
+        #expect(try store.correctClock(source: "CAM-6", from: "2026-11-03T00:00:00Z", to: "2026-11-04T00:00:00Z", offset: "-00:00:30",
+                                       reason: "station clock", actor: custodian).isEmpty)
+        let six = try Self.clip("h.mp4", in: directory, seconds: 6, metadata: ["creation_time": "2026-11-03T18:00:00Z"])
+        let sixID = try #require(try store.ingest(file: six, caseID: "T-11", source: "CAM-6", actor: custodian).exhibit).description
+        #expect(try store.exhibit(sixID, actor: custodian).correctedStart == "2026-11-03T17:59:30.000Z")
         // The CLI: by camera and range, and an exhibit with a camera is refused.
         let cli = try TestSupport.dfc(["clock", "--source", "CAM-4", "--from", "2026-11-03T14:00:00Z", "--to", "2026-11-03T15:00:00Z",
                                        "--offset=-00:00:10", "--reason", "known event", "--store", store.path], actor: custodian)
@@ -636,6 +661,17 @@ import Testing
         #expect(shown.stdout.contains("-00:59:55.000 (the clock read as Europe/London time)"), "\(shown.stdout)")
         let hits = try store.lookup(TimeQuery(from: "2026-07-01T09:00:01Z", to: "2026-07-01T09:00:01.5Z"), actor: custodian)
         #expect(hits.map(\.exhibit.description) == [ids[0]] && hits.first?.corrections.first?.zone == "Europe/London", "\(hits)")
+        // Footage of camera 3 ingested later follows the zone correction in, read at its own date: September's
+        // by -1 h; one whose reading London repeats (01:30 on 25 October) is a finding and is not corrected.
+        let september = try Self.clip("cam9.mp4", in: directory, seconds: 3, metadata: ["creation_time": "2026-09-10T10:00:00Z"])
+        let repeated = try Self.clip("cam10.mp4", in: directory, seconds: 6, metadata: ["creation_time": "2026-10-25T01:30:00Z"])
+        let followed = try store.exhibit(try #require(try store.ingest(file: september, caseID: "T-17", source: "ALDGATE CAM 3", actor: custodian).exhibit).description,
+                                         actor: custodian)
+        #expect(followed.correctedStart == "2026-09-10T09:00:00.000Z" && followed.clockCorrections.last?.zone == "Europe/London", "\(followed.clockCorrections)")
+        let unplaced = try store.exhibit(try #require(try store.ingest(file: repeated, caseID: "T-17", source: "ALDGATE CAM 3", actor: custodian).exhibit).description,
+                                         actor: custodian)
+        #expect(unplaced.clockCorrections.isEmpty && unplaced.findings.contains { $0.kind == .localTimeAmbiguous && $0.message.contains("happened twice") },
+                "\(unplaced.findings)")
         #expect(try store.audit(actor: custodian).ok)
     }
 

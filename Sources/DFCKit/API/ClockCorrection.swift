@@ -14,11 +14,15 @@ public struct ClockCorrection: Sendable, Codable, Equatable {
     /// The zone the examiner said the clock shows (`dfc clock --zone`), whose offset at the
     /// clock's reading is part of `offset`; nil when the correction is an offset alone.
     public var zone: String?
+    /// The camera's standing correction (`dfc clock --source`, a `camera_clock_corrected` event)
+    /// this one follows, when it is one of those; nil for a correction of this exhibit alone.
+    public var standing: Int64?
 
     /// Makes a correction.
-    public init(event: Int64, at: String, actor: String, offset: String, offsetSeconds: Double, reason: String, zone: String? = nil) {
+    public init(event: Int64, at: String, actor: String, offset: String, offsetSeconds: Double, reason: String, zone: String? = nil,
+                standing: Int64? = nil) {
         (self.event, self.at, self.actor, self.offset, self.offsetSeconds, self.reason) = (event, at, actor, offset, offsetSeconds, reason)
-        self.zone = zone
+        (self.zone, self.standing) = (zone, standing)
     }
 
     /// Reads `±HH:MM:SS[.fff]` (hours of any width up to ten years' worth; the sign may be left

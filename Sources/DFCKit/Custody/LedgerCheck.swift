@@ -24,6 +24,8 @@ struct LedgerCheck {
     private(set) var reanalysed: [Int64: (seq: Int64, exhibit: String, details: [String: String])] = [:]
     /// What each `clock_corrected` event says, by its sequence number.
     private(set) var clockCorrected: [Int64: (exhibit: String, details: [String: String])] = [:]
+    /// What each `camera_clock_corrected` event says (a camera's standing correction), by its seq.
+    private(set) var cameraClockCorrected: [Int64: [String: String]] = [:]
     /// What each `source_registered` event says (the camera register), by its seq.
     private(set) var sourceRegistered: [Int64: [String: String]] = [:]
     /// What each `extracted` event says, by its sequence number.
@@ -34,10 +36,11 @@ struct LedgerCheck {
     private static let actionsWithDetails: Set<String> = [
         "actor_registered", "ingested", "amended", "acquired", "reanalysed", "extracted", "exported", "export_undelivered",
         "actor_revoked", "queued", "job_failed", "batch_started", "batch_completed", "batch_cancelled", "clock_corrected",
-        "source_registered",
+        "source_registered", "camera_clock_corrected",
     ]
-    /// The only events a worker host signs: the records of queued jobs, and the completion of their batch.
-    private static let hostActions: Set<String> = ["ingested", "acquired", "job_failed", "batch_completed"]
+    /// The only events a worker host signs: the records of queued jobs, the completion of their
+    /// batch, and the corrections that follow a camera's standing one into what it records.
+    private static let hostActions: Set<String> = ["ingested", "acquired", "job_failed", "batch_completed", "clock_corrected"]
     /// Each revoked actor's `actor_revoked` event: it may sign nothing after it.
     private var revoked: [String: Int64] = [:]
     /// Who started each batch (`B-42`), by its `batch_started` event.
@@ -214,6 +217,7 @@ struct LedgerCheck {
                 if event.action == "ingested" { noteIngested(event, payload) }
                 if event.action == "amended", let exhibit = payload.exhibit { amended[event.seq] = (exhibit, payload.details) }
                 if event.action == "clock_corrected", let exhibit = payload.exhibit { clockCorrected[event.seq] = (exhibit, payload.details) }
+                if event.action == "camera_clock_corrected" { cameraClockCorrected[event.seq] = payload.details }
                 if event.action == "source_registered" {
                     sourceRegistered[event.seq] = payload.details
                     // The register is kept by custodians and supervisors: the role its signer's registration gave.
@@ -347,7 +351,7 @@ struct LedgerCheck {
         let name = "custody event \(event.seq)"
         let details = payload.details
         if payload.role == ActorRole.host.rawValue {
-            if !Self.hostActions.contains(event.action) {
+            if !Self.hostActions.contains(event.action) || (event.action == "clock_corrected" && details["standing"] == nil) {
                 problems.append("\(name) (\(event.action)): signed by \(payload.actor), a host, which records queued jobs only")
             } else if let batch = details["batch"], details["on_behalf_of"] != starters[batch] {
                 problems.append("\(name) (\(event.action)): recorded by host \(payload.actor) on behalf of \(details["on_behalf_of"] ?? "no one"), "

@@ -132,7 +132,7 @@ enum ReportRenderer {
             html += "<table class=\"grid\"><thead><tr><th>Event</th><th>When (UTC)</th><th>Who</th><th>Offset</th><th>Reason</th></tr></thead><tbody>\n"
             for correction in report.clockCorrections {
                 html += "<tr><td>\(correction.event)</td><td>\(escape(correction.at))</td><td>\(escape(correction.actor))</td>"
-                    + "<td class=\"mono\">\(escape(correction.offset))\(correction.zone.map { " (read as \(escape($0)) time)" } ?? "")</td><td>\(escape(correction.reason))</td></tr>\n"
+                    + "<td class=\"mono\">\(escape(correction.offset))\(correction.zone.map { " (read as \(escape($0)) time)" } ?? "")</td><td>\(escape(correction.reason))\(correction.standing.map { " (following the camera's correction, custody event \($0))" } ?? "")</td></tr>\n"
             }
             html += "</tbody></table>\n"
         }

@@ -23,31 +23,89 @@ extension Exhibits {
         }
     }
 
-    /// Corrects the clock of every exhibit of the camera `source` (its source as amended, exactly)
-    /// recorded over `from...to` (ISO 8601 with a zone; its span, with the corrections it has,
-    /// overlaps the range): one signed `clock_corrected` event per exhibit, each naming the camera
-    /// and the range, all in one transaction. What is ingested later is not corrected by it.
+    /// Corrects the clock of the camera `source` (its source as amended, exactly) over `from...to`
+    /// (ISO 8601 with a zone): a signed `camera_clock_corrected` event that stands for the camera
+    /// over the range, then one signed `clock_corrected` event per exhibit of it already there (its
+    /// span, with the corrections it has, overlaps the range), each naming the standing event, all in
+    /// one transaction. Footage of the camera ingested later over the range gets its own
+    /// `clock_corrected` event following the standing one as it is ingested (`standingCorrections`).
     /// With `zone`, each exhibit's own reading is read in it (so footage from before and after a
     /// daylight-saving change each gets its own offset); one reading the zone cannot place
-    /// refuses the whole correction.
+    /// refuses the whole correction. A camera with no exhibit there and no entry in the register
+    /// is refused (a mistyped name), nothing recorded.
     public func correctClock(source: String, from: String, to: String, offset: String?, zone: String? = nil, reason: String, actor: String) throws -> [ExhibitReport] {
         let (signer, milliseconds, reason, zone) = try correctionArguments(offset: offset, zone: zone, reason: reason, actor: actor)
         let (low, high) = try Reading.range(TimeQuery(from: from, to: to))
         return try withCatalog {
             try catalog.write { db in
-                var corrected: [ExhibitReport] = []
                 let (spans, rows) = try correctedSpans(overlapping: low, high, limit: 1_000_000, db)
+                var records: [ExhibitRecord] = []
                 for placed in spans {
-                    guard let record = rows.records[placed.span.exhibit], try current(record, db).source == source else { continue }
+                    if let record = rows.records[placed.span.exhibit], try current(record, db).source == source { records.append(record) }
+                }
+                let registered = try !Catalog.cameraSources(named: source, db).isEmpty
+                guard !records.isEmpty || registered else {
+                    throw DFCError.invalidArgument("no exhibit of the source \"\(source)\" is on the timeline between \(from) and \(to), and no camera "
+                        + "of that name is in the register (dfc source list): nothing was corrected")
+                }
+                var standing = ["command": "clock", "source": source, "range_from": from, "range_to": to, "range_from_ms": String(low),
+                                "range_to_ms": String(high), "offset_ms": String(milliseconds), "reason": reason]
+                if milliseconds != 0 { standing["offset"] = ClockCorrection.text(milliseconds: milliseconds) }
+                if let zone { standing["zone"] = zone.name }
+                let event = try CustodyLog.append(db, action: "camera_clock_corrected", signer: signer, exhibit: nil, details: standing)
+                return try records.map { record in
                     try appendCorrection(record, milliseconds: milliseconds, zone: zone, reason: reason,
-                                         details: ["source": source, "range_from": from, "range_to": to], signer: signer, db)
-                    corrected.append(try report(record, db))
+                                         details: ["source": source, "range_from": from, "range_to": to, "standing": String(event.seq)], signer: signer, db)
+                    return try report(record, db)
                 }
-                guard !corrected.isEmpty else {
-                    throw DFCError.invalidArgument("no exhibit of the source \"\(source)\" is on the timeline between \(from) and \(to): nothing was corrected")
-                }
-                return corrected
             }
+        }
+    }
+
+    /// The standing corrections of the camera `source` (its `camera_clock_corrected` events, oldest
+    /// first) that reach an exhibit of it being ingested with `span` (UTC milliseconds): each whose
+    /// range the span overlaps, as corrected by those before it. A zone correction whose zone
+    /// cannot place the exhibit's reading (an hour it skips or repeats) is a finding instead, never
+    /// a guess. The events are found by action; what is applied is checked by the audit against them.
+    func standingCorrections(source: String, span: (start: Int64, end: Int64), _ db: CatalogDB) throws
+        -> (apply: [(seq: Int64, details: [String: String])], findings: [Finding]) {
+        var apply: [(seq: Int64, details: [String: String])] = [], findings: [Finding] = []
+        var total: Int64 = 0
+        for event in try Catalog.events(action: "camera_clock_corrected", db) {
+            guard let details = CustodyLog.decode(event)?.details, details["source"] == source,
+                  let low = details["range_from_ms"].flatMap(Int64.init), let high = details["range_to_ms"].flatMap(Int64.init),
+                  var milliseconds = details["offset_ms"].flatMap(Int64.init),
+                  let start = Self.shifted(span.start, by: total), let end = Self.shifted(span.end, by: total), start <= high, end >= low else { continue }
+            if let name = details["zone"] {
+                let instants = CameraSource.zone(named: name).map { CameraSource.instants(local: start, in: $0) } ?? []
+                guard instants.count == 1, let utc = instants.first else {
+                    findings.append(Finding(kind: .localTimeAmbiguous, severity: .warning, message: "the camera's clock correction by custody event "
+                        + "\(event.seq) reads its clock as \(name) time, but \(CivilTime.text(start)) "
+                        + (instants.isEmpty ? "never happened there" : "happened twice there") + "; not applied: correct this exhibit with --offset"))
+                    continue
+                }
+                milliseconds = milliseconds &+ (utc - start)
+            }
+            guard Self.shifted(span.start, by: total &+ milliseconds) != nil else { continue }
+            total = total &+ milliseconds
+            apply.append((event.seq, details))
+        }
+        return (apply, findings)
+    }
+
+    /// Appends, for the exhibit `record` just ingested, one `clock_corrected` event (signed by
+    /// its ingest's `signer`, with `extra` details such as the batch it was recorded for)
+    /// following each standing correction `standingCorrections` found.
+    func applyStanding(_ corrections: [(seq: Int64, details: [String: String])], to record: ExhibitRecord, extra: [String: String],
+                       signer: Signer, _ db: CatalogDB) throws {
+        for (seq, details) in corrections {
+            let zone = details["zone"].flatMap { name in CameraSource.zone(named: name).map { (name: name, zone: $0) } }
+            var more = extra
+            for key in ["source", "range_from", "range_to"] { more[key] = details[key] }
+            more["standing"] = String(seq)
+            more["command"] = "ingest"
+            try appendCorrection(record, milliseconds: details["offset_ms"].flatMap(Int64.init) ?? 0, zone: zone, reason: details["reason"] ?? "",
+                                 details: more, signer: signer, db)
         }
     }
 
@@ -97,7 +155,7 @@ extension Exhibits {
     }
 
     /// Appends one exhibit's `clock_corrected` event (with `details` added) and its row.
-    private func appendCorrection(_ record: ExhibitRecord, milliseconds explicit: Int64, zone: (name: String, zone: TimeZone)?, reason: String,
+    func appendCorrection(_ record: ExhibitRecord, milliseconds explicit: Int64, zone: (name: String, zone: TimeZone)?, reason: String,
                                   details extra: [String: String], signer: Signer, _ db: CatalogDB) throws {
         guard let id = record.id else { throw DFCError.exhibitNotFound(record.exhibitID.description) }
         let layers = try Catalog.timeLayers(exhibit: id, db)
@@ -146,11 +204,12 @@ extension Exhibits {
         var total: Int64 = 0
         let corrections = try Catalog.clockCorrections(exhibit: exhibit, db).map { row in
             let event = try CustodyEventRecord.fetchOne(db, key: row.seq)
+            let details = event.flatMap { CustodyLog.decode($0)?.details }
             total = total &+ row.offsetMilliseconds
             return ClockCorrection(event: row.seq, at: event?.recordedAt ?? "", actor: event?.actor ?? "",
                                    offset: ClockCorrection.text(milliseconds: row.offsetMilliseconds),
                                    offsetSeconds: Double(row.offsetMilliseconds) / 1000, reason: row.reason,
-                                   zone: event.flatMap { CustodyLog.decode($0)?.details["zone"] })
+                                   zone: details?["zone"], standing: details?["standing"].flatMap(Int64.init))
         }
         return (corrections, total)
     }

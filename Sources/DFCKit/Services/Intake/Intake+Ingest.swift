@@ -157,7 +157,15 @@ extension Intake {
         let camera = try source.flatMap { try Catalog.cameraSources(named: $0, db).first }
         let time = TimeLayers(tags: summary.container?.tags ?? [:], durationSeconds: summary.container?.durationSeconds,
                               fileName: exhibit.originalName, modified: details["original_modified"], camera: camera)
-        for finding in time.findings { try Catalog.insert(finding, into: location, db) }
+        // A camera's standing clock corrections over this recording follow it in, each as its own
+        // event after this one; a zone one that cannot place the reading is a finding instead.
+        var findings = time.findings
+        var standing: [(seq: Int64, details: [String: String])] = []
+        if let source, let span = time.span {
+            let found = try exhibits.standingCorrections(source: source, span: (span.startMilliseconds, span.endMilliseconds), db)
+            (standing, findings) = (found.apply, findings + found.findings)
+        }
+        for finding in findings { try Catalog.insert(finding, into: location, db) }
         try Catalog.insert(time, exhibit: location.key, db)
         details.merge(try RowDigest.compute(location, db)) { $1 }
         details["digest_layout"] = RowDigest.layout
@@ -165,13 +173,14 @@ extension Intake {
         details["libraries"] = summary.libraries
         details["packet_count"] = String(summary.packetCount)
         details["frame_count"] = String(summary.frameCount)
-        details["findings"] = String(summary.findings.count + time.findings.count)
+        details["findings"] = String(summary.findings.count + findings.count)
         details["analysed_by"] = analysis.analysedBy
         details["pdq_seconds_per_hash"] = String(summary.pdqSecondsPerHash)
         if let confinement = summary.confinement { details["confinement"] = confinement }
         let event = try CustodyLog.append(db, action: "ingested", signer: signer, exhibit: exhibit.exhibitID, details: details)
+        try exhibits.applyStanding(standing, to: exhibit, extra: details.filter { ["batch", "on_behalf_of"].contains($0.key) }, signer: signer, db)
         return (IngestResult(path: file, exhibit: exhibit.exhibitID, sha256: digest.sha256, status: .ingested,
-                             findings: summary.findings + time.findings, error: nil, frameCount: summary.frameCount), event.seq)
+                             findings: summary.findings + findings, error: nil, frameCount: summary.frameCount), event.seq)
     }
 
     /// Removes a vault file this ingest placed when its transaction did not commit, unless

@@ -219,8 +219,20 @@ extension Integrity {
             }
         }
         let present = Set(rows.map(\.seq))
-        for (seq, event) in ledger.clockCorrected.sorted(by: { $0.key < $1.key }) where !present.contains(seq) {
-            problems.append("\(event.exhibit): custody event \(seq) (clock_corrected) has no clock_correction row: the correction it records was removed")
+        for (seq, event) in ledger.clockCorrected.sorted(by: { $0.key < $1.key }) {
+            if !present.contains(seq) {
+                problems.append("\(event.exhibit): custody event \(seq) (clock_corrected) has no clock_correction row: the correction it records was removed")
+            }
+            // One that follows a camera's standing correction says what that correction says.
+            guard let text = event.details["standing"] else { continue }
+            let standing = Int64(text).flatMap { $0 < seq ? ledger.cameraClockCorrected[$0] : nil }
+            let d = event.details
+            if standing == nil || standing?["source"] != d["source"] || standing?["reason"] != d["reason"] || standing?["zone"] != d["zone"]
+                || standing?["range_from"] != d["range_from"] || standing?["range_to"] != d["range_to"]
+                || (standing?["zone"] == nil && standing?["offset_ms"] != d["offset_ms"]) {
+                problems.append("\(event.exhibit): custody event \(seq) (clock_corrected) follows the camera's standing correction \(text), "
+                    + "which is no camera_clock_corrected event before it saying the same source, range, offset, zone and reason")
+            }
         }
         return problems
     }
