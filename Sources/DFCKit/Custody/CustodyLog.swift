@@ -11,10 +11,20 @@ enum CustodyLog {
     ) throws -> CustodyEventRecord {
         let last = try SQLRow.fetchOne(db, sql: "SELECT seq, hash FROM custody_event ORDER BY seq DESC LIMIT 1")
         let (record, bytes) = try make(NewEvent(action: action, signer: signer, exhibit: exhibit, details: details),
-                                       seq: (try last?.at(0) ?? 0) + 1, prev: try last?.at(1) ?? CustodyPayload.genesis)
+                                       seq: try next(after: try last?.at(0) ?? 0), prev: try last?.at(1) ?? CustodyPayload.genesis)
         try record.insert(db)
         try MerkleNodes.append(leaf: Merkle.leafHash(bytes), index: Int(record.seq - 1), db)
         return record
+    }
+
+    /// The number of the event after `seq`; an error when the log's last number is none a log
+    /// of appended events could reach (the custody_event table was altered by hand).
+    private static func next(after seq: Int64) throws -> Int64 {
+        guard seq >= 0, seq < Int64.max else {
+            throw DFCError.storeIO(path: "custody_event", reason: "the custody log's last event is numbered \(seq), which no log of appended "
+                + "events reaches: the table was altered; nothing was recorded (run dfc audit)")
+        }
+        return seq + 1
     }
 
     /// An event to append: who, what, and about which exhibit.
@@ -37,7 +47,7 @@ enum CustodyLog {
         var pending: [Int: Merkle.Hash] = [:]
         let rows = RowInserter(db)
         for event in events {
-            seq += 1
+            seq = try next(after: seq)
             let (record, bytes) = try make(event, seq: seq, prev: prev)
             prev = record.hash
             try rows.add(CustodyEventRecord.table, columns: CustodyEventRecord.columns, [
