@@ -51,6 +51,9 @@ struct Show: ParsableCommand {
             }
             if let start = report.start, let end = report.end, let layer = report.startLayer, layer < report.timeLayers.count {
                 print("Recorded   \(start) to \(end) (UTC, from \(report.timeLayers[layer].kind.rawValue), as the file gives it)")
+            } else if let layer = report.startLayer, layer < report.timeLayers.count, let placement = report.clockCorrections.first(where: { $0.placed == true }) {
+                print("Recorded   no time layer names its zone; placed by custody event \(placement.event): its \(report.timeLayers[layer].kind.rawValue) "
+                      + "reading read as \(placement.zone ?? "?") time")
             } else if !report.timeLayers.isEmpty {
                 print("Recorded   not placed on the UTC timeline: no time layer names its zone")
             }

@@ -169,6 +169,16 @@ import Testing
         let steps = bare.findings.filter { $0.kind == .clockStep }
         #expect(steps.count == 1 && steps[0].message.contains("steps back 1 h 00 min 00.000 s between packets 49 and 50")
                     && steps[0].message.contains("from \(clock(pts[49] + 40)) to \(clock(pts[50]))") && steps[0].packet == 50, "\(bare.findings)")
+        // An examiner may place it by its wall clock read in a zone: London cannot tell 01:59:58 apart (refused, nothing
+        // recorded); Karachi can, and the recorder's own clock, not the file name, is the reading used.
+        let refused = #expect(throws: DFCError.self) {
+            try store.correctClock(bare.exhibit.description, offset: nil, zone: "Europe/London", reason: "menu", actor: custodian)
+        }
+        #expect("\(refused.map { "\($0)" } ?? "")".contains("happened twice"), "\(String(describing: refused))")
+        let byZone = try store.correctClock(bare.exhibit.description, offset: nil, zone: "Asia/Karachi", reason: "the NVR's menu shows PKT", actor: custodian)
+        #expect(byZone.correctedStart == "2026-10-24T20:59:58.000Z" && byZone.start == nil
+                && byZone.startLayer.map { byZone.timeLayers[$0].kind } == .dvrWallClock && byZone.clockCorrections.map(\.placed) == [true], "\(byZone)")
+        #expect(try store.audit(actor: custodian).ok)
 
         // Registered in London: 01:59:58 happened twice there; the step back at 02:00 is London's own change, so the first.
         let london = try TestSupport.newStore()
@@ -555,6 +565,53 @@ import Testing
         try Insider(store).execute("UPDATE camera_source SET file_name_time = 'ch??_MM-DD-YYYY_hh.mm.ss.*' WHERE seq = \(entry.event)")
         let problems = try store.audit(actor: custodian).problems
         #expect(problems.contains { $0.contains("camera register entry \(entry.event) (PSCA CAM 14): disagrees") }, "\(problems)")
+    }
+
+    /// Footage ingested with no zone anywhere (a DVR export named by its local clock, no camera
+    /// registered yet) is placed by an examiner's signed `dfc clock --zone`: its reading read in
+    /// the zone, a correction like any other, found by time afterwards; an insider who moves or
+    /// removes the placement, or its index entry, is named.
+    @Test func anExhibitWithNoZoneIsPlacedOnTheTimelineByASignedZoneCorrection() throws {
+        let directory = TestSupport.temporaryDirectory()
+        let store = try TestSupport.newStore()
+        let custodian = TestSupport.custodian
+        let file = try Self.clip("ch03_20261103143000.mp4", in: directory, seconds: 7)
+        let id = try #require(try store.ingest(file: file, caseID: "T-15", actor: custodian).exhibit).description
+        #expect(try store.exhibit(id, actor: custodian).start == nil)
+        #expect(try store.timeline(caseID: "T-15", actor: custodian).unplaced.map(\.description) == [id])
+        // An offset alone cannot place it; the error says what would.
+        let offsetOnly = #expect(throws: DFCError.self) { try store.correctClock(id, offset: "+00:00:05", reason: "r", actor: custodian) }
+        #expect("\(offsetOnly.map { "\($0)" } ?? "")".contains("give --zone Area/City to place it by its file_name reading"), "\(String(describing: offsetOnly))")
+
+        let placed = try store.correctClock(id, offset: nil, zone: "Asia/Karachi", reason: "DVR menu: Pakistan Standard Time", actor: custodian)
+        #expect(placed.start == nil && placed.correctedStart == "2026-11-03T09:30:00.000Z" && placed.correctedEnd == "2026-11-03T09:30:07.000Z", "\(placed)")
+        #expect(placed.clockCorrections.first?.offset == "-05:00:00.000" && placed.clockCorrections.first?.placed == true)
+        let event = try #require(try store.custody(of: id, actor: custodian).last { $0.action == "clock_corrected" })
+        #expect(event.details["placed"] == "true" && event.details["layer"] == "file_name" && event.details["zone"] == "Asia/Karachi", "\(event.details)")
+        let hits = try store.lookup(TimeQuery(from: "2026-11-03T14:30:02+05:00", to: "2026-11-03T14:30:03+05:00"), actor: custodian)
+        #expect(hits.map(\.exhibit.description) == [id] && hits.first?.offsetFrom == 2 && hits.first?.corrections.count == 1, "\(hits)")
+        // Further corrections stack on the placement; the timeline has it.
+        let stacked = try store.correctClock(id, offset: "+00:00:02", reason: "station clock", actor: custodian)
+        #expect(stacked.correctedStart == "2026-11-03T09:30:02.000Z")
+        #expect(try store.timeline(caseID: "T-15", actor: custodian).entries.map(\.start) == ["2026-11-03T09:30:02.000Z"])
+        let shown = try TestSupport.dfc(["show", id, "--store", store.path], actor: custodian)
+        #expect(shown.stdout.contains("placed by custody event \(event.seq): its file_name reading read as Asia/Karachi time"), "\(shown.stdout)")
+        #expect(try store.audit(actor: custodian).ok)
+
+        // An insider who moves the placement an hour, then one who removes it, and one who drops its index entry.
+        let insider = try Insider(store)
+        if insider.database == nil {
+            try insider.execute("DELETE FROM exhibit_span_index WHERE id = \(placed.exhibit.rawValue)")
+            let dropped = try store.audit(actor: custodian).problems
+            #expect(dropped.contains { $0.contains("\(id): its span on the timeline is missing from the time index") }, "\(dropped)")
+        }
+        try insider.execute("UPDATE exhibit_placement SET start_ms = start_ms + 3600000, end_ms = end_ms + 3600000")
+        var problems = try store.audit(actor: custodian).problems
+        #expect(problems.contains { $0.contains("placement \(event.seq) of \(id): disagrees with the clock_corrected event") }, "\(problems)")
+        try insider.execute("DELETE FROM exhibit_placement")
+        problems = try store.audit(actor: custodian).problems
+        #expect(problems.contains { $0.contains("custody event \(event.seq) (clock_corrected) placed it on the timeline, but it has no exhibit_placement row") },
+                "\(problems)")
     }
 
     @Test func aCamerasClockIsCorrectedOverARangeByOneSignedEventPerExhibit() throws {

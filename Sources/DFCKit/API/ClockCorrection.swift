@@ -17,12 +17,15 @@ public struct ClockCorrection: Sendable, Codable, Equatable {
     /// The camera's standing correction (`dfc clock --source`, a `camera_clock_corrected` event)
     /// this one follows, when it is one of those; nil for a correction of this exhibit alone.
     public var standing: Int64?
+    /// True when this correction placed an exhibit that had no time on the UTC timeline: its
+    /// clock reading of unknown zone (the layer `ExhibitReport.startLayer`) read in `zone`.
+    public var placed: Bool?
 
     /// Makes a correction.
     public init(event: Int64, at: String, actor: String, offset: String, offsetSeconds: Double, reason: String, zone: String? = nil,
-                standing: Int64? = nil) {
+                standing: Int64? = nil, placed: Bool? = nil) {
         (self.event, self.at, self.actor, self.offset, self.offsetSeconds, self.reason) = (event, at, actor, offset, offsetSeconds, reason)
-        (self.zone, self.standing) = (zone, standing)
+        (self.zone, self.standing, self.placed) = (zone, standing, placed)
     }
 
     /// Reads `±HH:MM:SS[.fff]` (hours of any width up to ten years' worth; the sign may be left

@@ -7,6 +7,7 @@ extension Catalog {
         "stream", "packet", "frame", "finding", "pdq",
         "analysis", "analysis_stream", "analysis_packet", "analysis_frame", "analysis_finding", "analysis_pdq",
         "cosigned_checkpoint", "derived_frame", "merkle_node", "time_layer", "place", "exhibit_span", "clock_correction", "camera_source",
+        "exhibit_placement",
     ]
 
     /// The tables whose `id` the engine numbers.

@@ -1,13 +1,23 @@
 import Foundation
 
-/// One exhibit on the UTC timeline, as its `exhibit_span` row has it.
+/// One exhibit on the UTC timeline, as its `exhibit_span` row has it, or its `exhibit_placement`
+/// row when an examiner placed it (its clock's reading taken as UTC; the zone's offset is a correction).
 struct SpanRow: Sendable {
     let exhibit: Int64
     let startMilliseconds: Int64
     let endMilliseconds: Int64
     /// The `idx` of the time layer the start came from.
     let layer: Int
+    /// Whether the row is an examiner's placement rather than the file's own span.
+    var placed = false
 }
+
+/// The spans and the placements, as one table of what is on the timeline.
+private let timelineRows = """
+    (SELECT exhibit_id, start_ms, end_ms, layer, CAST(0 AS BIGINT) AS placed FROM exhibit_span
+     UNION ALL SELECT exhibit_id, start_ms, end_ms, layer, CAST(1 AS BIGINT) AS placed FROM exhibit_placement)
+    """
+
 
 extension Catalog {
     /// Inserts an exhibit's time layers, places and span (see `TimeSchema`).
@@ -41,10 +51,29 @@ extension Catalog {
                             arguments: [exhibit]).map { try PlaceLayer(row: $0, from: 0) }
     }
 
-    /// An exhibit's span, if it has one.
+    /// An exhibit's span, if it has one: its own, else an examiner's placement.
     static func span(exhibit: Int64, _ db: CatalogDB) throws -> SpanRow? {
-        try SQLRow.fetchOne(db, sql: "SELECT exhibit_id, start_ms, end_ms, layer FROM exhibit_span WHERE exhibit_id = ?", arguments: [exhibit])
-            .map(SpanRow.init)
+        try SQLRow.fetchOne(db, sql: "SELECT exhibit_id, start_ms, end_ms, layer, placed FROM \(timelineRows) t WHERE exhibit_id = ? ORDER BY placed LIMIT 1",
+                            arguments: [exhibit]).map(SpanRow.init)
+    }
+
+    /// Records the placement made by custody event `seq`.
+    static func insertPlacement(_ span: SpanRow, seq: Int64, _ db: CatalogDB) throws {
+        try db.execute(sql: "INSERT INTO exhibit_placement (seq, exhibit_id, start_ms, end_ms, layer) VALUES (?, ?, ?, ?, ?)",
+                       arguments: [seq, span.exhibit, span.startMilliseconds, span.endMilliseconds, span.layer])
+    }
+
+    /// Every placement, by the custody event that made it, oldest first.
+    static func placements(_ db: CatalogDB) throws -> [(seq: Int64, span: SpanRow)] {
+        try SQLRow.fetchAll(db, sql: "SELECT seq, exhibit_id, start_ms, end_ms, layer FROM exhibit_placement ORDER BY seq").map { row in
+            (try row.at(0), SpanRow(exhibit: try row.at(1), startMilliseconds: try row.at(2), endMilliseconds: try row.at(3), layer: try row.at(4), placed: true))
+        }
+    }
+
+    /// The exhibits that have both a span of their own and a placement (an examiner places only
+    /// what has none).
+    static func placedAndSpanned(_ db: CatalogDB) throws -> [Int64] {
+        try Int64.fetchAll(db, sql: "SELECT p.exhibit_id FROM exhibit_placement p JOIN exhibit_span s ON s.exhibit_id = p.exhibit_id ORDER BY p.exhibit_id")
     }
 
     /// The spans that overlap `from...to` (milliseconds since 1970 UTC), earliest first, through
@@ -57,15 +86,21 @@ extension Catalog {
         switch db.engine {
         case .sqlite:
             sql = """
-                SELECT s.exhibit_id, s.start_ms, s.end_ms, s.layer FROM exhibit_span_index r JOIN exhibit_span s ON s.exhibit_id = r.id
+                SELECT s.exhibit_id, s.start_ms, s.end_ms, s.layer, s.placed FROM exhibit_span_index r JOIN \(timelineRows) s ON s.exhibit_id = r.id
                 WHERE r.start_s <= ? AND r.end_s >= ? AND s.start_ms <= ? AND s.end_ms >= ?
                 ORDER BY s.start_ms, s.exhibit_id LIMIT ?
                 """
             arguments = [Double(to) / 1000, Double(from) / 1000, to, from, limit]
         case .postgresql:
+            // Each table through its own GiST index, then merged.
             sql = """
-                SELECT exhibit_id, start_ms, end_ms, layer FROM exhibit_span
-                WHERE int8range(start_ms, end_ms, '[]') && int8range(?, ?, '[]') ORDER BY start_ms, exhibit_id LIMIT ?
+                SELECT exhibit_id, start_ms, end_ms, layer, placed FROM (
+                    (SELECT exhibit_id, start_ms, end_ms, layer, CAST(0 AS BIGINT) AS placed FROM exhibit_span
+                     WHERE int8range(start_ms, end_ms, '[]') && int8range(?1, ?2, '[]') ORDER BY start_ms, exhibit_id LIMIT ?3)
+                    UNION ALL
+                    (SELECT exhibit_id, start_ms, end_ms, layer, CAST(1 AS BIGINT) AS placed FROM exhibit_placement
+                     WHERE int8range(start_ms, end_ms, '[]') && int8range(?1, ?2, '[]') ORDER BY start_ms, exhibit_id LIMIT ?3)
+                ) t ORDER BY start_ms, exhibit_id LIMIT ?3
                 """
             arguments = [from, to, limit]
         }
@@ -96,7 +131,7 @@ extension Catalog {
         guard db.engine == .sqlite else { return [] }
         var problems: [String] = []
         for row in try SQLRow.fetchAll(db, sql: """
-            SELECT s.exhibit_id, s.start_ms, s.end_ms, r.start_s, r.end_s FROM exhibit_span s LEFT JOIN exhibit_span_index r ON r.id = s.exhibit_id
+            SELECT s.exhibit_id, s.start_ms, s.end_ms, r.start_s, r.end_s FROM \(timelineRows) s LEFT JOIN exhibit_span_index r ON r.id = s.exhibit_id
             """) {
             let exhibit: Int64 = try row.at(0), start: Int64 = try row.at(1), end: Int64 = try row.at(2)
             let low: Double? = try row.at(3), high: Double? = try row.at(4)
@@ -108,7 +143,9 @@ extension Catalog {
                 problems.append("\(ExhibitID(exhibit)): the time index (exhibit_span_index) does not cover its span on the timeline: a lookup by time would miss it")
             }
         }
-        for id in try Int64.fetchAll(db, sql: "SELECT id FROM exhibit_span_index WHERE id NOT IN (SELECT exhibit_id FROM exhibit_span)") {
+        for id in try Int64.fetchAll(db, sql: """
+            SELECT id FROM exhibit_span_index WHERE id NOT IN (SELECT exhibit_id FROM exhibit_span) AND id NOT IN (SELECT exhibit_id FROM exhibit_placement)
+            """) {
             problems.append("the time index (exhibit_span_index) holds an entry \(id) that is no exhibit's span: it was added by hand")
         }
         return problems
@@ -125,7 +162,8 @@ extension Catalog {
 
 extension SpanRow {
     init(_ row: SQLRow) throws {
-        self.init(exhibit: try row.at(0), startMilliseconds: try row.at(1), endMilliseconds: try row.at(2), layer: try row.at(3))
+        let placed: Int64 = try row.at(4)
+        self.init(exhibit: try row.at(0), startMilliseconds: try row.at(1), endMilliseconds: try row.at(2), layer: try row.at(3), placed: placed != 0)
     }
 }
 

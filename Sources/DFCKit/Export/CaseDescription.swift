@@ -119,6 +119,7 @@ enum CaseDescription {
         if event.action == "clock_corrected" {
             text += ": offset \(event.details["offset"] ?? "?") added to the clock of the layer \(event.details["layer"] ?? "?"), start "
                 + "\(event.details["start_before"] ?? "?") corrected to \(event.details["start_after"] ?? "?"); reason: \(event.details["reason"] ?? "")"
+            if event.details["placed"] == "true" { text += " (placing on the timeline a recording whose layers name no zone, its reading read as \(event.details["zone"] ?? "?") time)" }
             if let standing = event.details["standing"] { text += " (following the camera's correction over a time range, custody event \(standing))" }
         }
         return text

@@ -123,6 +123,10 @@ enum ReportRenderer {
             if !report.clockCorrections.isEmpty, let correctedStart = report.correctedStart, let correctedEnd = report.correctedEnd {
                 html += row("Corrected", "\(correctedStart) to \(correctedEnd) (UTC, with the corrections below)", mono: true)
             }
+        } else if let correctedStart = report.correctedStart, let correctedEnd = report.correctedEnd,
+                  let placement = report.clockCorrections.first(where: { $0.placed == true }) {
+            html += row("On the timeline", "\(correctedStart) to \(correctedEnd) (UTC): no time layer names its zone; placed by custody event "
+                        + "\(placement.event), the layer marked (timeline) read as \(placement.zone ?? "?") time", mono: true)
         } else {
             html += row("On the timeline", "not placed: no time layer names its zone")
         }

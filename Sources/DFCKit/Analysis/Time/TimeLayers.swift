@@ -98,10 +98,7 @@ struct TimeLayers: Sendable, Equatable {
         let found = layers
         guard let best = order.compactMap({ kind in found.indices.first { found[$0].kind == kind && milliseconds[$0] != nil } }).first,
               let start = milliseconds[best] else { return }
-        // A dhav file has no duration of its own; its recorder's clock, steps left out, gives one.
-        let seconds = durationSeconds ?? tags["dhav.elapsed"].flatMap(Double.init)
-        let duration = seconds.flatMap { $0.isFinite && $0 >= 0 && $0 < 1e7 ? Int64(($0 * 1000).rounded()) : nil } ?? 0
-        span = Span(startMilliseconds: start, endMilliseconds: start + duration, layer: best)
+        span = Span(startMilliseconds: start, endMilliseconds: start + Self.duration(seconds: durationSeconds, tags: tags), layer: best)
         for (index, layer) in layers.enumerated() where index != best && layer.kind != .fileModified {
             if let other = milliseconds[index] {
                 let apart = other - start
@@ -288,6 +285,13 @@ struct TimeLayers: Sendable, Equatable {
               let to = tags["dhav.first_step_to"].flatMap(CivilTime.init(parsing:))?.localMilliseconds,
               from >= local, from - local < widestZone * 10, let change = CameraSource.change(from: from, to: to, in: zone) else { return nil }
         return (change - (from - local), change)
+    }
+
+    /// How many milliseconds a recording covers on the timeline: its duration, or for a dhav
+    /// file (which has none of its own) its recorder's clock, steps left out; 0 when neither is sane.
+    static func duration(seconds: Double?, tags: [String: String]) -> Int64 {
+        let seconds = seconds ?? tags["dhav.elapsed"].flatMap(Double.init)
+        return seconds.flatMap { $0.isFinite && $0 >= 0 && $0 < 1e7 ? Int64(($0 * 1000).rounded()) : nil } ?? 0
     }
 
     /// `1 h 00 min 05.000 s` for a difference in milliseconds.

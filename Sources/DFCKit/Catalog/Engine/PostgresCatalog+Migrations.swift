@@ -180,6 +180,7 @@ extension PostgresCatalog {
         ("pg4-clock-corrections", TimeSchema.postgresqlCorrections + appendOnly(["clock_correction"])),
         ("pg5-camera-sources", TimeSchema.postgresqlSources + appendOnly(["camera_source"])),
         ("pg6-camera-file-names", TimeSchema.sourceFileNames),
+        ("pg7-placements", TimeSchema.postgresqlPlacements + appendOnly(["exhibit_placement"])),
     ]
 
     /// The tables of one analysis's rows: those of the analysis made at ingest (keyed by

@@ -353,6 +353,9 @@ extension SQLiteCatalog {
         migrator.registerMigration("v13-camera-file-names") { db in
             try db.execute(sql: TimeSchema.sourceFileNames)
         }
+        migrator.registerMigration("v14-placements") { db in
+            try db.execute(sql: TimeSchema.sqlitePlacements + appendOnly("exhibit_placement"))
+        }
         return migrator
     }
 

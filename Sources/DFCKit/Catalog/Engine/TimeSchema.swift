@@ -18,6 +18,10 @@
 ///   32-bit floats rounded outward, so it can only return too much; every hit is checked against
 ///   the exact span), kept by a trigger and compared with the spans by the audit; a GiST index of
 ///   the span as an `int8range` in PostgreSQL.
+/// - `exhibit_placement`: an exhibit no layer of which names its zone, placed on the timeline by an
+///   examiner's `dfc clock --zone` (the `clock_corrected` event `seq`, which repeats every value):
+///   the reading of its layer `layer` taken as UTC, as a span is; the zone's offset there is that
+///   event's `clock_correction` row. Indexed as the spans are (the same R*Tree in SQLite).
 enum TimeSchema {
     static let sqlite = """
         CREATE TABLE time_layer (
@@ -132,6 +136,32 @@ enum TimeSchema {
             zone            TEXT
         );
         CREATE INDEX camera_source_name ON camera_source(name, seq);
+
+        """
+
+    /// Placements of exhibits that have no span of their own (`exhibit_placement`), a migration of their own.
+    static let sqlitePlacements = """
+        CREATE TABLE exhibit_placement (
+            seq             INTEGER PRIMARY KEY REFERENCES custody_event(seq),
+            exhibit_id      INTEGER NOT NULL UNIQUE REFERENCES exhibit(id),
+            start_ms        INTEGER NOT NULL,
+            end_ms          INTEGER NOT NULL CHECK (end_ms >= start_ms),
+            layer           INTEGER NOT NULL
+        );
+        CREATE TRIGGER exhibit_placement_indexed AFTER INSERT ON exhibit_placement
+        BEGIN INSERT INTO exhibit_span_index VALUES (NEW.exhibit_id, NEW.start_ms / 1000.0, NEW.end_ms / 1000.0); END;
+
+        """
+
+    static let postgresqlPlacements = """
+        CREATE TABLE exhibit_placement (
+            seq             BIGINT PRIMARY KEY REFERENCES custody_event(seq),
+            exhibit_id      BIGINT NOT NULL UNIQUE REFERENCES exhibit(id),
+            start_ms        BIGINT NOT NULL,
+            end_ms          BIGINT NOT NULL CHECK (end_ms >= start_ms),
+            layer           BIGINT NOT NULL
+        );
+        CREATE INDEX exhibit_placement_range ON exhibit_placement USING gist (int8range(start_ms, end_ms, '[]'));
 
         """
 

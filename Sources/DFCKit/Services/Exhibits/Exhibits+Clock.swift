@@ -154,15 +154,25 @@ extension Exhibits {
         return (signer, milliseconds, reason, named)
     }
 
-    /// Appends one exhibit's `clock_corrected` event (with `details` added) and its row.
+    /// Appends one exhibit's `clock_corrected` event (with `details` added) and its row. An exhibit
+    /// with no span, given a zone, is placed: its best clock reading of unknown zone (`placement`)
+    /// is read in the zone, and the event's `exhibit_placement` row puts it on the timeline.
     func appendCorrection(_ record: ExhibitRecord, milliseconds explicit: Int64, zone: (name: String, zone: TimeZone)?, reason: String,
-                                  details extra: [String: String], signer: Signer, _ db: CatalogDB) throws {
+                          details extra: [String: String], signer: Signer, _ db: CatalogDB) throws {
         guard let id = record.id else { throw DFCError.exhibitNotFound(record.exhibitID.description) }
         let layers = try Catalog.timeLayers(exhibit: id, db)
-        guard let span = try Catalog.span(exhibit: id, db) else {
-            throw DFCError.invalidArgument("\(record.exhibitID) has no time on the UTC timeline to correct: "
-                + (layers.isEmpty ? "the file gives no time at all" : "none of its time layers places the recording in a known zone (a file-system time is the copy's)"))
+        var placing: SpanRow?
+        if try Catalog.span(exhibit: id, db) == nil {
+            let nothing = "\(record.exhibitID) has no time on the UTC timeline to correct: "
+                + (layers.isEmpty ? "the file gives no time at all" : "none of its time layers places the recording in a known zone (a file-system time is the copy's)")
+            guard let found = try placement(record, layers: layers) else { throw DFCError.invalidArgument(nothing) }
+            guard zone != nil else {
+                throw DFCError.invalidArgument(nothing + "; give --zone Area/City to place it by its \(layers[found.layer].kind.rawValue) reading, "
+                    + "read as that zone's local time")
+            }
+            placing = found
         }
+        guard let span = try placing ?? Catalog.span(exhibit: id, db) else { throw DFCError.exhibitNotFound(record.exhibitID.description) }
         let before = try clockCorrections(id, db).total
         guard let earlier = Self.shifted(span.startMilliseconds, by: before) else {
             throw DFCError.invalidArgument("the corrected time of \(record.exhibitID) is past any calendar")
@@ -176,7 +186,7 @@ extension Exhibits {
                 throw DFCError.invalidArgument("\(record.exhibitID): its clock reads \(CivilTime.text(earlier)), which in \(zone.name) "
                     + (instants.isEmpty ? "never happened (the clocks skipped that hour)"
                                         : "happened twice (the clocks went back): at " + instants.map { CivilTime.text($0, zone: "Z") }.joined(separator: " and at "))
-                    + "; give the offset instead (--offset)")
+                    + (placing == nil ? "; give the offset instead (--offset)" : "; it is not placed by a reading that zone cannot tell apart"))
             }
             let (sum, overflow) = (utc - earlier).addingReportingOverflow(explicit)
             guard !overflow else { throw DFCError.invalidArgument("the corrected time of \(record.exhibitID) would be past any calendar") }
@@ -195,8 +205,33 @@ extension Exhibits {
         details.merge(zoneDetails) { $1 }
         details.merge(extra) { $1 }
         if span.layer >= 0, span.layer < layers.count { details["layer"] = layers[span.layer].kind.rawValue }
+        if let placing {
+            details["placed"] = "true"
+            details["placed_layer"] = String(placing.layer)
+            details["placed_start_ms"] = String(placing.startMilliseconds)
+            details["placed_end_ms"] = String(placing.endMilliseconds)
+        }
         let event = try CustodyLog.append(db, action: "clock_corrected", signer: signer, exhibit: record.exhibitID, details: details)
+        if let placing { try Catalog.insertPlacement(placing, seq: event.seq, db) }
         try Catalog.insert(ClockCorrectionRow(seq: event.seq, exhibit: id, offsetMilliseconds: milliseconds, reason: reason), db)
+    }
+
+    /// The layers an exhibit with no span may be placed by, best first: the recorder's own
+    /// clocks (a DVR's packet dates, a drone's telemetry), then the file's dates without a zone,
+    /// then the time in its name.
+    static let placementOrder: [TimeLayer.Kind] = [.dvrWallClock, .droneTelemetry, .exifOriginal, .quicktimeCreation, .containerCreation, .fileName]
+
+    /// Where an exhibit with no span would sit with its best zone-less reading taken as UTC (as a
+    /// span from a clock of unknown zone is, before the zone's offset is added): from that
+    /// reading for the recording's duration. Nil when no layer gives such a reading.
+    func placement(_ record: ExhibitRecord, layers: [TimeLayer]) throws -> SpanRow? {
+        guard let id = record.id else { return nil }
+        let readings = layers.map { $0.utc == nil ? CivilTime(parsing: $0.local)?.localMilliseconds : nil }
+        guard let index = Self.placementOrder.lazy.compactMap({ kind in layers.indices.first { layers[$0].kind == kind && readings[$0] != nil } }).first,
+              let start = readings[index] else { return nil }
+        let container = try? record.containerJSON.map { try JSONDecoder().decode(ContainerInfo.self, from: Data($0.utf8)) }
+        let duration = TimeLayers.duration(seconds: container?.durationSeconds, tags: container?.tags ?? [:])
+        return SpanRow(exhibit: id, startMilliseconds: start, endMilliseconds: start + duration, layer: index, placed: true)
     }
 
     /// An exhibit's clock corrections as they were signed, oldest first, and their sum in milliseconds.
@@ -209,7 +244,8 @@ extension Exhibits {
             return ClockCorrection(event: row.seq, at: event?.recordedAt ?? "", actor: event?.actor ?? "",
                                    offset: ClockCorrection.text(milliseconds: row.offsetMilliseconds),
                                    offsetSeconds: Double(row.offsetMilliseconds) / 1000, reason: row.reason,
-                                   zone: details?["zone"], standing: details?["standing"].flatMap(Int64.init))
+                                   zone: details?["zone"], standing: details?["standing"].flatMap(Int64.init),
+                                   placed: details?["placed"] == "true" ? true : nil)
         }
         return (corrections, total)
     }

@@ -46,8 +46,9 @@ extension Exhibits {
             exports: try exports(of: try Catalog.events(of: record.id ?? 0, actions: ["exported", "export_undelivered"], db), db))
         report.timeLayers = try Catalog.timeLayers(exhibit: record.id ?? 0, db)
         report.places = try Catalog.places(exhibit: record.id ?? 0, db)
-        report.start = span.map { CivilTime.text($0.startMilliseconds, zone: "Z") }
-        report.end = span.map { CivilTime.text($0.endMilliseconds, zone: "Z") }
+        // A placed exhibit's span is its clock's reading, no UTC time the file gives: only corrected.
+        report.start = span.flatMap { $0.placed ? nil : CivilTime.text($0.startMilliseconds, zone: "Z") }
+        report.end = span.flatMap { $0.placed ? nil : CivilTime.text($0.endMilliseconds, zone: "Z") }
         report.startLayer = span?.layer
         let (corrections, total) = try clockCorrections(record.id ?? 0, db)
         report.clockCorrections = corrections

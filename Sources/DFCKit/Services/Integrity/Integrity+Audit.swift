@@ -45,6 +45,7 @@ extension Integrity {
                 problems += try checkAmendments(ledger, db)
                 problems += try checkClockCorrections(ledger, db)
                 problems += try checkCameraSources(ledger, db)
+                problems += try checkPlacements(ledger, db)
                 problems += try checkAnalyses(ledger, db)
                 problems += try checkBatchFiles(ledger, db)
                 problems += try checkDerivedFrames(ledger, db)
@@ -233,6 +234,40 @@ extension Integrity {
                 problems.append("\(event.exhibit): custody event \(seq) (clock_corrected) follows the camera's standing correction \(text), "
                     + "which is no camera_clock_corrected event before it saying the same source, range, offset, zone and reason")
             }
+        }
+        return problems
+    }
+
+    /// Every placement against the `clock_corrected` event that made it, both ways, and against the
+    /// time layer it reads (committed to by the `ingested` event): a placement cannot be added,
+    /// edited or removed by hand, nor put an exhibit that has a span of its own somewhere else.
+    private func checkPlacements(_ ledger: LedgerCheck, _ db: CatalogDB) throws -> [String] {
+        var problems: [String] = []
+        let rows = try Catalog.placements(db)
+        for (seq, span) in rows {
+            let exhibit = ExhibitID(span.exhibit)
+            guard let event = ledger.clockCorrected[seq], event.details["placed"] == "true" else {
+                problems.append("placement \(seq) of \(exhibit): no clock_corrected custody event placed it: the exhibit_placement table was altered")
+                continue
+            }
+            let d = event.details
+            if event.exhibit != exhibit.description || d["placed_start_ms"] != String(span.startMilliseconds)
+                || d["placed_end_ms"] != String(span.endMilliseconds) || d["placed_layer"] != String(span.layer) {
+                problems.append("placement \(seq) of \(event.exhibit): disagrees with the clock_corrected event that made it: the exhibit_placement table was altered")
+                continue
+            }
+            let layers = try Catalog.timeLayers(exhibit: span.exhibit, db)
+            if !layers.indices.contains(span.layer) || layers[span.layer].utc != nil
+                || CivilTime(parsing: layers[span.layer].local)?.localMilliseconds != span.startMilliseconds {
+                problems.append("placement \(seq) of \(exhibit) (custody event \(seq)): its start is not the reading of the zone-less time layer it names")
+            }
+        }
+        for exhibit in try Catalog.placedAndSpanned(db) {
+            problems.append("\(ExhibitID(exhibit)): placed by an examiner although the file gives it a span of its own: one of the two was added by hand")
+        }
+        let present = Set(rows.map(\.seq))
+        for (seq, event) in ledger.clockCorrected.sorted(by: { $0.key < $1.key }) where event.details["placed"] == "true" && !present.contains(seq) {
+            problems.append("\(event.exhibit): custody event \(seq) (clock_corrected) placed it on the timeline, but it has no exhibit_placement row: the placement was removed")
         }
         return problems
     }
