@@ -54,8 +54,8 @@ struct Bag {
         let tagFiles = try FileManager.default.contentsOfDirectory(atPath: root).sorted().flatMap { name -> [String] in
             if name == "data" || name.hasPrefix("tagmanifest-") { return [] }
             var isDirectory: ObjCBool = false
-            FileManager.default.fileExists(atPath: root + "/" + name, isDirectory: &isDirectory)
-            return isDirectory.boolValue ? files(under: name) : [name]
+            let exists = FileManager.default.fileExists(atPath: root + "/" + name, isDirectory: &isDirectory)
+            return exists && isDirectory.boolValue ? files(under: name) : [name]
         }
         for file in tagFiles {
             let digest = try digests(file)

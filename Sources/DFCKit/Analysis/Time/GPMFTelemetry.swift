@@ -34,7 +34,7 @@ struct GPMFTelemetry: Sendable {
 
     /// The readings as tags (`gpmf.*`), as the worker reports them with the container's.
     func tags(stream: Int) -> [String: String] {
-        var tags = ["gpmf.stream": String(stream), "gpmf.payloads": String(payloads), "gpmf.gps5_samples": String(fixes),
+        let tags = ["gpmf.stream": String(stream), "gpmf.payloads": String(payloads), "gpmf.gps5_samples": String(fixes),
                     "gpmf.payloads_without_fix": String(withoutFix)]
         return tags.merging(readings.tags(prefix: "gpmf", time: "gpsu", position: "gps5")) { $1 }
             .merging(readings9.tags(prefix: "gpmf", time: "gps9_time", position: "gps9")) { $1 }

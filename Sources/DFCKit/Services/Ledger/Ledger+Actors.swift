@@ -154,7 +154,7 @@ extension Ledger {
         }
         let details = registration.flatMap { CustodyLog.decode($0)?.details }
         guard let registration, registration.action == "actor_registered", let details,
-              details["registered_actor"].map { Array($0.utf8) } == Array(record.name.utf8),
+              details["registered_actor"].map({ Array($0.utf8) }) == Array(record.name.utf8),
               details["role"] == record.role, details["public_key"] == record.publicKey,
               ActorRole(rawValue: record.role) != nil else {
             throw DFCError.actorRecordAltered(name: record.name, event: record.registeredSeq)
