@@ -614,6 +614,48 @@ import Testing
                 "\(problems)")
     }
 
+    /// A camera whose footage was ingested before anyone knew its zone: one `dfc clock --source
+    /// --zone` over a range places every exhibit of it whose reading falls there, and what is
+    /// ingested later over the range is placed as it comes in; a reading the zone cannot tell
+    /// apart near the range refuses the whole correction.
+    @Test func aCamerasUnplacedFootageIsPlacedOverARangeByItsZoneAndSoIsWhatComesLater() throws {
+        let directory = TestSupport.temporaryDirectory()
+        let store = try TestSupport.newStore()
+        let custodian = TestSupport.custodian
+        var ids: [String] = []
+        for (n, (name, source)) in [("ch20_20261103143000.mp4", "CAM-20"), ("ch20_20261103163000.mp4", "CAM-20"),
+                                    ("ch21_20261103143500.mp4", "CAM-21")].enumerated() {
+            let file = try Self.clip(name, in: directory, seconds: 3 + n)
+            ids.append(try #require(try store.ingest(file: file, caseID: "T-16", source: source, actor: custodian).exhibit).description)
+        }
+        // 09:00Z to 10:00Z: 14:30 in Karachi (09:30Z) is in it, 16:30 (11:30Z) is not, nor is another camera.
+        let reports = try store.correctClock(source: "CAM-20", from: "2026-11-03T09:00:00Z", to: "2026-11-03T10:00:00Z", offset: nil,
+                                             zone: "Asia/Karachi", reason: "the DVR menu shows PKT", actor: custodian)
+        #expect(reports.map(\.exhibit.description) == [ids[0]] && reports.first?.correctedStart == "2026-11-03T09:30:00.000Z", "\(reports)")
+        #expect(reports.first?.clockCorrections.first?.placed == true && reports.first?.clockCorrections.first?.standing != nil)
+        for unplaced in [ids[1], ids[2]] { #expect(try store.exhibit(unplaced, actor: custodian).correctedStart == nil) }
+        // Ingested later, in the range: placed as it comes in, by its own event following the standing one.
+        let later = try Self.clip("ch20_20261103144500.mp4", in: directory, seconds: 6)
+        let laterID = try #require(try store.ingest(file: later, caseID: "T-16", source: "CAM-20", actor: custodian).exhibit).description
+        let followed = try store.exhibit(laterID, actor: custodian)
+        #expect(followed.correctedStart == "2026-11-03T09:45:00.000Z" && followed.clockCorrections.map(\.placed) == [true], "\(followed.clockCorrections)")
+        let hits = try store.lookup(TimeQuery(from: "2026-11-03T14:45:01+05:00", to: "2026-11-03T14:45:02+05:00"), actor: custodian)
+        #expect(hits.map(\.exhibit.description) == [laterID], "\(hits)")
+
+        // London, 01:30 on 25 October, near a range: the zone cannot tell which instant; nothing is recorded.
+        let repeated = try Self.clip("ch22_20261025_013000.mp4", in: directory, seconds: 7)
+        let london = try #require(try store.ingest(file: repeated, caseID: "T-16", source: "CAM-22", actor: custodian).exhibit).description
+        let refused = #expect(throws: DFCError.self) {
+            try store.correctClock(source: "CAM-22", from: "2026-10-25T00:00:00Z", to: "2026-10-25T06:00:00Z", offset: nil, zone: "Europe/London",
+                                   reason: "menu", actor: custodian)
+        }
+        #expect("\(refused.map { "\($0)" } ?? "")".contains("\(london), not yet on the timeline") && "\(refused.map { "\($0)" } ?? "")".contains("happened twice"),
+                "\(String(describing: refused))")
+        #expect(try store.custody(of: london, actor: custodian).allSatisfy { $0.action != "clock_corrected" })
+        let audit = try store.audit(actor: custodian)
+        #expect(audit.ok, "\(audit.problems)")
+    }
+
     @Test func aCamerasClockIsCorrectedOverARangeByOneSignedEventPerExhibit() throws {
         let directory = TestSupport.temporaryDirectory()
         let store = try TestSupport.newStore(analysts: ["A. Analyst"])

@@ -35,6 +35,19 @@ extension Catalog {
             """, arguments: [caseID])
     }
 
+    /// The exhibits whose current source is exactly `source` and that are not on the timeline
+    /// (neither a span of their own nor a placement).
+    static func unplacedExhibits(source: String, _ db: CatalogDB) throws -> [ExhibitRecord] {
+        try ExhibitRecord.fetchAll(db, sql: """
+            SELECT * FROM exhibit e
+            WHERE coalesce((SELECT a.source FROM amendment a WHERE a.exhibit_id = e.id AND a.source IS NOT NULL
+                            ORDER BY a.seq DESC LIMIT 1), e.source) = ?
+              AND NOT EXISTS (SELECT 1 FROM exhibit_span s WHERE s.exhibit_id = e.id)
+              AND NOT EXISTS (SELECT 1 FROM exhibit_placement p WHERE p.exhibit_id = e.id)
+            ORDER BY e.id
+            """, arguments: [source])
+    }
+
     /// The exhibits whose current source contains `text` (a LIKE pattern, `\` escaping; ASCII letters
     /// match either case, as SQLite's LIKE has them: ILIKE on PostgreSQL).
     static func exhibits(sourceLike pattern: String, _ db: CatalogDB) throws -> [ExhibitRecord] {

@@ -31,8 +31,10 @@ extension Exhibits {
     /// `clock_corrected` event following the standing one as it is ingested (`standingCorrections`).
     /// With `zone`, each exhibit's own reading is read in it (so footage from before and after a
     /// daylight-saving change each gets its own offset); one reading the zone cannot place
-    /// refuses the whole correction. A camera with no exhibit there and no entry in the register
-    /// is refused (a mistyped name), nothing recorded.
+    /// refuses the whole correction. With `zone`, the camera's exhibits that are not on the
+    /// timeline at all are placed too, each whose best zone-less reading, read in the zone, falls
+    /// in the range (a reading the zone cannot tell apart near the range refuses it all). A camera
+    /// with no exhibit there and no entry in the register is refused (a mistyped name), nothing recorded.
     public func correctClock(source: String, from: String, to: String, offset: String?, zone: String? = nil, reason: String, actor: String) throws -> [ExhibitReport] {
         let (signer, milliseconds, reason, zone) = try correctionArguments(offset: offset, zone: zone, reason: reason, actor: actor)
         let (low, high) = try Reading.range(TimeQuery(from: from, to: to))
@@ -42,6 +44,19 @@ extension Exhibits {
                 var records: [ExhibitRecord] = []
                 for placed in spans {
                     if let record = rows.records[placed.span.exhibit], try current(record, db).source == source { records.append(record) }
+                }
+                if let zone {
+                    for record in try Catalog.unplacedExhibits(source: source, db) {
+                        guard let id = record.id, let placement = try placement(record, layers: try Catalog.timeLayers(exhibit: id, db)) else { continue }
+                        switch Self.reach(placement.startMilliseconds, placement.endMilliseconds, zone: zone.zone, low: low, high: high) {
+                        case .outside: continue
+                        case .at: records.append(record)
+                        case .ambiguous(let instants):
+                            throw DFCError.invalidArgument("\(record.exhibitID), not yet on the timeline, reads \(CivilTime.text(placement.startMilliseconds)), "
+                                + "which in \(zone.name) " + Self.ambiguity(instants) + ", near the range; nothing was corrected (place it alone once its "
+                                + "instant is known, or give a range that leaves it out)")
+                        }
+                    }
                 }
                 let registered = try !Catalog.cameraSources(named: source, db).isEmpty
                 guard !records.isEmpty || registered else {
@@ -67,30 +82,58 @@ extension Exhibits {
     /// range the span overlaps, as corrected by those before it. A zone correction whose zone
     /// cannot place the exhibit's reading (an hour it skips or repeats) is a finding instead, never
     /// a guess. The events are found by action; what is applied is checked by the audit against them.
-    func standingCorrections(source: String, span: (start: Int64, end: Int64), _ db: CatalogDB) throws
+    func standingCorrections(source: String, span: (start: Int64, end: Int64), unplaced: Bool, _ db: CatalogDB) throws
         -> (apply: [(seq: Int64, details: [String: String])], findings: [Finding]) {
         var apply: [(seq: Int64, details: [String: String])] = [], findings: [Finding] = []
-        var total: Int64 = 0
+        var total: Int64 = 0, unplaced = unplaced
         for event in try Catalog.events(action: "camera_clock_corrected", db) {
             guard let details = CustodyLog.decode(event)?.details, details["source"] == source,
                   let low = details["range_from_ms"].flatMap(Int64.init), let high = details["range_to_ms"].flatMap(Int64.init),
                   var milliseconds = details["offset_ms"].flatMap(Int64.init),
-                  let start = Self.shifted(span.start, by: total), let end = Self.shifted(span.end, by: total), start <= high, end >= low else { continue }
-            if let name = details["zone"] {
-                let instants = CameraSource.zone(named: name).map { CameraSource.instants(local: start, in: $0) } ?? []
-                guard instants.count == 1, let utc = instants.first else {
-                    findings.append(Finding(kind: .localTimeAmbiguous, severity: .warning, message: "the camera's clock correction by custody event "
-                        + "\(event.seq) reads its clock as \(name) time, but \(CivilTime.text(start)) "
-                        + (instants.isEmpty ? "never happened there" : "happened twice there") + "; not applied: correct this exhibit with --offset"))
-                    continue
+                  let start = Self.shifted(span.start, by: total), let end = Self.shifted(span.end, by: total) else { continue }
+            func unclear(_ name: String, _ instants: [Int64]) {
+                findings.append(Finding(kind: .localTimeAmbiguous, severity: .warning, message: "the camera's clock correction by custody event "
+                    + "\(event.seq) reads its clock as \(name) time, but \(CivilTime.text(start)) " + Self.ambiguity(instants) + " there; not applied"))
+            }
+            if unplaced {
+                // Only a zone places a reading of unknown zone; an offset alone has nothing to move.
+                guard let name = details["zone"], let zone = CameraSource.zone(named: name) else { continue }
+                switch Self.reach(start, end, zone: zone, low: low, high: high) {
+                case .outside: continue
+                case .ambiguous(let instants): unclear(name, instants); continue
+                case .at(let utc): milliseconds = milliseconds &+ (utc - start)
                 }
-                milliseconds = milliseconds &+ (utc - start)
+                unplaced = false
+            } else {
+                guard start <= high, end >= low else { continue }
+                if let name = details["zone"] {
+                    let instants = CameraSource.zone(named: name).map { CameraSource.instants(local: start, in: $0) } ?? []
+                    guard instants.count == 1, let utc = instants.first else { unclear(name, instants); continue }
+                    milliseconds = milliseconds &+ (utc - start)
+                }
             }
             guard Self.shifted(span.start, by: total &+ milliseconds) != nil else { continue }
             total = total &+ milliseconds
             apply.append((event.seq, details))
         }
         return (apply, findings)
+    }
+
+    /// Where a clock's reading `start...end` (local milliseconds), read in `zone`, lies against the
+    /// range `low...high` (UTC): outside it, at one instant overlapping it, or unclear: the zone
+    /// skips or repeats that hour and the reading is near enough the range for either.
+    enum Reach { case outside, at(Int64), ambiguous([Int64]) }
+
+    static func reach(_ start: Int64, _ end: Int64, zone: TimeZone, low: Int64, high: Int64) -> Reach {
+        let instants = CameraSource.instants(local: start, in: zone)
+        if instants.count == 1, let utc = instants.first { return utc <= high && utc + (end - start) >= low ? .at(utc) : .outside }
+        return start - TimeLayers.widestZone <= high && end + TimeLayers.widestZone >= low ? .ambiguous(instants) : .outside
+    }
+
+    /// Why a zone cannot place a reading, in words: the instants it names, or none.
+    static func ambiguity(_ instants: [Int64]) -> String {
+        instants.isEmpty ? "never happened (the clocks skipped that hour)"
+            : "happened twice (the clocks went back): at " + instants.map { CivilTime.text($0, zone: "Z") }.joined(separator: " and at ")
     }
 
     /// Appends, for the exhibit `record` just ingested, one `clock_corrected` event (signed by
@@ -183,9 +226,7 @@ extension Exhibits {
             // The clock's reading, as corrected so far, is local time in the zone.
             let instants = CameraSource.instants(local: earlier, in: zone.zone)
             guard instants.count == 1, let utc = instants.first else {
-                throw DFCError.invalidArgument("\(record.exhibitID): its clock reads \(CivilTime.text(earlier)), which in \(zone.name) "
-                    + (instants.isEmpty ? "never happened (the clocks skipped that hour)"
-                                        : "happened twice (the clocks went back): at " + instants.map { CivilTime.text($0, zone: "Z") }.joined(separator: " and at "))
+                throw DFCError.invalidArgument("\(record.exhibitID): its clock reads \(CivilTime.text(earlier)), which in \(zone.name) " + Self.ambiguity(instants)
                     + (placing == nil ? "; give the offset instead (--offset)" : "; it is not placed by a reading that zone cannot tell apart"))
             }
             let (sum, overflow) = (utc - earlier).addingReportingOverflow(explicit)

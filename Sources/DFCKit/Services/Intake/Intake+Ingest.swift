@@ -161,9 +161,14 @@ extension Intake {
         // event after this one; a zone one that cannot place the reading is a finding instead.
         var findings = time.findings
         var standing: [(seq: Int64, details: [String: String])] = []
-        if let source, let span = time.span {
-            let found = try exhibits.standingCorrections(source: source, span: (span.startMilliseconds, span.endMilliseconds), db)
-            (standing, findings) = (found.apply, findings + found.findings)
+        if let source {
+            // Footage with no zone anywhere may be placed by a standing zone correction: by its best zone-less reading.
+            let reading = try time.span.map { (start: $0.startMilliseconds, end: $0.endMilliseconds, unplaced: false) }
+                ?? exhibits.placement(exhibit, layers: time.layers).map { (start: $0.startMilliseconds, end: $0.endMilliseconds, unplaced: true) }
+            if let reading {
+                let found = try exhibits.standingCorrections(source: source, span: (reading.start, reading.end), unplaced: reading.unplaced, db)
+                (standing, findings) = (found.apply, findings + found.findings)
+            }
         }
         for finding in findings { try Catalog.insert(finding, into: location, db) }
         try Catalog.insert(time, exhibit: location.key, db)
