@@ -74,6 +74,29 @@ import Testing
         #expect(Self.problems(audit).contains { $0.contains("integrity check") && $0.contains("custody_event_exhibit") }, "\(audit.stdout)")
     }
 
+    /// An insider who forges the index of events by action so that intake does not see a camera's
+    /// standing clock correction: footage of that camera then comes in uncorrected, and the audit,
+    /// recomputing from the log what should have followed it, names the exhibit and the event.
+    @Test func aForgedActionIndexThatHidesAStandingCorrectionIsNamedByTheAudit() throws {
+        let store = try Self.copy()
+        #expect(try Self.dfc(["source", "add", "CAM-3", "--at", "31.5,74.3"], store, actor: Self.custodian).status == 0)
+        let corrected = try Self.dfc(["clock", "--source", "CAM-3", "--from", "2026-11-03T00:00:00Z", "--to", "2026-11-04T00:00:00Z",
+                                      "--offset", "+00:01:00", "--reason", "station clock"], store, actor: Self.custodian)
+        #expect(corrected.status == 0, "\(corrected.stderr)")
+        let standing = try #require(try DatabaseQueue(path: store + "/catalog.sqlite").read {
+            try Int64.fetchOne($0, sql: "SELECT seq FROM custody_event WHERE action = 'camera_clock_corrected'")
+        })
+        try Self.forge(index: "custody_event_action", of: "custody_event",
+                       expression: "CASE WHEN action = 'camera_clock_corrected' THEN 'hidden' ELSE action END, seq", store: store)
+        let clip = try TimeLookupTests.clip("cam3.mp4", in: TestSupport.temporaryDirectory(), metadata: ["creation_time": "2026-11-03T12:00:00Z"])
+        #expect(try Self.dfc(["ingest", clip, "--case", "LHR-7", "--source", "CAM-3"], store).status == 0)
+        let shown = try Self.dfc(["show", "EX-3", "--json"], store)
+        #expect(!shown.stdout.contains("\"standing\""), "the forged index hid the standing correction from intake: \(shown.stdout.prefix(300))")
+        let audit = try Self.dfc(["audit"], store, actor: Self.custodian)
+        #expect(Self.problems(audit).contains { $0.contains("EX-000003: ingested from CAM-3 after its standing clock corrections, it should follow custody events \(standing) but follows none") },
+                "\(audit.stdout)")
+    }
+
     @Test func aForgedFrameIndexAnswersNoFalseHitAndTheAuditNamesIt() throws {
         let store = try Self.copy()
         let real = try #require(try DatabaseQueue(path: store + "/catalog.sqlite").read {

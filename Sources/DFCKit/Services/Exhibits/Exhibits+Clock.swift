@@ -47,7 +47,7 @@ extension Exhibits {
                 }
                 if let zone {
                     for record in try Catalog.unplacedExhibits(source: source, db) {
-                        guard let id = record.id, let placement = try placement(record, layers: try Catalog.timeLayers(exhibit: id, db)) else { continue }
+                        guard let id = record.id, let placement = try Self.placement(record, layers: try Catalog.timeLayers(exhibit: id, db)) else { continue }
                         switch Self.reach(placement.startMilliseconds, placement.endMilliseconds, zone: zone.zone, low: low, high: high) {
                         case .outside: continue
                         case .at: records.append(record)
@@ -84,10 +84,21 @@ extension Exhibits {
     /// a guess. The events are found by action; what is applied is checked by the audit against them.
     func standingCorrections(source: String, span: (start: Int64, end: Int64), unplaced: Bool, _ db: CatalogDB) throws
         -> (apply: [(seq: Int64, details: [String: String])], findings: [Finding]) {
+        let events = try Catalog.events(action: "camera_clock_corrected", db).compactMap { event in
+            CustodyLog.decode(event).map { (seq: event.seq, details: $0.details) }
+        }
+        return Self.reached(by: events, source: source, span: span, unplaced: unplaced)
+    }
+
+    /// `standingCorrections` over the standing `events` given (oldest first): what the audit
+    /// recomputes from the log for each exhibit ingested after them.
+    static func reached(by events: [(seq: Int64, details: [String: String])], source: String, span: (start: Int64, end: Int64), unplaced: Bool)
+        -> (apply: [(seq: Int64, details: [String: String])], findings: [Finding]) {
         var apply: [(seq: Int64, details: [String: String])] = [], findings: [Finding] = []
         var total: Int64 = 0, unplaced = unplaced
-        for event in try Catalog.events(action: "camera_clock_corrected", db) {
-            guard let details = CustodyLog.decode(event)?.details, details["source"] == source,
+        for event in events {
+            let details = event.details
+            guard details["source"] == source,
                   let low = details["range_from_ms"].flatMap(Int64.init), let high = details["range_to_ms"].flatMap(Int64.init),
                   var milliseconds = details["offset_ms"].flatMap(Int64.init),
                   let start = Self.shifted(span.start, by: total), let end = Self.shifted(span.end, by: total) else { continue }
@@ -208,7 +219,7 @@ extension Exhibits {
         if try Catalog.span(exhibit: id, db) == nil {
             let nothing = "\(record.exhibitID) has no time on the UTC timeline to correct: "
                 + (layers.isEmpty ? "the file gives no time at all" : "none of its time layers places the recording in a known zone (a file-system time is the copy's)")
-            guard let found = try placement(record, layers: layers) else { throw DFCError.invalidArgument(nothing) }
+            guard let found = try Self.placement(record, layers: layers) else { throw DFCError.invalidArgument(nothing) }
             guard zone != nil else {
                 throw DFCError.invalidArgument(nothing + "; give --zone Area/City to place it by its \(layers[found.layer].kind.rawValue) reading, "
                     + "read as that zone's local time")
@@ -265,7 +276,7 @@ extension Exhibits {
     /// Where an exhibit with no span would sit with its best zone-less reading taken as UTC (as a
     /// span from a clock of unknown zone is, before the zone's offset is added): from that
     /// reading for the recording's duration. Nil when no layer gives such a reading.
-    func placement(_ record: ExhibitRecord, layers: [TimeLayer]) throws -> SpanRow? {
+    static func placement(_ record: ExhibitRecord, layers: [TimeLayer]) throws -> SpanRow? {
         guard let id = record.id else { return nil }
         let readings = layers.map { $0.utc == nil ? CivilTime(parsing: $0.local)?.localMilliseconds : nil }
         guard let index = Self.placementOrder.lazy.compactMap({ kind in layers.indices.first { layers[$0].kind == kind && readings[$0] != nil } }).first,

@@ -164,7 +164,7 @@ extension Intake {
         if let source {
             // Footage with no zone anywhere may be placed by a standing zone correction: by its best zone-less reading.
             let reading = try time.span.map { (start: $0.startMilliseconds, end: $0.endMilliseconds, unplaced: false) }
-                ?? exhibits.placement(exhibit, layers: time.layers).map { (start: $0.startMilliseconds, end: $0.endMilliseconds, unplaced: true) }
+                ?? Exhibits.placement(exhibit, layers: time.layers).map { (start: $0.startMilliseconds, end: $0.endMilliseconds, unplaced: true) }
             if let reading {
                 let found = try exhibits.standingCorrections(source: source, span: (reading.start, reading.end), unplaced: reading.unplaced, db)
                 (standing, findings) = (found.apply, findings + found.findings)

@@ -46,6 +46,7 @@ extension Integrity {
                 problems += try checkClockCorrections(ledger, db)
                 problems += try checkCameraSources(ledger, db)
                 problems += try checkPlacements(ledger, db)
+                problems += try checkStandingFollowed(ledger, db)
                 problems += try checkAnalyses(ledger, db)
                 problems += try checkBatchFiles(ledger, db)
                 problems += try checkDerivedFrames(ledger, db)
@@ -268,6 +269,39 @@ extension Integrity {
         let present = Set(rows.map(\.seq))
         for (seq, event) in ledger.clockCorrected.sorted(by: { $0.key < $1.key }) where event.details["placed"] == "true" && !present.contains(seq) {
             problems.append("\(event.exhibit): custody event \(seq) (clock_corrected) placed it on the timeline, but it has no exhibit_placement row: the placement was removed")
+        }
+        return problems
+    }
+
+    /// That every exhibit ingested after a camera's standing clock corrections got exactly the
+    /// corrections that follow them in, recomputed from the log and the rows its `ingested` event
+    /// commits to (not from the action index intake found them by): none skipped, none added.
+    private func checkStandingFollowed(_ ledger: LedgerCheck, _ db: CatalogDB) throws -> [String] {
+        let standing = ledger.cameraClockCorrected.sorted { $0.key < $1.key }.map { (seq: $0.key, details: $0.value) }
+        let sources = Set(standing.compactMap { $0.details["source"] })
+        guard !sources.isEmpty else { return [] }
+        var followed: [String: [Int64]] = [:]
+        for (_, event) in ledger.clockCorrected.sorted(by: { $0.key < $1.key }) where event.details["command"] == "ingest" {
+            if let seq = event.details["standing"].flatMap(Int64.init) { followed[event.exhibit, default: []].append(seq) }
+        }
+        var problems: [String] = []
+        for (exhibit, ingest) in ledger.ingested.sorted(by: { $0.value.seq < $1.value.seq }) {
+            guard let source = ingest.details["source"], sources.contains(source) else { continue }
+            let before = standing.filter { $0.seq < ingest.seq }
+            guard !before.isEmpty, let id = ExhibitID(parsing: exhibit)?.rawValue, let record = try ExhibitRecord.fetchOne(db, key: id) else { continue }
+            let reading: (start: Int64, end: Int64, unplaced: Bool)?
+            if let span = try Catalog.span(exhibit: id, db), !span.placed {
+                reading = (span.startMilliseconds, span.endMilliseconds, false)
+            } else {
+                reading = try Exhibits.placement(record, layers: try Catalog.timeLayers(exhibit: id, db)).map { ($0.startMilliseconds, $0.endMilliseconds, true) }
+            }
+            let expected = reading.map { Exhibits.reached(by: before, source: source, span: ($0.start, $0.end), unplaced: $0.unplaced).apply.map(\.seq) } ?? []
+            let found = followed[exhibit] ?? []
+            if expected != found {
+                problems.append("\(exhibit): ingested from \(source) after its standing clock corrections, it should follow "
+                    + (expected.isEmpty ? "none" : "custody events " + expected.map(String.init).joined(separator: ", "))
+                    + " but follows " + (found.isEmpty ? "none" : found.map(String.init).joined(separator: ", ")) + ": a correction was skipped or added")
+            }
         }
         return problems
     }
