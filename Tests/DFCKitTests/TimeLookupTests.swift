@@ -207,6 +207,40 @@ import Testing
     /// A DJI drone's telemetry subtitles (Scripts/make-fixtures time), in its MP4 and as the .SRT
     /// sidecar: the controller's clock (zone unknown) and the first and last fixes, as the SRT
     /// text gives them; with the unit registered in its zone, the sidecar alone is on the timeline.
+    /// Older DJI sidecars: a Phantom 4's `GPS(longitude,latitude,altitude)` beside a `YYYY.MM.DD`
+    /// date, and a Mavic Air's `[latitude : …] [longtitude : …]` with a comma before the
+    /// milliseconds; each read as its text says, and `GPS(0.0,0.0,0)` is no fix.
+    @Test func olderDJISidecarFormsGiveTheirClockAndPositionsAsWritten() throws {
+        let directory = TestSupport.temporaryDirectory()
+        let store = try TestSupport.newStore()
+        let custodian = TestSupport.custodian
+        func record(_ n: Int, _ body: String) -> String { "\(n)\n00:00:0\(n - 1),000 --> 00:00:0\(n),000\n\(body)\n\n" }
+        let phantom = directory + "/DJI_0001.SRT"
+        try (record(1, "HOME(74.3301,31.5601) 2017.08.05 14:11:51\nGPS(0.0,0.0,0) BAROMETER:0.0\nISO:100 Shutter:60 EV: Fnum:2.2")
+             + record(2, "HOME(74.3301,31.5601) 2017.08.05 14:11:52\nGPS(74.3302,31.5602,16) BAROMETER:1.9\nISO:100 Shutter:60 EV: Fnum:2.2")
+             + record(3, "HOME(74.3301,31.5601) 2017.08.05 14:11:53\nGPS(74.3305,31.5606,17) BAROMETER:2.0\nISO:100 Shutter:60 EV: Fnum:2.2"))
+            .write(toFile: phantom, atomically: true, encoding: .utf8)
+        let air = directory + "/DJI_0002.SRT"
+        try (record(1, "<font size=\"36\">FrameCnt : 1, DiffTime : 33ms\n2018-06-14 12:48:20,293,124\n[iso : 100] [shutter : 1/320.0] "
+                        + "[latitude : 31.5601] [longtitude : 74.3301] [altitude: 212.5] </font>")
+             + record(2, "<font size=\"36\">FrameCnt : 2, DiffTime : 33ms\n2018-06-14 12:48:21,293,124\n[iso : 100] [shutter : 1/320.0] "
+                        + "[latitude : 31.5603] [longtitude : 74.3304] [altitude: 213.0] </font>"))
+            .write(toFile: air, atomically: true, encoding: .utf8)
+
+        let one = try store.exhibit(try #require(try store.ingest(file: phantom, caseID: "T-18", actor: custodian).exhibit).description, actor: custodian)
+        let clock = try #require(one.timeLayers.first { $0.kind == .droneTelemetry }, "\(one.timeLayers) \(one.findings)")
+        #expect(clock.value == "2017.08.05 14:11:51" && clock.local == "2017-08-05T14:11:51.000" && clock.zone == "unknown", "\(clock)")
+        let fixes = one.places.filter { $0.tag.hasPrefix("DJI telemetry") }
+        #expect(fixes.map { [$0.latitude, $0.longitude, $0.altitude ?? .nan] } == [[31.5602, 74.3302, 16], [31.5606, 74.3305, 17]], "\(one.places)")
+
+        let two = try store.exhibit(try #require(try store.ingest(file: air, caseID: "T-18", actor: custodian).exhibit).description, actor: custodian)
+        let airClock = try #require(two.timeLayers.first { $0.kind == .droneTelemetry }, "\(two.timeLayers) \(two.findings)")
+        #expect(airClock.value == "2018-06-14 12:48:20,293" && airClock.local == "2018-06-14T12:48:20.293", "\(airClock)")
+        #expect(two.places.filter { $0.tag.hasPrefix("DJI telemetry") }.map { [$0.latitude, $0.longitude, $0.altitude ?? .nan] }
+                == [[31.5601, 74.3301, 212.5], [31.5603, 74.3304, 213.0]], "\(two.places)")
+        #expect(try store.audit(actor: custodian).ok)
+    }
+
     @Test func aDronesTelemetrySubtitlesGiveItsClockAndPositionsInTheVideoAndTheSidecar() throws {
         let store = try TestSupport.newStore()
         let custodian = TestSupport.custodian

@@ -1,6 +1,7 @@
 /// A date and time of day as a clock shows it, with the offset from UTC when the text gives
 /// one: read strictly from ISO 8601 (`2026-11-03T14:32:00.5+05:00`, `…Z`, seconds optional, a space for `T`,
-/// `+0500` for `+05:00`) and from EXIF's `2026:11:03 14:32:00`. A field out of range (month 13,
+/// `+0500` for `+05:00`), from EXIF's `2026:11:03 14:32:00` and from `2026.11.03 14:32:00` (older
+/// DJI telemetry); the date's two separators are the same. A field out of range (month 13,
 /// 30 February, hour 24) is no time at all, never a rolled-over guess.
 struct CivilTime: Sendable, Equatable {
     var year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int
@@ -12,8 +13,8 @@ struct CivilTime: Sendable, Equatable {
     /// Reads `text`, or nil when it is not a date and time of the forms above.
     init?(parsing text: String) {
         var scanner = Digits(Array(text.utf8))
-        guard let year = scanner.number(4), scanner.take([UInt8(ascii: "-"), UInt8(ascii: ":")]),
-              let month = scanner.number(2), scanner.take([UInt8(ascii: "-"), UInt8(ascii: ":")]),
+        guard let year = scanner.number(4), let separator = scanner.next(of: [UInt8(ascii: "-"), UInt8(ascii: ":"), UInt8(ascii: ".")]),
+              let month = scanner.number(2), scanner.take([separator]),
               let day = scanner.number(2), scanner.take([UInt8(ascii: "T"), UInt8(ascii: " "), UInt8(ascii: "t")]),
               let hour = scanner.number(2), scanner.take([UInt8(ascii: ":")]),
               let minute = scanner.number(2) else { return nil }
@@ -140,10 +141,13 @@ private struct Digits {
         return value
     }
 
-    mutating func take(_ any: [UInt8]) -> Bool {
-        guard at < bytes.count, any.contains(bytes[at]) else { return false }
+    mutating func take(_ any: [UInt8]) -> Bool { next(of: any) != nil }
+
+    /// The next byte when it is one of `any` (taken), else nil (nothing taken).
+    mutating func next(of any: [UInt8]) -> UInt8? {
+        guard at < bytes.count, any.contains(bytes[at]) else { return nil }
         at += 1
-        return true
+        return bytes[at - 1]
     }
 
     mutating func sign() -> Int? {
