@@ -193,6 +193,11 @@ import Testing
         #expect(ambiguous.count == 1 && ambiguous[0].message.contains("file name") && ambiguous[0].message.contains("2026-10-25T00:59:58.000Z"), "\(ambiguous)")
         let hits = try london.lookup(TimeQuery(from: "2026-10-25T01:00:00Z", to: "2026-10-25T01:00:01Z", source: "ALDGATE CAM 3"), actor: custodian)
         #expect(hits.map(\.exhibit.description) == [id] && hits.first?.offsetFrom == 2, "\(hits)")
+        // The frames there are those the recording reached by then, 50 to 75 at 25 fps, not those whose
+        // timestamps (an hour back after the step) happen to lie two seconds from the earliest one.
+        #expect(hits.first?.firstFrame == 50 && hits.first?.lastFrame == 75, "\(String(describing: hits.first))")
+        let opening = try london.lookup(TimeQuery(from: "2026-10-25T00:59:58Z", to: "2026-10-25T00:59:59Z"), actor: custodian)
+        #expect(opening.first?.firstFrame == 0 && opening.first?.lastFrame == 25, "\(String(describing: opening.first))")
         #expect(try london.audit(actor: custodian).ok)
 
         // Registered in a zone that changed nothing then (Karachi): placed by the zone as always; the step stays a finding.

@@ -107,9 +107,21 @@ extension Catalog {
         return try SQLRow.fetchAll(db, sql: sql, arguments: arguments).map(SpanRow.init)
     }
 
-    /// The first and last frame (of the lowest-numbered stream with frame rows) whose time from
-    /// that stream's first frame lies within `from...to` seconds, and that stream.
+    /// The first and last frame (of the lowest-numbered stream with frame rows) that lie within
+    /// `from...to` seconds of the recording, and that stream. A recording whose timestamps step
+    /// (a recorder's clock changing for daylight saving, or going back: a `clock_step` or
+    /// `timestamp_backwards` finding) is followed frame by frame on its own elapsed time, each
+    /// step counted as one frame interval, as its span's duration is; any other by its timestamps.
     static func frames(exhibit: Int64, within from: Double, _ to: Double, _ db: CatalogDB) throws -> (stream: Int, first: Int, last: Int)? {
+        if try Int.fetchOne(db, sql: "SELECT count(*) FROM finding WHERE exhibit_id = ? AND kind IN ('clock_step', 'timestamp_backwards')",
+                            arguments: [exhibit]) ?? 0 > 0 {
+            return try framesByElapsed(exhibit: exhibit, within: from, to, db)
+        }
+        return try framesByTimestamp(exhibit: exhibit, within: from, to, db)
+    }
+
+    /// `frames` by each frame's timestamp from the stream's earliest one.
+    private static func framesByTimestamp(exhibit: Int64, within from: Double, _ to: Double, _ db: CatalogDB) throws -> (stream: Int, first: Int, last: Int)? {
         guard let row = try SQLRow.fetchOne(db, sql: """
             SELECT stream, min(pts_seconds) FROM frame WHERE exhibit_id = ? AND stream = (SELECT min(stream) FROM frame WHERE exhibit_id = ?)
             GROUP BY stream
@@ -121,6 +133,38 @@ extension Catalog {
             SELECT min(idx), max(idx) FROM frame WHERE exhibit_id = ? AND stream = ? AND pts_seconds >= ? AND pts_seconds <= ?
             """, arguments: [exhibit, stream, origin + from - 0.0005, origin + to + 0.0005]),
             let first: Int = try range.at(0) as Int?, let last: Int = try range.at(1) as Int? else { return nil }
+        return (stream, first, last)
+    }
+
+    /// `frames` on the recording's elapsed time, frame by frame in order: each interval between
+    /// timestamps added, but a step (back by more than a second, or forward by an hour give or
+    /// take two seconds, as `DVRWallClock` names them) counted as the last ordinary interval.
+    private static func framesByElapsed(exhibit: Int64, within from: Double, _ to: Double, _ db: CatalogDB) throws -> (stream: Int, first: Int, last: Int)? {
+        guard let stream = try Int.fetchOne(db, sql: "SELECT min(stream) FROM frame WHERE exhibit_id = ?", arguments: [exhibit]) else { return nil }
+        let cursor = try db.cursor(sql: "SELECT idx, pts_seconds FROM frame WHERE exhibit_id = ? AND stream = ? ORDER BY idx", arguments: [exhibit, stream])
+        var elapsed = 0.0, interval = 0.0, previous: Double?
+        var first: Int?, last: Int?
+        while let row = try cursor.next() {
+            let idx: Int = try row.at(0)
+            guard let pts: Double = try row.at(1), pts.isFinite else { continue }
+            if let previous {
+                let delta = pts - previous
+                if delta < -1 || abs(delta - interval - 3600) <= 2 {
+                    elapsed += interval
+                } else {
+                    elapsed += delta
+                    if delta > 0, delta <= 1 { interval = delta }
+                }
+            }
+            previous = pts
+            if elapsed >= from - 0.0005, elapsed <= to + 0.0005 {
+                if first == nil { first = idx }
+                last = idx
+            } else if elapsed > to + 0.0005 {
+                break
+            }
+        }
+        guard let first, let last else { return nil }
         return (stream, first, last)
     }
 
