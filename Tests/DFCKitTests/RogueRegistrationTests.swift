@@ -45,5 +45,13 @@ import Testing
         #expect(problems.contains { $0.contains("follows the camera's standing correction \(standing), which is no camera_clock_corrected event before it saying the same") },
                 "\(problems)")
         #expect(problems.count == 1, "the event itself is genuine and linked: \(problems)")
+        // Quoting it rightly but by command, on an exhibit ingested after the standing event: only its ingest may.
+        try store.ledger.catalog.write { db in
+            try store.exhibits.appendCorrection(try store.exhibits.resolve(id, db), milliseconds: 60_000, zone: nil, reason: "station clock",
+                                                details: ["source": "CAM-2", "range_from": "2026-11-03T00:00:00Z", "range_to": "2026-11-04T00:00:00Z",
+                                                          "standing": String(standing)], signer: signer, db)
+        }
+        let more = try store.audit(actor: custodian).problems
+        #expect(more.contains { $0.contains("applies the camera's standing correction \(standing) by command to an exhibit ingested after it") }, "\(more)")
     }
 }

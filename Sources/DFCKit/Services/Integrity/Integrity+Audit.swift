@@ -234,6 +234,10 @@ extension Integrity {
                 || (standing?["zone"] == nil && standing?["offset_ms"] != d["offset_ms"]) {
                 problems.append("\(event.exhibit): custody event \(seq) (clock_corrected) follows the camera's standing correction \(text), "
                     + "which is no camera_clock_corrected event before it saying the same source, range, offset, zone and reason")
+            } else if d["command"] != "ingest", let ingested = ledger.ingested[event.exhibit]?.seq, let at = Int64(text), ingested > at {
+                // The command corrects what is there; what comes later follows it in at its own ingest.
+                problems.append("\(event.exhibit): custody event \(seq) (clock_corrected) applies the camera's standing correction \(text) "
+                    + "by command to an exhibit ingested after it (event \(ingested)); only its ingest may")
             }
         }
         return problems
@@ -285,8 +289,9 @@ extension Integrity {
             if let seq = event.details["standing"].flatMap(Int64.init) { followed[event.exhibit, default: []].append(seq) }
         }
         var problems: [String] = []
-        for (exhibit, ingest) in ledger.ingested.sorted(by: { $0.value.seq < $1.value.seq }) {
-            guard let source = ingest.details["source"], sources.contains(source) else { continue }
+        let candidates = ledger.ingested.filter { $0.value.details["source"].map(sources.contains) ?? false }
+        for (exhibit, ingest) in candidates.sorted(by: { $0.value.seq < $1.value.seq }) {
+            guard let source = ingest.details["source"] else { continue }
             let before = standing.filter { $0.seq < ingest.seq }
             guard !before.isEmpty, let id = ExhibitID(parsing: exhibit)?.rawValue, let record = try ExhibitRecord.fetchOne(db, key: id) else { continue }
             let reading: (start: Int64, end: Int64, unplaced: Bool)?
