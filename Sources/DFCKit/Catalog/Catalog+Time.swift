@@ -18,7 +18,6 @@ private let timelineRows = """
      UNION ALL SELECT exhibit_id, start_ms, end_ms, layer, CAST(1 AS BIGINT) AS placed FROM exhibit_placement)
     """
 
-
 extension Catalog {
     /// Inserts an exhibit's time layers, places and span (see `TimeSchema`).
     static func insert(_ time: TimeLayers, exhibit: Int64, _ db: CatalogDB) throws {
