@@ -17,6 +17,9 @@ struct FileNamePattern: Sendable, Equatable {
         case year, month, day, hour, minute, second, millisecond
 
         var token: String { ["YYYY", "MM", "DD", "hh", "mm", "ss", "fff"][rawValue] }
+
+        /// The fields longest token first, as the pattern is scanned (`YYYY` before `MM`).
+        static let longestFirst = allCases.sorted { $0.token.count > $1.token.count }
     }
 
     /// The longest pattern, and the longest name, this reads.
@@ -40,7 +43,7 @@ struct FileNamePattern: Sendable, Equatable {
                 i += 2
                 continue
             }
-            for field in Field.allCases.sorted(by: { $0.token.count > $1.token.count }) {
+            for field in Field.longestFirst {
                 let token = Array(field.token.unicodeScalars)
                 guard i + token.count <= scalars.count, Array(scalars[i..<(i + token.count)]) == token else { continue }
                 guard seen.insert(field.rawValue).inserted else {
