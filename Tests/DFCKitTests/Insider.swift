@@ -43,11 +43,16 @@ struct Insider {
         let db = try DatabaseQueue(path: path + "/catalog.sqlite")
         return try db.writeWithoutTransaction { db in
             try db.execute(sql: "PRAGMA foreign_keys = OFF")   // as in the sqlite3 shell an insider would use
-            for trigger in try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'trigger'") {
-                try db.execute(sql: "DROP TRIGGER \(trigger)")
+            // A careful insider puts the guards back afterwards, exactly as they were, so that the
+            // schema is the one DFC's migrations make and only the rows tell.
+            let triggers = try Row.fetchAll(db, sql: "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY rowid")
+            for trigger in triggers {
+                try db.execute(sql: "DROP TRIGGER \(trigger[0] as String)")
             }
             try db.execute(sql: sql, arguments: StatementArguments(arguments))
-            return db.changesCount
+            let changed = db.changesCount
+            for trigger in triggers { try db.execute(sql: trigger[1] as String) }
+            return changed
         }
     }
 

@@ -19,8 +19,13 @@ struct Catalog: Sendable {
     /// Runs `body` in one transaction that holds the log's write lock: it commits whole or not at all.
     func write<T>(_ body: (CatalogDB) throws -> T) throws -> T { try engine.write(body) }
 
-    /// Runs `body` on one consistent snapshot of the catalog.
+    /// Runs `body` on one consistent snapshot of the catalog; refused, like every write, when the
+    /// catalog's schema was not the migrations' at open (`CatalogSchemaChanged`).
     func read<T>(_ body: (CatalogDB) throws -> T) throws -> T { try engine.read(body) }
+
+    /// Runs `body` on one consistent snapshot whatever the schema holds: for the audit, which names
+    /// every difference (`schemaChanges`) and then checks the rows as they are.
+    func inspect<T>(_ body: (CatalogDB) throws -> T) throws -> T { try engine.inspect(body) }
 
     /// Runs `body` in one transaction without the log's lock, on the rows that coordinate worker
     /// hosts (a queue's jobs and leases): only a PostgreSQL catalog has them.
@@ -55,4 +60,12 @@ protocol CatalogEngine: Sendable {
     func explain(_ error: any Error) -> String
     /// The engine's own check of its storage (every index against its table); empty when sound.
     func structuralProblems(_ db: CatalogDB) throws -> [String]
+    /// A read that runs whatever the catalog's schema holds (the audit's).
+    func inspect<T>(_ body: (CatalogDB) throws -> T) throws -> T
+    /// Each object of the catalog's schema that was added, is missing or was changed against the
+    /// schema DFC's migrations make; empty when they agree.
+    func schemaChanges(_ db: CatalogDB) throws -> [String]
+    /// Settings the engine gives DFC's sessions that DFC did not make (a PostgreSQL role's or
+    /// database's own); empty when there are none.
+    func sessionProblems(_ db: CatalogDB) throws -> [String]
 }

@@ -22,6 +22,8 @@ final class PostgresCatalog: CatalogEngine, @unchecked Sendable {
     private var nextID = 0
     /// Whether a connection ever succeeded: from then on a server that is away is waited for.
     private var reached = false
+    /// How the schema differed from the migrations' when the catalog was opened (empty: it did not).
+    private(set) var changedAtOpen: [String] = []
 
     /// The key of the advisory lock a write holds: one writer of the custody log at a time.
     static let logLock: Int64 = 0x4446_435F_4C4F_47   // "DFC_LOG"
@@ -40,7 +42,25 @@ final class PostgresCatalog: CatalogEngine, @unchecked Sendable {
         quiet.logLevel = .warning   // postgres-nio's own chatter about each query stays out of the operator's way
         self.driverLogger = quiet
         try migrate()
+        changedAtOpen = try transaction(begin: Self.snapshot) { try schemaChanges($0) }
     }
+
+    /// A read's transaction: one snapshot for the whole read, as SQLite's WAL reader has.
+    static let snapshot = "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"
+
+    /// What DFC's session relies on, set on every connection whatever `ALTER ROLE … SET` or
+    /// `ALTER DATABASE … SET` gave the role or database (the audit names such settings): names
+    /// resolved in `pg_catalog`, then `public` (never a schema named after the role), writes
+    /// allowed, every plan open to the planner, row security an error rather than a silent filter,
+    /// commits durable, times in UTC.
+    static let sessionSettings = """
+        SET search_path = public; SET default_transaction_read_only = off;
+        SET default_transaction_isolation = 'read committed'; SET default_transaction_deferrable = off; SET row_security = off;
+        SET enable_seqscan = on; SET enable_indexscan = on; SET enable_indexonlyscan = on; SET enable_bitmapscan = on;
+        SET enable_hashjoin = on; SET enable_mergejoin = on; SET enable_nestloop = on; SET enable_sort = on;
+        SET synchronous_commit = on; SET statement_timeout = 0; SET standard_conforming_strings = on;
+        SET TimeZone = 'UTC'; SET DateStyle = 'ISO, MDY'; SET bytea_output = 'hex'; SET client_encoding = 'UTF8'
+        """
 
     deinit {
         for connection in idle { Self.close(connection) }
@@ -53,6 +73,9 @@ final class PostgresCatalog: CatalogEngine, @unchecked Sendable {
             try db.execute(sql: "SET LOCAL lock_timeout = '\(Int(lockTimeout * 1000))ms'; "
                 + "SET LOCAL idle_in_transaction_session_timeout = '\(Int(lockTimeout * 1000))ms'")
             _ = try db.rows(sql: "SELECT pg_advisory_xact_lock(\(Self.logLock))")
+            // Checked inside the transaction: nothing is written through a trigger or policy planted meanwhile.
+            let changes = try schemaChanges(db)
+            guard changes.isEmpty else { throw CatalogSchemaChanged(changes: changes) }
             return try body(db)
         }
     }
@@ -77,8 +100,12 @@ final class PostgresCatalog: CatalogEngine, @unchecked Sendable {
     private var _answerTimeout: Double?
 
     func read<T>(_ body: (CatalogDB) throws -> T) throws -> T {
-        // One snapshot for the whole read, as SQLite's WAL reader has.
-        try transaction(begin: "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", body)
+        guard changedAtOpen.isEmpty else { throw CatalogSchemaChanged(changes: changedAtOpen) }
+        return try transaction(begin: Self.snapshot, body)
+    }
+
+    func inspect<T>(_ body: (CatalogDB) throws -> T) throws -> T {
+        try transaction(begin: Self.snapshot, body)
     }
 
     /// amcheck's checks of every B-tree index of the catalog against its table (`bt_index_check`
@@ -126,7 +153,7 @@ final class PostgresCatalog: CatalogEngine, @unchecked Sendable {
     func explain(_ error: any Error) -> String { Self.explain(error, url: url, lockTimeout: lockTimeout) }
 
     static func explain(_ error: any Error, url: PostgresURL, lockTimeout: Double) -> String {
-        if let error = error as? CatalogReadError { return Catalog.explainUnreadable(error) }
+        if error is CatalogReadError || error is CatalogSchemaChanged { return Catalog.explainUnreadable(error) }
         if let error = error as? PostgresWait.NoAnswer {
             return "the server at \(url.host):\(url.port) did not answer within \(Int(error.seconds)) s (the network is cut, "
                 + "or the server stalled); the connection was given up and nothing was recorded"
@@ -224,6 +251,13 @@ final class PostgresCatalog: CatalogEngine, @unchecked Sendable {
             do {
                 let connection = try PostgresWait.result(of: PostgresConnection.connect(
                     on: MultiThreadedEventLoopGroup.singleton.any(), configuration: configuration, id: id, logger: driverLogger), on: nil)
+                do {
+                    try PostgresCatalogConnection(connection, logger: driverLogger, answerTimeout: answerTimeout)
+                        .execute(sql: Self.sessionSettings)
+                } catch {
+                    Self.close(connection)
+                    throw error
+                }
                 lock.lock()
                 reached = true
                 lock.unlock()

@@ -28,7 +28,8 @@ extension SQLiteCatalog {
 extension Catalog {
     /// A row DFC cannot read (a NULL, another type): the catalog was edited outside DFC.
     static func explainUnreadable(_ error: any Error) -> String {
-        "the catalog holds a value DFC never wrote (\(bounded("\(error)"))): it was altered outside DFC; run dfc audit"
+        if let error = error as? CatalogSchemaChanged { return error.description }
+        return "the catalog holds a value DFC never wrote (\(bounded("\(error)"))): it was altered outside DFC; run dfc audit"
     }
 
     /// At most 400 characters of `text`: a message names a value, it does not print a huge one.

@@ -8,6 +8,8 @@ struct SQLiteCatalog: CatalogEngine {
     let path: String
     /// Seconds a write waits for another process's write lock.
     let lockTimeout: Double
+    /// How the schema differed from the migrations' when the catalog was opened (empty: it did not).
+    let changedAtOpen: [String]
 
     var kind: CatalogEngineKind { .sqlite }
     var name: String { path }
@@ -22,6 +24,7 @@ struct SQLiteCatalog: CatalogEngine {
         self.lockTimeout = lockTimeout
         pool = try DatabasePool(path: path, configuration: configuration)
         try Self.migrator.migrate(pool)
+        changedAtOpen = try pool.read { try Self.schemaChanges($0) }
     }
 
     /// Runs `body` in one IMMEDIATE transaction (SQLite's write lock, taken at its start).
@@ -29,7 +32,12 @@ struct SQLiteCatalog: CatalogEngine {
         try pool.writeWithoutTransaction { db in
             var result: Result<T, any Error>?
             try db.inTransaction(.immediate) {
-                result = Result { try body(SQLiteConnection(db)) }
+                result = Result {
+                    // Checked inside the write lock: nothing is written through a trigger planted meanwhile.
+                    let changes = try Self.schemaChanges(db)
+                    guard changes.isEmpty else { throw CatalogSchemaChanged(changes: changes) }
+                    return try body(SQLiteConnection(db))
+                }
                 if case .failure(let error) = result { throw error }
                 return .commit
             }
@@ -39,7 +47,19 @@ struct SQLiteCatalog: CatalogEngine {
     }
 
     func read<T>(_ body: (CatalogDB) throws -> T) throws -> T {
+        guard changedAtOpen.isEmpty else { throw CatalogSchemaChanged(changes: changedAtOpen) }
+        return try pool.read { try body(SQLiteConnection($0)) }
+    }
+
+    func inspect<T>(_ body: (CatalogDB) throws -> T) throws -> T {
         try pool.read { try body(SQLiteConnection($0)) }
+    }
+
+    func sessionProblems(_ db: CatalogDB) throws -> [String] { [] }
+
+    func schemaChanges(_ db: CatalogDB) throws -> [String] {
+        guard let db = db as? SQLiteConnection else { return [] }
+        return try Self.schemaChanges(db.db)
     }
 
     /// SQLite's `PRAGMA integrity_check`: every page, every index against its table.

@@ -25,52 +25,83 @@ extension Integrity {
     /// `audited` event) takes the lock, so that a file an ingest is placing is not mistaken
     /// for one planted by hand.
     public func audit(actor: String, checkpoints: [Checkpoint] = []) throws -> AuditReport {
-        let signer = try ledger.signer(for: actor, checkingRegistration: false)   // the audit names an altered registration
-        let notices = try sweepLeftovers(signer)
-        var problems: [String] = []
-        let (ledger, records) = try withCatalog {
-            try catalog.read { db -> (LedgerCheck, [ExhibitRecord]) in
-                // The engine's own check first: an index that disagrees with its table would answer
-                // lookups and listings with rows that are not there, or without rows that are.
-                problems += try catalog.engine.structuralProblems(db)
-                let ledger = try LedgerCheck(db, supplied: checkpoints)
-                problems += ledger.problems
-                let records = try ExhibitRecord.fetchAll(db, orderedBy: "id")
-                for record in records { problems += try checkRows(record, ledger, db) }
-                problems += try Catalog.spanIndexProblems(db)
-                let present = Set(records.map(\.exhibitID.description))
-                for (exhibit, event) in ledger.ingested.sorted(by: { $0.value.seq < $1.value.seq }) where !present.contains(exhibit) {
-                    problems.append("\(exhibit): custody event \(event.seq) (ingested) names it, but the catalog has no such exhibit: it was removed")
-                }
-                problems += try checkAmendments(ledger, db)
-                problems += try checkClockCorrections(ledger, db)
-                problems += try checkCameraSources(ledger, db)
-                problems += try checkPlacements(ledger, db)
-                problems += try checkStandingFollowed(ledger, db)
-                problems += try checkAnalyses(ledger, db)
-                problems += try checkBatchFiles(ledger, db)
-                problems += try checkDerivedFrames(ledger, db)
-                return (ledger, records)
-            }
+        let signer = try ledger.auditSigner(for: actor)
+        // The schema first: a planted trigger, policy or setting makes every write suspect, so
+        // nothing is recorded in such a catalog (the leftovers sweep and the audited event neither).
+        let schemaChanges = try withCatalog { try catalog.inspect { try catalog.engine.schemaChanges($0) } }
+        var notices = schemaChanges.isEmpty ? try sweepLeftovers(signer) : []
+        var problems = schemaChanges.map {
+            "catalog schema: \($0): the catalog's schema is not the one DFC's migrations make; it was changed outside DFC"
         }
+        let checked: (LedgerCheck, [ExhibitRecord])
+        do {
+            checked = try withCatalog { try checkCatalog(checkpoints, &problems) }
+        } catch let error as DFCError where !schemaChanges.isEmpty {
+            // A planted policy or view can make the rows unreadable to DFC's role: the changes are the finding.
+            return AuditReport(eventsChecked: 0, signaturesValid: 0, treeSize: 0, rootHash: "", checkpointsChecked: 0, exhibitsChecked: 0,
+                               problems: problems + ["the rest of the catalog cannot be read through its changed schema: \(error.description)"],
+                               notices: notices + [Self.notRecorded])
+        }
+        let (ledger, records) = checked
         for record in records {
             if let problem = try exhibits.checkVaultCopy(record).problem { problems.append(problem) }
             if let problem = try vault.storage.keepingProblem(record.vaultPath, registeredAt: record.ingestedAt) { problems.append(problem) }
         }
         problems += try checkDerivedFiles()
+        return try record(ledger, records, problems, notices, recording: schemaChanges.isEmpty, signer)
+    }
+
+    /// Why an audit of a catalog whose schema was changed leaves no `audited` event.
+    static let notRecorded = "this audit is not recorded in the custody log: DFC writes nothing into a catalog whose schema was changed"
+
+    /// The catalog's own checks, the log and every exhibit's rows, in one snapshot.
+    private func checkCatalog(_ checkpoints: [Checkpoint], _ problems: inout [String]) throws -> (LedgerCheck, [ExhibitRecord]) {
+        try catalog.inspect { db -> (LedgerCheck, [ExhibitRecord]) in
+            // The engine's own check next: an index that disagrees with its table would answer
+            // lookups and listings with rows that are not there, or without rows that are.
+            problems += try catalog.engine.structuralProblems(db)
+            problems += try catalog.engine.sessionProblems(db)
+            let ledger = try LedgerCheck(db, supplied: checkpoints)
+            problems += ledger.problems
+            let records = try ExhibitRecord.fetchAll(db, orderedBy: "id")
+            for record in records { problems += try checkRows(record, ledger, db) }
+            problems += try Catalog.spanIndexProblems(db)
+            let present = Set(records.map(\.exhibitID.description))
+            for (exhibit, event) in ledger.ingested.sorted(by: { $0.value.seq < $1.value.seq }) where !present.contains(exhibit) {
+                problems.append("\(exhibit): custody event \(event.seq) (ingested) names it, but the catalog has no such exhibit: it was removed")
+            }
+            problems += try checkAmendments(ledger, db)
+            problems += try checkClockCorrections(ledger, db)
+            problems += try checkCameraSources(ledger, db)
+            problems += try checkPlacements(ledger, db)
+            problems += try checkStandingFollowed(ledger, db)
+            problems += try checkAnalyses(ledger, db)
+            problems += try checkBatchFiles(ledger, db)
+            problems += try checkDerivedFrames(ledger, db)
+            return (ledger, records)
+        }
+    }
+
+    /// The report, with the stray files found under the log's lock, recorded as an `audited`
+    /// event unless the schema was changed (`recording` false: nothing is written then).
+    private func record(_ ledger: LedgerCheck, _ records: [ExhibitRecord], _ problems: [String], _ notices: [String],
+                        recording: Bool, _ signer: Signer) throws -> AuditReport {
+        var problems = problems, notices = notices
+        guard recording else {
+            notices.append(Self.notRecorded)
+            return try withCatalog {
+                try catalog.inspect { db in
+                    problems += try strayFiles(db, ledger)
+                    return AuditReport(
+                        eventsChecked: ledger.events, signaturesValid: ledger.validSignatures, treeSize: ledger.events,
+                        rootHash: Hex.string(ledger.root), checkpointsChecked: ledger.checkpointsChecked,
+                        exhibitsChecked: records.count, problems: problems, notices: notices + ledger.notices)
+                }
+            }
+        }
         let report = try withCatalog {
             try catalog.write { db in
-                // Originals queued for the worker hosts are in the vault before they are exhibits.
-                let known = try Catalog.vaultPaths(db).union(ledger.pendingQueuedVaultPaths)
-                for file in try vault.allFiles() where !known.contains(file) {
-                    problems.append("\(file): a file in the vault that belongs to no exhibit: left by an ingest that was "
-                        + "killed before it committed, or put there by hand; ingesting the same file again adopts it")
-                }
-                let derived = try Catalog.derivedFramePaths(db)
-                for file in FileWriting.regularFiles(under: path + "/derived").map({ "derived/" + $0 }) where !derived.contains(file) {
-                    problems.append("\(file): a file among the extracted pictures that no registered extraction made: left by an "
-                        + "extraction killed before it committed, or put there by hand")
-                }
+                problems += try strayFiles(db, ledger)
                 let report = AuditReport(
                     eventsChecked: ledger.events, signaturesValid: ledger.validSignatures, treeSize: ledger.events,
                     rootHash: Hex.string(ledger.root), checkpointsChecked: ledger.checkpointsChecked,
@@ -85,6 +116,23 @@ extension Integrity {
             }
         }
         return report
+    }
+
+    /// Vault files and extracted pictures that belong to nothing the catalog holds.
+    private func strayFiles(_ db: CatalogDB, _ ledger: LedgerCheck) throws -> [String] {
+        var problems: [String] = []
+        // Originals queued for the worker hosts are in the vault before they are exhibits.
+        let known = try Catalog.vaultPaths(db).union(ledger.pendingQueuedVaultPaths)
+        for file in try vault.allFiles() where !known.contains(file) {
+            problems.append("\(file): a file in the vault that belongs to no exhibit: left by an ingest that was "
+                + "killed before it committed, or put there by hand; ingesting the same file again adopts it")
+        }
+        let derived = try Catalog.derivedFramePaths(db)
+        for file in FileWriting.regularFiles(under: path + "/derived").map({ "derived/" + $0 }) where !derived.contains(file) {
+            problems.append("\(file): a file among the extracted pictures that no registered extraction made: left by an "
+                + "extraction killed before it committed, or put there by hand")
+        }
+        return problems
     }
 
     /// What each `RowDigest` section covers, as a problem names it.
@@ -359,7 +407,7 @@ extension Integrity {
     /// Every extracted picture the store keeps (`derived/`) against the SHA-256 its row records.
     private func checkDerivedFiles() throws -> [String] {
         let rows = try withCatalog {
-            try catalog.read { try Catalog.derivedFrameFiles($0) }
+            try catalog.inspect { try Catalog.derivedFrameFiles($0) }
         }
         var problems: [String] = []
         for row in rows {
