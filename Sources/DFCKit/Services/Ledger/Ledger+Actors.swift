@@ -91,11 +91,40 @@ extension Ledger {
     /// The signer for a registered actor: its key file, checked against the registered key, and
     /// its row against the signed event that registered it. The audit alone, which must run
     /// however the store was edited (and names such an edit), skips the second check.
-    func signer(for actor: String, checkingRegistration: Bool = true) throws -> Signer {
+    /// A worker host's key signs the jobs of queued batches (`asHost`) and nothing else: not a read,
+    /// a check, a checkpoint or an audit.
+    func signer(for actor: String, asHost: Bool = false) throws -> Signer {
         let name = try Self.requireActor(actor)
         let record = try withCatalog { try catalog.read { try ActorRecord.fetchOne($0, key: name) } }
         guard let record else { throw DFCError.actorNotRegistered(name: name, store: path) }
-        return try signer(record, checkingRegistration: checkingRegistration)
+        let signer = try signer(record)
+        if signer.role == .host, !asHost { throw Self.hostRefusal(signer) }
+        return signer
+    }
+
+    /// Why a worker host's key is refused for anything but a queued job.
+    static func hostRefusal(_ signer: Signer) -> DFCError {
+        DFCError.notPermitted(actor: signer.name, role: signer.role, action:
+            "a worker host only analyses and records the jobs of queued batches (dfc worker-host); it reads, checks and signs nothing else")
+    }
+
+    /// The signer of an audit. Its registration row is not checked against its event here (the audit
+    /// names an altered one) and it is read whatever the catalog's schema holds (the audit names a
+    /// changed schema too), but a revoked actor audits nothing: its `audited` event would make every
+    /// later audit fail.
+    func auditSigner(for actor: String) throws -> Signer {
+        let name = try Self.requireActor(actor)
+        let record = try withCatalog {
+            try catalog.inspect { db -> ActorRecord? in
+                guard let record = try ActorRecord.fetchOne(db, key: name) else { return nil }
+                try Self.requireNotRevoked(name, db)
+                return record
+            }
+        }
+        guard let record else { throw DFCError.actorNotRegistered(name: name, store: path) }
+        let signer = try signer(record, checkingRegistration: false)
+        if signer.role == .host { throw Self.hostRefusal(signer) }
+        return signer
     }
 
     /// The signer for an actor who is to handle evidence (`command`): refused for an auditor.
@@ -104,6 +133,7 @@ extension Ledger {
     }
 
     static func requireHandling(_ signer: Signer, command: String) throws -> Signer {
+        if signer.role == .host { throw hostRefusal(signer) }
         guard signer.role.mayHandleEvidence else {
             throw DFCError.notPermitted(actor: signer.name, role: signer.role, action:
                 "\(command): an auditor checks evidence and never handles it; nothing was done")
@@ -225,6 +255,13 @@ extension Ledger {
         guard !name.isEmpty, name.count <= 64 else { throw .invalidActorName(name: name, reason: "it must be 1 to 64 characters") }
         guard name.first != " ", name.last != " " else {
             throw .invalidActorName(name: name, reason: "it starts or ends with a space")
+        }
+        // Per code point: an invisible one (a zero-width joiner or non-joiner, a direction mark)
+        // rides inside a letter's grapheme, so that "Sup" + U+200C prints as "Sup".
+        if let hidden = name.unicodeScalars.first(where: { $0.properties.isDefaultIgnorableCodePoint
+            || [.format, .control, .privateUse, .unassigned, .surrogate].contains($0.properties.generalCategory) }) {
+            throw .invalidActorName(name: name, reason: "it holds the invisible character U+\(String(hidden.value, radix: 16, uppercase: true)), "
+                + "which would make two names that print alike two actors")
         }
         guard name.allSatisfy({ $0.isLetter || $0.isNumber || " .-_@'".contains($0) }) else {
             throw .invalidActorName(name: name, reason: "only letters, digits, spaces and . - _ @ ' are allowed")

@@ -18,7 +18,7 @@ extension Queue {
         activity: @escaping @Sendable (HostActivity) -> Void = { _ in }
     ) throws -> HostReport {
         guard catalog.holdsQueues else { throw DFCError.invalidArgument(Catalog.queueNeedsPostgres) }
-        let signer = try ledger.signer(for: actor)
+        let signer = try ledger.signer(for: actor, asHost: true)
         guard signer.role == .host else {
             throw DFCError.notPermitted(actor: signer.name, role: signer.role, action: "run a worker host: a host is an actor of its own, "
                 + "registered with the host role (`dfc actor key NAME` on the host, then `dfc actor add NAME --role host --public-key KEY` by a custodian)")
