@@ -36,16 +36,25 @@ struct Lookup: ParsableCommand {
     @Option(help: ArgumentHelp("With --near: metres.", valueName: "metres"))
     var radius: Double = 100
 
-    @Flag(help: "Print one JSON object per hit, each on its own line.")
+    @Option(help: ArgumentHelp("With --from/--to: at most this many exhibits, earliest first (every filter applied first); "
+        + "how many more matched is said, with the --after that continues.", valueName: "count"))
+    var limit: Int = TimeQuery.defaultLimit
+
+    @Option(help: ArgumentHelp("With --from/--to: continue after the last exhibit of an earlier page (as it said).", valueName: "continuation"))
+    var after: String?
+
+    @Flag(help: "Print one JSON object per hit, each on its own line (and, when the page was cut, a last {\"more\": N, \"next\": …}).")
     var json = false
 
     func validate() throws {
         if from != nil || to != nil {
             guard from != nil, to != nil else { throw ValidationError("give both --from and --to") }
             guard sha256 == nil, frameSHA256 == nil else { throw ValidationError("--from/--to do not go with --sha256 or --frame-sha256") }
+            guard limit > 0 else { throw ValidationError("--limit must be at least 1") }
             return
         }
         guard near == nil else { throw ValidationError("--near needs --from and --to") }
+        guard after == nil, limit == TimeQuery.defaultLimit else { throw ValidationError("--limit and --after go with --from and --to") }
         let given = [sha256, frameSHA256, caseID, source].compactMap { $0 }
         guard given.count == 1 else {
             throw ValidationError("give exactly one of --sha256, --frame-sha256, --case, --source")
@@ -90,8 +99,8 @@ struct Lookup: ParsableCommand {
             }
             point = (latitude, longitude)
         }
-        let hits = try options.open().lookup(TimeQuery(from: from, to: to, near: point, radiusMetres: radius, caseID: caseID, source: source),
-                                             actor: options.actorName)
+        let hits = try options.open().lookup(TimeQuery(from: from, to: to, near: point, radiusMetres: radius, caseID: caseID, source: source,
+                                                       limit: limit, after: after), actor: options.actorName)
         for hit in hits {
             if json {
                 print(Output.json(hit))
@@ -104,6 +113,13 @@ struct Lookup: ParsableCommand {
                 print(line + "\t\(hit.originalName)")
             }
         }
+        if hits.more > 0, let next = hits.next {
+            if json {
+                print(Output.json(PageEnd(more: hits.more, next: next)))
+            } else {
+                Output.note("\(hits.more) more not shown (--limit \(limit)); continue with --after \(next)")
+            }
+        }
         if hits.isEmpty {
             if !json { Output.error("nothing found") }
             throw ExitCode.failure
@@ -111,4 +127,10 @@ struct Lookup: ParsableCommand {
     }
 
     private static func seconds(_ value: Double) -> String { String(format: "%.3f s", value) }
+}
+
+/// The last JSON line of a time lookup whose page was cut: how many more matched, and the continuation.
+private struct PageEnd: Encodable {
+    let more: Int
+    let next: String
 }

@@ -11,18 +11,25 @@ public struct TimeQuery: Sendable, Equatable {
     /// Only exhibits of this case, or whose source contains this text (case-insensitive), as amended.
     public var caseID: String?
     public var source: String?
-    /// At most this many exhibits, earliest first.
+    /// At most this many exhibits in one page, earliest first (`defaultLimit` unless given): every
+    /// filter is applied first, and the page says how many more matched (`TimeLookupPage.more`).
     public var limit: Int
+    /// The continuation of an earlier page (`TimeLookupPage.next`): only exhibits after its last hit.
+    public var after: String?
+
+    /// The page size when none is given.
+    public static let defaultLimit = 10_000
 
     /// Makes a query.
     public init(from: String, to: String, near: (latitude: Double, longitude: Double)? = nil, radiusMetres: Double = 100,
-                caseID: String? = nil, source: String? = nil, limit: Int = 10_000) {
+                caseID: String? = nil, source: String? = nil, limit: Int = TimeQuery.defaultLimit, after: String? = nil) {
         (self.from, self.to, self.near, self.radiusMetres, self.caseID, self.source, self.limit) = (from, to, near, radiusMetres, caseID, source, limit)
+        self.after = after
     }
 
     public static func == (a: TimeQuery, b: TimeQuery) -> Bool {
         a.from == b.from && a.to == b.to && a.near?.latitude == b.near?.latitude && a.near?.longitude == b.near?.longitude
-            && a.radiusMetres == b.radiusMetres && a.caseID == b.caseID && a.source == b.source && a.limit == b.limit
+            && a.radiusMetres == b.radiusMetres && a.caseID == b.caseID && a.source == b.source && a.limit == b.limit && a.after == b.after
     }
 }
 

@@ -78,8 +78,11 @@ extension Catalog {
     /// The spans that overlap `from...to` (milliseconds since 1970 UTC), earliest first, through
     /// the engine's interval index; `caseID` narrows to one case as recorded at ingest (the
     /// caller applies amendments). The R*Tree of SQLite answers a superset (its bounds are
-    /// rounded outward), so every row is checked against the exact span.
-    static func spans(overlapping from: Int64, _ to: Int64, limit: Int, _ db: CatalogDB) throws -> [SpanRow] {
+    /// rounded outward), so every row is checked against the exact span. `after` pages through
+    /// them: only spans after that (start, exhibit) are answered.
+    static func spans(overlapping from: Int64, _ to: Int64, limit: Int, after: (start: Int64, exhibit: Int64)? = nil,
+                      _ db: CatalogDB) throws -> [SpanRow] {
+        let (afterStart, afterExhibit) = after ?? (Int64.min, Int64.min)
         let sql: String
         let arguments: SQLArguments
         switch db.engine {
@@ -87,21 +90,24 @@ extension Catalog {
             sql = """
                 SELECT s.exhibit_id, s.start_ms, s.end_ms, s.layer, s.placed FROM exhibit_span_index r JOIN \(timelineRows) s ON s.exhibit_id = r.id
                 WHERE r.start_s <= ? AND r.end_s >= ? AND s.start_ms <= ? AND s.end_ms >= ?
+                AND (s.start_ms > ? OR (s.start_ms = ? AND s.exhibit_id > ?))
                 ORDER BY s.start_ms, s.exhibit_id LIMIT ?
                 """
-            arguments = [Double(to) / 1000, Double(from) / 1000, to, from, limit]
+            arguments = [Double(to) / 1000, Double(from) / 1000, to, from, afterStart, afterStart, afterExhibit, limit]
         case .postgresql:
             // Each table through its own GiST index, then merged.
             sql = """
                 SELECT exhibit_id, start_ms, end_ms, layer, placed FROM (
                     (SELECT exhibit_id, start_ms, end_ms, layer, CAST(0 AS BIGINT) AS placed FROM exhibit_span
-                     WHERE int8range(start_ms, end_ms, '[]') && int8range(?1, ?2, '[]') ORDER BY start_ms, exhibit_id LIMIT ?3)
+                     WHERE int8range(start_ms, end_ms, '[]') && int8range(?1, ?2, '[]') AND (start_ms, exhibit_id) > (?4, ?5)
+                     ORDER BY start_ms, exhibit_id LIMIT ?3)
                     UNION ALL
                     (SELECT exhibit_id, start_ms, end_ms, layer, CAST(1 AS BIGINT) AS placed FROM exhibit_placement
-                     WHERE int8range(start_ms, end_ms, '[]') && int8range(?1, ?2, '[]') ORDER BY start_ms, exhibit_id LIMIT ?3)
+                     WHERE int8range(start_ms, end_ms, '[]') && int8range(?1, ?2, '[]') AND (start_ms, exhibit_id) > (?4, ?5)
+                     ORDER BY start_ms, exhibit_id LIMIT ?3)
                 ) t ORDER BY start_ms, exhibit_id LIMIT ?3
                 """
-            arguments = [from, to, limit]
+            arguments = [from, to, limit, afterStart, afterExhibit]
         }
         return try SQLRow.fetchAll(db, sql: sql, arguments: arguments).map(SpanRow.init)
     }
@@ -168,18 +174,27 @@ extension Catalog {
     }
 
     /// Where the interval index and the spans disagree: spans the index does not hold as they
-    /// are (an exhibit a lookup would miss or misplace) and index entries of no span. SQLite's
-    /// R*Tree only; PostgreSQL's GiST index is the engine's own.
+    /// are (an exhibit a lookup would miss or misplace) and index entries of no span: SQLite's
+    /// R*Tree walked from its root, PostgreSQL's GiST indexes scanned whole (`gistIndexProblems`).
     static func spanIndexProblems(_ db: CatalogDB) throws -> [String] {
-        guard db.engine == .sqlite else { return [] }
+        guard db.engine == .sqlite else { return try gistIndexProblems(db) }
         var problems: [String] = []
-        for row in try SQLRow.fetchAll(db, sql: """
-            SELECT s.exhibit_id, s.start_ms, s.end_ms, r.start_s, r.end_s FROM \(timelineRows) s LEFT JOIN exhibit_span_index r ON r.id = s.exhibit_id
-            """) {
+        // SQLite's integrity check does not look inside an R*Tree: its own check of the tree's
+        // structure, then every entry as a lookup reaches it, walking down from the root (a
+        // lookup by row number would find a cell moved where no walk reaches it).
+        if let verdict = try String.fetchOne(db, sql: "SELECT rtreecheck('exhibit_span_index')"), verdict != "ok" {
+            problems.append("the time index (exhibit_span_index) is damaged, says SQLite's rtreecheck: \(Catalog.bounded(verdict)): "
+                + "it was altered outside DFC, and a lookup by time may miss what it holds")
+        }
+        var walked: [Int64: (low: Double, high: Double)] = [:]
+        for row in try SQLRow.fetchAll(db, sql: "SELECT id, start_s, end_s FROM exhibit_span_index WHERE start_s <= 1e300 AND end_s >= -1e300") {
+            walked[try row.at(0)] = (try row.at(1), try row.at(2))
+        }
+        for row in try SQLRow.fetchAll(db, sql: "SELECT s.exhibit_id, s.start_ms, s.end_ms FROM \(timelineRows) s") {
             let exhibit: Int64 = try row.at(0), start: Int64 = try row.at(1), end: Int64 = try row.at(2)
-            let low: Double? = try row.at(3), high: Double? = try row.at(4)
-            guard let low, let high else {
-                problems.append("\(ExhibitID(exhibit)): its span on the timeline is missing from the time index (exhibit_span_index): a lookup by time would not find it")
+            guard let (low, high) = walked[exhibit] else {
+                problems.append("\(ExhibitID(exhibit)): its span on the timeline is missing from the time index (exhibit_span_index) "
+                    + "as a lookup walks it from its root: a lookup by time would not find it")
                 continue
             }
             if low > Double(start) / 1000 || high < Double(end) / 1000 {
@@ -190,6 +205,35 @@ extension Catalog {
             SELECT id FROM exhibit_span_index WHERE id NOT IN (SELECT exhibit_id FROM exhibit_span) AND id NOT IN (SELECT exhibit_id FROM exhibit_placement)
             """) {
             problems.append("the time index (exhibit_span_index) holds an entry \(id) that is no exhibit's span: it was added by hand")
+        }
+        return problems
+    }
+
+    /// PostgreSQL's GiST indexes of spans and placements, which amcheck does not check: every row
+    /// obtained through the index (an index scan over the whole key space, the planner allowed
+    /// nothing else) against the table read whole; a row the index misses or adds is named.
+    private static func gistIndexProblems(_ db: CatalogDB) throws -> [String] {
+        var problems: [String] = []
+        for (table, index) in [("exhibit_span", "exhibit_span_range"), ("exhibit_placement", "exhibit_placement_range")] {
+            let key = "int8range(start_ms, end_ms, '[]') && '(,)'::int8range"
+            try db.execute(sql: "SET LOCAL enable_seqscan = off; SET LOCAL enable_bitmapscan = off; SET LOCAL enable_indexonlyscan = off")
+            let plan = try String.fetchAll(db, sql: "EXPLAIN SELECT exhibit_id FROM \(table) WHERE \(key)").joined(separator: " ")
+            let viaIndex = Set(try Int64.fetchAll(db, sql: "SELECT exhibit_id FROM \(table) WHERE \(key)"))
+            try db.execute(sql: "SET LOCAL enable_seqscan = on; SET LOCAL enable_bitmapscan = on; SET LOCAL enable_indexonlyscan = on; "
+                + "SET LOCAL enable_indexscan = off")
+            let inTable = Set(try Int64.fetchAll(db, sql: "SELECT exhibit_id FROM \(table)"))
+            try db.execute(sql: "SET LOCAL enable_indexscan = on")
+            guard plan.contains(index) else {
+                problems.append("\(table): its index \(index) could not be walked (the planner chose: \(Catalog.bounded(plan)))")
+                continue
+            }
+            for exhibit in inTable.subtracting(viaIndex).sorted() {
+                problems.append("\(ExhibitID(exhibit)): its row in \(table) is missing from the index \(index) as a lookup walks it: "
+                    + "a lookup by time would not find it; the index was altered outside DFC")
+            }
+            for exhibit in viaIndex.subtracting(inTable).sorted() {
+                problems.append("\(table): its index \(index) answers exhibit \(exhibit), which the table does not hold: the index was altered outside DFC")
+            }
         }
         return problems
     }

@@ -159,7 +159,7 @@ extension EvidenceStore {
     }
 
     /// Forwards to `Reading.lookup(_:actor:)`.
-    public func lookup(_ query: TimeQuery, actor: String) throws -> [TimeHit] {
+    public func lookup(_ query: TimeQuery, actor: String) throws -> TimeLookupPage {
         try reading.lookup(query, actor: actor)
     }
 

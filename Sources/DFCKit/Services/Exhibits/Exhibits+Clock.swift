@@ -40,11 +40,16 @@ extension Exhibits {
         let (low, high) = try Reading.range(TimeQuery(from: from, to: to))
         return try withCatalog {
             try catalog.write { db in
-                let (spans, rows) = try correctedSpans(overlapping: low, high, limit: 1_000_000, db)
+                // Every span in the range, a page at a time: a camera's footage is never cut at a count.
                 var records: [ExhibitRecord] = []
-                for placed in spans {
-                    if let record = rows.records[placed.span.exhibit], try current(record, db).source == source { records.append(record) }
-                }
+                var after: (start: Int64, exhibit: Int64)?
+                repeat {
+                    let (spans, rows, last) = try correctedSpans(overlapping: low, high, limit: 10_000, after: after, db)
+                    for placed in spans {
+                        if let record = rows.records[placed.span.exhibit], try current(record, db).source == source { records.append(record) }
+                    }
+                    after = last
+                } while after != nil
                 if let zone {
                     for record in try Catalog.unplacedExhibits(source: source, db) {
                         guard let id = record.id, let placement = try Self.placement(record, layers: try Catalog.timeLayers(exhibit: id, db)) else { continue }
@@ -123,7 +128,8 @@ extension Exhibits {
                     milliseconds = milliseconds &+ (utc - start)
                 }
             }
-            guard Self.shifted(span.start, by: total &+ milliseconds) != nil else { continue }
+            // Its end as well as its start stays on the calendar, or the recording would leave the timeline unseen.
+            guard Self.shifted(span.start, by: total &+ milliseconds) != nil, Self.shifted(span.end, by: total &+ milliseconds) != nil else { continue }
             total = total &+ milliseconds
             apply.append((event.seq, details))
         }
@@ -167,12 +173,12 @@ extension Exhibits {
     /// since 1970 UTC), in the index's order, each with its corrected first and last millisecond,
     /// and the rows read for them (`Catalog.timeRows`). The index holds the spans as the files gave
     /// them, so it is asked for the range widened by the widest correction of any exhibit.
-    func correctedSpans(overlapping from: Int64, _ to: Int64, limit: Int, _ db: CatalogDB) throws
-        -> (spans: [(span: SpanRow, start: Int64, end: Int64)], rows: TimeRows) {
+    func correctedSpans(overlapping from: Int64, _ to: Int64, limit: Int, after: (start: Int64, exhibit: Int64)? = nil, _ db: CatalogDB) throws
+        -> (spans: [(span: SpanRow, start: Int64, end: Int64)], rows: TimeRows, last: (start: Int64, exhibit: Int64)?) {
         let widest = try Catalog.widestClockCorrection(db)
         let low = from.subtractingReportingOverflow(widest), high = to.addingReportingOverflow(widest)
         let candidates = try Catalog.spans(overlapping: low.overflow ? .min : low.partialValue, high.overflow ? .max : high.partialValue,
-                                           limit: limit, db)
+                                           limit: limit, after: after, db)
         let rows = try Catalog.timeRows(of: candidates.map(\.exhibit), db)
         let spans = candidates.compactMap { span -> (span: SpanRow, start: Int64, end: Int64)? in
             let total = (rows.corrections[span.exhibit] ?? []).reduce(Int64(0)) { $0 &+ $1.offsetMilliseconds }
@@ -180,7 +186,9 @@ extension Exhibits {
                   start <= to, end >= from else { return nil }
             return (span, start, end)
         }
-        return (spans, rows)
+        // The last candidate read (the next page starts after it), or nil when fewer than `limit` were left.
+        let last = candidates.count < limit ? nil : candidates.last.map { (start: $0.startMilliseconds, exhibit: $0.exhibit) }
+        return (spans, rows, last)
     }
 
     /// The signer, the offset in milliseconds (0 with a zone alone), the trimmed reason and the
@@ -246,8 +254,10 @@ extension Exhibits {
             zoneDetails = ["zone": zone.name, "zone_offset": ClockCorrection.text(milliseconds: utc - earlier)]
         }
         let (total, overflow) = before.addingReportingOverflow(milliseconds)
-        guard !overflow, let corrected = Self.shifted(span.startMilliseconds, by: total) else {
-            throw DFCError.invalidArgument("--offset \(ClockCorrection.text(milliseconds: milliseconds)): the corrected time of \(record.exhibitID) would be past any calendar")
+        // The end too: a recording whose corrected end passed the year 9999 would leave the timeline unseen.
+        guard !overflow, let corrected = Self.shifted(span.startMilliseconds, by: total), Self.shifted(span.endMilliseconds, by: total) != nil else {
+            throw DFCError.invalidArgument("--offset \(ClockCorrection.text(milliseconds: milliseconds)): the corrected time of \(record.exhibitID) "
+                + "would be past any calendar (its start or its end outside the years 1 to 9999)")
         }
         var details = [
             "command": "clock", "offset": ClockCorrection.text(milliseconds: milliseconds), "offset_ms": String(milliseconds),

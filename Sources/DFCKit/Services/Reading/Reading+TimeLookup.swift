@@ -4,8 +4,10 @@ extension Reading {
     /// The exhibits whose recording overlaps `query`'s range on the UTC timeline, earliest first,
     /// each with the layer its time came from, the clock corrections applied to it (`dfc clock`),
     /// and the offsets and frames inside it where the range begins and ends. Answered from the interval index; every hit is recorded as an
-    /// `accessed` event on its exhibit, like every lookup.
-    public func lookup(_ query: TimeQuery, actor: String) throws -> [TimeHit] {
+    /// `accessed` event on its exhibit, like every lookup. Every filter (case, source, place) is
+    /// applied to every exhibit in the range before the page is cut at `query.limit`: the page says
+    /// how many more matched and how to fetch them (`TimeLookupPage.more`, `next`).
+    public func lookup(_ query: TimeQuery, actor: String) throws -> TimeLookupPage {
         let (from, to) = try Self.range(query)
         if let near = query.near {
             guard abs(near.latitude) <= 90, abs(near.longitude) <= 180, near.latitude.isFinite, near.longitude.isFinite else {
@@ -16,45 +18,76 @@ extension Reading {
             }
         }
         guard query.limit > 0 else { throw DFCError.invalidArgument("the limit must be at least 1") }
+        let continuation = try query.after.map(Self.continuation)
         let signer = try ledger.signer(for: actor)
         return try withCatalog {
             try catalog.write { db in
+                // Every exhibit in the range, a page of the index at a time, through every filter;
+                // only what matched is kept (its key), so memory stays small over a busy day.
+                var matched: [(start: Int64, exhibit: Int64, end: Int64, span: SpanRow, distance: Double?)] = []
+                var after: (start: Int64, exhibit: Int64)?
+                repeat {
+                    let (spans, rows, last) = try exhibits.correctedSpans(overlapping: from, to, limit: 2_000, after: after, db)
+                    after = last
+                    for (span, start, end) in spans {
+                        if let continuation, (start, span.exhibit) <= continuation { continue }
+                        // A span row whose exhibit row is gone (removed by hand: the audit names it) answers nothing.
+                        guard let record = rows.records[span.exhibit] else { continue }
+                        let layers = rows.layers[span.exhibit] ?? []
+                        guard span.layer >= 0, span.layer < layers.count else { continue }
+                        if query.caseID != nil || query.source != nil {
+                            let now = try exhibits.current(record, db)
+                            if let caseID = query.caseID, now.caseID != caseID { continue }
+                            if let text = query.source, now.source?.range(of: text, options: .caseInsensitive) == nil { continue }
+                        }
+                        var distance: Double?
+                        if let near = query.near {
+                            distance = (rows.places[span.exhibit] ?? []).map { Self.metres(near, ($0.latitude, $0.longitude)) }.min()
+                            guard let distance, distance <= query.radiusMetres else { continue }
+                        }
+                        matched.append((start, span.exhibit, end, span, distance))
+                    }
+                } while after != nil
+                matched.sort { ($0.start, $0.exhibit) < ($1.start, $1.exhibit) }
+                let page = matched.prefix(query.limit)
+                let rows = try Catalog.timeRows(of: page.map(\.exhibit), db)
                 var hits: [TimeHit] = []
                 var records: [ExhibitRecord] = []
-                let (spans, rows) = try exhibits.correctedSpans(overlapping: from, to, limit: query.limit, db)
-                for (span, start, end) in spans {
-                    // A span row whose exhibit row is gone (removed by hand: the audit names it) answers nothing.
-                    guard let record = rows.records[span.exhibit] else { continue }
-                    let corrections = rows.corrections[span.exhibit] == nil ? [] : try exhibits.clockCorrections(span.exhibit, db).corrections
+                for (start, exhibit, end, span, distance) in page {
+                    guard let record = rows.records[exhibit], let layers = rows.layers[exhibit], span.layer < layers.count else { continue }
+                    let corrections = rows.corrections[exhibit] == nil ? [] : try exhibits.clockCorrections(exhibit, db).corrections
                     let now = try exhibits.current(record, db)
-                    if let caseID = query.caseID, now.caseID != caseID { continue }
-                    if let text = query.source, now.source?.range(of: text, options: .caseInsensitive) == nil { continue }
-                    let places = rows.places[span.exhibit] ?? []
-                    var distance: Double?
-                    if let near = query.near {
-                        distance = places.map { Self.metres(near, ($0.latitude, $0.longitude)) }.min()
-                        guard let distance, distance <= query.radiusMetres else { continue }
-                    }
-                    let layers = rows.layers[span.exhibit] ?? []
-                    guard span.layer >= 0, span.layer < layers.count else { continue }
                     let offsetFrom = Double(max(from, start) - start) / 1000
                     let offsetTo = Double(min(to, end) - start) / 1000
-                    let frames = try Catalog.frames(exhibit: span.exhibit, within: offsetFrom, offsetTo, db)
+                    let frames = try Catalog.frames(exhibit: exhibit, within: offsetFrom, offsetTo, db)
                     hits.append(TimeHit(exhibit: record.exhibitID, caseID: now.caseID, source: now.source, sha256: record.sha256,
                                         originalName: record.originalName, start: CivilTime.text(start, zone: "Z"),
                                         end: CivilTime.text(end, zone: "Z"), layer: layers[span.layer], corrections: corrections,
                                         offsetFrom: offsetFrom, offsetTo: offsetTo, stream: frames?.stream, firstFrame: frames?.first,
-                                        lastFrame: frames?.last, places: places, distanceMetres: distance))
+                                        lastFrame: frames?.last, places: rows.places[exhibit] ?? [], distanceMetres: distance))
                     records.append(record)
                 }
+                let more = matched.count - page.count
+                let next = more > 0 ? page.last.map { "\($0.start):\($0.exhibit)" } : nil
                 var described = "from=\(query.from);to=\(query.to)"
                 if let near = query.near { described += ";near=\(near.latitude),\(near.longitude);radius=\(query.radiusMetres)" }
                 if let caseID = query.caseID { described += ";case=\(caseID)" }
                 if let source = query.source { described += ";source=\(source)" }
-                try ledger.recordAccess(db, records, signer: signer, command: "lookup", extra: ["query": described])
-                return hits.enumerated().sorted { ($0.element.start, $0.offset) < ($1.element.start, $1.offset) }.map(\.element)
+                if query.limit != TimeQuery.defaultLimit { described += ";limit=\(query.limit)" }
+                if let after = query.after { described += ";after=\(after)" }
+                try ledger.recordAccess(db, records, signer: signer, command: "lookup", extra: ["query": described, "more": String(more)])
+                return TimeLookupPage(hits: hits, more: more, next: next)
             }
         }
+    }
+
+    /// A page's continuation (`START_MS:EXHIBIT`, as `TimeLookupPage.next` gives it), or a clear error.
+    static func continuation(_ text: String) throws -> (Int64, Int64) {
+        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
+        guard parts.count == 2, let start = Int64(parts[0]), let exhibit = Int64(parts[1]) else {
+            throw DFCError.invalidArgument("--after \(text): not a continuation an earlier lookup gave (START_MS:EXHIBIT)")
+        }
+        return (start, exhibit)
     }
 
     /// The query's range in milliseconds since 1970 UTC.
