@@ -19,15 +19,15 @@ enum Output {
 
     /// A note for the examiner on standard error, beside the output it explains.
     static func note(_ message: String) {
-        FileHandle.standardError.write(Data(("dfc: note: " + message + "\n").utf8))
+        FileHandle.standardError.write(Data(TerminalText.escaped("dfc: note: " + message + "\n").utf8))
     }
 
     static func error(_ message: String) {
-        FileHandle.standardError.write(Data(("dfc: error: " + message + "\n").utf8))
+        FileHandle.standardError.write(Data(TerminalText.escaped("dfc: error: " + message + "\n").utf8))
     }
 
     static func write(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
+        FileHandle.standardOutput.write(Data(TerminalText.escaped(text).utf8))
     }
 
     static func finding(_ finding: Finding) -> String {

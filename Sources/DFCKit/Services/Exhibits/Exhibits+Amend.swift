@@ -12,7 +12,8 @@ extension Exhibits {
         }
         let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !reason.isEmpty else { throw DFCError.invalidArgument("an amendment needs a reason (--reason TEXT)") }
-        let caseID = caseID?.trimmingCharacters(in: .whitespacesAndNewlines)
+        let caseID = try caseID.map { (value: String) throws(DFCError) in try SingleLine.checked(value, field: "the case identifier (--case)") }
+        let source = try source.map { (value: String) throws(DFCError) in try SingleLine.checked(value, field: "the source (--source)") }
         guard caseID != "" else { throw DFCError.invalidArgument("--case needs a case identifier") }
         guard caseID != nil || source != nil else { throw DFCError.invalidArgument("nothing to amend: give --case, --source or both") }
         return try withCatalog {

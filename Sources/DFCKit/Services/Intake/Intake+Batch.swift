@@ -75,7 +75,7 @@ extension Intake {
                     let source: String? = switch settled.source {
                     case .none: nil
                     case .fixed(let text): text
-                    case .firstFolder: file.firstFolder
+                    case .firstFolder: file.firstFolder.map(SingleLine.visible)
                     }
                     do {
                         let result = try ingest(file: file.path, caseID: settled.caseID, source: source, actor: actorName,
@@ -118,9 +118,10 @@ extension Intake {
     /// `options` with the case trimmed (and required) and each root an existing folder, absolute.
     static func checked(_ options: BatchOptions) throws -> BatchOptions {
         var options = options
-        let caseID = options.caseID.trimmingCharacters(in: .whitespacesAndNewlines)
+        let caseID = try SingleLine.checked(options.caseID, field: "the case identifier (--case)")
         guard !caseID.isEmpty else { throw DFCError.invalidArgument("a case identifier is required (--case ID)") }
         options.caseID = caseID
+        if case .fixed(let text) = options.source { options.source = .fixed(try SingleLine.checked(text, field: "the source (--source)")) }
         options.roots = try options.roots.map { root in
             let path = EvidenceStore.absolute(root)
             var isDirectory: ObjCBool = false

@@ -40,8 +40,9 @@ extension Intake {
         file: String, caseID: String, source: String?, actor: String, limits: MediaLimits, analyser: Containment?,
         batch: Int64?
     ) throws -> IngestResult {
-        let caseID = caseID.trimmingCharacters(in: .whitespacesAndNewlines)
+        let caseID = try SingleLine.checked(caseID, field: "the case identifier (--case)")
         guard !caseID.isEmpty else { throw DFCError.invalidArgument("a case identifier is required (--case ID)") }
+        let source = try source.map { (value: String) throws(DFCError) in try SingleLine.checked(value, field: "the source (--source)") }
         let signer = try Ledger.requireHandling(try ledger.signerRegisteringFirst(actor, command: "ingest"), command: "ingest")
         if batch == nil { try integrity.sweepLeftovers(signer) }   // a batch sweeps once, as it starts
         do {

@@ -83,7 +83,7 @@ extension Queue {
         let source: String? = switch options.source {
         case .none: nil
         case .fixed(let text): text
-        case .firstFolder: file.firstFolder
+        case .firstFolder: file.firstFolder.map(SingleLine.visible)
         }
         var details: [String: String] = [
             "batch": BatchID(batch).description, "case": options.caseID, "original_path": file.path,
