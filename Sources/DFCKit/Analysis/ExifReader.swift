@@ -78,21 +78,38 @@ struct ExifReader {
         }
         if let pointer = ifd0[0x8825].flatMap({ data.integers($0).first }) {
             let gps = data.entries(at: pointer, visited: &visited, problems: &result.problems, name: "the GPS IFD")
+            // A value that is there but cannot be read (a zero denominator, too few parts) is a
+            // problem the examiner is told of (a metadata_damaged finding), never a silent omission.
+            func unreadable(_ name: String, _ parts: [Double]) {
+                result.problems.append("the GPS IFD's \(name) cannot be read (\(parts.count) parts"
+                    + (parts.contains { !$0.isFinite } ? ", a zero denominator" : "") + "): no position was taken from it")
+            }
             func degrees(_ value: UInt16, _ reference: UInt16, negative: String) -> String? {
-                guard let parts = gps[value].map({ data.rationals($0) }), parts.count == 3, parts.allSatisfy({ $0.isFinite }) else { return nil }
+                guard let parts = gps[value].map({ data.rationals($0) }) else { return nil }
+                guard parts.count == 3, parts.allSatisfy({ $0.isFinite }) else {
+                    unreadable(negative == "S" ? "latitude" : "longitude", parts)
+                    return nil
+                }
                 let sign = text(reference, gps)?.uppercased().hasPrefix(negative) == true ? -1.0 : 1.0
                 return String(format: "%.7f", sign * (parts[0] + parts[1] / 60 + parts[2] / 3600))
             }
             result.tags["exif.gps_latitude"] = degrees(0x0002, 0x0001, negative: "S")
             result.tags["exif.gps_longitude"] = degrees(0x0004, 0x0003, negative: "W")
-            if let altitude = gps[0x0006].flatMap({ data.rationals($0).first }), altitude.isFinite {
-                let below = gps[0x0005].flatMap { data.integers($0).first } == 1
-                result.tags["exif.gps_altitude"] = String(format: "%.2f", below ? -altitude : altitude)
+            if let parts = gps[0x0006].map({ data.rationals($0) }) {
+                if let altitude = parts.first, altitude.isFinite {
+                    let below = gps[0x0005].flatMap { data.integers($0).first } == 1
+                    result.tags["exif.gps_altitude"] = String(format: "%.2f", below ? -altitude : altitude)
+                } else {
+                    unreadable("altitude", parts)
+                }
             }
-            if let date = text(0x001D, gps), let time = gps[0x0007].map({ data.rationals($0) }), time.count == 3,
-               time.allSatisfy({ $0.isFinite && $0 >= 0 && $0 < 100 }) {
-                let day = date.replacingOccurrences(of: ":", with: "-")
-                result.tags["exif.gps_date_time"] = day + String(format: "T%02d:%02d:%06.3fZ", Int(time[0]), Int(time[1]), time[2])
+            if let date = text(0x001D, gps), let time = gps[0x0007].map({ data.rationals($0) }) {
+                if time.count == 3, time.allSatisfy({ $0.isFinite && $0 >= 0 && $0 < 100 }) {
+                    let day = date.replacingOccurrences(of: ":", with: "-")
+                    result.tags["exif.gps_date_time"] = day + String(format: "T%02d:%02d:%06.3fZ", Int(time[0]), Int(time[1]), time[2])
+                } else {
+                    unreadable("time stamp", time)
+                }
             }
         }
         result.tags = result.tags.filter { !$0.value.isEmpty }

@@ -305,8 +305,11 @@ struct TimeLayers: Sendable, Equatable {
 
     /// The first date and time in a file name, by the patterns DVRs and phones use:
     /// `YYYYMMDDhhmmss` (`ch01_20261103143200.mp4`) and `YYYYMMDD_hhmmss` or `YYYYMMDD-hhmmss`
-    /// (`VID_20261103_143200.mp4`), a run of digits no longer than those.
+    /// (`VID_20261103_143200.mp4`), a run of digits no longer than those. A calendar date outside
+    /// the plausible years (`99991231235959`, a recorder's unset clock) is answered when no
+    /// plausible one follows it, so that it becomes a `time_unusable` finding rather than nothing.
     static func fileNameTime(_ name: String) -> (String, CivilTime)? {
+        var implausible: (String, CivilTime)?
         let bytes = Array(name.utf8)
         func isDigit(_ i: Int) -> Bool { i >= 0 && i < bytes.count && bytes[i] >= 0x30 && bytes[i] <= 0x39 }
         var i = 0
@@ -325,13 +328,15 @@ struct TimeLayers: Sendable, Equatable {
                 let d = digits.map { Int($0) - 0x30 }
                 func n(_ from: Int, _ count: Int) -> Int { d[from..<(from + count)].reduce(0) { $0 * 10 + $1 } }
                 let reading = CivilTime(year: n(0, 4), month: n(4, 2), day: n(6, 2), hour: n(8, 2), minute: n(10, 2), second: n(12, 2))
-                if reading.isValid, plausibleYears.contains(reading.year) {
-                    return (String(decoding: bytes[i..<last], as: UTF8.self), reading)
+                if reading.isValid {
+                    let found = (String(decoding: bytes[i..<last], as: UTF8.self), reading)
+                    if plausibleYears.contains(reading.year) { return found }
+                    implausible = implausible ?? found
                 }
             }
             i = last
         }
-        return nil
+        return implausible
     }
 
     /// An ISO 6709 point (`+31.5497+074.3436/`, `+31.5497+074.3436+210.5/`; degrees in decimal
