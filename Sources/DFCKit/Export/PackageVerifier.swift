@@ -18,6 +18,47 @@ public enum PackageVerifier {
     /// Verifies the package at `directory`. Signatures are checked with `trustedKeys` (actor
     /// name → Ed25519 public key, hex) when given, else with the package's `keys.txt`.
     /// `containment` runs the decoding worker (nil decodes in this process).
+    /// Every registration followed back to the store's first actor, and every revocation: each
+    /// `actor_registered` event must be signed by an actor whose own registration, shipped and
+    /// earlier, is valid and gave a role that may register (custodian or supervisor), or be the
+    /// first actor's own (event 1, a custodian or supervisor registering itself); no actor signs
+    /// anything after a shipped `actor_revoked` event names it, and a revocation is a custodian's
+    /// or a supervisor's. A self-made authority (an analyst registering "Mallory" as supervisor with
+    /// the analyst's own key) is named, whichever keys the signatures were checked with.
+    static func checkAuthority(_ payloads: [Int64: CustodyPayload]) -> [String] {
+        var problems: [String] = []
+        var valid: [String: (role: String, seq: Int64)] = [:]
+        var revoked: [String: Int64] = [:]
+        for payload in payloads.values.sorted(by: { $0.seq < $1.seq }) {
+            let label = "custody event \(payload.seq) (\(payload.action) by \(payload.actor))"
+            if let at = revoked[payload.actor] {
+                problems.append("\(label): signed after custody event \(at) revoked \(payload.actor): a revoked actor signs nothing")
+            }
+            let mayRegister = valid[payload.actor].map { ["custodian", "supervisor"].contains($0.role) } ?? false
+            switch payload.action {
+            case "actor_registered":
+                guard let name = payload.details["registered_actor"], let role = payload.details["role"] else { continue }
+                if payload.actor == name, valid.isEmpty, payload.seq == 1, ["custodian", "supervisor"].contains(role) {
+                    valid[name] = (role, payload.seq)   // the store's first actor, registering itself
+                } else if mayRegister, revoked[payload.actor] == nil {
+                    valid[name] = (role, payload.seq)
+                } else {
+                    problems.append("\(label): registers \(name) as \(role), but \(payload.actor) had no authority to: its own registration "
+                        + (valid[payload.actor] == nil ? "is not shipped or not itself authorised" : "made it a \(valid[payload.actor]?.role ?? "")")
+                        + ", and only a custodian or supervisor chained to the store's first actor may register")
+                }
+            case "actor_revoked":
+                guard let name = payload.details["revoked_actor"] else { continue }
+                if mayRegister { revoked[name] = revoked[name] ?? payload.seq } else {
+                    problems.append("\(label): revokes \(name), which only a custodian or supervisor chained to the store's first actor may do")
+                }
+            default:
+                break
+            }
+        }
+        return problems
+    }
+
     public static func verify(_ directory: String, trustedKeys: [String: String]? = nil, keySource: String? = nil,
                               containment: Containment?, limits: MediaLimits = .standard) throws -> PackageVerification {
         let root = EvidenceStore.absolute(directory)
@@ -86,6 +127,7 @@ public enum PackageVerifier {
                 if let role = payload.details["role"] { roles[name] = (role, payload.seq) }
             }
         }
+        problems += checkAuthority(payloads)
         for payload in payloads.values.sorted(by: { $0.seq < $1.seq }) {
             guard let registration = roles[payload.actor] else {
                 problems.append("custody event \(payload.seq) (\(payload.action) by \(payload.actor)): no shipped actor_registered event registers \(payload.actor)")

@@ -241,7 +241,9 @@ extension Disclosure {
     }
 
     /// Adds to `events` the `actor_registered` event of every actor who signed one of them
-    /// (and of whoever registered those, and so on); returns those actors, by name.
+    /// (and of whoever registered those, and so on), and the `actor_revoked` event of each that was
+    /// revoked, so that a verifier offline follows every authority back to the store's first actor
+    /// and refuses a signature made after a revocation; returns those actors, by name.
     private static func registrations(for events: inout [CustodyEventRecord], _ db: CatalogDB) throws -> [ActorRecord] {
         let actors = try CustodyLog.actors(db)
         var needed = Set(events.map(\.actor))
@@ -255,6 +257,9 @@ extension Disclosure {
                 if needed.insert(event.actor).inserted { grew = true }
             }
             if !grew { break }
+        }
+        for event in try CustodyEventRecord.fetchAll(db, where: "action", is: "actor_revoked", orderedBy: "seq") {
+            if let revoked = CustodyLog.decode(event)?.details["revoked_actor"], needed.contains(revoked) { added[event.seq] = event }
         }
         let present = Set(events.map(\.seq))
         events = (events + added.values.filter { !present.contains($0.seq) }).sorted { $0.seq < $1.seq }
