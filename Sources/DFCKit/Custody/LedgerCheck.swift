@@ -18,6 +18,9 @@ struct LedgerCheck {
     /// What each exhibit's `ingested` event says, by exhibit (`EX-000001`): the catalog's rows
     /// are checked against it, and every exhibit it names must still be there.
     private(set) var ingested: [String: (seq: Int64, details: [String: String])] = [:]
+    /// What the store's first actor signed about the store when it registered (its engines and
+    /// retention: `StoreDescriptor.signedFacts`), nil for a store made before DFC signed them.
+    private(set) var storeFacts: (seq: Int64, details: [String: String])?
     /// What each `amended` event says, by its sequence number.
     private(set) var amended: [Int64: (exhibit: String, details: [String: String])] = [:]
     /// What each `reanalysed` event says, by the id of the `analysis` row it names.
@@ -427,6 +430,7 @@ struct LedgerCheck {
         } else if let registrarRole = payload.role.flatMap(ActorRole.init(rawValue:)), !registrarRole.mayRegisterActors {
             problems.append("\(name): \(payload.actor), a\(registrarRole == .analyst || registrarRole == .auditor ? "n" : "") \(registrarRole.rawValue), registered \(actor), which only a custodian or supervisor may do")
         }
+        if registered.isEmpty, payload.details["store_vault"] != nil { storeFacts = (event.seq, payload.details) }
         if registered[actor] != nil {
             problems.append("\(name): registers \(actor) a second time")
         } else {

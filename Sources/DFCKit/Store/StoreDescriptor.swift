@@ -18,6 +18,17 @@ struct StoreDescriptor: Codable, Equatable, Sendable {
     static let currentFormat = "dfc-store/1"
     static let fileName = "store.json"
 
+    /// What the store's first actor signs about the store when it registers (`store_catalog`, the
+    /// catalog's engine, `store_vault`, and for an S3 vault `retention_days`): the audit holds
+    /// store.json and every vault object's lock to these, so an edit of the file changes nothing
+    /// unseen. The catalog's address is not among them: the log that signs it lives there, and a
+    /// database restored under another name (as a DBA does) is the same store.
+    var signedFacts: [String: String] {
+        var facts = ["store_catalog": catalog == "sqlite" ? "sqlite" : "postgresql", "store_vault": vault]
+        if vault != "folder", let url = try? S3VaultURL(vault, source: Self.fileName) { facts["retention_days"] = String(url.retentionDays) }
+        return facts
+    }
+
     /// The descriptor of the store at `storePath`; the embedded one when it has no file.
     static func read(storePath: String) throws(DFCError) -> StoreDescriptor {
         let path = storePath + "/" + fileName
@@ -99,6 +110,10 @@ struct S3VaultURL: Equatable, Sendable {
         }
         guard let endpoint = values["endpoint"], !endpoint.isEmpty else {
             throw DFCError.storeDescriptor(path: source, reason: "\(text): names no endpoint (add ?endpoint=https://HOST)")
+        }
+        if let parts = URLComponents(string: endpoint), parts.user != nil || parts.password != nil {
+            throw DFCError.storeDescriptor(path: source, reason: "the endpoint holds credentials (USER:SECRET@): the descriptor never keeps them; "
+                + "set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or write them to ~/.aws/credentials")
         }
         self.bucket = bucket
         self.endpoint = endpoint

@@ -54,5 +54,5 @@ struct FolderVault: VaultStorage {
 
     func abortAbandonedUploads() -> Int { 0 }
 
-    func keepingProblem(_ relative: String, registeredAt: String) throws(DFCError) -> String? { nil }
+    func keepingProblem(_ relative: String, registeredAt: String, retentionDays: Int?) throws(DFCError) -> String? { nil }
 }

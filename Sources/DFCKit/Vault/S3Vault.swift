@@ -44,7 +44,7 @@ struct S3Vault: VaultStorage {
         guard let head = try call({ try client.head(relative) }), head.size == staged.digest.size else {
             throw DFCError.vault(vault: name, reason: "\(relative) was uploaded but is not there with its \(staged.digest.size) bytes")
         }
-        if let problem = lockProblem(head, since: Date()) { throw DFCError.vault(vault: name, reason: "\(relative) was uploaded, but \(problem)") }
+        if let problem = lockProblem(head, since: Date(), days: retentionDays) { throw DFCError.vault(vault: name, reason: "\(relative) was uploaded, but \(problem)") }
         unlink(staged.temporaryPath)
         return true
     }
@@ -90,9 +90,10 @@ struct S3Vault: VaultStorage {
         try call { try client.keys(prefix: "vault/") }
     }
 
-    func keepingProblem(_ relative: String, registeredAt: String) throws(DFCError) -> String? {
+    func keepingProblem(_ relative: String, registeredAt: String, retentionDays: Int?) throws(DFCError) -> String? {
         guard let head = try call({ try client.head(relative) }) else { return nil }   // a missing object is named by the byte check
-        return lockProblem(head, since: Self.date(registeredAt) ?? Date(timeIntervalSince1970: 0)).map { "\(relative): \(name): \($0)" }
+        return lockProblem(head, since: Self.date(registeredAt) ?? Date(timeIntervalSince1970: 0), days: retentionDays ?? self.retentionDays)
+            .map { "\(relative): \(name): \($0)" }
     }
 
     /// Aborts multipart uploads that began more than a day ago and never finished.
@@ -111,13 +112,13 @@ struct S3Vault: VaultStorage {
     /// Why an object is not kept as the store requires: locked in compliance mode until at
     /// least `retentionDays` after `since` (an hour's grace for the time between the upload
     /// and the catalog's commit).
-    private func lockProblem(_ head: S3ObjectHead, since: Date) -> String? {
+    private func lockProblem(_ head: S3ObjectHead, since: Date, days: Int) -> String? {
         guard head.lockMode == "COMPLIANCE" else {
             return "it is not locked in compliance mode (lock: \(head.lockMode ?? "none")): anyone with the bucket's credentials can delete it"
         }
-        let required = since.addingTimeInterval(TimeInterval(retentionDays) * 86400 - 3600)
+        let required = since.addingTimeInterval(TimeInterval(days) * 86400 - 3600)
         guard let until = head.retainUntil.flatMap(Self.date), until >= required else {
-            return "it is locked only until \(head.retainUntil ?? "an unreadable date"), short of the \(retentionDays) days the store requires"
+            return "it is locked only until \(head.retainUntil ?? "an unreadable date"), short of the \(days) days the store requires"
         }
         return nil
     }

@@ -24,8 +24,9 @@ protocol VaultStorage: Sendable {
     /// Every stored key, `vault/…`.
     func list() throws(DFCError) -> [String]
     /// What is wrong with how `relative` is kept, apart from its bytes: for S3, an object that is
-    /// not locked in compliance mode for as long as the store requires. Nil when nothing is.
-    func keepingProblem(_ relative: String, registeredAt: String) throws(DFCError) -> String?
+    /// not locked in compliance mode for as long as the store requires (`retentionDays`, the
+    /// value signed when the store was made; nil: the descriptor's). Nil when nothing is.
+    func keepingProblem(_ relative: String, registeredAt: String, retentionDays: Int?) throws(DFCError) -> String?
     /// Abandons uploads that a killed process began and never finished (S3 keeps their parts,
     /// and bills them, until then); returns how many. The folder has none: its staging files
     /// are swept with the rest of `tmp/`.

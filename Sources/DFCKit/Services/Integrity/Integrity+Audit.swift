@@ -43,9 +43,17 @@ extension Integrity {
                                notices: notices + [Self.notRecorded])
         }
         let (ledger, records) = checked
+        let (descriptorProblems, retentionDays) = try checkDescriptor(ledger)
+        problems += descriptorProblems
+        if ledger.storeFacts == nil {
+            notices.append("the store's engines and its vault's retention were not signed when it was made (by a DFC before they were): "
+                + "store.json is taken as it is")
+        }
         for record in records {
             if let problem = try exhibits.checkVaultCopy(record).problem { problems.append(problem) }
-            if let problem = try vault.storage.keepingProblem(record.vaultPath, registeredAt: record.ingestedAt) { problems.append(problem) }
+            if let problem = try vault.storage.keepingProblem(record.vaultPath, registeredAt: record.ingestedAt, retentionDays: retentionDays) {
+                problems.append(problem)
+            }
         }
         problems += try checkDerivedFiles()
         return try record(ledger, records, problems, notices, recording: schemaChanges.isEmpty, signer)
@@ -116,6 +124,20 @@ extension Integrity {
             }
         }
         return report
+    }
+
+    /// store.json against what the store's first actor signed about it (its engines and the
+    /// vault's retention), and the retention every vault object's lock is held to: the signed
+    /// one, whatever the file now says.
+    private func checkDescriptor(_ ledger: LedgerCheck) throws -> (problems: [String], retentionDays: Int?) {
+        guard let (seq, signed) = ledger.storeFacts else { return ([], nil) }
+        let facts = try StoreDescriptor.read(storePath: path).signedFacts
+        var problems: [String] = []
+        for key in ["store_catalog", "store_vault", "retention_days"] where facts[key] != signed[key] {
+            problems.append("\(StoreDescriptor.fileName): its \(key.replacingOccurrences(of: "_", with: " ")) is \(facts[key] ?? "not set"), "
+                + "but custody event \(seq) signed \(signed[key] ?? "none") when the store was made: the file was edited")
+        }
+        return (problems, signed["retention_days"].flatMap(Int.init))
     }
 
     /// Vault files and extracted pictures that belong to nothing the catalog holds.

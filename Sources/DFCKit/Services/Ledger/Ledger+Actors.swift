@@ -235,6 +235,9 @@ extension Ledger {
                            "key_file": KeyFolder.relativePath(for: name), "command": command]
             if registrarSigner == nil {
                 details["note"] = "the store's first actor, registered on the spot and self-signed"
+                // What matters about the store is signed, not a file: its engines and its vault's
+                // retention, against which the audit checks store.json and every object's lock.
+                details.merge(try StoreDescriptor.read(storePath: path).signedFacts) { $1 }
             }
             let event = try CustodyLog.append(db, action: "actor_registered", signer: registrarSigner ?? newSigner,
                                               exhibit: nil, details: details)
