@@ -17,10 +17,15 @@ public final class S3Client: Sendable {
     let signer: SigV4
     let timeout: TimeAmount
 
-    /// The HTTP client all S3 clients of this process share: no redirects, bounded timeouts.
+    /// Seconds an answer may keep silent once the request is sent: a server that accepts the
+    /// connection and never answers costs this, not the request's whole deadline three times over.
+    static let silence: Int64 = 30
+
+    /// The HTTP client all S3 clients of this process share: no redirects, bounded timeouts
+    /// (connecting, silence while answering, and each request's deadline).
     static let http: HTTPClient = {
         var configuration = HTTPClient.Configuration(redirectConfiguration: .disallow,
-                                                     timeout: .init(connect: .seconds(5), read: .seconds(120)))
+                                                     timeout: .init(connect: .seconds(5), read: .seconds(silence)))
         configuration.decompression = .disabled
         return HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
     }()
@@ -90,6 +95,8 @@ public final class S3Client: Sendable {
                 return try sendOnce(method, key: key, query: query, headers: headers, body: body, operation: operation,
                                     accepting: accepting, sink: guarded)
             } catch {
+                // A dropped connection is tried again; a server that refused it, or that took it and
+                // kept silent past the timeouts, is not (it would only cost the same wait again).
                 let transient = error.status == nil
                     ? error.code == "Unreachable" && !error.message.contains("Connection refused") && !error.message.contains("connectTimeout")
                     : [500, 503].contains(error.status ?? 0)
@@ -137,6 +144,9 @@ public final class S3Client: Sendable {
         } catch let error as SinkError {
             throw S3Error(status: nil, code: "Interrupted", message: String(describing: error.error), operation: operation, target: target,
                           underlying: error.error)
+        } catch let error as HTTPClientError where error == .deadlineExceeded || error == .readTimeout {
+            throw S3Error(status: nil, code: "NoAnswer", message: "the server took the connection but did not answer within "
+                + "\(error == .readTimeout ? Self.silence : timeout.nanoseconds / 1_000_000_000) s", operation: operation, target: target)
         } catch {
             throw S3Error(status: nil, code: "Unreachable", message: String(describing: error), operation: operation, target: target)
         }

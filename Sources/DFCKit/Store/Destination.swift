@@ -28,7 +28,7 @@ struct Destination {
         }
         let resolved = try Self.resolve(absolute, given: given)
         let storeRoot = Self.realPath(store) ?? store
-        if resolved == storeRoot || resolved.hasPrefix(storeRoot + "/") {
+        if resolved == storeRoot || resolved.hasPrefix(storeRoot + "/") || Self.within(resolved, folder: storeRoot) {
             throw .storeIO(path: given, reason: "is inside the evidence store \(storeRoot) (as \(resolved)): DFC writes nothing "
                 + "there but its own records; choose a folder outside the store; nothing was written")
         }
@@ -61,6 +61,21 @@ struct Destination {
             guard parent != existing, !parent.isEmpty else { return absolute }
             rest.append((existing as NSString).lastPathComponent)
             existing = parent
+        }
+    }
+
+    /// Whether `path` or one of its existing ancestors is `folder` itself, by device and inode:
+    /// a bind mount of the store (`mount --bind STORE /mnt/alias`) spells it otherwise.
+    static func within(_ path: String, folder: String) -> Bool {
+        var target = stat()
+        guard stat(folder, &target) == 0 else { return false }
+        var current = path
+        while true {
+            var info = stat()
+            if stat(current, &info) == 0, info.st_dev == target.st_dev, info.st_ino == target.st_ino { return true }
+            let parent = (current as NSString).deletingLastPathComponent
+            guard parent != current, !parent.isEmpty else { return false }
+            current = parent
         }
     }
 
