@@ -7,7 +7,8 @@ import Testing
 /// huge numbers and strings, duplicated and deleted rows, references to nothing — the audit
 /// reports it and exits 1, and every other command fails with a clear error or answers: no
 /// command traps. Random edits of random rows and columns of a real store, with the triggers
-/// dropped and the `NOT NULL` constraints taken off (as `PRAGMA writable_schema` lets anyone).
+/// dropped and the `NOT NULL` constraints taken off (as `PRAGMA writable_schema` lets anyone), then
+/// put back exactly as they were, so that the schema is the migrations' and only the rows are not.
 @Suite struct CatalogFuzzTests {
     static let custodian = TamperingTests.custodian
     static let analyst = TamperingTests.analyst
@@ -33,6 +34,18 @@ import Testing
         let version = try Int.fetchOne(db, sql: "PRAGMA schema_version") ?? 0
         try db.execute(sql: "PRAGMA schema_version = \(version + 1)")   // so that this connection reads the new schema too
         try db.execute(sql: "PRAGMA writable_schema = OFF")
+    }
+
+    /// The schema as `loosen` found it (`original`: each table's and trigger's name and SQL), put back.
+    static func tighten(_ db: Database, _ original: [Row]) throws {
+        try db.execute(sql: "PRAGMA writable_schema = ON")
+        for row in original where row["type"] as String == "table" {
+            try db.execute(sql: "UPDATE sqlite_master SET sql = ? WHERE type = 'table' AND name = ?", arguments: [row["sql"] as String, row["name"] as String])
+        }
+        let version = try Int.fetchOne(db, sql: "PRAGMA schema_version") ?? 0
+        try db.execute(sql: "PRAGMA schema_version = \(version + 1)")
+        try db.execute(sql: "PRAGMA writable_schema = OFF")
+        for row in original where row["type"] as String == "trigger" { try db.execute(sql: row["sql"] as String) }
     }
 
     /// One random edit: a column of a row set to one of `values` (or to another row's value), a
@@ -104,11 +117,13 @@ import Testing
         ]
         var random = LeftoverTests.SplitMix(state: seed)
         let db = try DatabaseQueue(path: store + "/catalog.sqlite")
-        try db.writeWithoutTransaction { try Self.loosen($0) }
+        let original = try db.read { try Row.fetchAll($0, sql: "SELECT type, name, sql FROM sqlite_master WHERE type IN ('table', 'trigger') AND sql IS NOT NULL") }
         var edits = 0, caught = 0
         for round in 0..<8 {
             try db.writeWithoutTransaction { db in
+                try Self.loosen(db)
                 for _ in 0..<32 { try Self.edit(db, &random) }
+                try Self.tighten(db, original)
             }
             edits += 32
             for (arguments, actor) in Self.commands + extra {

@@ -164,17 +164,14 @@ import Testing
     @Test func actorRowsEditedByHandAreNamedAndCrashNothing() throws {
         let store = try Self.copy()
         #expect(try Self.dfc(["actor", "add", "C. Clerk", "--role", "analyst"], store, actor: Self.custodian).status == 0)
-        let db = try DatabaseQueue(path: store + "/catalog.sqlite")
-        try db.writeWithoutTransaction { db in
-            try db.execute(sql: "DROP TRIGGER actor_no_update; DROP TRIGGER actor_no_delete")
-            try db.execute(sql: "DELETE FROM actor WHERE name = 'C. Clerk'")   // never signed anything
-            try db.execute(sql: "UPDATE actor SET registered_at = '2020-01-01T00:00:00.000Z' WHERE name = ?", arguments: [Self.analyst])
-            // The custodian's name again in other bytes (K + combining dot below, against the precomposed letter).
-            try db.execute(sql: "INSERT INTO actor SELECT 'Insp. A. Kha\u{6E}\u{307}', role, 'ff' || substr(public_key, 3), registered_seq, registered_at FROM actor WHERE name = ?",
-                           arguments: [Self.custodian])
-            try db.execute(sql: "INSERT INTO actor SELECT 'Insp. A. Kha\u{1E45}', role, 'ee' || substr(public_key, 3), registered_seq, registered_at FROM actor WHERE name = ?",
-                           arguments: [Self.custodian])
-        }
+        let insider = try Insider(path: store)   // the guards dropped, and put back as they were
+        try insider.execute("DELETE FROM actor WHERE name = 'C. Clerk'")   // never signed anything
+        try insider.execute("UPDATE actor SET registered_at = '2020-01-01T00:00:00.000Z' WHERE name = ?", [Self.analyst])
+        // The custodian's name again in other bytes (K + combining dot below, against the precomposed letter).
+        try insider.execute("INSERT INTO actor SELECT 'Insp. A. Kha\u{6E}\u{307}', role, 'ff' || substr(public_key, 3), registered_seq, registered_at FROM actor WHERE name = ?",
+                            [Self.custodian])
+        try insider.execute("INSERT INTO actor SELECT 'Insp. A. Kha\u{1E45}', role, 'ee' || substr(public_key, 3), registered_seq, registered_at FROM actor WHERE name = ?",
+                            [Self.custodian])
         for command in [["custody", "EX-1"], ["show", "EX-1"], ["lookup", "--case", "LHR-7"], ["verify", "EX-1"]] {
             let run = try Self.dfc(command, store)
             #expect(run.status == 0 && !run.stderr.contains("Fatal error"), "\(command): \(run.stderr)")
@@ -191,10 +188,7 @@ import Testing
     /// the one its signed registration gave.
     @Test func aRolePromotedByHandSignsNothing() throws {
         let store = try Self.copy()
-        try DatabaseQueue(path: store + "/catalog.sqlite").writeWithoutTransaction { db in
-            try db.execute(sql: "DROP TRIGGER actor_no_update")
-            try db.execute(sql: "UPDATE actor SET role = 'supervisor' WHERE name = ?", arguments: [Self.analyst])
-        }
+        try Insider(path: store).execute("UPDATE actor SET role = 'supervisor' WHERE name = ?", [Self.analyst])
         let package = TestSupport.temporaryDirectory() + "/package"
         let export = try Self.dfc(["export", "EX-1", "--to", package, "--authorized-by", Self.analyst, "--reason", "mine",
                                    "--recipient", "anyone"], store)

@@ -1,3 +1,4 @@
+import Crypto
 @testable import DFCKit
 import Foundation
 import Testing
@@ -53,5 +54,47 @@ import Testing
         }
         let more = try store.audit(actor: custodian).problems
         #expect(more.contains { $0.contains("applies the camera's standing correction \(standing) by command to an exhibit ingested after it") }, "\(more)")
+    }
+
+    /// An analyst appends, with its own genuine key, a correctly chained `actor_registered` event
+    /// naming "Mallory" a supervisor, and has Mallory authorise an export. With every key the
+    /// store lists as trusted, verify-package follows Mallory's authority back and refuses it; an
+    /// actor revoked before it signed is refused offline too.
+    @Test func aSelfMadeSupervisorAuthorisesNothingOffline() throws {
+        let store = try TestSupport.newStore(analysts: ["R. Analyst", "S. Leaver"])
+        let exhibit = try #require(try store.ingest(file: TestSupport.fixture("mjpeg.avi"), caseID: "M-1", actor: "R. Analyst").exhibit)
+        let clip = exhibit.description
+        let analyst = try store.ledger.signer(for: "R. Analyst")
+        let mallory = Signer(name: "Mallory", role: .supervisor, key: Curve25519.Signing.PrivateKey())
+        try store.ledger.catalog.write { db in
+            let event = try CustodyLog.append(db, action: "actor_registered", signer: analyst, exhibit: nil, details: [
+                "registered_actor": "Mallory", "role": "supervisor", "public_key": mallory.publicKeyHex, "command": "actor add",
+                "key_file": "kept where the key was made (only the public key was given)",
+            ])
+            try ActorRecord(name: "Mallory", role: "supervisor", publicKey: mallory.publicKeyHex, registeredSeq: event.seq,
+                            registeredAt: event.recordedAt).insert(db)
+        }
+        let package = TestSupport.temporaryDirectory() + "/package"
+        _ = try store.disclosure.export([clip], to: package, authoriser: mallory, requester: analyst, reason: "mine", recipient: "anyone",
+                                        withFrames: false)
+        let keys = try store.actors().map(\.verifierKey).joined(separator: "\n")
+        let keyFile = TestSupport.temporaryDirectory() + "/keys.txt"
+        try keys.write(toFile: keyFile, atomically: true, encoding: .utf8)
+        let verify = try TestSupport.dfc(["verify-package", package, "--keys", keyFile], actor: nil)
+        #expect(verify.status == 1 && verify.stdout.contains("registers Mallory as supervisor, but R. Analyst had no authority to"),
+                "\(verify.stdout)\(verify.stderr)")
+        // A revoked actor's later signature, made by a modified DFC with its genuine key.
+        _ = try store.revokeActor(name: "S. Leaver", reason: "left the unit", by: TestSupport.custodian)
+        let leaver = try store.ledger.keys.load(for: "S. Leaver")
+        let revokedSigner = Signer(name: "S. Leaver", role: .analyst, key: leaver)
+        try store.ledger.catalog.write { db in
+            _ = try CustodyLog.append(db, action: "accessed", signer: revokedSigner, exhibit: exhibit, details: ["command": "show"])
+        }
+        let second = TestSupport.temporaryDirectory() + "/package2"
+        let custodian = try store.ledger.signer(for: TestSupport.custodian)
+        _ = try store.disclosure.export([clip], to: second, authoriser: custodian, requester: custodian, reason: "court", recipient: "court",
+                                        withFrames: false)
+        let late = try TestSupport.dfc(["verify-package", second, "--keys", keyFile], actor: nil)
+        #expect(late.status == 1 && late.stdout.contains("revoked S. Leaver: a revoked actor signs nothing"), "\(late.stdout)\(late.stderr)")
     }
 }

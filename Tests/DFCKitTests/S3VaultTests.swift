@@ -122,6 +122,29 @@ import Testing
         #expect(Self.files(under: store).allSatisfy { !$0.contains("vault") })
     }
 
+    /// The retention the store was made with is signed by its first actor: an edited store.json
+    /// (30 days made 1) locks the next original for a day, and the audit names both the file and
+    /// the object, measured against the signed 30. An endpoint with credentials in it is refused.
+    @Test func theRetentionIsSignedAndAnEditedDescriptorIsNamed() throws {
+        let (bucket, _) = try Self.bucket()
+        let store = TestSupport.temporaryDirectory() + "/store"
+        try #require(try Self.dfc(["init", store, "--vault", try Self.vaultURL(bucket, days: 30)]).status == 0)
+        try #require(try Self.dfc(["ingest", TestSupport.fixture("cctv_h264.mp4"), "--case", "S3", "--store", store]).status == 0)
+        let descriptor = store + "/store.json"
+        let text = try String(contentsOfFile: descriptor, encoding: .utf8)
+        chmod(descriptor, 0o644)
+        try text.replacingOccurrences(of: "retention-days=30", with: "retention-days=1").write(toFile: descriptor, atomically: false, encoding: .utf8)
+        let second = try Self.dfc(["ingest", TestSupport.fixture("bodycam.mp4"), "--case", "S3", "--store", store])
+        try #require(second.status == 0, "\(second.stderr)")
+        let audit = try Self.dfc(["audit", "--store", store])
+        #expect(audit.status == 1)
+        #expect(audit.stdout.contains("store.json: its retention days is 1, but custody event 1 signed 30"), "\(audit.stdout)")
+        #expect(audit.stdout.contains("short of the 30 days the store requires"), "\(audit.stdout)")
+        let withSecret = try Self.dfc(["init", TestSupport.temporaryDirectory() + "/s2", "--vault",
+                                       "s3://\(bucket)?endpoint=\(try Self.endpoint().replacingOccurrences(of: "://", with: "://key:secret@"))"])
+        #expect(withSecret.status != 0 && withSecret.stderr.contains("the endpoint holds credentials"), "\(withSecret.stderr)")
+    }
+
     /// Someone with the bucket's credentials cannot delete a locked version, but can hide it
     /// behind a delete marker, put other bytes on top as a newer version, or add objects; the
     /// audit names each, and ingesting the original again restores it.
