@@ -19,7 +19,8 @@ struct LedgerCheck {
     /// are checked against it, and every exhibit it names must still be there.
     private(set) var ingested: [String: (seq: Int64, details: [String: String])] = [:]
     /// What the store's first actor signed about the store when it registered (its engines and
-    /// retention: `StoreDescriptor.signedFacts`), nil for a store made before DFC signed them.
+    /// retention: `StoreDescriptor.signedFacts`), or a later `store_described` event did (a copy's,
+    /// made by migrate-store); nil for a store made before DFC signed them.
     private(set) var storeFacts: (seq: Int64, details: [String: String])?
     /// What each `amended` event says, by its sequence number.
     private(set) var amended: [Int64: (exhibit: String, details: [String: String])] = [:]
@@ -39,7 +40,7 @@ struct LedgerCheck {
     private static let actionsWithDetails: Set<String> = [
         "actor_registered", "ingested", "amended", "acquired", "reanalysed", "extracted", "exported", "export_undelivered",
         "actor_revoked", "queued", "job_failed", "batch_started", "batch_completed", "batch_cancelled", "clock_corrected",
-        "source_registered", "camera_clock_corrected",
+        "source_registered", "camera_clock_corrected", "store_described",
     ]
     /// The only events a worker host signs: the records of queued jobs, the completion of their
     /// batch, and the corrections that follow a camera's standing one into what it records.
@@ -217,6 +218,7 @@ struct LedgerCheck {
                 batch.append((event, payload))
                 if batch.count == 16_384 { checkSignatures() }
                 if event.action == "actor_registered" { checkRegistration(event, payload) }
+                if event.action == "store_described", payload.details["store_vault"] != nil { storeFacts = (event.seq, payload.details) }
                 if event.action == "ingested" { noteIngested(event, payload) }
                 if event.action == "amended", let exhibit = payload.exhibit { amended[event.seq] = (exhibit, payload.details) }
                 if event.action == "clock_corrected", let exhibit = payload.exhibit { clockCorrected[event.seq] = (exhibit, payload.details) }

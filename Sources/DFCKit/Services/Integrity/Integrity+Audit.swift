@@ -135,7 +135,7 @@ extension Integrity {
         var problems: [String] = []
         for key in ["store_catalog", "store_vault", "retention_days"] where facts[key] != signed[key] {
             problems.append("\(StoreDescriptor.fileName): its \(key.replacingOccurrences(of: "_", with: " ")) is \(facts[key] ?? "not set"), "
-                + "but custody event \(seq) signed \(signed[key] ?? "none") when the store was made: the file was edited")
+                + "but custody event \(seq) signed \(signed[key] ?? "none") for the store: the file was edited")
         }
         return (problems, signed["retention_days"].flatMap(Int.init))
     }

@@ -97,6 +97,13 @@ extension Migrator {
                 for file in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: snapshot + file) }
             }
             let copied = try EvidenceStore(path: target, logger: logger)
+            // The copy's engines and retention are its own: signed in its log, which the original's does not share.
+            try copied.withCatalog {
+                try copied.catalog.write { db in
+                    _ = try CustodyLog.append(db, action: "store_described", signer: signer, exhibit: nil,
+                                              details: descriptor.signedFacts.merging(["command": "migrate-store", "copied_from": path]) { $1 })
+                }
+            }
             // Exhibits ingested between the uploads and the snapshot.
             if remote != nil { try carry(try copied.withCatalog { try copied.catalog.read { try ExhibitRecord.fetchAll($0, orderedBy: "id") } }) }
             let audit = try copied.audit(actor: signer.name)
