@@ -76,6 +76,29 @@ extension PostgresCatalog {
         ORDER BY 1
         """
 
+    /// A cheap fingerprint of every system catalog the schema is read from: each one's row count and
+    /// the sum of its rows' `xmin` (over DFC's namespace where the catalog is large). Any DDL, and
+    /// any hand edit of a system catalog, writes rows with a new transaction number, so the
+    /// fingerprint changes; while it is the one this process last verified in full, the full
+    /// description (about 20 ms for 1,200 objects) need not be read again before a write (about 4 ms).
+    static let fingerprintQuery = """
+        SELECT concat_ws(':',
+         (SELECT count(*) || '/' || coalesce(sum(xmin::text::bigint), 0) FROM pg_class WHERE relnamespace = 'public'::regnamespace),
+         (SELECT count(*) || '/' || coalesce(sum(a.xmin::text::bigint), 0) FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid WHERE c.relnamespace = 'public'::regnamespace),
+         (SELECT count(*) || '/' || coalesce(sum(xmin::text::bigint), 0) FROM pg_attrdef),
+         (SELECT count(*) || '/' || coalesce(sum(xmin::text::bigint), 0) FROM pg_index),
+         (SELECT count(*) || '/' || coalesce(sum(xmin::text::bigint), 0) FROM pg_constraint WHERE connamespace = 'public'::regnamespace),
+         (SELECT count(*) || '/' || coalesce(sum(xmin::text::bigint), 0) FROM pg_trigger),
+         (SELECT count(*) || '/' || coalesce(sum(xmin::text::bigint), 0) FROM pg_rewrite),
+         (SELECT count(*) || '/' || coalesce(sum(xmin::text::bigint), 0) FROM pg_policy),
+         (SELECT count(*) || '/' || coalesce(sum(xmin::text::bigint), 0) FROM pg_inherits),
+         (SELECT count(*) || '/' || coalesce(sum(xmin::text::bigint), 0) FROM pg_proc WHERE pronamespace = 'public'::regnamespace),
+         (SELECT count(*) || '/' || coalesce(sum(xmin::text::bigint), 0) FROM pg_operator WHERE oprnamespace = 'public'::regnamespace),
+         (SELECT count(*) || '/' || coalesce(sum(xmin::text::bigint), 0) FROM pg_type WHERE typnamespace = 'public'::regnamespace),
+         (SELECT count(*) || '/' || coalesce(sum(xmin::text::bigint), 0) FROM pg_event_trigger),
+         (SELECT count(*) || '/' || coalesce(sum(xmin::text::bigint), 0) FROM pg_extension))
+        """
+
     /// The catalog's schema as PostgreSQL describes it (`schemaQuery`).
     static func schema(_ db: CatalogDB) throws -> CatalogSchema {
         let rows = try db.rows(sql: schemaQuery)
@@ -86,9 +109,19 @@ extension PostgresCatalog {
     /// `Scripts/known-schema` from a catalog they made).
     static let expectedSchema = CatalogSchema(lines: knownSchema)
 
-    /// Each difference between the catalog's schema and the one DFC's migrations make.
+    /// Each difference between the catalog's schema and the one DFC's migrations make, read in full.
     func schemaChanges(_ db: CatalogDB) throws -> [String] {
         try Self.schema(db).changes(from: Self.expectedSchema)
+    }
+
+    /// `schemaChanges`, read in full only when the system catalogs' fingerprint is not the one this
+    /// process last found matching (every write's check).
+    func schemaChangesSinceVerified(_ db: CatalogDB) throws -> [String] {
+        let fingerprint = try String.fetchOne(db, sql: Self.fingerprintQuery)
+        if let fingerprint, fingerprint == verifiedFingerprint { return [] }
+        let changes = try schemaChanges(db)
+        if changes.isEmpty { verifiedFingerprint = fingerprint }
+        return changes
     }
 
     /// Each setting given to the store's role or database outside DFC.

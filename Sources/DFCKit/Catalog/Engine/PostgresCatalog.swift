@@ -24,6 +24,12 @@ final class PostgresCatalog: CatalogEngine, @unchecked Sendable {
     private var reached = false
     /// How the schema differed from the migrations' when the catalog was opened (empty: it did not).
     private(set) var changedAtOpen: [String] = []
+    /// The system catalogs' fingerprint when the schema last matched in full (`schemaChangesSinceVerified`).
+    var verifiedFingerprint: String? {
+        get { lock.withLock { _verifiedFingerprint } }
+        set { lock.withLock { _verifiedFingerprint = newValue } }
+    }
+    private var _verifiedFingerprint: String?
 
     /// The key of the advisory lock a write holds: one writer of the custody log at a time.
     static let logLock: Int64 = 0x4446_435F_4C4F_47   // "DFC_LOG"
@@ -42,7 +48,7 @@ final class PostgresCatalog: CatalogEngine, @unchecked Sendable {
         quiet.logLevel = .warning   // postgres-nio's own chatter about each query stays out of the operator's way
         self.driverLogger = quiet
         try migrate()
-        changedAtOpen = try transaction(begin: Self.snapshot) { try schemaChanges($0) }
+        changedAtOpen = try transaction(begin: Self.snapshot) { try schemaChangesSinceVerified($0) }
     }
 
     /// A read's transaction: one snapshot for the whole read, as SQLite's WAL reader has.
@@ -74,7 +80,7 @@ final class PostgresCatalog: CatalogEngine, @unchecked Sendable {
                 + "SET LOCAL idle_in_transaction_session_timeout = '\(Int(lockTimeout * 1000))ms'")
             _ = try db.rows(sql: "SELECT pg_advisory_xact_lock(\(Self.logLock))")
             // Checked inside the transaction: nothing is written through a trigger or policy planted meanwhile.
-            let changes = try schemaChanges(db)
+            let changes = try schemaChangesSinceVerified(db)
             guard changes.isEmpty else { throw CatalogSchemaChanged(changes: changes) }
             return try body(db)
         }
