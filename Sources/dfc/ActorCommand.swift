@@ -101,7 +101,8 @@ struct ActorCommand: ParsableCommand {
             try reportingErrors {
                 for info in try location.open().actors() {
                     print(verifierKeys ? info.verifierKey : json ? Output.json(info)
-                          : "\(info.name)\t\(info.role.rawValue)\t\(info.publicKey)\tevent \(info.registeredBy)\t\(info.registeredAt)")
+                          : "\(info.name)\t\(info.role.rawValue)\t\(info.publicKey)\tevent \(info.registeredBy)\t\(info.registeredAt)"
+                            + (info.revokedBy.map { "\tREVOKED by event \($0) at \(info.revokedAt ?? "?")" } ?? ""))
                 }
             }
         }

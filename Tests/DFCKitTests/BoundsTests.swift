@@ -154,6 +154,9 @@ import Testing
         #expect(revoked.status != 0 && revoked.stderr.contains("revoked"), "\(revoked.stderr)")
         let audit = try TestSupport.dfc(["audit", "--store", store], actor: Self.custodian)
         #expect(audit.status == 0, "\(audit.stdout)")
+        let list = try TestSupport.dfc(["actor", "list", "--store", store], actor: Self.custodian)
+        #expect(list.stdout.split(separator: "\n").contains { $0.hasPrefix(Self.analyst) && $0.contains("REVOKED by event") }, "\(list.stdout)")
+        #expect(!list.stdout.split(separator: "\n").contains { $0.hasPrefix(Self.custodian) && $0.contains("REVOKED") })
     }
 
     /// A bind mount of the store spells it otherwise: a destination through one is still inside it

@@ -11,6 +11,10 @@ public struct ActorInfo: Sendable, Codable, Equatable {
     public var registeredBy: Int64
     /// When (RFC 3339, UTC).
     public var registeredAt: String
+    /// The `actor_revoked` event that revoked the actor, if one did: it signs nothing after it.
+    public var revokedBy: Int64?
+    /// When it was revoked (RFC 3339, UTC).
+    public var revokedAt: String?
 
     /// The C2SP signed-note key name the actor signs checkpoints under (`dfc.invalid/actor/…`).
     public var noteKeyName: String { SignedNote.keyName(actor: name) }

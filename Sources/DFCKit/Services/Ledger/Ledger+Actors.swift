@@ -83,9 +83,21 @@ extension Ledger {
         }
     }
 
-    /// Every registered actor, in order of registration.
+    /// Every registered actor, in order of registration, a revoked one with the event that revoked it.
     public func actors() throws -> [ActorInfo] {
-        try withCatalog { try catalog.read { try ActorRecord.fetchAll($0, orderedBy: "registered_seq").map(\.info) } }
+        try withCatalog {
+            try catalog.read { db in
+                var revoked: [String: (seq: Int64, at: String)] = [:]
+                for event in try CustodyEventRecord.fetchAll(db, where: "action", is: "actor_revoked", orderedBy: "seq") {
+                    if let name = CustodyLog.decode(event)?.details["revoked_actor"], revoked[name] == nil { revoked[name] = (event.seq, event.recordedAt) }
+                }
+                return try ActorRecord.fetchAll(db, orderedBy: "registered_seq").map { record in
+                    var info = record.info
+                    (info.revokedBy, info.revokedAt) = (revoked[record.name]?.seq, revoked[record.name]?.at)
+                    return info
+                }
+            }
+        }
     }
 
     /// The signer for a registered actor: its key file, checked against the registered key, and
