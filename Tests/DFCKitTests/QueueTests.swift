@@ -214,4 +214,31 @@ struct QueueTests {
         let audit = try fixture.audit()
         #expect(audit.ok, "\(audit.problems)")
     }
+
+    /// Queue state is not evidence. The `dfc` role may no longer change a batch's terms; and the
+    /// owner's edits (attempts 0, a lease of a second, another starter, a cancellation that names
+    /// no cancellation, a failure history naming a host that does not exist) change nothing a host
+    /// does or signs: the terms come from the signed `batch_started` event, a cancellation counts
+    /// only as a genuine `batch_cancelled` event of the batch, and only registered hosts' attempts
+    /// are signed as earlier attempts.
+    @Test func editedQueueRowsChangeNothingAHostDoesOrSigns() throws {
+        let fixture = try Fixture()
+        let batch = try fixture.queue()
+        let address = try TestSupport.Postgres.address().split(separator: ":")
+        let asDFC = try TestSupport.run("/usr/bin/psql", ["-h", String(address[0]), "-p", String(address[1]), "-U", "dfc", "-d", fixture.database,
+                                                          "-qAtX", "-c", "UPDATE queue_batch SET max_attempts = 0"])
+        #expect(asDFC.status != 0 && asDFC.stderr.contains("permission denied"), "\(asDFC.stderr)")
+        try fixture.sql("""
+            UPDATE queue_batch SET max_attempts = 0, lease_seconds = 1, started_by = 'Mallory', cancelled_seq = batch_seq;
+            UPDATE batch_job SET failures = '[{"at":"2026-01-01T00:00:00.000Z","host":"ghost-host","reason":"made up"}]', attempts = 5
+            """)
+        let status = try #require(try fixture.store.queueStatus(batch, actor: TestSupport.custodian))
+        #expect(!status.wasCancelled)
+        let report = try fixture.serve()
+        #expect(report.ingested == 2, "\(report)")
+        let ingested = try fixture.payloads("ingested")
+        #expect(ingested.count == 2 && ingested.allSatisfy { $0.contains("\"on_behalf_of\":\"T. Tester\"") && !$0.contains("ghost-host") },
+                "\(ingested)")
+        #expect(try fixture.sql("SELECT count(*) FROM finding WHERE kind = 'analysis_failed'") == "0")
+    }
 }

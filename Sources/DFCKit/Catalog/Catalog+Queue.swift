@@ -3,7 +3,11 @@ import Foundation
 /// The queue's coordination rows (`queue_batch`, `batch_job`, PostgreSQL only): where each job of
 /// a queued batch stands and which host holds its lease. Lease times are the server's clock, so
 /// hosts whose clocks disagree still agree on when a lease ran out. None of this is evidence: a
-/// job names its signed `queued` event, and what came of it is the event that recorded it.
+/// job names its signed `queued` event, and what came of it is the event that recorded it. A
+/// batch's terms (who started it, its lease, its attempts per job) are read from its signed
+/// `batch_started` event and each milestone counts only when the event it names is a genuine one
+/// of that batch: a row edited with the `dfc` role's password (`max_attempts = 0`, a
+/// `cancelled_seq` of no cancellation) changes nothing a host does or says.
 extension Catalog {
     /// The server's clock, in seconds since 1970.
     static let serverNow = "extract(epoch FROM clock_timestamp())::double precision"
@@ -15,13 +19,32 @@ extension Catalog {
             """, arguments: [batch, startedBy, leaseSeconds, Int64(maxAttempts)])
     }
 
-    /// A queued batch's row: who started it, its lease and attempts, and its events so far.
+    /// A queued batch: who started it, its lease and attempts (from its signed `batch_started`
+    /// event), and its milestones so far (each only when its row names a genuine event of the
+    /// batch); nil when the batch has no row, or no signed start that queued it.
     static func queueBatch(_ batch: Int64, _ db: CatalogDB) throws -> QueueBatchRow? {
-        guard let row = try SQLRow.fetchOne(db, sql: """
-            SELECT started_by, lease_seconds, max_attempts, queued_seq, cancelled_seq, completed_seq FROM queue_batch WHERE batch_seq = ?
-            """, arguments: [batch]) else { return nil }
-        return QueueBatchRow(batch: batch, startedBy: try row.at(0), leaseSeconds: try row.at(1), maxAttempts: Int(try row.at(2) as Int64),
-                             queuedSeq: try row.at(3), cancelledSeq: try row.at(4), completedSeq: try row.at(5))
+        guard let row = try SQLRow.fetchOne(db, sql: "SELECT queued_seq, cancelled_seq, completed_seq FROM queue_batch WHERE batch_seq = ?",
+                                            arguments: [batch]),
+              let terms = try signedTerms(batch, db) else { return nil }
+        func genuine(_ seq: Int64?, _ actions: Set<String>) throws -> Int64? {
+            guard let seq, let event = try CustodyEventRecord.fetchOne(db, key: seq), actions.contains(event.action),
+                  CustodyLog.decode(event)?.details["batch"] == BatchID(batch).description else { return nil }
+            return seq
+        }
+        return QueueBatchRow(batch: batch, startedBy: terms.startedBy, leaseSeconds: terms.leaseSeconds, maxAttempts: terms.maxAttempts,
+                             queuedSeq: try genuine(try row.at(0), ["batch_queued", "batch_cancelled"]),
+                             cancelledSeq: try genuine(try row.at(1), ["batch_cancelled"]),
+                             completedSeq: try genuine(try row.at(2), ["batch_completed"]))
+    }
+
+    /// Who started queued batch `batch`, its lease and its attempts per job, as its signed
+    /// `batch_started` event (custody event `batch`) gives them; nil when that is no such event.
+    static func signedTerms(_ batch: Int64, _ db: CatalogDB) throws -> (startedBy: String, leaseSeconds: Double, maxAttempts: Int)? {
+        guard let event = try CustodyEventRecord.fetchOne(db, key: batch), event.action == "batch_started",
+              let payload = CustodyLog.decode(event), payload.details["queue"] == "postgresql",
+              let lease = payload.details["lease_seconds"].flatMap(Double.init), lease.isFinite, lease >= 2,
+              let attempts = payload.details["max_attempts"].flatMap(Int.init), (1...20).contains(attempts) else { return nil }
+        return (payload.actor, lease, attempts)
     }
 
     /// Marks a queued batch's `batch_queued`, `batch_cancelled` or `batch_completed` event.
@@ -44,28 +67,56 @@ extension Catalog {
     /// `host` under `token`; a job whose lease ran out gets that as one of its failures. Jobs that
     /// other hosts are taking at this moment are skipped, not waited for (`SKIP LOCKED`).
     static func leaseJob(host: String, token: String, _ db: CatalogDB) throws -> JobLease? {
+        while true {
+            switch try leaseOneJob(host: host, token: token, db) {
+            case .leased(let lease): return lease
+            case .noJob: return nil
+            case .setAside: continue
+            }
+        }
+    }
+
+    /// What one try of `leaseJob` came to.
+    private enum LeaseTry {
+        case leased(JobLease)
+        case noJob
+        /// The job found belongs to a batch with no signed start: set aside; the next is tried.
+        case setAside
+    }
+
+    private static func leaseOneJob(host: String, token: String, _ db: CatalogDB) throws -> LeaseTry {
+        // A batch is passed over only when a genuine batch_cancelled event of it is what its row names.
         guard let row = try SQLRow.fetchOne(db, sql: """
-            SELECT j.id, j.batch_seq, j.queued_seq, j.path, j.state, j.host, j.lease_until, j.attempts, j.failures,
-                   q.lease_seconds, q.max_attempts, q.started_by
+            SELECT j.id, j.batch_seq, j.queued_seq, j.path, j.state, j.host, j.lease_until, j.attempts, j.failures
             FROM batch_job j JOIN queue_batch q ON q.batch_seq = j.batch_seq
-            WHERE (j.state = 'queued' OR (j.state = 'leased' AND j.lease_until < \(serverNow))) AND q.cancelled_seq IS NULL
+            WHERE (j.state = 'queued' OR (j.state = 'leased' AND j.lease_until < \(serverNow)))
+            AND NOT EXISTS (SELECT 1 FROM custody_event c WHERE c.seq = q.cancelled_seq AND c.action = 'batch_cancelled'
+                            AND position(('"batch":"B-' || q.batch_seq || '"') IN c.payload) > 0)
             ORDER BY j.id LIMIT 1 FOR UPDATE OF j SKIP LOCKED
-            """) else { return nil }
-        let id: Int64 = try row.at(0)
-        var failures = JobFailure.decode(try row.at(8) as String? ?? "[]")
-        if try row.at(4) as String == "leased" {
+            """) else { return .noJob }
+        let id: Int64 = try row.at(0), batch: Int64 = try row.at(1)
+        guard let terms = try signedTerms(batch, db) else {
+            // No signed start: nothing of it is analysed or recorded on its row's word (the audit names the batch).
+            try db.execute(sql: "UPDATE batch_job SET state = 'cancelled' WHERE id = ?", arguments: [id])
+            return .setAside
+        }
+        // The row's history of failed attempts is signed later (earlier_attempts): only attempts of
+        // registered worker hosts are kept, so an edited row cannot make a host name one that is none.
+        let hosts = Set(try String.fetchAll(db, sql: "SELECT name FROM actor WHERE role = 'host'"))
+        var failures = JobFailure.decode(try row.at(8) as String? ?? "[]").filter { hosts.contains($0.host) }
+        if try row.at(4) as String == "leased", let holder: String = try row.at(5), hosts.contains(holder) {
             let until: Double = try row.at(6) ?? 0
-            failures.append(JobFailure(host: try row.at(5) ?? "?", at: Timestamp.string(Date(timeIntervalSince1970: until)),
+            failures.append(JobFailure(host: holder, at: Timestamp.string(Date(timeIntervalSince1970: until)),
                                        reason: "its lease ran out without a renewal: the host died, was cut off or stalled"))
         }
-        let leaseSeconds: Double = try row.at(9)
+        let leaseSeconds = terms.leaseSeconds
         try db.execute(sql: """
             UPDATE batch_job SET state = 'leased', host = ?, lease_token = ?, leased_at = \(serverNow),
                 lease_until = \(serverNow) + ?, attempts = attempts + 1, failures = ? WHERE id = ?
             """, arguments: [host, token, leaseSeconds, JobFailure.encode(failures), id])
-        return JobLease(id: id, batch: try row.at(1), queuedSeq: try row.at(2), path: try row.at(3), token: token,
+        return .leased(JobLease(id: id, batch: batch, queuedSeq: try row.at(2), path: try row.at(3), token: token,
                         attempt: Int(try row.at(7) as Int64) + 1, failures: failures, leaseSeconds: leaseSeconds,
-                        maxAttempts: Int(try row.at(10) as Int64), startedBy: try row.at(11))
+                        maxAttempts: terms.maxAttempts, startedBy: terms.startedBy))
     }
 
     /// Extends a lease this host holds by its length; false when it holds it no more.

@@ -311,7 +311,9 @@ extension PostgresCatalog {
                 GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO \(role);
                 GRANT EXECUTE ON FUNCTION bt_index_check(regclass, boolean) TO \(role);
                 GRANT EXECUTE ON FUNCTION verify_heapam(regclass, boolean, boolean, text, bigint, bigint) TO \(role);
-                GRANT UPDATE ON queue_batch, batch_job TO \(role);
+                REVOKE UPDATE ON queue_batch, batch_job FROM \(role);
+                GRANT UPDATE (queued_seq, cancelled_seq, completed_seq) ON queue_batch TO \(role);
+                GRANT UPDATE (state, host, lease_token, leased_at, lease_until, attempts, failures, event_seq) ON batch_job TO \(role);
                 """)
         }
     }
