@@ -67,7 +67,7 @@ struct WorkerHost: ParsableCommand {
                 let line = json ? Output.json(activity)
                     : "\(activity.batch)\t\(activity.outcome)\t\(activity.exhibit?.description ?? "-")\t\(activity.path)"
                         + (activity.reason.map { "\t\($0)" } ?? "") + (activity.completedBatch ? "\tbatch completed" : "")
-                FileHandle.standardOutput.write(Data((line + "\n").utf8))
+                Output.write(line + "\n")   // a file's path and a reason, escaped like every line dfc prints
             }
             print(json ? Output.json(report) : "HOST\t\(options.actorName)\t\(report.ingested) ingested, \(report.duplicates) duplicates, "
                   + "\(report.failedJobs) failed, \(report.returned) returned, \(report.leasesLost) lost\(report.alreadyRecorded > 0 ? ", \(report.alreadyRecorded) already recorded" : "")\(report.drained ? " (drained)" : "")")
