@@ -240,5 +240,9 @@ struct QueueTests {
         #expect(ingested.count == 2 && ingested.allSatisfy { $0.contains("\"on_behalf_of\":\"T. Tester\"") && !$0.contains("ghost-host") },
                 "\(ingested)")
         #expect(try fixture.sql("SELECT count(*) FROM finding WHERE kind = 'analysis_failed'") == "0")
+        // The audit names the edited row, open or not.
+        let problems = try fixture.audit().problems
+        #expect(problems.contains { $0.hasPrefix("\(batch): its queue row says started by Mallory, a 1.0 s lease and 0 attempts") }, "\(problems)")
+        #expect(problems.contains { $0.hasPrefix("\(batch): its queue row's cancelled_seq names custody event") }, "\(problems)")
     }
 }

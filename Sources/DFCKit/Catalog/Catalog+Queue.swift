@@ -26,15 +26,48 @@ extension Catalog {
         guard let row = try SQLRow.fetchOne(db, sql: "SELECT queued_seq, cancelled_seq, completed_seq FROM queue_batch WHERE batch_seq = ?",
                                             arguments: [batch]),
               let terms = try signedTerms(batch, db) else { return nil }
-        func genuine(_ seq: Int64?, _ actions: Set<String>) throws -> Int64? {
-            guard let seq, let event = try CustodyEventRecord.fetchOne(db, key: seq), actions.contains(event.action),
-                  CustodyLog.decode(event)?.details["batch"] == BatchID(batch).description else { return nil }
-            return seq
-        }
         return QueueBatchRow(batch: batch, startedBy: terms.startedBy, leaseSeconds: terms.leaseSeconds, maxAttempts: terms.maxAttempts,
-                             queuedSeq: try genuine(try row.at(0), ["batch_queued", "batch_cancelled"]),
-                             cancelledSeq: try genuine(try row.at(1), ["batch_cancelled"]),
-                             completedSeq: try genuine(try row.at(2), ["batch_completed"]))
+                             queuedSeq: try genuine(try row.at(0), .queued, batch: batch, db),
+                             cancelledSeq: try genuine(try row.at(1), .cancelled, batch: batch, db),
+                             completedSeq: try genuine(try row.at(2), .completed, batch: batch, db))
+    }
+
+    /// `seq` when it is a genuine event of batch `batch` of the kind `milestone` names; nil otherwise.
+    private static func genuine(_ seq: Int64?, _ milestone: QueueBatchRow.Milestone, batch: Int64, _ db: CatalogDB) throws -> Int64? {
+        guard let seq, let event = try CustodyEventRecord.fetchOne(db, key: seq), milestone.actions.contains(event.action),
+              CustodyLog.decode(event)?.details["batch"] == BatchID(batch).description else { return nil }
+        return seq
+    }
+
+    /// What the audit finds in the queue's rows, open batches included: a batch row whose starter,
+    /// lease or attempts are not its signed `batch_started` event's, or with no such event, and a
+    /// milestone column that names no genuine event of its batch. Hosts already go by the events;
+    /// this names the edit.
+    static func queueRowProblems(_ db: CatalogDB) throws -> [String] {
+        var problems: [String] = []
+        for row in try SQLRow.fetchAll(db, sql: """
+            SELECT batch_seq, started_by, lease_seconds, max_attempts, queued_seq, cancelled_seq, completed_seq FROM queue_batch ORDER BY batch_seq
+            """) {
+            let batch: Int64 = try row.at(0)
+            let id = BatchID(batch)
+            guard let terms = try signedTerms(batch, db) else {
+                problems.append("\(id): its queue row (queue_batch) has no signed batch_started event of a queued batch (custody event \(batch)): "
+                    + "the row was added or the event changed outside DFC; its jobs are set aside")
+                continue
+            }
+            let startedBy: String = try row.at(1), lease: Double = try row.at(2), attempts: Int64 = try row.at(3)
+            if startedBy != terms.startedBy || lease != terms.leaseSeconds || attempts != Int64(terms.maxAttempts) {
+                problems.append("\(id): its queue row says started by \(startedBy), a \(lease) s lease and \(attempts) attempts per job, but its "
+                    + "batch_started event (custody event \(batch)) signed \(terms.startedBy), \(terms.leaseSeconds) s and \(terms.maxAttempts): "
+                    + "the row was edited (hosts go by the event)")
+            }
+            for (index, milestone) in [(4, QueueBatchRow.Milestone.queued), (5, .cancelled), (6, .completed)] {
+                guard let seq: Int64 = try row.at(index), try genuine(seq, milestone, batch: batch, db) == nil else { continue }
+                problems.append("\(id): its queue row's \(milestone.rawValue) names custody event \(seq), which is no "
+                    + "\(milestone.actions.sorted().joined(separator: " or ")) event of it: the row was edited (hosts go by the events)")
+            }
+        }
+        return problems
     }
 
     /// Who started queued batch `batch`, its lease and its attempts per job, as its signed
@@ -226,6 +259,15 @@ struct QueueBatchRow: Sendable {
     /// The columns that name a batch's events.
     enum Milestone: String {
         case queued = "queued_seq", cancelled = "cancelled_seq", completed = "completed_seq"
+
+        /// The events a milestone may name (a batch cancelled while it was being queued is queued by its cancellation).
+        var actions: Set<String> {
+            switch self {
+            case .queued: ["batch_queued", "batch_cancelled"]
+            case .cancelled: ["batch_cancelled"]
+            case .completed: ["batch_completed"]
+            }
+        }
     }
 }
 

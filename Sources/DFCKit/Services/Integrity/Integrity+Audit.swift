@@ -86,6 +86,7 @@ extension Integrity {
             problems += try checkAnalyses(ledger, db)
             problems += try checkBatchFiles(ledger, db)
             problems += try checkDerivedFrames(ledger, db)
+            if catalog.holdsQueues { problems += try Catalog.queueRowProblems(db) }
             return (ledger, records)
         }
     }
