@@ -56,6 +56,20 @@ import Testing
         #expect(more.contains { $0.contains("applies the camera's standing correction \(standing) by command to an exhibit ingested after it") }, "\(more)")
     }
 
+    /// An analyst signs, with its own genuine key, a `store_described` event that says the vault keeps
+    /// originals for a day: the audit names it and keeps the retention the store was made with.
+    @Test func aStoreDescriptionSignedByAnAnalystIsNamedAndNotTaken() throws {
+        let store = try TestSupport.newStore(analysts: ["R. Analyst"])
+        let analyst = try store.ledger.signer(for: "R. Analyst")
+        try store.ledger.catalog.write { db in
+            _ = try CustodyLog.append(db, action: "store_described", signer: analyst, exhibit: nil,
+                                      details: ["store_catalog": "sqlite", "store_vault": "folder", "retention_days": "1", "command": "migrate-store"])
+        }
+        let problems = try store.audit(actor: TestSupport.custodian).problems
+        #expect(problems.contains { $0.contains("(store_described): signed by R. Analyst (analyst), which only a custodian or supervisor may sign") },
+                "\(problems)")
+    }
+
     /// An analyst appends, with its own genuine key, a correctly chained `actor_registered` event
     /// naming "Mallory" a supervisor, and has Mallory authorise an export. With every key the
     /// store lists as trusted, verify-package follows Mallory's authority back and refuses it; an

@@ -218,7 +218,15 @@ struct LedgerCheck {
                 batch.append((event, payload))
                 if batch.count == 16_384 { checkSignatures() }
                 if event.action == "actor_registered" { checkRegistration(event, payload) }
-                if event.action == "store_described", payload.details["store_vault"] != nil { storeFacts = (event.seq, payload.details) }
+                if event.action == "store_described", payload.details["store_vault"] != nil {
+                    // Only those who may copy a store elsewhere (migrate-store) say what it is now.
+                    if let role = payload.role.flatMap(ActorRole.init(rawValue:)), role.mayAuthorizeExport {
+                        storeFacts = (event.seq, payload.details)
+                    } else {
+                        problems.append("custody event \(event.seq) (store_described): signed by \(payload.actor) (\(payload.role ?? "no role")), "
+                            + "which only a custodian or supervisor may sign; its retention and engines are not taken")
+                    }
+                }
                 if event.action == "ingested" { noteIngested(event, payload) }
                 if event.action == "amended", let exhibit = payload.exhibit { amended[event.seq] = (exhibit, payload.details) }
                 if event.action == "clock_corrected", let exhibit = payload.exhibit { clockCorrected[event.seq] = (exhibit, payload.details) }
