@@ -108,6 +108,9 @@ struct QueueTests {
         #expect(ingested.count == 1)
         let payload = try #require(ingested.first)
         #expect(payload.contains("earlier_attempts") && payload.contains("host-a"))
+        // The failed attempt before the last is a signed event of its own, with its reason.
+        let attempts = try fixture.payloads("attempt_failed")
+        #expect(attempts.count == 1 && attempts.allSatisfy { $0.contains("\"actor\":\"host-a\"") && $0.contains("\"attempt\":\"1\"") }, "\(attempts)")
         let exhibits = try fixture.store.exhibits(for: .all)
         let report = try fixture.store.exhibit(try #require(exhibits.first).description, actor: TestSupport.custodian)
         let failed = report.findings.filter { $0.kind == .analysisFailed }
@@ -117,6 +120,31 @@ struct QueueTests {
         #expect(report.sha256 == (try Fixture.sha256("cctv_h264.mp4")))
         // Nothing is left for another host.
         #expect(try fixture.serve("host-b").ingested == 0)
+        let audit = try fixture.audit()
+        #expect(audit.ok, "\(audit.problems)")
+    }
+
+    /// A host that died holding a lease: the next host signs the lapse as an `attempt_failed` event
+    /// (the holder and the lease's end as the queue showed them), and the event that records the
+    /// job lists it among the earlier attempts. A lapse the queue shows for a name that is no
+    /// registered host is not signed as anyone's attempt.
+    @Test func aLapsedLeaseIsSignedByTheHostThatTakesTheJobOver() throws {
+        let fixture = try Fixture(hosts: ["host-a", "host-b"], files: ["cctv_h264.mp4", "still_exif.jpg"])
+        _ = try fixture.queue()
+        try fixture.sql("""
+            UPDATE batch_job SET state = 'leased', lease_token = 'gone', leased_at = 1, lease_until = 2,
+                host = CASE WHEN path LIKE '%.mp4' THEN 'host-a' ELSE 'ghost-host' END
+            """)
+        #expect(try fixture.serve("host-b").ingested == 2)
+        let lapses = try fixture.payloads("attempt_failed")
+        #expect(lapses.count == 1, "\(lapses)")
+        let lapse = try #require(lapses.first)
+        #expect(lapse.contains("\"failed_host\":\"host-a\"") && lapse.contains("\"actor\":\"host-b\"") && lapse.contains("its lease ran out"), "\(lapse)")
+        let ingested = try fixture.payloads("ingested")
+        let clip = try #require(ingested.first { $0.contains("cctv_h264.mp4") })
+        #expect(clip.contains("earlier_attempts") && clip.contains("\"attempt\":\"2\""), "\(clip)")
+        let still = try #require(ingested.first { $0.contains("still_exif.jpg") })
+        #expect(!still.contains("earlier_attempts") && !still.contains("ghost-host"), "\(still)")
         let audit = try fixture.audit()
         #expect(audit.ok, "\(audit.problems)")
     }
@@ -217,10 +245,10 @@ struct QueueTests {
 
     /// Queue state is not evidence. The `dfc` role may no longer change a batch's terms; and the
     /// owner's edits (attempts 0, a lease of a second, another starter, a cancellation that names
-    /// no cancellation, a failure history naming a host that does not exist) change nothing a host
-    /// does or signs: the terms come from the signed `batch_started` event, a cancellation counts
-    /// only as a genuine `batch_cancelled` event of the batch, and only registered hosts' attempts
-    /// are signed as earlier attempts.
+    /// no cancellation, a failure history of as many attempts as the job may have, by a registered
+    /// host and by one that does not exist) change nothing a host does or signs: the terms come from
+    /// the signed `batch_started` event, a cancellation counts only as a genuine `batch_cancelled`
+    /// event of the batch, and a job's failed attempts are its signed `attempt_failed` events.
     @Test func editedQueueRowsChangeNothingAHostDoesOrSigns() throws {
         let fixture = try Fixture()
         let batch = try fixture.queue()
@@ -230,15 +258,16 @@ struct QueueTests {
         #expect(asDFC.status != 0 && asDFC.stderr.contains("permission denied"), "\(asDFC.stderr)")
         try fixture.sql("""
             UPDATE queue_batch SET max_attempts = 0, lease_seconds = 1, started_by = 'Mallory', cancelled_seq = batch_seq;
-            UPDATE batch_job SET failures = '[{"at":"2026-01-01T00:00:00.000Z","host":"ghost-host","reason":"made up"}]', attempts = 5
+            UPDATE batch_job SET failures = '[\(String(repeating: #"{"at":"2026-01-01T00:00:00.000Z","host":"host-a","reason":"made up"},"#, count: 3))'
+                || '{"at":"2026-01-01T00:00:00.000Z","host":"ghost-host","reason":"made up"}]', attempts = 5
             """)
         let status = try #require(try fixture.store.queueStatus(batch, actor: TestSupport.custodian))
         #expect(!status.wasCancelled)
         let report = try fixture.serve()
         #expect(report.ingested == 2, "\(report)")
         let ingested = try fixture.payloads("ingested")
-        #expect(ingested.count == 2 && ingested.allSatisfy { $0.contains("\"on_behalf_of\":\"T. Tester\"") && !$0.contains("ghost-host") },
-                "\(ingested)")
+        #expect(ingested.count == 2 && ingested.allSatisfy { $0.contains("\"on_behalf_of\":\"T. Tester\"") && !$0.contains("earlier_attempts")
+                    && $0.contains("\"attempt\":\"1\"") }, "\(ingested)")
         #expect(try fixture.sql("SELECT count(*) FROM finding WHERE kind = 'analysis_failed'") == "0")
         // The audit names the edited row, open or not.
         let problems = try fixture.audit().problems

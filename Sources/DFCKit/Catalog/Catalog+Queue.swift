@@ -133,23 +133,43 @@ extension Catalog {
             try db.execute(sql: "UPDATE batch_job SET state = 'cancelled' WHERE id = ?", arguments: [id])
             return .setAside
         }
-        // The row's history of failed attempts is signed later (earlier_attempts): only attempts of
-        // registered worker hosts are kept, so an edited row cannot make a host name one that is none.
-        let hosts = Set(try String.fetchAll(db, sql: "SELECT name FROM actor WHERE role = 'host'"))
-        var failures = JobFailure.decode(try row.at(8) as String? ?? "[]").filter { hosts.contains($0.host) }
-        if try row.at(4) as String == "leased", let holder: String = try row.at(5), hosts.contains(holder) {
+        // Earlier attempts are the signed `attempt_failed` events of this job, never the row's word.
+        // A lease that ran out is one more, which this host signs before it works the job, as what
+        // it saw of the queue; only a registered host's lease counts (an edited row cannot make a
+        // host name one that is none).
+        var failures = try signedFailures(batch: batch, queuedSeq: try row.at(2), db)
+        var expired: JobFailure?
+        if try row.at(4) as String == "leased", let holder: String = try row.at(5),
+           try String.fetchOne(db, sql: "SELECT name FROM actor WHERE name = ? AND role = 'host'", arguments: [holder]) != nil {
             let until: Double = try row.at(6) ?? 0
-            failures.append(JobFailure(host: holder, at: Timestamp.string(Date(timeIntervalSince1970: until)),
-                                       reason: "its lease ran out without a renewal: the host died, was cut off or stalled"))
+            let lapse = JobFailure(host: holder, at: Timestamp.string(Date(timeIntervalSince1970: until)),
+                                   reason: "its lease ran out without a renewal: the host died, was cut off or stalled")
+            (expired, failures) = (lapse, failures + [lapse])
         }
         let leaseSeconds = terms.leaseSeconds
         try db.execute(sql: """
             UPDATE batch_job SET state = 'leased', host = ?, lease_token = ?, leased_at = \(serverNow),
-                lease_until = \(serverNow) + ?, attempts = attempts + 1, failures = ? WHERE id = ?
-            """, arguments: [host, token, leaseSeconds, JobFailure.encode(failures), id])
+                lease_until = \(serverNow) + ?, attempts = attempts + 1 WHERE id = ?
+            """, arguments: [host, token, leaseSeconds, id])
         return .leased(JobLease(id: id, batch: batch, queuedSeq: try row.at(2), path: try row.at(3), token: token,
-                        attempt: Int(try row.at(7) as Int64) + 1, failures: failures, leaseSeconds: leaseSeconds,
+                        attempt: failures.count + 1, failures: failures, expired: expired, leaseSeconds: leaseSeconds,
                         maxAttempts: terms.maxAttempts, startedBy: terms.startedBy))
+    }
+
+    /// The failed attempts at the job queued by custody event `queuedSeq` of batch `batch`, oldest
+    /// first: its `attempt_failed` events, each signed with a registered worker host's key.
+    static func signedFailures(batch: Int64, queuedSeq: Int64, _ db: CatalogDB) throws -> [JobFailure] {
+        let actors = CustodyLog.actors(try ActorRecord.fetchAll(db, orderedBy: "registered_seq"))
+        return try CustodyEventRecord.fetchAll(db, sql: """
+            SELECT * FROM custody_event WHERE action = 'attempt_failed' AND position(? IN payload) > 0 ORDER BY seq
+            """, arguments: ["\"job\":\"\(queuedSeq)\""]).compactMap { event in
+            guard let payload = CustodyLog.decode(event), payload.role == ActorRole.host.rawValue,
+                  CustodyLog.signatureStatus(event, payload, actors: actors) == .valid else { return nil }
+            let details = payload.details
+            guard details["job"] == String(queuedSeq), details["batch"] == BatchID(batch).description,
+                  let reason = details["reason"] else { return nil }
+            return JobFailure(host: details["failed_host"] ?? payload.actor, at: details["failed_at"] ?? payload.at, reason: reason, event: event.seq)
+        }
     }
 
     /// Extends a lease this host holds by its length; false when it holds it no more.
@@ -159,20 +179,13 @@ extension Catalog {
             """, arguments: [lease.leaseSeconds, lease.id, lease.token]).isEmpty
     }
 
-    /// Puts a leased job back in the queue: with `failure` added (a worker that failed), or as
-    /// if never leased (a host that drains).
-    static func returnLease(_ lease: JobLease, failure: JobFailure?, _ db: CatalogDB) throws {
-        if let failure {
-            try db.execute(sql: """
-                UPDATE batch_job SET state = 'queued', host = NULL, lease_token = NULL, lease_until = NULL, failures = ?
-                WHERE id = ? AND lease_token = ? AND state = 'leased'
-                """, arguments: [JobFailure.encode(lease.failures + [failure]), lease.id, lease.token])
-        } else {
-            try db.execute(sql: """
-                UPDATE batch_job SET state = 'queued', host = NULL, lease_token = NULL, lease_until = NULL, attempts = attempts - 1
-                WHERE id = ? AND lease_token = ? AND state = 'leased'
-                """, arguments: [lease.id, lease.token])
-        }
+    /// Puts a leased job back in the queue: after a failed attempt (its `attempt_failed` event
+    /// signed in the same transaction), or as if never leased (a host that drains).
+    static func returnLease(_ lease: JobLease, failed: Bool, _ db: CatalogDB) throws {
+        try db.execute(sql: """
+            UPDATE batch_job SET state = 'queued', host = NULL, lease_token = NULL, lease_until = NULL\(failed ? "" : ", attempts = attempts - 1")
+            WHERE id = ? AND lease_token = ? AND state = 'leased'
+            """, arguments: [lease.id, lease.token])
     }
 
     /// Locks a leased job's row for the transaction that records it; throws `leaseLost` unless
@@ -278,9 +291,12 @@ struct JobLease: Sendable {
     let queuedSeq: Int64
     let path: String
     let token: String
-    /// 1 for the job's first lease.
+    /// 1 for the job's first attempt: one more than its signed failed attempts.
     let attempt: Int
+    /// The signed failed attempts, and last, when the lease had run out, that one (`expired`).
     let failures: [JobFailure]
+    /// The lease that ran out when this host took the job: not yet signed.
+    let expired: JobFailure?
     let leaseSeconds: Double
     let maxAttempts: Int
     let startedBy: String
@@ -291,10 +307,8 @@ struct JobFailure: Codable, Sendable, Equatable {
     var host: String
     var at: String
     var reason: String
-
-    static func decode(_ text: String) -> [JobFailure] {
-        (try? JSONDecoder().decode([JobFailure].self, from: Data(text.utf8))) ?? []
-    }
+    /// The `attempt_failed` event that records it.
+    var event: Int64?
 
     static func encode(_ failures: [JobFailure]) -> String {
         (try? CanonicalJSON.string(failures)) ?? "[]"

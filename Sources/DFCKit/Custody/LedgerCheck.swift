@@ -39,12 +39,12 @@ struct LedgerCheck {
     /// The actions whose details the audit reads; other events' payloads are decoded without them.
     private static let actionsWithDetails: Set<String> = [
         "actor_registered", "ingested", "amended", "acquired", "reanalysed", "extracted", "exported", "export_undelivered",
-        "actor_revoked", "queued", "job_failed", "batch_started", "batch_completed", "batch_cancelled", "clock_corrected",
+        "actor_revoked", "queued", "job_failed", "attempt_failed", "batch_started", "batch_completed", "batch_cancelled", "clock_corrected",
         "source_registered", "camera_clock_corrected", "store_described",
     ]
     /// The only events a worker host signs: the records of queued jobs, the completion of their
     /// batch, and the corrections that follow a camera's standing one into what it records.
-    private static let hostActions: Set<String> = ["ingested", "acquired", "job_failed", "batch_completed", "clock_corrected"]
+    private static let hostActions: Set<String> = ["ingested", "acquired", "job_failed", "attempt_failed", "batch_completed", "clock_corrected"]
     /// Each revoked actor's `actor_revoked` event: it may sign nothing after it.
     private var revoked: [String: Int64] = [:]
     /// Who started each batch (`B-42`), by its `batch_started` event.
@@ -396,6 +396,16 @@ struct LedgerCheck {
                 return
             }
             queued[event.seq] = (batch, path, sha256, details["vault_path"] ?? "")
+        case "attempt_failed":
+            // A failed attempt counts against its job's attempts: it must be one of a job queued before it.
+            if let job = details["job"].flatMap({ Int64($0) }), let file = queued[job], details["batch"] == file.batch {
+                if let recorded = recordedJobs[job] {
+                    problems.append("\(name) (attempt_failed): a failed attempt at the file queued by custody event \(job), "
+                        + "which custody event \(recorded) had recorded already")
+                }
+            } else {
+                problems.append("\(name) (attempt_failed): names job \(details["job"] ?? "?") of \(details["batch"] ?? "?"), which no queued event before it queued")
+            }
         default:
             break
         }

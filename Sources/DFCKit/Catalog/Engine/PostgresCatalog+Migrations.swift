@@ -144,8 +144,8 @@ extension PostgresCatalog {
         // by the worker hosts: the only tables DFC updates, holding where work stands, never evidence.
         // What each job is (the file, its hashes, its vault copy) is in its signed `queued` event,
         // which a host checks before it analyses anything, and what came of it is the event that
-        // recorded it. Lease times are the server clock, seconds since 1970; `failures` is JSON,
-        // the host, time and reason of each earlier attempt.
+        // recorded it. Lease times are the server clock, seconds since 1970; `failures` is no
+        // longer written (a job's failed attempts are its signed `attempt_failed` events).
         ("pg2-queue", """
             CREATE INDEX custody_event_action ON custody_event(action, seq);
 
@@ -313,7 +313,7 @@ extension PostgresCatalog {
                 GRANT EXECUTE ON FUNCTION verify_heapam(regclass, boolean, boolean, text, bigint, bigint) TO \(role);
                 REVOKE UPDATE ON queue_batch, batch_job FROM \(role);
                 GRANT UPDATE (queued_seq, cancelled_seq, completed_seq) ON queue_batch TO \(role);
-                GRANT UPDATE (state, host, lease_token, leased_at, lease_until, attempts, failures, event_seq) ON batch_job TO \(role);
+                GRANT UPDATE (state, host, lease_token, leased_at, lease_until, attempts, event_seq) ON batch_job TO \(role);
                 """)
         }
     }

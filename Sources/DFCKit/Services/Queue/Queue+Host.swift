@@ -92,11 +92,11 @@ extension Queue {
                 }
             } catch DFCError.actorRevoked(let name, let event, let reason) {
                 run.stop(DFCError.actorRevoked(name: name, event: event, reason: reason))
-                try? returnLease(lease, failure: nil)
+                try? returnLease(lease)
                 control.abandon()
                 return
             } catch where control.isAbandoning {
-                try? returnLease(lease, failure: nil)
+                try? returnLease(lease)
                 note.outcome = "abandoned"
                 run.count(note)
             } catch DFCError.leaseLost(_, let reason) {

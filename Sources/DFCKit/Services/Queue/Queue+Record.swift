@@ -20,7 +20,8 @@ extension Queue {
     /// finding naming every attempt's host and reason. A job that lost its lease while analysed
     /// throws `leaseLost` or `cancelled`, with nothing recorded.
     func perform(_ lease: JobLease, host: Signer, containment: Containment?, limits: MediaLimits) throws -> JobOutcome {
-        if let closed = try withCatalog({ try catalog.coordinate { try closeIfRecorded(lease, $0) } }) { return closed }
+        if let closed = try withCatalog({ try lease.expired == nil ? catalog.coordinate { try closeIfRecorded(lease, $0) }
+                                            : catalog.write { try signExpiry(lease, host: host, $0) } }) { return closed }
         let lastAttempt = lease.failures.count + 1 >= lease.maxAttempts
         let job: QueuedFile
         do {
@@ -56,7 +57,7 @@ extension Queue {
                     let reason = made.summary.findings.first?.message ?? "the analysis did not finish"
                     let failure = JobFailure(host: host.name, at: Timestamp.now(), reason: reason)
                     if !lastAttempt {
-                        try returnLease(lease, failure: failure)
+                        try returnLease(lease, failure: failure, host: host)
                         return .returned(reason)
                     }
                     analysis = workers.failed(Self.failureMessage(lease.failures + [failure]), by: made.analysedBy)
@@ -102,7 +103,7 @@ extension Queue {
     private func failOrReturn(_ lease: JobLease, host: Signer, reason: String, last: Bool, job: QueuedFile?) throws -> JobOutcome {
         let failure = JobFailure(host: host.name, at: Timestamp.now(), reason: reason)
         guard last else {
-            try returnLease(lease, failure: failure)
+            try returnLease(lease, failure: failure, host: host)
             return .returned(reason)
         }
         logger.error("a queued job cannot be recorded as an exhibit", metadata: ["job": "\(lease.id)", "path": "\(lease.path)", "reason": "\(reason)"])
@@ -144,9 +145,49 @@ extension Queue {
         return .alreadyRecorded(recorded)
     }
 
-    /// Puts a leased job back in the queue, with `failure` (a worker that failed) or as if never leased.
-    func returnLease(_ lease: JobLease, failure: JobFailure?) throws {
-        try withCatalog { try catalog.coordinate { try Catalog.returnLease(lease, failure: failure, $0) } }
+    /// Puts a leased job back in the queue as if never leased (a host that drains or stops).
+    func returnLease(_ lease: JobLease) throws {
+        try withCatalog { try catalog.coordinate { try Catalog.returnLease(lease, failed: false, $0) } }
+    }
+
+    /// Puts a leased job back in the queue after this host's attempt at it failed, with a signed
+    /// `attempt_failed` event: the attempts a job is allowed, and the history a later host signs
+    /// as its earlier attempts, are those events, never the queue's rows. Nothing is signed when
+    /// the lease had passed to another host meanwhile (that host signs its lapse).
+    func returnLease(_ lease: JobLease, failure: JobFailure, host: Signer) throws {
+        try withCatalog {
+            try catalog.write { db in
+                try Ledger.requireNotRevoked(host.name, db)
+                do {
+                    try Catalog.claimLease(lease, db)
+                } catch DFCError.leaseLost {
+                    return
+                }
+                _ = try appendAttemptFailed(lease, failure, host: host, db)
+                try Catalog.returnLease(lease, failed: true, db)
+            }
+        }
+    }
+
+    /// Signs the lapse of the lease this host took over (the queue showed the job leased to
+    /// another host until a time now past), then closes the job if it was recorded already.
+    private func signExpiry(_ lease: JobLease, host: Signer, _ db: CatalogDB) throws -> JobOutcome? {
+        try Ledger.requireNotRevoked(host.name, db)
+        if let closed = try closeIfRecorded(lease, db) { return closed }
+        if let expired = lease.expired { _ = try appendAttemptFailed(lease, expired, host: host, db, observed: true) }
+        return nil
+    }
+
+    /// One failed attempt at a queued job, as an `attempt_failed` event signed by `host`: its own
+    /// attempt, or (`observed`) another host's whose lease ran out.
+    private func appendAttemptFailed(_ lease: JobLease, _ failure: JobFailure, host: Signer, _ db: CatalogDB, observed: Bool = false) throws -> Int64 {
+        var details = ["batch": BatchID(lease.batch).description, "job": String(lease.queuedSeq), "on_behalf_of": lease.startedBy,
+                       "attempt": String(observed ? lease.attempt - 1 : lease.attempt), "reason": failure.reason]
+        if observed {
+            details["failed_host"] = failure.host
+            details["failed_at"] = failure.at
+        }
+        return try CustodyLog.append(db, action: "attempt_failed", signer: host, exhibit: nil, details: details).seq
     }
 
     /// Every attempt's host and reason, in one sentence for a finding or an event.
