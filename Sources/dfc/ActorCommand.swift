@@ -94,13 +94,15 @@ struct ActorCommand: ParsableCommand {
         @Flag(help: "Print one JSON object per actor, each on its own line.")
         var json = false
 
-        @Flag(help: "Print each actor's C2SP note verifier key (name+id+key), for checking checkpoints with transparency-log tools.")
+        @Flag(help: ArgumentHelp("Print each actor's C2SP note verifier key (name+id+key), for checking checkpoints with transparency-log tools.",
+                                 discussion: "A revoked actor's key is followed by a tab and \"revoked by custody event N at TIME\": "
+                                    + "verify-package --keys and Scripts/court-verify refuse what it signed after that event."))
         var verifierKeys = false
 
         func run() throws {
             try reportingErrors {
                 for info in try location.open().actors() {
-                    print(verifierKeys ? info.verifierKey : json ? Output.json(info)
+                    print(verifierKeys ? info.verifierKeyLine : json ? Output.json(info)
                           : "\(info.name)\t\(info.role.rawValue)\t\(info.publicKey)\tevent \(info.registeredBy)\t\(info.registeredAt)"
                             + (info.revokedBy.map { "\tREVOKED by event \($0) at \(info.revokedAt ?? "?")" } ?? ""))
                 }

@@ -26,7 +26,7 @@ struct VerifyPackage: ParsableCommand {
         let launcher = WorkerLauncher.start()
         try reportingErrors {
             let trusted = try keys.map(Self.readKeys)
-            let result = try PackageVerifier.verify(directory, trustedKeys: trusted, keySource: keys,
+            let result = try PackageVerifier.verify(directory, trustedKeys: trusted?.keys, revokedKeys: trusted?.revoked ?? [:], keySource: keys,
                                                     containment: Containment(worker: Containment.currentExecutable, launcher: launcher))
             if json {
                 print(Output.json(result))
@@ -43,17 +43,19 @@ struct VerifyPackage: ParsableCommand {
         }
     }
 
-    static func readKeys(_ path: String) throws -> [String: String] {
+    /// The keys of a file `dfc actor list --verifier-keys` wrote, and the revoking event of each revoked one.
+    static func readKeys(_ path: String) throws -> (keys: [String: String], revoked: [String: Int64]) {
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
             throw DFCError.storeIO(path: path, reason: "cannot be read")
         }
-        var keys: [String: String] = [:]
+        var keys: [String: String] = [:], revoked: [String: Int64] = [:]
         for line in text.split(separator: "\n") where !line.trimmingCharacters(in: .whitespaces).isEmpty {
-            guard let (name, key) = ActorInfo.parseVerifierKey(String(line)) else {
+            guard let (name, key, revokedBy) = ActorInfo.parseVerifierKeyLine(String(line)) else {
                 throw DFCError.storeIO(path: path, reason: "\"\(line.prefix(60))\" is not a DFC actor's verifier key")
             }
             keys[name] = key
+            revoked[name] = revokedBy
         }
-        return keys
+        return (keys, revoked)
     }
 }

@@ -139,7 +139,7 @@ import Testing
             try edit(package + "/dfc/custody/events.jsonl") { text in
                 text.split(separator: "\n").filter { !$0.contains("\\\"command\\\":\\\"show\\\"") }.map { $0 + "\n" }.joined()
             }
-            try resealTagManifests(package)
+            try TestSupport.resealTagManifests(package)
             expected = "EX-000002: its custody events shipped are not the"
         case .forgeSignature:
             try edit(package + "/dfc/custody/events.jsonl") { text in
@@ -148,7 +148,7 @@ import Testing
                 lines[1].replaceSubrange(at...at, with: lines[1][at] == "0" ? "1" : "0")
                 return lines.joined(separator: "\n") + "\n"
             }
-            try resealTagManifests(package)
+            try TestSupport.resealTagManifests(package)
             expected = "custody event 2 (actor_registered by Insp. A. Khan): its signature does not verify"
         case .mismatchFrameHash:
             try edit(package + "/dfc/exhibits/EX-000001/framehash-s0.txt") { text in
@@ -157,11 +157,11 @@ import Testing
                 lines[index] = String(lines[index].dropLast(4)) + "beef"
                 return lines.joined(separator: "\n")
             }
-            try resealTagManifests(package)
+            try TestSupport.resealTagManifests(package)
             expected = "EX-000001: picture 3 of stream 0 decodes to SHA-256"
         case .replaceCaseDescription:
             try edit(package + "/dfc/case.jsonld") { $0.replacingOccurrences(of: "B. Officer", with: "Someone Else") }
-            try resealTagManifests(package)
+            try TestSupport.resealTagManifests(package)
             expected = "dfc/case.jsonld: is not the CASE description of the package's files and signed events"
         }
         let result = try verify(package)
@@ -179,18 +179,4 @@ import Testing
         try changed.write(toFile: path, atomically: false, encoding: .utf8)
     }
 
-    /// What an attacker who edits a tag file does next: the tag manifests recomputed to agree.
-    private func resealTagManifests(_ package: String) throws {
-        for algorithm in ["sha256", "sha512"] {
-            let manifest = package + "/tagmanifest-\(algorithm).txt"
-            var out = ""
-            for line in try String(contentsOfFile: manifest, encoding: .utf8).split(separator: "\n") {
-                let path = String(line.split(separator: " ", maxSplits: 1)[1]).trimmingCharacters(in: .whitespaces)
-                let data = try Data(contentsOf: URL(fileURLWithPath: package + "/" + path))
-                let digest = algorithm == "sha256" ? Array(SHA256.hash(data: data)) : Array(SHA512.hash(data: data))
-                out += IndependentVerifier.hexString(digest) + "  " + path + "\n"
-            }
-            try out.write(toFile: manifest, atomically: false, encoding: .utf8)
-        }
-    }
 }

@@ -110,5 +110,30 @@ import Testing
                                         withFrames: false)
         let late = try TestSupport.dfc(["verify-package", second, "--keys", keyFile], actor: nil)
         #expect(late.status == 1 && late.stdout.contains("revoked S. Leaver: a revoked actor signs nothing"), "\(late.stdout)\(late.stderr)")
+
+        // The same package without the revocation (an exporter that left it and its proof out and
+        // resealed the bag): the keys as `actor list --verifier-keys` prints them mark the revoked
+        // one, and both verifiers refuse the late signature by them alone; the bare keys cannot.
+        let revocation = try #require(try store.actors().first { $0.name == "S. Leaver" }?.revokedBy)
+        for file in ["events.jsonl", "proofs.jsonl"] {
+            let path = second + "/dfc/custody/" + file
+            let kept = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").filter { line in
+                let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
+                return ((object?["seq"] ?? object?["event"]) as? NSNumber)?.int64Value != revocation
+            }
+            try (kept.joined(separator: "\n") + "\n").write(toFile: path, atomically: false, encoding: .utf8)
+        }
+        try TestSupport.resealTagManifests(second)
+        let listed = try TestSupport.dfc(["actor", "list", "--verifier-keys", "--store", store.path], actor: nil)
+        #expect(listed.stdout.contains("\trevoked by custody event \(revocation) at "), "\(listed.stdout)")
+        try listed.stdout.write(toFile: keyFile, atomically: true, encoding: .utf8)
+        let marked = try TestSupport.dfc(["verify-package", second, "--keys", keyFile], actor: nil)
+        #expect(marked.status == 1 && marked.stdout.contains("which the trusted keys say revoked S. Leaver"), "\(marked.stdout)\(marked.stderr)")
+        let court = try TestSupport.run("/bin/bash", [TestSupport.script("court-verify"), second, keyFile])
+        #expect(court.status != 0 && court.stderr.contains("signed by S. Leaver after custody event \(revocation) revoked its key"),
+                "\(court.stdout)\(court.stderr)")
+        try keys.write(toFile: keyFile, atomically: true, encoding: .utf8)
+        let bare = try TestSupport.run("/bin/bash", [TestSupport.script("court-verify"), second, keyFile])
+        #expect(bare.status == 0, "\(bare.stdout)\(bare.stderr)")
     }
 }

@@ -1,3 +1,4 @@
+import Crypto
 import DFCKit
 import Foundation
 import Testing
@@ -136,6 +137,21 @@ enum TestSupport {
     static func dfcSucceeding(_ arguments: [String], actor: String?) {
         let result = try! dfc(arguments, actor: actor)
         precondition(result.status == 0, "dfc \(arguments): \(result.stderr)")
+    }
+
+    /// Rewrites a package's tag manifests to agree with its tag files, as a tamperer would.
+    static func resealTagManifests(_ package: String) throws {
+        for algorithm in ["sha256", "sha512"] {
+            let manifest = package + "/tagmanifest-\(algorithm).txt"
+            var out = ""
+            for line in try String(contentsOfFile: manifest, encoding: .utf8).split(separator: "\n") {
+                let path = String(line.split(separator: " ", maxSplits: 1)[1]).trimmingCharacters(in: .whitespaces)
+                let data = try Data(contentsOf: URL(fileURLWithPath: package + "/" + path))
+                let digest = algorithm == "sha256" ? Array(SHA256.hash(data: data)) : Array(SHA512.hash(data: data))
+                out += IndependentVerifier.hexString(digest) + "  " + path + "\n"
+            }
+            try out.write(toFile: manifest, atomically: false, encoding: .utf8)
+        }
     }
 
     /// A script of `Scripts/`.

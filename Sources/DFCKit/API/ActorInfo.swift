@@ -28,6 +28,25 @@ public struct ActorInfo: Sendable, Codable, Equatable {
         SignedNote.verifierKey(keyName: SignedNote.keyName(actor: name), publicKey: Hex.bytes(publicKey) ?? [])
     }
 
+    /// The line `dfc actor list --verifier-keys` prints: the verifier key and, for a revoked
+    /// actor, a tab and `revoked by custody event N at TIME`, so that a verifier offline refuses
+    /// whatever the key signed after its revocation (`cut -f1` leaves the bare keys).
+    public var verifierKeyLine: String {
+        verifierKey + (revokedBy.map { "\trevoked by custody event \($0) at \(revokedAt ?? "?")" } ?? "")
+    }
+
+    /// The actor name, public key (hex) and revoking event of one line of
+    /// `dfc actor list --verifier-keys`; nil when it is not such a line.
+    public static func parseVerifierKeyLine(_ text: String) -> (name: String, publicKey: String, revokedBy: Int64?)? {
+        let fields = text.split(separator: "\t", maxSplits: 1).map(String.init)
+        guard let first = fields.first, let (name, key) = parseVerifierKey(first) else { return nil }
+        guard fields.count == 2 else { return (name, key, nil) }
+        let words = fields[1].trimmingCharacters(in: .whitespaces).split(separator: " ")
+        guard words.count == 7, words[0...3] == ["revoked", "by", "custody", "event"], let seq = Int64(words[4]), seq > 0,
+              words[5] == "at" else { return nil }
+        return (name, key, seq)
+    }
+
     /// The actor name and public key (hex) a DFC verifier key names, or nil when it is not one
     /// (malformed, not Ed25519, a key ID that does not match, or not a DFC actor's key name).
     public static func parseVerifierKey(_ text: String) -> (name: String, publicKey: String)? {

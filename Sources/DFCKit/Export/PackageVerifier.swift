@@ -25,7 +25,8 @@ public enum PackageVerifier {
     /// anything after a shipped `actor_revoked` event names it, and a revocation is a custodian's
     /// or a supervisor's. A self-made authority (an analyst registering "Mallory" as supervisor with
     /// the analyst's own key) is named, whichever keys the signatures were checked with.
-    static func checkAuthority(_ payloads: [Int64: CustodyPayload]) -> [String] {
+    /// `trustedRevocations` (from the trusted keys file) count as well as the shipped revocations.
+    static func checkAuthority(_ payloads: [Int64: CustodyPayload], trustedRevocations: [String: Int64] = [:]) -> [String] {
         var problems: [String] = []
         var valid: [String: (role: String, seq: Int64)] = [:]
         var revoked: [String: Int64] = [:]
@@ -33,6 +34,9 @@ public enum PackageVerifier {
             let label = "custody event \(payload.seq) (\(payload.action) by \(payload.actor))"
             if let at = revoked[payload.actor] {
                 problems.append("\(label): signed after custody event \(at) revoked \(payload.actor): a revoked actor signs nothing")
+            } else if let at = trustedRevocations[payload.actor], payload.seq > at {
+                problems.append("\(label): signed after custody event \(at), which the trusted keys say revoked \(payload.actor): "
+                    + "a revoked actor signs nothing (the revocation is not shipped)")
             }
             let mayRegister = valid[payload.actor].map { ["custodian", "supervisor"].contains($0.role) } ?? false
             switch payload.action {
@@ -59,7 +63,11 @@ public enum PackageVerifier {
         return problems
     }
 
-    public static func verify(_ directory: String, trustedKeys: [String: String]? = nil, keySource: String? = nil,
+    ///
+    /// `revokedKeys` (actor name → the `actor_revoked` event, as `dfc actor list --verifier-keys`
+    /// marks it) refuses what a revoked key signed after its revocation, the checkpoint included,
+    /// whether or not the package ships the revocation.
+    public static func verify(_ directory: String, trustedKeys: [String: String]? = nil, revokedKeys: [String: Int64] = [:], keySource: String? = nil,
                               containment: Containment?, limits: MediaLimits = .standard) throws -> PackageVerification {
         let root = EvidenceStore.absolute(directory)
         var isDirectory: ObjCBool = false
@@ -93,7 +101,13 @@ public enum PackageVerifier {
         } catch {
             return fail("\(error)")
         }
-        let verification = checkpoint.verify(keys: keys)
+        // A key revoked at custody event N signed no checkpoint that includes that event.
+        let unrevoked = keys.filter { revokedKeys[$0.key].map { Int64(checkpoint.treeSize) < $0 } ?? true }
+        let verification = checkpoint.verify(keys: unrevoked)
+        for name in checkpoint.verify(keys: keys).valid where !verification.valid.contains(name) {
+            problems.append("\(PackageLayout.checkpoint): signed by \(name), whose key the trusted keys say was revoked by custody event "
+                + "\(revokedKeys[name] ?? 0), within the checkpoint's \(checkpoint.treeSize) events: a signature after the revocation does not count")
+        }
         result.checkpoint = "tree size \(checkpoint.treeSize), signed by \(verification.valid.joined(separator: ", "))"
         if let problem = verification.problem { problems.append("\(PackageLayout.checkpoint): \(problem)") }
 
@@ -127,7 +141,7 @@ public enum PackageVerifier {
                 if let role = payload.details["role"] { roles[name] = (role, payload.seq) }
             }
         }
-        problems += checkAuthority(payloads)
+        problems += checkAuthority(payloads, trustedRevocations: revokedKeys)
         for payload in payloads.values.sorted(by: { $0.seq < $1.seq }) {
             guard let registration = roles[payload.actor] else {
                 problems.append("custody event \(payload.seq) (\(payload.action) by \(payload.actor)): no shipped actor_registered event registers \(payload.actor)")
