@@ -127,6 +127,50 @@ import Testing
         #expect(audit.stdout.contains("table exhibit was changed"))   // its row-security flag
     }
 
+    /// PostgreSQL only: a trigger planted after DFC's schema check, while an ingest is under way
+    /// (the insider holds the table, waits until the ingest queues behind him, then creates the
+    /// trigger and lets it go), changes rows as DFC writes them: a stream's codec, a frame's picture
+    /// type. The rows read back before commit are not those DFC produced: the ingest is rolled
+    /// back naming the table, and signs nothing about rows it did not mean.
+    @Test(arguments: [("stream", "NEW.codec := 'h264'"), ("frame", "NEW.pict_type := 'B'")])
+    func aTriggerPlantedDuringAnIngestMakesItRollBackNotSign(_ table: String, _ change: String) throws {
+        guard ProcessInfo.processInfo.environment["DFC_TEST_CATALOG"] == "postgresql" else { return }
+        let store = try Self.store()
+        let database = try #require(try Insider(path: store).database)
+        let parts = try TestSupport.Postgres.address().split(separator: ":")
+        let planter = Process()
+        planter.executableURL = URL(fileURLWithPath: "/usr/bin/psql")
+        planter.arguments = ["-h", String(parts[0]), "-p", String(parts[1]), "-U", "postgres", "-d", database, "-qAtX", "-v", "ON_ERROR_STOP=1",
+                             "-c", """
+            BEGIN;
+            LOCK TABLE \(table) IN SHARE ROW EXCLUSIVE MODE;
+            DO $$ BEGIN
+                FOR i IN 1..600 LOOP
+                    EXIT WHEN EXISTS (SELECT 1 FROM pg_locks WHERE relation = '\(table)'::regclass AND NOT granted);
+                    PERFORM pg_sleep(0.05);
+                END LOOP;
+            END $$;
+            CREATE FUNCTION zz_change() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN \(change); RETURN NEW; END $$;
+            CREATE TRIGGER zz BEFORE INSERT ON \(table) FOR EACH ROW EXECUTE FUNCTION zz_change();
+            COMMIT;
+            """]
+        try planter.run()
+        // The insider holds the table before the ingest starts.
+        let deadline = Date().addingTimeInterval(30)
+        while try TestSupport.Postgres.psql(database, "SELECT count(*) FROM pg_locks WHERE relation = '\(table)'::regclass AND granted "
+                                            + "AND mode = 'ShareRowExclusiveLock'") == "0\n" && Date() < deadline {
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        let ingest = try TestSupport.dfc(["ingest", TestSupport.fixture("mjpeg.avi"), "--case", "SCH-3", "--store", store], actor: Self.analyst)
+        planter.waitUntilExit()
+        #expect(planter.terminationStatus == 0)
+        #expect(ingest.status != 0, "\(ingest.stdout)\(ingest.stderr)")
+        #expect(ingest.stderr.contains("the rows of \(table) read back before the commit are not the ones DFC wrote"), "\(ingest.stderr)")
+        #expect(try TestSupport.Postgres.psql(database, "SELECT count(*) FROM exhibit WHERE case_id = 'SCH-3'") == "0\n")
+        let audit = try TestSupport.dfc(["audit", "--store", store], actor: Self.custodian)
+        #expect(audit.status == 1 && audit.stdout.contains("trigger zz on \(table) was added"), "\(audit.stdout)")
+    }
+
     /// The schema DFC knows for PostgreSQL is the one its migrations make on this server: the
     /// catalog of a new store, made as `dfc init --catalog-admin` makes it. With DFC_WRITE_KNOWN_SCHEMA=1
     /// (Scripts/known-schema) it writes the known schema's source file instead.

@@ -2,7 +2,7 @@
 /// A row of `analysis`: an exhibit analysed again after ingest, from its vault copy. Made in
 /// the same transaction as the signed `reanalysed` event that names its id; never updated
 /// or deleted (SQLite triggers refuse it).
-struct AnalysisRecord: Codable, Sendable, CatalogRecord {
+struct AnalysisRecord: Codable, Sendable, Equatable, CatalogRecord {
     static let table = "analysis"
     static let key = "id"
 

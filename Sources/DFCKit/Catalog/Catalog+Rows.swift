@@ -22,22 +22,19 @@ extension Catalog {
         }
     }
 
-    /// Inserts one stream row of an analysis, its parameters as canonical JSON.
-    static func insert(_ stream: StreamInfo, framehashTimeBase: String?, into analysis: AnalysisLocation, _ db: CatalogDB) throws {
-        try db.execute(sql: """
-            INSERT INTO \(analysis.streams) (\(analysis.keyColumn), idx, type, codec, frame_count, framehash_tb, info_json)
-            VALUES (?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [analysis.key, stream.index, stream.type, stream.codec, stream.frameCount, framehashTimeBase,
-                             try CanonicalJSON.string(stream)])
+    /// Adds one stream row of an analysis to `rows`, its parameters as canonical JSON.
+    static func insert(_ stream: StreamInfo, framehashTimeBase: String?, into analysis: AnalysisLocation, _ rows: RowInserter) throws {
+        try rows.add(analysis.streams, columns: [analysis.keyColumn, "idx", "type", "codec", "frame_count", "framehash_tb", "info_json"], [
+            analysis.key, stream.index, stream.type, stream.codec, stream.frameCount, framehashTimeBase, try CanonicalJSON.string(stream),
+        ])
     }
 
-    /// Inserts one finding of an analysis.
-    static func insert(_ finding: Finding, into analysis: AnalysisLocation, _ db: CatalogDB) throws {
-        try db.execute(sql: """
-            INSERT INTO \(analysis.findings) (\(analysis.keyColumn), kind, severity, message, stream, packet, frame, seconds)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [analysis.key, finding.kind.rawValue, finding.severity.rawValue, finding.message,
-                             finding.stream, finding.packet, finding.frame, finding.seconds])
+    /// Adds one finding of an analysis to `rows` (a time that is not a finite number is left out).
+    static func insert(_ finding: Finding, into analysis: AnalysisLocation, _ rows: RowInserter) throws {
+        try rows.add(analysis.findings, columns: [analysis.keyColumn, "kind", "severity", "message", "stream", "packet", "frame", "seconds"], [
+            analysis.key, finding.kind.rawValue, finding.severity.rawValue, finding.message,
+            finding.stream, finding.packet, finding.frame, finding.seconds.flatMap { $0.isFinite ? $0 : nil },
+        ])
     }
 
     /// An analysis's streams in index order, each with the time base FFmpeg's framehash gives it.

@@ -20,21 +20,21 @@ private let timelineRows = """
 
 extension Catalog {
     /// Inserts an exhibit's time layers, places and span (see `TimeSchema`).
-    static func insert(_ time: TimeLayers, exhibit: Int64, _ db: CatalogDB) throws {
+    static func insert(_ time: TimeLayers, exhibit: Int64, _ rows: RowInserter) throws {
         for (index, layer) in time.layers.enumerated() {
-            try db.execute(sql: """
-                INSERT INTO time_layer (exhibit_id, idx, kind, tag, value, utc_ms, local_time, zone) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [exhibit, index, layer.kind.rawValue, layer.tag, layer.value,
-                                 layer.utc.flatMap { CivilTime(parsing: $0)?.utcMilliseconds }, layer.local, layer.zone])
+            try rows.add("time_layer", columns: ["exhibit_id", "idx", "kind", "tag", "value", "utc_ms", "local_time", "zone"], [
+                exhibit, index, layer.kind.rawValue, layer.tag, layer.value, layer.utc.flatMap { CivilTime(parsing: $0)?.utcMilliseconds },
+                layer.local, layer.zone,
+            ])
         }
         for (index, place) in time.places.enumerated() {
-            try db.execute(sql: """
-                INSERT INTO place (exhibit_id, idx, tag, value, latitude, longitude, altitude) VALUES (?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [exhibit, index, place.tag, place.value, place.latitude, place.longitude, place.altitude])
+            try rows.add("place", columns: ["exhibit_id", "idx", "tag", "value", "latitude", "longitude", "altitude"], [
+                exhibit, index, place.tag, place.value, place.latitude, place.longitude, place.altitude,
+            ])
         }
         if let span = time.span {
-            try db.execute(sql: "INSERT INTO exhibit_span (exhibit_id, start_ms, end_ms, layer) VALUES (?, ?, ?, ?)",
-                           arguments: [exhibit, span.startMilliseconds, span.endMilliseconds, span.layer])
+            try rows.add("exhibit_span", columns: ["exhibit_id", "start_ms", "end_ms", "layer"],
+                         [exhibit, span.startMilliseconds, span.endMilliseconds, span.layer], digestFrom: 0)
         }
     }
 

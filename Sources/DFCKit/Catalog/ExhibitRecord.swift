@@ -1,6 +1,6 @@
 
 /// A row of `exhibit`: one original file, kept once in the vault.
-struct ExhibitRecord: Codable, Sendable, CatalogRecord {
+struct ExhibitRecord: Codable, Sendable, Equatable, CatalogRecord {
     static let table = "exhibit"
     static let key = "id"
 

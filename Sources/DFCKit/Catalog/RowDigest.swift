@@ -28,29 +28,29 @@ enum RowDigest {
     /// The sections of an analysis in `layout` (nil for a layout DFC does not know), in the
     /// order they are named in the event (`NAME_digest`), each with the query whose single
     /// `?` is the exhibit's id (at ingest) or the `analysis` row's id (later).
-    static func sections(for analysis: AnalysisLocation, layout: String = layout) -> [(name: String, sql: String)]? {
+    static func sections(for analysis: AnalysisLocation, layout: String = layout) -> [(name: String, table: String, sql: String)]? {
         let key = analysis.keyColumn
-        let head: (name: String, sql: String) = analysis.isIngest
-            ? ("exhibit", """
+        let head: (name: String, table: String, sql: String) = analysis.isIngest
+            ? ("exhibit", "exhibit", """
                 SELECT id, case_id, source, sha256, sha512, size, original_name, original_path, vault_path, format,
                 container_json, libraries, packet_count, frame_count, packets_digest, frames_digest, ingested_at, ingested_by
                 FROM exhibit WHERE id = ?
                 """)
-            : ("analysis", """
+            : ("analysis", "analysis", """
                 SELECT id, exhibit_id, format, container_json, libraries, packet_count, frame_count, analysed_at, analysed_by, reason
                 FROM analysis WHERE id = ?
                 """)
-        let rows: [(name: String, sql: String)] = [
+        let rows: [(name: String, table: String, sql: String)] = [
             head,
-            ("streams", "SELECT idx, type, codec, frame_count, framehash_tb, info_json FROM \(analysis.streams) WHERE \(key) = ? ORDER BY idx"),
-            ("packets", "SELECT idx, stream, pts, dts, duration, size, key, pos, sha256 FROM \(analysis.packets) WHERE \(key) = ? ORDER BY idx"),
-            ("frames", """
+            ("streams", analysis.streams, "SELECT idx, type, codec, frame_count, framehash_tb, info_json FROM \(analysis.streams) WHERE \(key) = ? ORDER BY idx"),
+            ("packets", analysis.packets, "SELECT idx, stream, pts, dts, duration, size, key, pos, sha256 FROM \(analysis.packets) WHERE \(key) = ? ORDER BY idx"),
+            ("frames", analysis.frames, """
                 SELECT stream, idx, pts, pts_seconds, key, pict_type, size, sha256 FROM \(analysis.frames) WHERE \(key) = ?
                 ORDER BY stream, idx
                 """),
-            ("findings", "SELECT kind, severity, message, stream, packet, frame, seconds FROM \(analysis.findings) WHERE \(key) = ? ORDER BY id"),
+            ("findings", analysis.findings, "SELECT kind, severity, message, stream, packet, frame, seconds FROM \(analysis.findings) WHERE \(key) = ? ORDER BY id"),
         ]
-        let pdq = ("pdq", "SELECT stream, idx, quality, hash FROM \(analysis.pdq) WHERE \(key) = ? ORDER BY stream, idx")
+        let pdq = ("pdq", analysis.pdq, "SELECT stream, idx, quality, hash FROM \(analysis.pdq) WHERE \(key) = ? ORDER BY stream, idx")
         switch layout {
         case "dfc-rows-1":
             return rows
@@ -59,9 +59,9 @@ enum RowDigest {
         case "dfc-rows-3":
             guard analysis.isIngest else { return rows + [pdq] }
             return rows + [pdq,
-                ("time_layers", "SELECT idx, kind, tag, value, utc_ms, local_time, zone FROM time_layer WHERE exhibit_id = ? ORDER BY idx"),
-                ("places", "SELECT idx, tag, value, latitude, longitude, altitude FROM place WHERE exhibit_id = ? ORDER BY idx"),
-                ("span", "SELECT exhibit_id, start_ms, end_ms, layer FROM exhibit_span WHERE exhibit_id = ?"),
+                ("time_layers", "time_layer", "SELECT idx, kind, tag, value, utc_ms, local_time, zone FROM time_layer WHERE exhibit_id = ? ORDER BY idx"),
+                ("places", "place", "SELECT idx, tag, value, latitude, longitude, altitude FROM place WHERE exhibit_id = ? ORDER BY idx"),
+                ("span", "exhibit_span", "SELECT exhibit_id, start_ms, end_ms, layer FROM exhibit_span WHERE exhibit_id = ?"),
             ]
         default:
             return nil
@@ -69,28 +69,45 @@ enum RowDigest {
     }
 
     /// `NAME_digest` → hex SHA-256, for every section of one analysis in `layout` (at
-    /// ingest, the exhibit row's too); empty for a layout DFC does not know.
-    static func compute(_ analysis: AnalysisLocation, layout: String = layout, _ db: CatalogDB) throws -> [String: String] {
+    /// ingest, the exhibit row's too); empty for a layout DFC does not know. With `produced`,
+    /// every section but the head row must read back as the rows DFC wrote, or it throws
+    /// `StoredRowsDiffer` naming the table (the head row is compared by its record).
+    static func compute(_ analysis: AnalysisLocation, layout: String = layout, expecting produced: ProducedRows? = nil,
+                        _ db: CatalogDB) throws -> [String: String] {
+        let expected = produced?.finished()
         var result: [String: String] = [:]
-        for section in sections(for: analysis, layout: layout) ?? [] {
+        for (index, section) in (sections(for: analysis, layout: layout) ?? []).enumerated() {
+            let checked = expected != nil && index > 0
+            let perStream = checked && ProducedRows.perStream.contains(section.table)
             var hasher = SHA256()
+            var streams: [Int64?: SHA256] = [:]
+            var count = 0
             var bytes: [UInt8] = []
             bytes.reserveCapacity(1 << 16)
             let rows = try SQLRow.fetchCursor(db, sql: section.sql, arguments: [analysis.key])
             while let row = try rows.next() {
+                let start = bytes.count
                 for value in row.values { append(value, to: &bytes) }
+                count += 1
+                if perStream { streams[row.values.first.flatMap(Int64.from), default: SHA256()].update(data: bytes[start...]) }
                 if bytes.count >= 1 << 16 {
                     hasher.update(data: bytes)
                     bytes.removeAll(keepingCapacity: true)
                 }
             }
             hasher.update(data: bytes)
-            result[section.name + "_digest"] = Hex.string(hasher.finalize())
+            let digest = Hex.string(hasher.finalize())
+            result[section.name + "_digest"] = digest
+            if checked {
+                let stored = perStream ? streams.mapValues { Hex.string($0.finalize()) } : count == 0 ? [:] : [nil: digest]
+                guard stored == expected?[section.table] ?? [:] else { throw StoredRowsDiffer(table: section.table) }
+            }
         }
         return result
     }
 
-    private static func append(_ value: SQLValue, to bytes: inout [UInt8]) {
+    /// One value in the digest's encoding: a tag byte, then a big-endian word, then any bytes.
+    static func append(_ value: SQLValue, to bytes: inout [UInt8]) {
         func put(_ tag: UInt8, _ word: UInt64) {
             bytes.append(tag)
             withUnsafeBytes(of: word.bigEndian) { bytes.append(contentsOf: $0) }

@@ -6,6 +6,8 @@ import Foundation
 /// tables in any order, so only tables whose rows refer to none of the others' are gathered together.
 final class RowInserter {
     private let db: CatalogDB
+    /// Where each row is noted as DFC produced it, for the read-back before commit.
+    let produced: ProducedRows?
     private var pending: [String: Batch] = [:]
 
     private struct Batch {
@@ -18,15 +20,22 @@ final class RowInserter {
     /// At most this many values bound to one statement (SQLite and PostgreSQL both take more).
     static let valuesPerStatement = 4000
 
-    init(_ db: CatalogDB) { self.db = db }
+    init(_ db: CatalogDB, produced: ProducedRows? = nil) {
+        self.db = db
+        self.produced = produced
+    }
 
     /// Adds one row of `table`; inserts the table's batch when it is full. Every row of a table
     /// must name the same columns. With `orIgnore`, a row whose key is already there is left
-    /// out (`INSERT OR IGNORE`; every row of the table alike).
-    func add(_ table: String, columns: [String], _ values: [any SQLConvertible], orIgnore: Bool = false) throws {
+    /// out (`INSERT OR IGNORE`; every row of the table alike). The values from `digestFrom` on
+    /// (past the analysis's key column, by default) are noted in `produced`.
+    func add(_ table: String, columns: [String], _ values: [any SQLConvertible], orIgnore: Bool = false, digestFrom: Int = 1) throws {
         // Mutated in place: a copy taken out of the dictionary would copy the batch for every row.
         let count = try Self.append(values, columns: columns,
                                     to: &pending[table, default: Batch(columns: columns, orIgnore: orIgnore)], table: table)
+        if let produced, let batch = pending[table] {
+            produced.record(table, batch.values[(count - columns.count + min(max(digestFrom, 0), columns.count))...])
+        }
         if count + columns.count > Self.valuesPerStatement { try flush(table) }
     }
 
@@ -34,7 +43,11 @@ final class RowInserter {
         guard batch.columns == columns, values.count == columns.count else {
             throw CatalogReadError(column: table, value: "a row of other columns", type: "row of \(table)")
         }
-        for value in values { batch.values.append(value.sqlValue) }
+        for value in values {
+            // -0.0 is stored as 0 by SQLite: written as 0.0, so what is read back is what was meant.
+            let stored = value.sqlValue
+            if case .real(let real) = stored, real == 0 { batch.values.append(.real(0)) } else { batch.values.append(stored) }
+        }
         batch.rows += 1
         return batch.values.count
     }

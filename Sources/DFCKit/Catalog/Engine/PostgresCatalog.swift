@@ -159,7 +159,7 @@ final class PostgresCatalog: CatalogEngine, @unchecked Sendable {
     func explain(_ error: any Error) -> String { Self.explain(error, url: url, lockTimeout: lockTimeout) }
 
     static func explain(_ error: any Error, url: PostgresURL, lockTimeout: Double) -> String {
-        if error is CatalogReadError || error is CatalogSchemaChanged { return Catalog.explainUnreadable(error) }
+        if error is CatalogReadError || error is CatalogSchemaChanged || error is StoredRowsDiffer { return Catalog.explainUnreadable(error) }
         if let error = error as? PostgresWait.NoAnswer {
             return "the server at \(url.host):\(url.port) did not answer within \(Int(error.seconds)) s (the network is cut, "
                 + "or the server stalled); the connection was given up and nothing was recorded"

@@ -29,6 +29,7 @@ extension Catalog {
     /// A row DFC cannot read (a NULL, another type): the catalog was edited outside DFC.
     static func explainUnreadable(_ error: any Error) -> String {
         if let error = error as? CatalogSchemaChanged { return error.description }
+        if let error = error as? StoredRowsDiffer { return error.description }
         return "the catalog holds a value DFC never wrote (\(bounded("\(error)"))): it was altered outside DFC; run dfc audit"
     }
 

@@ -152,7 +152,10 @@ extension Intake {
             packetsDigest: "", framesDigest: "", ingestedAt: Timestamp.now(), ingestedBy: signer.name)
         exhibit.id = try exhibit.insertNumbered(db)
         let location = AnalysisLocation.ingest(exhibit: exhibit.id!)
-        if let digest = try exhibits.insertRows(of: analysis, into: location, limits: limits, db) { details["analysis_sha256"] = digest }
+        // Every row is noted as produced, and read back before the event that commits to them is signed.
+        let produced = ProducedRows()
+        let rows = RowInserter(db, produced: produced)
+        if let digest = try exhibits.insertRows(of: analysis, into: location, limits: limits, rows) { details["analysis_sha256"] = digest }
         // Time and place, from what the worker reported and what intake saw of the file itself.
         // A source in the camera register gives its position, and its zone to zone-less clocks.
         let camera = try source.flatMap { try Catalog.cameraSources(named: $0, db).first }
@@ -171,9 +174,11 @@ extension Intake {
                 (standing, findings) = (found.apply, findings + found.findings)
             }
         }
-        for finding in findings { try Catalog.insert(finding, into: location, db) }
-        try Catalog.insert(time, exhibit: location.key, db)
-        details.merge(try RowDigest.compute(location, db)) { $1 }
+        for finding in findings { try Catalog.insert(finding, into: location, rows) }
+        try Catalog.insert(time, exhibit: location.key, rows)
+        try rows.finish()
+        guard try ExhibitRecord.fetchOne(db, key: location.key) == exhibit else { throw StoredRowsDiffer(table: "exhibit") }
+        details.merge(try RowDigest.compute(location, expecting: produced, db)) { $1 }
         details["digest_layout"] = RowDigest.layout
         details["ingested_at"] = exhibit.ingestedAt
         details["libraries"] = summary.libraries

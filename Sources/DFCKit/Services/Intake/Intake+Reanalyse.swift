@@ -49,10 +49,14 @@ extension Intake {
                     "analysed_at": row.analysedAt, "analysed_by": analysis.analysedBy, "digest_layout": RowDigest.layout,
                 ]
                 details["analysis"] = String(try AnalysisRecord.count(db, where: "exhibit_id", is: record.id) + 1)
-                if let digest = try exhibits.insertRows(of: analysis, into: location, limits: limits, db) { details["analysis_sha256"] = digest }
+                let produced = ProducedRows()
+                let rows = RowInserter(db, produced: produced)
+                if let digest = try exhibits.insertRows(of: analysis, into: location, limits: limits, rows) { details["analysis_sha256"] = digest }
+                try rows.finish()
+                guard try AnalysisRecord.fetchOne(db, key: location.key) == row else { throw StoredRowsDiffer(table: "analysis") }
                 if let confinement = summary.confinement { details["confinement"] = confinement }
                 details["pdq_seconds_per_hash"] = String(summary.pdqSecondsPerHash)
-                details.merge(try RowDigest.compute(location, db)) { $1 }
+                details.merge(try RowDigest.compute(location, expecting: produced, db)) { $1 }
                 let event = try CustodyLog.append(db, action: "reanalysed", signer: signer, exhibit: record.exhibitID, details: details)
                 let analyses = try Catalog.analyses(of: record, db)   // as they stand now, the new one last
                 return (analyses.last!, event.seq, analyses[earlier.info.number - 1])
