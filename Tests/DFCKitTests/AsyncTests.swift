@@ -178,7 +178,7 @@ import Testing
         #expect(Date().timeIntervalSince(left) < 5, "worker \(pid) was not stopped at once")
         // The cancelled file's staged copy is removed by the batch's own thread as it stops.
         func staged() -> [String] {
-            ((try? FileManager.default.contentsOfDirectory(atPath: path + "/tmp")) ?? []).filter { !$0.hasPrefix("lease-") }
+            ((try? FileManager.default.contentsOfDirectory(atPath: path + "/tmp")) ?? ["(no tmp/ in the store)"]).filter { !$0.hasPrefix("lease-") }
         }
         while !staged().isEmpty && Date().timeIntervalSince(left) < 60 { usleep(10_000) }
         #expect(staged().isEmpty, "\(staged())")
