@@ -86,7 +86,7 @@ struct LookupBench {
             _ = try store.benchmarkFiller.benchmarkFind(query)
             finding.append(milliseconds(since: queryStart))
             let start = ContinuousClock.now
-            let hits = try store.lookup(query, actor: arguments[2])
+            let hits = try store.reading.lookup(query, actor: arguments[2])
             lookups.append(milliseconds(since: start))
             if !hits.isEmpty { found += 1 }
         }
@@ -108,7 +108,7 @@ struct LookupBench {
     /// Half the queries are stored hashes with 12 bits changed (each finds its cluster), half random (find nothing).
     static func pdqQueries(store: EvidenceStore, actor: String, count: Int) throws {
         let start = ContinuousClock.now
-        let matcher = try store.pdqMatcher()
+        let matcher = try store.search.pdqMatcher()
         let buildMilliseconds = milliseconds(since: start)
         var state: UInt64 = 7
         func next() -> UInt64 {
@@ -128,7 +128,7 @@ struct LookupBench {
             }
             hash.quality = 100
             let began = ContinuousClock.now
-            let matches = try store.match(pdq: hash, actor: actor, matcher: matcher)
+            let matches = try store.search.match(pdq: hash, actor: actor, matcher: matcher)
             times.append(milliseconds(since: began))
             if !matches.isEmpty { found += 1 }
         }
@@ -157,7 +157,7 @@ struct LookupBench {
             index.append(milliseconds(since: began))
             let query = TimeQuery(from: iso(from), to: iso(to))
             let start = ContinuousClock.now
-            found += try store.lookup(query, actor: actor).count
+            found += try store.reading.lookup(query, actor: actor).count
             whole.append(milliseconds(since: start))
         }
         index.sort()

@@ -20,7 +20,7 @@ enum FuzzIngest {
             do {
                 try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
                 let fresh = try EvidenceStore(path: folder + "/store", create: true)
-                _ = try fresh.registerActor(name: actor, role: .custodian, by: nil)
+                _ = try fresh.ledger.registerActor(name: actor, role: .custodian, by: nil)
                 store = fresh
             } catch {
                 fatalError("cannot make the scratch store: \(error)")
@@ -32,7 +32,7 @@ enum FuzzIngest {
         var limits = MediaLimits.standard
         limits.maxSeconds = 20
         do {
-            let result = try store!.ingest(file: input, caseID: "FUZZ", actor: actor, limits: limits)
+            let result = try store!.intake.ingest(file: input, caseID: "FUZZ", actor: actor, limits: limits)
             precondition(result.status != .rejected || bytes.isEmpty, "rejected: \(result.error ?? "")")
         } catch {
             fatalError("ingest threw on fuzzed input: \(error)")

@@ -38,7 +38,7 @@ struct ActorCommand: ParsableCommand {
         func run() throws {
             try reportingErrors {
                 let registrar = actor ?? ProcessInfo.processInfo.environment["DFC_ACTOR"].flatMap { $0.isEmpty ? nil : $0 }
-                let info = try location.open(create: true).registerActor(name: name, role: role, by: registrar, publicKey: publicKey)
+                let info = try location.open(create: true).ledger.registerActor(name: name, role: role, by: registrar, publicKey: publicKey)
                 if json {
                     print(Output.json(info))
                 } else {
@@ -62,7 +62,7 @@ struct ActorCommand: ParsableCommand {
         var name: String
 
         func run() throws {
-            try reportingErrors { print(try location.open().hostKey(name: name)) }
+            try reportingErrors { print(try location.open().ledger.hostKey(name: name)) }
         }
     }
 
@@ -80,7 +80,7 @@ struct ActorCommand: ParsableCommand {
 
         func run() throws {
             try reportingErrors {
-                let seq = try options.open().revokeActor(name: name, reason: reason, by: options.actorName)
+                let seq = try options.open().ledger.revokeActor(name: name, reason: reason, by: options.actorName)
                 print("REVOKED\t\(name)\tcustody event \(seq)")
             }
         }
@@ -101,7 +101,7 @@ struct ActorCommand: ParsableCommand {
 
         func run() throws {
             try reportingErrors {
-                for info in try location.open().actors() {
+                for info in try location.open().ledger.actors() {
                     print(verifierKeys ? info.verifierKeyLine : json ? Output.json(info)
                           : "\(info.name)\t\(info.role.rawValue)\t\(info.publicKey)\tevent \(info.registeredBy)\t\(info.registeredAt)"
                             + (info.revokedBy.map { "\tREVOKED by event \($0) at \(info.revokedAt ?? "?")" } ?? ""))

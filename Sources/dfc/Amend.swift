@@ -34,7 +34,7 @@ struct Amend: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let report = try options.open().amend(reference, caseID: caseID, source: source, reason: reason, actor: options.actorName)
+            let report = try options.open().exhibits.amend(reference, caseID: caseID, source: source, reason: reason, actor: options.actorName)
             if json {
                 print(Output.json(report))
             } else {

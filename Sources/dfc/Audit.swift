@@ -16,7 +16,7 @@ struct Audit: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let report = try options.open().audit(actor: options.actorName, checkpoints: try checkpoints.map(readCheckpoint))
+            let report = try options.open().integrity.audit(actor: options.actorName, checkpoints: try checkpoints.map(readCheckpoint))
             if json {
                 print(Output.json(report))
             } else {

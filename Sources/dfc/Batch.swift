@@ -90,11 +90,11 @@ struct Batch: ParsableCommand {
         try reportingErrors {
             let store = try worker.open(options, create: status == nil && cancel == nil)
             if let cancel, let id = BatchID(parsing: cancel) {
-                show(try store.cancelBatch(id, reason: reason ?? "", actor: options.actorName))
+                show(try store.queue.cancelBatch(id, reason: reason ?? "", actor: options.actorName))
                 return
             }
             if let status, let id = BatchID(parsing: status) {
-                if let queued = try store.queueStatus(id, actor: options.actorName) { show(queued) } else { try show(try store.batchStatus(id, actor: options.actorName)) }
+                if let queued = try store.queue.queueStatus(id, actor: options.actorName) { show(queued) } else { try show(try store.intake.batchStatus(id, actor: options.actorName)) }
                 return
             }
             let limits = worker.limits
@@ -113,7 +113,7 @@ struct Batch: ParsableCommand {
                 return containment
             }
             let live = !json && isatty(STDOUT_FILENO) == 1
-            let report = try store.batch(batchOptions, actor: options.actorName, containments: containments,
+            let report = try store.intake.batch(batchOptions, actor: options.actorName, containments: containments,
                                          resume: resume.flatMap(BatchID.init(parsing:))) { progress in
                 if live { Self.printLive(progress) } else { FileHandle.standardOutput.write(Data((Output.json(progress) + "\n").utf8)) }
             }
@@ -126,19 +126,19 @@ struct Batch: ParsableCommand {
     /// Queues the files, then follows the batch across every host until it completes.
     private func runQueued(_ store: EvidenceStore, _ batchOptions: BatchOptions) throws {
         let live = !json && isatty(STDOUT_FILENO) == 1
-        let report = try store.queueBatch(batchOptions, actor: options.actorName, resume: resume.flatMap(BatchID.init(parsing:)),
+        let report = try store.queue.queueBatch(batchOptions, actor: options.actorName, resume: resume.flatMap(BatchID.init(parsing:)),
                                           leaseSeconds: leaseSeconds, maxAttempts: maxAttempts) { done, total in
             if live { FileHandle.standardOutput.write(Data("\rqueuing: \(done)/\(total) files  ".utf8)) }
         }
         if live { print() }
         for note in report.notes { print(json ? Output.json(["note": note]) : "NOTE\t\(note)") }
         if noWait {
-            if let status = try store.queueProgress(report.batch) { show(status) }
+            if let status = try store.queue.queueProgress(report.batch) { show(status) }
             return
         }
         var last = ""
         while true {
-            guard let status = try store.queueProgress(report.batch) else { return }
+            guard let status = try store.queue.queueProgress(report.batch) else { return }
             let hosts = Dictionary(grouping: status.leases, by: \.host).map { "\($0.key) \($0.value.count)" }.sorted().joined(separator: ", ")
             let line = "\(status.done)/\(status.report.total) done, \(status.queued) queued, \(status.leased) leased"
                 + (hosts.isEmpty ? "" : " (\(hosts))") + ", \(status.report.analysisFailed) analysis failed, \(status.failed) failed"

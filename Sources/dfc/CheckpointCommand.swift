@@ -25,10 +25,10 @@ struct CheckpointCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let store = try options.open()
-            let destination = try output.map { try store.checkNewFile(at: $0) }   // refused before anything is signed
-            let checkpoint = try cosign.map { try store.cosign(readCheckpoint($0), source: $0, actor: options.actorName) }
-                ?? store.checkpoint(actor: options.actorName)
-            if let destination { try store.writeNewFile(Data(checkpoint.text.utf8), at: destination) }
+            let destination = try output.map { try store.disclosure.checkNewFile(at: $0) }   // refused before anything is signed
+            let checkpoint = try cosign.map { try store.ledger.cosign(readCheckpoint($0), source: $0, actor: options.actorName) }
+                ?? store.ledger.checkpoint(actor: options.actorName)
+            if let destination { try store.disclosure.writeNewFile(Data(checkpoint.text.utf8), at: destination) }
             Output.write(checkpoint.text)
         }
     }

@@ -55,9 +55,9 @@ struct Clock: ParsableCommand {
         try reportingErrors {
             let store = try options.open()
             let reports = if let reference {
-                [try store.correctClock(reference, offset: offset, zone: zone, reason: reason, actor: options.actorName)]
+                [try store.exhibits.correctClock(reference, offset: offset, zone: zone, reason: reason, actor: options.actorName)]
             } else {
-                try store.correctClock(source: source ?? "", from: from ?? "", to: to ?? "", offset: offset, zone: zone, reason: reason, actor: options.actorName)
+                try store.exhibits.correctClock(source: source ?? "", from: from ?? "", to: to ?? "", offset: offset, zone: zone, reason: reason, actor: options.actorName)
             }
             if reports.isEmpty {
                 print("\(source ?? "")\tno exhibit on the timeline over the range yet: the correction stands for its footage ingested later")

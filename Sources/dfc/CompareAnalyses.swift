@@ -30,7 +30,7 @@ struct CompareAnalyses: ParsableCommand {
     func run() throws {
         try reportingErrors {
             var output = BufferedOutput()
-            let comparison = try options.open().compareAnalyses(of: reference, first, second, actor: options.actorName) { difference in
+            let comparison = try options.open().intake.compareAnalyses(of: reference, first, second, actor: options.actorName) { difference in
                 output.append((json ? Output.json(difference) : Self.line(difference)) + "\n")
             }
             output.flush()

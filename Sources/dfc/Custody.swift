@@ -14,7 +14,7 @@ struct Custody: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            for event in try options.open().custody(of: reference, actor: options.actorName) {
+            for event in try options.open().reading.custody(of: reference, actor: options.actorName) {
                 if json {
                     print(Output.json(event))
                 } else {

@@ -39,7 +39,7 @@ struct Export: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let report = try options.open().export(
+            let report = try options.open().disclosure.export(
                 references, to: to, authorizedBy: authorizedBy, reason: reason, recipient: recipient, withFrames: withFrames,
                 actor: options.actorName)
             if json {

@@ -76,7 +76,7 @@ struct Extract: ParsableCommand {
         let launcher = WorkerLauncher.start()
         try reportingErrors {
             let store = try worker.open(options)
-            let extraction = try store.extractFrames(
+            let extraction = try store.disclosure.extractFrames(
                 of: reference, selection: selection, stream: stream, applyRotation: rotation == .apply, to: to,
                 actor: options.actorName, limits: worker.limits, containment: worker.containment(launcher))
             var output = BufferedOutput()

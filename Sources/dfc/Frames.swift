@@ -23,7 +23,7 @@ struct Frames: ParsableCommand {
         try reportingErrors {
             var output = BufferedOutput()
             var headerWritten = false
-            let header = try options.open().forEachFrame(
+            let header = try options.open().reading.forEachFrame(
                 of: selection.reference, stream: selection.stream, analysis: selection.analysis, actor: options.actorName
             ) { header, frame in
                 if format == .framehash {

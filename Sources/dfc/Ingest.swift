@@ -46,8 +46,8 @@ struct Ingest: ParsableCommand {
             var rejected = false
             for file in files {
                 let result = inProcess
-                    ? try store.ingest(file: file, caseID: caseID, source: source, actor: options.actorName, limits: limits)
-                    : try store.ingest(file: file, caseID: caseID, source: source, actor: options.actorName, limits: limits,
+                    ? try store.intake.ingest(file: file, caseID: caseID, source: source, actor: options.actorName, limits: limits)
+                    : try store.intake.ingest(file: file, caseID: caseID, source: source, actor: options.actorName, limits: limits,
                                        containment: containment)
                 rejected = rejected || result.status == .rejected
                 if json {

@@ -69,7 +69,7 @@ struct Lookup: ParsableCommand {
             else if let frameSHA256 { query = .frameSHA256(frameSHA256) }
             else if let caseID { query = .caseID(caseID) }
             else { query = .source(source!) }
-            let hits = try options.open().lookup(query, actor: options.actorName)
+            let hits = try options.open().reading.lookup(query, actor: options.actorName)
             for hit in hits {
                 if json {
                     print(Output.json(hit))
@@ -99,7 +99,7 @@ struct Lookup: ParsableCommand {
             }
             point = (latitude, longitude)
         }
-        let hits = try options.open().lookup(TimeQuery(from: from, to: to, near: point, radiusMetres: radius, caseID: caseID, source: source,
+        let hits = try options.open().reading.lookup(TimeQuery(from: from, to: to, near: point, radiusMetres: radius, caseID: caseID, source: source,
                                                        limit: limit, after: after), actor: options.actorName)
         for hit in hits {
             if json {

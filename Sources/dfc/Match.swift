@@ -59,7 +59,7 @@ struct Match: ParsableCommand {
             let containment = Containment(worker: Containment.currentExecutable, launcher: launcher)
             var found = false
             if let image {
-                let report = try store.match(image: image, options: settings, actor: options.actorName, containment: containment)
+                let report = try store.search.match(image: image, options: settings, actor: options.actorName, containment: containment)
                 found = !report.matches.isEmpty
                 if json { print(Output.json(report)) } else {
                     if let problem = report.problem { Output.error(problem) }
@@ -69,7 +69,7 @@ struct Match: ParsableCommand {
                     }
                 }
             } else if let video {
-                let report = try store.match(video: video, options: settings, actor: options.actorName, containment: containment)
+                let report = try store.search.match(video: video, options: settings, actor: options.actorName, containment: containment)
                 found = !report.matches.isEmpty
                 if json { print(Output.json(report)) } else {
                     if let problem = report.problem { Output.error(problem) }
@@ -82,7 +82,7 @@ struct Match: ParsableCommand {
                     }
                 }
             } else if let hashList {
-                let hits = try store.match(hashList: hashList, options: settings, actor: options.actorName)
+                let hits = try store.search.match(hashList: hashList, options: settings, actor: options.actorName)
                 found = !hits.isEmpty
                 for hit in hits {
                     if json { print(Output.json(hit)); continue }

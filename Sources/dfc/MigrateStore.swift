@@ -32,7 +32,7 @@ struct MigrateStore: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let result = try options.open().migrate(to: to, vault: vault, catalog: catalog, catalogAdmin: catalogAdmin, actor: options.actorName)
+            let result = try options.open().migrator.migrate(to: to, vault: vault, catalog: catalog, catalogAdmin: catalogAdmin, actor: options.actorName)
             if json {
                 print(Output.json(result))
             } else {

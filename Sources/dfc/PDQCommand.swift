@@ -24,7 +24,7 @@ struct PDQCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let entries = try options.open().pdqHashes(
+            let entries = try options.open().reading.pdqHashes(
                 of: selection.reference, stream: selection.stream, analysis: selection.analysis, actor: options.actorName)
             Output.write(entries.map { (format == .vpdq ? $0.vpdqLine : Output.json($0)) + "\n" }.joined())
         }

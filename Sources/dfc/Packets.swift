@@ -21,7 +21,7 @@ struct Packets: ParsableCommand {
         try reportingErrors {
             var output = BufferedOutput()
             if format == .text { output.append(PacketEntry.textHeader) }
-            try options.open().forEachPacket(of: reference, analysis: analysis, actor: options.actorName) { packet in
+            try options.open().reading.forEachPacket(of: reference, analysis: analysis, actor: options.actorName) { packet in
                 if format == .jsonl {
                     output.append(Output.json(packet) + "\n")
                 } else {

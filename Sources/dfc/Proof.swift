@@ -27,7 +27,7 @@ struct Proof: ParsableCommand {
 
         func run() throws {
             try reportingErrors {
-                let proof = try options.open().inclusionProof(
+                let proof = try options.open().ledger.inclusionProof(
                     event: event, treeSize: treeSize, checkpoint: try checkpoint.map(readCheckpoint),
                     checkpointSource: checkpoint ?? "checkpoint", actor: options.actorName)
                 Output.write(proof.text)
@@ -49,7 +49,7 @@ struct Proof: ParsableCommand {
 
         func run() throws {
             try reportingErrors {
-                let proof = try options.open().consistencyProof(
+                let proof = try options.open().ledger.consistencyProof(
                     from: try readCheckpoint(from), source: from, to: try to.map(readCheckpoint), laterSource: to ?? "checkpoint",
                     actor: options.actorName)
                 Output.write(proof.text)

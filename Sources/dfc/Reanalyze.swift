@@ -49,10 +49,10 @@ struct Reanalyze: ParsableCommand {
             let containment = worker.containment(launcher)
             let selection: ReanalysisSelection = failed ? .failed : all ? .all : .exhibits(references)
             var unanalysed = false
-            for exhibit in try store.exhibits(for: selection) {
+            for exhibit in try store.exhibits.exhibits(for: selection) {
                 do {
                     var output = BufferedOutput()
-                    let result = try store.reanalyse(exhibit.description, reason: reason, actor: options.actorName, limits: limits,
+                    let result = try store.intake.reanalyse(exhibit.description, reason: reason, actor: options.actorName, limits: limits,
                                                      containment: containment) { difference in
                         output.append((json ? Output.json(DifferenceLine(exhibit: exhibit, difference: difference))
                                             : CompareAnalyses.line(difference)) + "\n")

@@ -33,10 +33,10 @@ struct Report: ParsableCommand {
         let launcher = WorkerLauncher.start()
         try reportingErrors {
             let store = try worker.open(options)
-            let destination = try store.checkNewFile(at: to)
-            let html = try store.report(references, actor: options.actorName, thumbnails: thumbnails,
+            let destination = try store.disclosure.checkNewFile(at: to)
+            let html = try store.disclosure.report(references, actor: options.actorName, thumbnails: thumbnails,
                                         limits: worker.limits, containment: worker.containment(launcher))
-            try store.writeNewFile(Data(html.utf8), at: destination)
+            try store.disclosure.writeNewFile(Data(html.utf8), at: destination)
             Output.note("report on \(references.joined(separator: ", ")) written to \(destination)")
         }
     }

@@ -15,7 +15,7 @@ struct Show: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let report = try options.open().exhibit(reference, actor: options.actorName)
+            let report = try options.open().reading.exhibit(reference, actor: options.actorName)
             if json {
                 print(Output.json(report))
                 return

@@ -52,7 +52,7 @@ struct SourceCommand: ParsableCommand {
                 guard parts.count == 2, let latitude = parts[0], let longitude = parts[1] else {
                     throw ValidationError("--at \(at): give latitude,longitude in degrees (31.5497,74.3436)")
                 }
-                let entry = try options.open().registerSource(name, latitude: latitude, longitude: longitude, heading: heading, zone: zone,
+                let entry = try options.open().exhibits.registerSource(name, latitude: latitude, longitude: longitude, heading: heading, zone: zone,
                                                               fileNameTime: fileNameTime, actor: options.actorName)
                 if json {
                     print(Output.json(entry))
@@ -73,7 +73,7 @@ struct SourceCommand: ParsableCommand {
 
         func run() throws {
             try reportingErrors {
-                for entry in try options.open().sources() {
+                for entry in try options.open().exhibits.sources() {
                     if json {
                         print(Output.json(entry))
                     } else {

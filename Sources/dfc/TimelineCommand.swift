@@ -22,7 +22,7 @@ struct TimelineCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let timeline = try options.open().timeline(caseID: caseID, from: from, to: to, actor: options.actorName)
+            let timeline = try options.open().reading.timeline(caseID: caseID, from: from, to: to, actor: options.actorName)
             if json {
                 for entry in timeline.entries { print(Output.json(Tagged(kind: "exhibit", value: entry))) }
                 for gap in timeline.gaps { print(Output.json(Tagged(kind: "gap", value: gap))) }

@@ -26,7 +26,7 @@ struct Verify: ParsableCommand {
         try reportingErrors {
             let store = try options.open()
             if let file {
-                let result = try store.verify(file: file, actor: options.actorName)
+                let result = try store.integrity.verify(file: file, actor: options.actorName)
                 if json {
                     print(Output.json(result))
                 } else if let exhibit = result.exhibit {
@@ -41,7 +41,7 @@ struct Verify: ParsableCommand {
                 if !result.registered { throw ExitCode.failure }
                 return
             }
-            let results = try store.verify(references, actor: options.actorName)
+            let results = try store.integrity.verify(references, actor: options.actorName)
             for result in results {
                 if json {
                     print(Output.json(result))

@@ -59,7 +59,7 @@ struct WorkerHost: ParsableCommand {
                 return containment
             }
             let json = self.json
-            let report = try store.serve(
+            let report = try store.queue.serve(
                 actor: options.actorName, containments: containments,
                 options: HostOptions(jobs: jobs, pollSeconds: pollSeconds, exitWhenIdle: exitWhenIdle, limits: worker.limits),
                 control: control

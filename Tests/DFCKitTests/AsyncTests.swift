@@ -32,7 +32,7 @@ import Testing
     @Test func aCancelledIngestKillsItsWorkerAndRecordsNothing() async throws {
         let path = TestSupport.temporaryDirectory() + "/store"
         let store = try EvidenceStore(path: path, create: true)
-        _ = try store.registerActor(name: "Insp. A. Khan", role: .custodian, by: nil)
+        _ = try store.ledger.registerActor(name: "Insp. A. Khan", role: .custodian, by: nil)
         let containment = Containment(worker: TestSupport.dfcBinary)
         let clip = FaultTests.longClip   // made (once, by ffmpeg) before any clock starts
         let before = Self.workers(of: path)
@@ -40,7 +40,7 @@ import Testing
         // pool's threads for minutes (this one holds one while it polls), and a task waiting for one
         // would start no worker at all.
         let ingest = Task(executorPreference: Self.executor) {
-            try await store.ingest(file: clip, caseID: "ASYNC", actor: "Insp. A. Khan", containment: containment)
+            try await store.intake.ingest(file: clip, caseID: "ASYNC", actor: "Insp. A. Khan", containment: containment)
         }
         // Polled on this thread (not with Task.sleep): the times below are the worker's, not the pool's.
         var worker: pid_t?
@@ -60,39 +60,39 @@ import Testing
         await #expect(throws: CancellationError.self) { try await ingest.value }
         #expect(kill(pid, 0) != 0 && errno == ESRCH, "worker \(pid) is still there")
         // Nothing recorded, nothing staged.
-        #expect(try store.lookup(.caseID("ASYNC"), actor: "Insp. A. Khan").isEmpty)
+        #expect(try store.reading.lookup(.caseID("ASYNC"), actor: "Insp. A. Khan").isEmpty)
         let staged = ((try? FileManager.default.contentsOfDirectory(atPath: path + "/tmp")) ?? []).filter { !$0.hasPrefix("lease-") }
         #expect(staged.isEmpty, "\(staged)")
         // Not cancelled, the same call takes a file in; the audit runs async too, and is clean.
-        let done = try await store.ingest(file: TestSupport.fixture("cctv_h264.mp4"), caseID: "ASYNC", actor: "Insp. A. Khan",
+        let done = try await store.intake.ingest(file: TestSupport.fixture("cctv_h264.mp4"), caseID: "ASYNC", actor: "Insp. A. Khan",
                                           containment: containment)
         #expect(done.status == .ingested && done.findings.isEmpty)
-        let audit = try await store.audit(actor: "Insp. A. Khan")
+        let audit = try await store.integrity.audit(actor: "Insp. A. Khan")
         #expect(audit.ok, "\(audit.problems)")
     }
 
     /// The sequences list what the arrays do, each with its one `accessed` event.
     @Test func frameAndPacketSequencesListWhatTheArraysDo() async throws {
         let store = try EvidenceStore(path: TestSupport.temporaryDirectory() + "/store", create: true)
-        _ = try store.registerActor(name: "Insp. A. Khan", role: .custodian, by: nil)
-        _ = try store.ingest(file: TestSupport.fixture("cctv_h264.mp4"), caseID: "SEQ", actor: "Insp. A. Khan")
-        let frames = try store.frames(of: "EX-1", actor: "Insp. A. Khan")
-        let packets = try store.packets(of: "EX-1", actor: "Insp. A. Khan")
+        _ = try store.ledger.registerActor(name: "Insp. A. Khan", role: .custodian, by: nil)
+        _ = try store.intake.ingest(file: TestSupport.fixture("cctv_h264.mp4"), caseID: "SEQ", actor: "Insp. A. Khan")
+        let frames = try store.reading.frames(of: "EX-1", actor: "Insp. A. Khan")
+        let packets = try store.reading.packets(of: "EX-1", actor: "Insp. A. Khan")
         try #require(!frames.isEmpty && !packets.isEmpty)
         let listed = try await Task(executorPreference: Self.executor) {
             var frameList: [FrameEntry] = []
-            for try await frame in store.frameSequence(of: "EX-1", actor: "Insp. A. Khan") { frameList.append(frame) }
+            for try await frame in store.reading.frameSequence(of: "EX-1", actor: "Insp. A. Khan") { frameList.append(frame) }
             var packetList: [PacketEntry] = []
-            for try await packet in store.packetSequence(of: "EX-1", actor: "Insp. A. Khan") { packetList.append(packet) }
+            for try await packet in store.reading.packetSequence(of: "EX-1", actor: "Insp. A. Khan") { packetList.append(packet) }
             return (frameList, packetList)
         }.value
         #expect(listed.0 == frames)
         #expect(listed.1 == packets)
-        let commands = try store.custody(of: "EX-1", actor: "Insp. A. Khan").filter { $0.action == "accessed" }.compactMap { $0.details["command"] }
+        let commands = try store.reading.custody(of: "EX-1", actor: "Insp. A. Khan").filter { $0.action == "accessed" }.compactMap { $0.details["command"] }
         #expect(commands == ["frames", "packets", "frames", "packets", "custody"])
         // A reference that names nothing is thrown by the first next(), once; the sequence then ends.
         let missing = try await Task(executorPreference: Self.executor) { () -> (String?, Bool) in
-            var iterator = store.frameSequence(of: "EX-99", actor: "Insp. A. Khan").makeAsyncIterator()
+            var iterator = store.reading.frameSequence(of: "EX-99", actor: "Insp. A. Khan").makeAsyncIterator()
             var thrown: String?
             do { _ = try await iterator.next() } catch { thrown = "\(error)" }
             return (thrown, try await iterator.next() == nil)
@@ -152,12 +152,12 @@ import Testing
         try FileManager.default.copyItem(atPath: TestSupport.fixture("cctv_h264.mp4"), toPath: folder + "/a.mp4")
         try FileManager.default.copyItem(atPath: FaultTests.longClip, toPath: folder + "/b.mp4")
         let store = try EvidenceStore(path: path, create: true)
-        _ = try store.registerActor(name: "Insp. A. Khan", role: .custodian, by: nil)
+        _ = try store.ledger.registerActor(name: "Insp. A. Khan", role: .custodian, by: nil)
         let options = BatchOptions(roots: [folder], caseID: "BATCH-ASYNC")
         let containment = Containment(worker: TestSupport.dfcBinary)
         let before = Self.workers(of: path)
         let (first, killed) = try await Task(executorPreference: Self.executor) { () -> (BatchProgress?, pid_t?) in
-            for try await update in store.batchUpdates(options, actor: "Insp. A. Khan", containments: [containment]) {
+            for try await update in store.intake.batchUpdates(options, actor: "Insp. A. Khan", containments: [containment]) {
                 guard case .progress(let progress) = update else { return (nil, nil) }
                 // The second file's worker, then leave the loop while it decodes.
                 let waiting = Date()
@@ -182,12 +182,12 @@ import Testing
         }
         while !staged().isEmpty && Date().timeIntervalSince(left) < 60 { usleep(10_000) }
         #expect(staged().isEmpty, "\(staged())")
-        #expect(try store.lookup(.caseID("BATCH-ASYNC"), actor: "Insp. A. Khan").count == 1)
+        #expect(try store.reading.lookup(.caseID("BATCH-ASYNC"), actor: "Insp. A. Khan").count == 1)
         // Run again, the batch resumes, takes the second file in, and completes.
-        let report = try store.batch(options, actor: "Insp. A. Khan", containments: [containment])
+        let report = try store.intake.batch(options, actor: "Insp. A. Khan", containments: [containment])
         #expect(report.resumed && report.completed)
         #expect(report.total == 2 && report.ingested == 2 && report.duplicates == 0, "\(report)")
-        let audit = try await store.audit(actor: "Insp. A. Khan")
+        let audit = try await store.integrity.audit(actor: "Insp. A. Khan")
         #expect(audit.ok, "\(audit.problems)")
     }
 }

@@ -47,10 +47,10 @@ import Testing
         #expect(lines.count == 2 && lines[0].contains("EX-000002"), "\(second.stdout)")
         #expect(lines.last?.contains("\"more\":1") == true && lines.last?.contains("\"next\":") == true)
         // The library's page: every hit, and nothing more.
-        let page = try EvidenceStore(path: store).lookup(TimeQuery(from: "2026-11-03T14:30:00Z", to: "2026-11-03T14:30:05Z", limit: 2),
+        let page = try EvidenceStore(path: store).reading.lookup(TimeQuery(from: "2026-11-03T14:30:00Z", to: "2026-11-03T14:30:05Z", limit: 2),
                                                          actor: Self.analyst)
         #expect(page.map(\.exhibit.description) == ["EX-000001", "EX-000002"] && page.more == 1 && page.next != nil)
-        let rest = try EvidenceStore(path: store).lookup(TimeQuery(from: "2026-11-03T14:30:00Z", to: "2026-11-03T14:30:05Z", limit: 2,
+        let rest = try EvidenceStore(path: store).reading.lookup(TimeQuery(from: "2026-11-03T14:30:00Z", to: "2026-11-03T14:30:05Z", limit: 2,
                                                                    after: page.next), actor: Self.analyst)
         #expect(rest.map(\.exhibit.description) == ["EX-000003"] && rest.more == 0 && rest.next == nil)
         #expect(try TestSupport.dfc(range + ["--after", "yesterday"], actor: Self.analyst).stderr.contains("not a continuation"))

@@ -106,9 +106,9 @@ import Testing
             try Data(Self.withExif(format, try Self.still(format, in: directory), Self.exifBlock(littleEndian: little)))
                 .write(to: URL(fileURLWithPath: file))
             let store = try TestSupport.newStore()
-            let result = try store.ingest(file: file, caseID: "C", actor: TestSupport.custodian, containment: Containment(worker: TestSupport.dfcBinary))
+            let result = try store.intake.ingest(file: file, caseID: "C", actor: TestSupport.custodian, containment: Containment(worker: TestSupport.dfcBinary))
             #expect(result.status == .ingested && result.frameCount == 1 && result.findings == [], "\(file): \(result.findings)")
-            let tags = try store.exhibit(result.exhibit!.description, actor: TestSupport.custodian).containerInfo?.tags ?? [:]
+            let tags = try store.reading.exhibit(result.exhibit!.description, actor: TestSupport.custodian).containerInfo?.tags ?? [:]
             #expect(tags.filter { $0.key.hasPrefix("exif.") } == Self.expected, "\(file)")
             if format != "webp" {   // exiftool, the examiner's own tool, reads the same values (it wants VP8X in a WebP)
                 let tool = try TestSupport.run("/usr/bin/exiftool", ["-n", "-s", "-s", "-s", "-Make", "-Model", "-Orientation",
@@ -174,7 +174,7 @@ import Testing
         try Data(Self.withExif("jpg", try Self.still("jpg", in: directory), Array(Self.exifBlock(littleEndian: false).prefix(60))))
             .write(to: URL(fileURLWithPath: file))
         let store = try TestSupport.newStore()
-        let result = try store.ingest(file: file, caseID: "C", actor: TestSupport.custodian)
+        let result = try store.intake.ingest(file: file, caseID: "C", actor: TestSupport.custodian)
         #expect(result.status == .ingested && result.frameCount == 1)
         #expect(result.findings.contains { $0.kind == .metadataDamaged && $0.message.hasPrefix("EXIF: ") }, "\(result.findings)")
     }

@@ -71,11 +71,11 @@ import Testing
 
     @Test func theExportIsSignedCustodyAndTheStoreStillAudits() throws {
         let store = try EvidenceStore(path: Self.base + "/store")
-        let custody = try store.custody(of: "EX-1", actor: Self.custodian)
+        let custody = try store.reading.custody(of: "EX-1", actor: Self.custodian)
         let exported = try #require(custody.first { $0.action == "exported" })
         #expect(exported.actor == Self.analyst && exported.signatureStatus == "valid")
         #expect(exported.details["recipient"] == "Crown Court, Lahore" && exported.details["authorized_by"] == Self.custodian)
-        #expect(try store.audit(actor: Self.custodian).ok)
+        #expect(try store.integrity.audit(actor: Self.custodian).ok)
     }
 
     @Test func anUnauthorisedExportOrABusyDestinationWritesNothing() throws {

@@ -56,10 +56,10 @@ import Testing
         let files = ["bodycam.mp4", "mjpeg.avi", "h264_10bit.mkv", "paletted.avi", "odd_size.mkv"].map(TestSupport.fixture) + (try Self.taggedClips())
         var conversions: [String] = []
         for file in files {
-            let exhibit = try #require(try store.ingest(file: file, caseID: "C", actor: actor, containment: worker).exhibit).description
-            let extraction = try store.extractFrames(of: exhibit, selection: .indices([0, 7]), to: TestSupport.temporaryDirectory() + "/x",
+            let exhibit = try #require(try store.intake.ingest(file: file, caseID: "C", actor: actor, containment: worker).exhibit).description
+            let extraction = try store.disclosure.extractFrames(of: exhibit, selection: .indices([0, 7]), to: TestSupport.temporaryDirectory() + "/x",
                                                      actor: actor, containment: worker)
-            let catalog = try store.frames(of: exhibit, actor: actor)
+            let catalog = try store.reading.frames(of: exhibit, actor: actor)
             for frame in extraction.frames {
                 let path = extraction.directory + "/" + frame.fileName
                 let png = try Data(contentsOf: URL(fileURLWithPath: path))
@@ -74,29 +74,29 @@ import Testing
         #expect(conversions.contains { $0.contains("bt601 matrix, full (pc) range") })
         #expect(conversions.contains { $0.contains("bt601 matrix (assumed") && $0.contains("turned 90° clockwise") })
         #expect(conversions.contains { $0.hasPrefix("pal8 (no YUV matrix)") })
-        #expect(try store.audit(actor: actor).ok)
+        #expect(try store.integrity.audit(actor: actor).ok)
     }
 
     @Test func theRotationIsAppliedOrRecordedAndTimesPickThePictureOnScreen() throws {
         let store = try TestSupport.newStore()
-        _ = try store.ingest(file: TestSupport.fixture("bodycam.mp4"), caseID: "C", actor: actor, containment: worker)
-        let applied = try store.extractFrames(of: "EX-1", selection: .times([0, 1.5, 1.51]), to: TestSupport.temporaryDirectory(),
+        _ = try store.intake.ingest(file: TestSupport.fixture("bodycam.mp4"), caseID: "C", actor: actor, containment: worker)
+        let applied = try store.disclosure.extractFrames(of: "EX-1", selection: .times([0, 1.5, 1.51]), to: TestSupport.temporaryDirectory(),
                                               actor: actor, containment: worker)
         // 1.5 s and 1.51 s are the same picture at 30 fps: it is written once.
         #expect(applied.frames.map(\.frame) == [0, 45])
         #expect(applied.frames.allSatisfy { $0.width == 180 && $0.height == 320 && $0.rotation == 90 && $0.displayRotation == 90 })
-        let recorded = try store.extractFrames(of: "EX-1", selection: .every(1), applyRotation: false, to: TestSupport.temporaryDirectory(),
+        let recorded = try store.disclosure.extractFrames(of: "EX-1", selection: .every(1), applyRotation: false, to: TestSupport.temporaryDirectory(),
                                                actor: actor, containment: worker)
         #expect(recorded.frames.map(\.frame) == [0, 30])   // a 2 s clip at 30 fps
         #expect(recorded.frames.allSatisfy { $0.width == 320 && $0.height == 180 && $0.rotation == 0 && $0.displayRotation == 90 })
         #expect(recorded.frames[0].frameSHA256 == applied.frames[0].frameSHA256 && recorded.frames[0].pngSHA256 != applied.frames[0].pngSHA256)
-        let keyframes = try store.extractFrames(of: "EX-1", selection: .keyframes, to: TestSupport.temporaryDirectory(), actor: actor, containment: worker)
-        let catalog = try store.frames(of: "EX-1", actor: actor)
+        let keyframes = try store.disclosure.extractFrames(of: "EX-1", selection: .keyframes, to: TestSupport.temporaryDirectory(), actor: actor, containment: worker)
+        let catalog = try store.reading.frames(of: "EX-1", actor: actor)
         #expect(keyframes.frames.map(\.frame) == catalog.filter(\.keyFrame).map(\.index))
 
-        let registered = try store.extractedFrames(of: "EX-1", actor: actor)
+        let registered = try store.disclosure.extractedFrames(of: "EX-1", actor: actor)
         #expect(registered.count == applied.frames.count + recorded.frames.count + keyframes.frames.count)
-        let events = try store.custody(of: "EX-1", actor: actor).filter { $0.action == "extracted" }
+        let events = try store.reading.custody(of: "EX-1", actor: actor).filter { $0.action == "extracted" }
         #expect(events.map(\.seq) == [applied.event, recorded.event, keyframes.event] && events.allSatisfy { $0.signatureStatus == "valid" })
         #expect(events[1].details["rotation"] == "recorded" && events[1].details["frames"] == "2" && events[1].details["selection"] == "every 1.0 s")
         // The store keeps its own read-only copy of each PNG.
@@ -108,17 +108,17 @@ import Testing
 
     @Test func nothingIsWrittenOrRegisteredWhenAFileIsInTheWayOrThePictureDoesNotExist() throws {
         let store = try TestSupport.newStore()
-        _ = try store.ingest(file: TestSupport.fixture("mjpeg.avi"), caseID: "C", actor: actor, containment: worker)
+        _ = try store.intake.ingest(file: TestSupport.fixture("mjpeg.avi"), caseID: "C", actor: actor, containment: worker)
         let directory = TestSupport.temporaryDirectory()
         try Data("not mine".utf8).write(to: URL(fileURLWithPath: directory + "/EX-000001-s0-f000003.png"))
-        #expect { try store.extractFrames(of: "EX-1", selection: .indices([1, 3]), to: directory, actor: actor, containment: worker) } throws: {
+        #expect { try store.disclosure.extractFrames(of: "EX-1", selection: .indices([1, 3]), to: directory, actor: actor, containment: worker) } throws: {
             "\($0)".contains("EX-000001-s0-f000003.png: already exists: nothing was extracted")
         }
-        #expect { try store.extractFrames(of: "EX-1", selection: .indices([99_999]), to: directory, actor: actor, containment: worker) } throws: {
+        #expect { try store.disclosure.extractFrames(of: "EX-1", selection: .indices([99_999]), to: directory, actor: actor, containment: worker) } throws: {
             "\($0)".contains("has no picture 99999")
         }
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory) == ["EX-000001-s0-f000003.png"])
-        #expect(try store.extractedFrames(of: "EX-1", actor: actor).isEmpty)
+        #expect(try store.disclosure.extractedFrames(of: "EX-1", actor: actor).isEmpty)
         #expect(!FileManager.default.fileExists(atPath: store.path + "/derived"))
     }
 

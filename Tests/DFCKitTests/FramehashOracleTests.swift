@@ -8,10 +8,10 @@ import Testing
     func framesEqualFFmpeg(fixture: String) throws {
         let store = try TestSupport.newStore()
         let path = TestSupport.fixture(fixture)
-        let result = try store.ingest(file: path, caseID: "ORACLE", actor: "T. Tester")
+        let result = try store.intake.ingest(file: path, caseID: "ORACLE", actor: "T. Tester")
         #expect(result.status == .ingested)
         var listing = ""
-        _ = try store.forEachFrame(of: result.exhibit!.description, actor: "T. Tester") { header, frame in
+        _ = try store.reading.forEachFrame(of: result.exhibit!.description, actor: "T. Tester") { header, frame in
             if listing.isEmpty { listing = FramehashFormat.header(header) }
             listing += FramehashFormat.line(frame, header)
         }
@@ -34,8 +34,8 @@ import Testing
     @Test("the rotated body-camera clip hashes the decoded picture, not a rotated copy")
     func rotationIsMetadataNotPixels() throws {
         let store = try TestSupport.newStore()
-        let result = try store.ingest(file: TestSupport.fixture("bodycam.mp4"), caseID: "ROT", actor: "T. Tester")
-        let report = try store.exhibit(result.exhibit!.description, actor: "T. Tester")
+        let result = try store.intake.ingest(file: TestSupport.fixture("bodycam.mp4"), caseID: "ROT", actor: "T. Tester")
+        let report = try store.reading.exhibit(result.exhibit!.description, actor: "T. Tester")
         let video = try #require(report.streams.first { $0.type == "video" })
         #expect(video.rotation == -90)
         #expect(video.width == 320 && video.height == 180)
@@ -49,9 +49,9 @@ import Testing
     /// The frame listing of a fixture, as `dfc frames` prints it, and its findings.
     private func listing(_ fixture: String) throws -> (text: String, findings: [Finding]) {
         let store = try TestSupport.newStore()
-        let result = try store.ingest(file: TestSupport.fixture(fixture), caseID: "ORACLE", actor: "T. Tester")
+        let result = try store.intake.ingest(file: TestSupport.fixture(fixture), caseID: "ORACLE", actor: "T. Tester")
         var text = ""
-        _ = try store.forEachFrame(of: result.exhibit!.description, actor: "T. Tester") { header, frame in
+        _ = try store.reading.forEachFrame(of: result.exhibit!.description, actor: "T. Tester") { header, frame in
             if text.isEmpty { text = FramehashFormat.header(header) }
             text += FramehashFormat.line(frame, header)
         }

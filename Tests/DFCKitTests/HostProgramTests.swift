@@ -9,7 +9,7 @@ import Testing
     @Test func aHostsOwnDecoderLogsWithoutReachingDFC() throws {
         let store = try TestSupport.newStore()
         // DFC's callback is installed by its first analysis.
-        let first = try store.ingest(file: TestSupport.fixture("damaged_flipped.ts"), caseID: "H", actor: TestSupport.custodian)
+        let first = try store.intake.ingest(file: TestSupport.fixture("damaged_flipped.ts"), caseID: "H", actor: TestSupport.custodian)
         #expect(first.findings.contains { $0.kind == .decodeError })
 
         // The host's own H.264 decoder, whose `opaque` is the host's business (here a pointer to
@@ -33,7 +33,7 @@ import Testing
         var data = try Data(contentsOf: URL(fileURLWithPath: TestSupport.fixture("damaged_flipped.ts")))
         data.append(0)
         try data.write(to: URL(fileURLWithPath: copy))
-        let second = try store.ingest(file: copy, caseID: "H", actor: TestSupport.custodian)
+        let second = try store.intake.ingest(file: copy, caseID: "H", actor: TestSupport.custodian)
         #expect(second.findings.contains { $0.kind == .decodeError && $0.message.contains("decoder:") })
     }
 }

@@ -47,7 +47,7 @@ import Testing
         var findings: [String: [Finding.Kind]] = [:]
         var exhibits: [String: ExhibitID] = [:]
         for file in corpus.files {
-            let result = try store.ingest(file: file, caseID: "HOSTILE", actor: TestSupport.custodian)
+            let result = try store.intake.ingest(file: file, caseID: "HOSTILE", actor: TestSupport.custodian)
             #expect(result.status == .ingested || result.status == .duplicate, "\(file): \(result.error ?? "")")
             findings[(file as NSString).lastPathComponent] = result.findings.map(\.kind)
             exhibits[(file as NSString).lastPathComponent] = result.exhibit
@@ -63,7 +63,7 @@ import Testing
         }
 
         // 150,000 empty chunks before the pictures: the reading gets through them to all 20.
-        let zero = try store.exhibit(try #require(exhibits["zero-size-chunks.avi"]).description, actor: TestSupport.custodian)
+        let zero = try store.reading.exhibit(try #require(exhibits["zero-size-chunks.avi"]).description, actor: TestSupport.custodian)
         #expect(zero.frameCount == 20, "\(zero)")
 
         // The secret's bytes are nowhere in the store: not in the catalog, its WAL, or the vault.
@@ -73,7 +73,7 @@ import Testing
             guard let data = FileManager.default.contents(atPath: store.path + "/" + entry) else { continue }
             #expect(data.range(of: needle) == nil, "the secret's bytes are in \(entry)")
         }
-        #expect(try store.audit(actor: TestSupport.custodian).ok)
+        #expect(try store.integrity.audit(actor: TestSupport.custodian).ok)
     }
 
     /// The limits that real footage never reaches, lowered so that a real file reaches them.

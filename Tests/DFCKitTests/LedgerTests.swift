@@ -13,61 +13,61 @@ import Testing
         let store = try EvidenceStore(path: TestSupport.temporaryDirectory() + "/store", create: true)
         #expect(throws: DFCError.notPermitted(actor: "Analyst First", role: .analyst, action:
             "be the store's first actor: the first is a custodian or a supervisor, who can register the others")) {
-            try store.registerActor(name: "Analyst First", role: .analyst, by: nil)
+            try store.ledger.registerActor(name: "Analyst First", role: .analyst, by: nil)
         }
-        let first = try store.registerActor(name: custodian, role: .custodian, by: nil)
+        let first = try store.ledger.registerActor(name: custodian, role: .custodian, by: nil)
         #expect(first.registeredBy == 1)
         let keyFile = store.path + "/keys/T.%20Tester.ed25519"
         #expect(try FileManager.default.attributesOfItem(atPath: keyFile)[.posixPermissions] as? Int == 0o600)
         #expect(try FileManager.default.attributesOfItem(atPath: store.path + "/keys")[.posixPermissions] as? Int == 0o700)
 
-        #expect(throws: DFCError.actorMissing) { try store.registerActor(name: "Nobody Said", role: .analyst, by: nil) }
-        _ = try store.registerActor(name: "A. Analyst", role: .analyst, by: custodian)
+        #expect(throws: DFCError.actorMissing) { try store.ledger.registerActor(name: "Nobody Said", role: .analyst, by: nil) }
+        _ = try store.ledger.registerActor(name: "A. Analyst", role: .analyst, by: custodian)
         #expect(throws: DFCError.notPermitted(actor: "A. Analyst", role: .analyst, action:
             "register actors: only a custodian or a supervisor may")) {
-            try store.registerActor(name: "Z", role: .analyst, by: "A. Analyst")
+            try store.ledger.registerActor(name: "Z", role: .analyst, by: "A. Analyst")
         }
-        #expect(throws: DFCError.actorExists(name: "A. Analyst")) { try store.registerActor(name: "A. Analyst", role: .auditor, by: custodian) }
-        #expect(throws: DFCError.self) { try store.registerActor(name: "../../etc/passwd", role: .analyst, by: custodian) }
-        #expect(try store.actors().map(\.name) == [custodian, "A. Analyst"])
+        #expect(throws: DFCError.actorExists(name: "A. Analyst")) { try store.ledger.registerActor(name: "A. Analyst", role: .auditor, by: custodian) }
+        #expect(throws: DFCError.self) { try store.ledger.registerActor(name: "../../etc/passwd", role: .analyst, by: custodian) }
+        #expect(try store.ledger.actors().map(\.name) == [custodian, "A. Analyst"])
 
         // Someone not registered cannot act, and leaves nothing behind.
-        _ = try store.ingest(file: TestSupport.fixture("mjpeg.avi"), caseID: "C", actor: custodian)
-        let before = try store.audit(actor: custodian).eventsChecked
-        #expect(throws: DFCError.actorNotRegistered(name: "Stranger", store: store.path)) { try store.exhibit("EX-1", actor: "Stranger") }
+        _ = try store.intake.ingest(file: TestSupport.fixture("mjpeg.avi"), caseID: "C", actor: custodian)
+        let before = try store.integrity.audit(actor: custodian).eventsChecked
+        #expect(throws: DFCError.actorNotRegistered(name: "Stranger", store: store.path)) { try store.reading.exhibit("EX-1", actor: "Stranger") }
         #expect(throws: DFCError.actorNotRegistered(name: "Stranger", store: store.path)) {
-            try store.ingest(file: TestSupport.fixture("hevc.mkv"), caseID: "C", actor: "Stranger")
+            try store.intake.ingest(file: TestSupport.fixture("hevc.mkv"), caseID: "C", actor: "Stranger")
         }
-        #expect(try store.audit(actor: custodian).eventsChecked == before + 1)   // only that audit's own event
+        #expect(try store.integrity.audit(actor: custodian).eventsChecked == before + 1)   // only that audit's own event
 
         // A key others can read, or one that is not the registered key, is refused.
         let analystKey = store.path + "/keys/A.%20Analyst.ed25519"
         chmod(analystKey, 0o644)
-        #expect { try store.exhibit("EX-1", actor: "A. Analyst") } throws: { "\($0)".contains("readable by others") }
+        #expect { try store.reading.exhibit("EX-1", actor: "A. Analyst") } throws: { "\($0)".contains("readable by others") }
         chmod(analystKey, 0o600)
         try FileManager.default.removeItem(atPath: analystKey)
         try FileManager.default.copyItem(atPath: keyFile, toPath: analystKey)
-        #expect { try store.exhibit("EX-1", actor: "A. Analyst") } throws: { "\($0)".contains("does not match the key registered") }
+        #expect { try store.reading.exhibit("EX-1", actor: "A. Analyst") } throws: { "\($0)".contains("does not match the key registered") }
     }
 
     @Test func ingestIntoANewStoreRegistersItsFirstActorAndSaysSo() throws {
         let store = try EvidenceStore(path: TestSupport.temporaryDirectory() + "/store", create: true)
-        _ = try store.ingest(file: TestSupport.fixture("mjpeg.avi"), caseID: "C", actor: "Sgt. First")
-        #expect(try store.actors().map { "\($0.name) \($0.role)" } == ["Sgt. First custodian"])
+        _ = try store.intake.ingest(file: TestSupport.fixture("mjpeg.avi"), caseID: "C", actor: "Sgt. First")
+        #expect(try store.ledger.actors().map { "\($0.name) \($0.role)" } == ["Sgt. First custodian"])
         let db = try DatabaseQueue(path: store.path + "/catalog.sqlite")
         let actions = try db.read { try String.fetchAll($0, sql: "SELECT action FROM custody_event ORDER BY seq") }
         #expect(actions == ["actor_registered", "ingested"])
         let first = try db.read { try String.fetchOne($0, sql: "SELECT payload FROM custody_event WHERE seq = 1") } ?? ""
         #expect(first.contains("\"command\":\"ingest\"") && first.contains("registered on the spot"))
         #expect(throws: DFCError.actorNotRegistered(name: "Sgt. Second", store: store.path)) {
-            try store.ingest(file: TestSupport.fixture("hevc.mkv"), caseID: "C", actor: "Sgt. Second")
+            try store.intake.ingest(file: TestSupport.fixture("hevc.mkv"), caseID: "C", actor: "Sgt. Second")
         }
     }
 
     @Test func checkpointsAreSignedNotesThatReadBackAndRefuseEdits() throws {
         let store = try TestSupport.newStore()
-        let checkpoint = try store.checkpoint(actor: custodian)
-        let key = try store.actors()[0].publicKey
+        let checkpoint = try store.ledger.checkpoint(actor: custodian)
+        let key = try store.ledger.actors()[0].publicKey
         #expect(checkpoint.treeSize == 1 && checkpoint.format == .signedNote)
         #expect(checkpoint.verify(keys: [custodian: key]).ok)
         #expect(V.noteSignatureIsValid(checkpoint.text, keyName: V.keyName(custodian), publicKey: V.hex(key)))
@@ -89,8 +89,8 @@ import Testing
     /// A checkpoint printed before the C2SP format still reads, verifies and is audited.
     @Test func aDFCCheckpointV1IsStillReadAndChecked() throws {
         let store = try TestSupport.newStore()
-        let current = try store.checkpoint(actor: custodian)
-        let key = try store.actors()[0].publicKey
+        let current = try store.ledger.checkpoint(actor: custodian)
+        let key = try store.ledger.actors()[0].publicKey
         let seedHex = try String(contentsOfFile: store.path + "/" + KeyFolder.relativePath(for: custodian), encoding: .utf8)
             .split(separator: "\n")[1]
         let privateKey = try Curve25519.Signing.PrivateKey(rawRepresentation: V.hex(String(seedHex)))
@@ -101,33 +101,33 @@ import Testing
         let legacy = try Checkpoint(parsing: text, source: "old.txt")
         #expect(legacy.format == .legacy && legacy.treeSize == 1 && legacy.text == text)
         #expect(legacy.verify(keys: [custodian: key]).ok && legacy.signatures[0].time == "2026-11-21T09:30:00.000Z")
-        #expect(try store.audit(actor: custodian, checkpoints: [legacy]).ok)
-        #expect(try store.consistencyProof(from: legacy, source: "old.txt", actor: custodian).fromSize == 1)
+        #expect(try store.integrity.audit(actor: custodian, checkpoints: [legacy]).ok)
+        #expect(try store.ledger.consistencyProof(from: legacy, source: "old.txt", actor: custodian).fromSize == 1)
         let forged = try Checkpoint(parsing: text.replacingOccurrences(of: "role custodian", with: "role auditor"), source: "old.txt")
         #expect(!forged.verify(keys: [custodian: key]).ok)
-        #expect(throws: (any Error).self) { try store.cosign(legacy, source: "old.txt", actor: custodian) }
+        #expect(throws: (any Error).self) { try store.ledger.cosign(legacy, source: "old.txt", actor: custodian) }
     }
 
     /// A second actor cosigns: both signatures verify independently, the audit checks the
     /// stored cosigned checkpoint, and a forged or repeated cosignature is refused.
     @Test func aSecondActorCosignsACheckpoint() throws {
         let store = try TestSupport.newStore()
-        _ = try store.registerActor(name: "Registrar M. Osei", role: .supervisor, by: custodian)
-        let checkpoint = try store.checkpoint(actor: custodian)
-        let cosigned = try store.cosign(checkpoint, source: "cp.txt", actor: "Registrar M. Osei")
-        let keys = Dictionary(uniqueKeysWithValues: try store.actors().map { ($0.name, $0.publicKey) })
+        _ = try store.ledger.registerActor(name: "Registrar M. Osei", role: .supervisor, by: custodian)
+        let checkpoint = try store.ledger.checkpoint(actor: custodian)
+        let cosigned = try store.ledger.cosign(checkpoint, source: "cp.txt", actor: "Registrar M. Osei")
+        let keys = Dictionary(uniqueKeysWithValues: try store.ledger.actors().map { ($0.name, $0.publicKey) })
         #expect(cosigned.signatures.map(\.signer) == [custodian, "Registrar M. Osei"])
         #expect(cosigned.verify(keys: keys).valid == [custodian, "Registrar M. Osei"])
         #expect(cosigned.text.hasPrefix(checkpoint.text))
         for name in [custodian, "Registrar M. Osei"] {
             #expect(V.noteSignatureIsValid(cosigned.text, keyName: V.keyName(name), publicKey: V.hex(keys[name]!)))
         }
-        #expect(try store.audit(actor: custodian, checkpoints: [cosigned]).ok)
+        #expect(try store.integrity.audit(actor: custodian, checkpoints: [cosigned]).ok)
         #expect(throws: DFCError.checkpoint(source: "cp2.txt", reason: "Registrar M. Osei has signed it already")) {
-            try store.cosign(cosigned, source: "cp2.txt", actor: "Registrar M. Osei")
+            try store.ledger.cosign(cosigned, source: "cp2.txt", actor: "Registrar M. Osei")
         }
         let edited = try Checkpoint(parsing: checkpoint.text.replacingOccurrences(of: "\n\(checkpoint.treeSize)\n", with: "\n1\n"), source: "e.txt")
-        #expect { try store.cosign(edited, source: "e.txt", actor: "Registrar M. Osei") } throws: {
+        #expect { try store.ledger.cosign(edited, source: "e.txt", actor: "Registrar M. Osei") } throws: {
             "\($0)".contains("e.txt") && "\($0)".contains("signature does not verify")
         }
     }
@@ -136,26 +136,26 @@ import Testing
     /// consistency proof, and one taken of a forked copy of the log does not.
     @Test func aCheckpointBeforeAHundredEventsIsProvedAndAForkIsNot() throws {
         let store = try TestSupport.newStore(analysts: ["B. Officer"])
-        let ingested = try store.ingest(file: TestSupport.fixture("mjpeg.avi"), caseID: "C", actor: "B. Officer")
-        let early = try store.checkpoint(actor: custodian)
+        let ingested = try store.intake.ingest(file: TestSupport.fixture("mjpeg.avi"), caseID: "C", actor: "B. Officer")
+        let early = try store.ledger.checkpoint(actor: custodian)
         let fork = try Insider(store).fork(to: TestSupport.temporaryDirectory() + "/fork")
 
-        for _ in 0..<100 { _ = try store.exhibit(ingested.exhibit!.description, actor: "B. Officer") }
-        let late = try store.checkpoint(actor: custodian)
+        for _ in 0..<100 { _ = try store.reading.exhibit(ingested.exhibit!.description, actor: "B. Officer") }
+        let late = try store.ledger.checkpoint(actor: custodian)
         #expect(late.treeSize == early.treeSize + 101)   // 100 reads and the early checkpoint's own event
 
-        let proof = try store.consistencyProof(from: early, source: "early", to: late, actor: custodian)
+        let proof = try store.ledger.consistencyProof(from: early, source: "early", to: late, actor: custodian)
         #expect(V.verifyConsistency(first: early.treeSize, second: late.treeSize, firstHash: V.hex(early.rootHash),
                                     secondHash: V.hex(late.rootHash), path: proof.path.map(V.hex)))
-        let key = V.hex(try store.actors()[0].publicKey)
+        let key = V.hex(try store.ledger.actors()[0].publicKey)
         #expect(V.noteSignatureIsValid(early.text, keyName: V.keyName(custodian), publicKey: key)
                 && V.noteSignatureIsValid(late.text, keyName: V.keyName(custodian), publicKey: key))
-        #expect(try store.audit(actor: custodian, checkpoints: [early, late]).ok)
+        #expect(try store.integrity.audit(actor: custodian, checkpoints: [early, late]).ok)
 
         // Each event's leaf is its payload bytes: proved into the late checkpoint's tree.
-        let events = try store.custody(of: ingested.exhibit!.description, actor: custodian)
+        let events = try store.reading.custody(of: ingested.exhibit!.description, actor: custodian)
         for event in [events[0], events[50]] {
-            let inclusion = try store.inclusionProof(event: event.seq, checkpoint: late, actor: custodian)
+            let inclusion = try store.ledger.inclusionProof(event: event.seq, checkpoint: late, actor: custodian)
             let leaf = V.leafHash(Array(event.payload.utf8))
             #expect(inclusion.leafHash == V.hexString(leaf))
             #expect(V.verifyInclusion(leafHash: leaf, index: inclusion.leafIndex, size: late.treeSize,
@@ -163,17 +163,17 @@ import Testing
         }
 
         // The fork shares the log up to the early checkpoint, then goes its own way.
-        for _ in 0..<5 { _ = try fork.exhibit(ingested.exhibit!.description, actor: custodian) }
-        let forked = try fork.checkpoint(actor: custodian)
-        #expect(forked.verify(keys: [custodian: try store.actors()[0].publicKey]).ok && forked.logID == early.logID)
-        #expect { try store.consistencyProof(from: forked, source: "forked.txt", actor: custodian) } throws: {
+        for _ in 0..<5 { _ = try fork.reading.exhibit(ingested.exhibit!.description, actor: custodian) }
+        let forked = try fork.ledger.checkpoint(actor: custodian)
+        #expect(forked.verify(keys: [custodian: try store.ledger.actors()[0].publicKey]).ok && forked.logID == early.logID)
+        #expect { try store.ledger.consistencyProof(from: forked, source: "forked.txt", actor: custodian) } throws: {
             "\($0)".contains("forked.txt") && "\($0)".contains("not an append-only extension")
         }
-        let audit = try store.audit(actor: custodian, checkpoints: [forked])
+        let audit = try store.integrity.audit(actor: custodian, checkpoints: [forked])
         #expect(audit.problems.contains { $0.contains("supplied checkpoint") && $0.contains("rewritten") })
         #expect(!V.verifyConsistency(first: forked.treeSize, second: late.treeSize, firstHash: V.hex(forked.rootHash),
                                      secondHash: V.hex(late.rootHash),
-                                     path: try store.consistencyProof(from: early, source: "early", actor: custodian).path.map(V.hex)))
+                                     path: try store.ledger.consistencyProof(from: early, source: "early", actor: custodian).path.map(V.hex)))
     }
 
     /// A store made before events were signed is migrated in place: its old events stay as
@@ -190,8 +190,8 @@ import Testing
         }
         try old.close()
         let store = try EvidenceStore(path: path)
-        _ = try store.registerActor(name: custodian, role: .custodian, by: nil)
-        let audit = try store.audit(actor: custodian)
+        _ = try store.ledger.registerActor(name: custodian, role: .custodian, by: nil)
+        let audit = try store.integrity.audit(actor: custodian)
         #expect(audit.problems == ["custody event 1: is not signed"])
         #expect(audit.signaturesValid == 1)
     }
@@ -208,13 +208,13 @@ import Testing
                 try CustodyLog.append(db, action: "accessed", signer: signer, exhibit: nil, details: ["command": "one"])
             }
         }
-        let checkpoint = try store.checkpoint(actor: TestSupport.custodian)
-        let audit = try store.audit(actor: TestSupport.custodian, checkpoints: [checkpoint])
+        let checkpoint = try store.ledger.checkpoint(actor: TestSupport.custodian)
+        let audit = try store.integrity.audit(actor: TestSupport.custodian, checkpoints: [checkpoint])
         #expect(audit.ok, "\(audit.problems)")
         #expect(audit.eventsChecked == 1 + 1001 + 5 + 1 && audit.treeSize == audit.eventsChecked)
         #expect(audit.signaturesValid == audit.eventsChecked)
         // A proof for an event in the middle of a batch verifies against the checkpoint.
-        let proof = try store.inclusionProof(event: 500, checkpoint: checkpoint, actor: TestSupport.custodian)
+        let proof = try store.ledger.inclusionProof(event: 500, checkpoint: checkpoint, actor: TestSupport.custodian)
         #expect(V.verifyInclusion(leafHash: V.hex(proof.leafHash), index: proof.leafIndex, size: checkpoint.treeSize,
                                   path: proof.path.map(V.hex), root: V.hex(checkpoint.rootHash)))
     }

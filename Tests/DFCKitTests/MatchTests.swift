@@ -23,7 +23,7 @@ import Testing
         let store = try! TestSupport.newStore()
         let containment = Containment(worker: TestSupport.dfcBinary)
         func ingest(_ file: String) -> ExhibitID {
-            try! store.ingest(file: file, caseID: "SCENE", actor: actor, containment: containment).exhibit!
+            try! store.intake.ingest(file: file, caseID: "SCENE", actor: actor, containment: containment).exhibit!
         }
         let still = ingest(directory + "/still.png")
         let clip = ingest(directory + "/zoom.mp4")
@@ -41,7 +41,7 @@ import Testing
         let query = world.directory + "/still-q50-half.jpg"
         // JPEG at about quality 50 (-q:v 8), half the size.
         try Self.ffmpeg(["-i", world.directory + "/still.png", "-vf", "scale=320:240", "-q:v", "8", "-y", query])
-        let report = try world.store.match(image: query, actor: Self.actor, containment: Containment(worker: TestSupport.dfcBinary))
+        let report = try world.store.search.match(image: query, actor: Self.actor, containment: Containment(worker: TestSupport.dfcBinary))
         #expect(report.problem == nil, "\(report.problem ?? "")")
         #expect(report.matches.map(\.exhibit) == [world.still], "\(report.matches)")
         #expect((report.matches.first?.distance ?? 99) <= 31)
@@ -51,7 +51,7 @@ import Testing
         let world = Self.world
         let query = world.directory + "/grab-5s.jpg"
         try Self.ffmpeg(["-ss", "5", "-i", world.directory + "/zoom.mp4", "-frames:v", "1", "-vf", "scale=320:180", "-q:v", "15", "-y", query])
-        let report = try world.store.match(image: query, actor: Self.actor)
+        let report = try world.store.search.match(image: query, actor: Self.actor)
         let best = try #require(report.matches.first, "\(report)")
         #expect(best.exhibit == world.clip && best.ptsSeconds.map { abs($0 - 5) < 0.01 } == true, "\(report.matches)")
         #expect(!report.matches.contains { world.others.contains($0.exhibit) || $0.exhibit == world.still })
@@ -64,7 +64,7 @@ import Testing
         let query = world.directory + "/piece.avi"
         try Self.ffmpeg(["-ss", "4", "-t", "4", "-i", world.directory + "/zoom.mp4", "-vf", "scale=320:180", "-c:v", "mpeg4",
                          "-q:v", "6", "-y", query])
-        let report = try world.store.match(video: query, actor: Self.actor, containment: Containment(worker: TestSupport.dfcBinary))
+        let report = try world.store.search.match(video: query, actor: Self.actor, containment: Containment(worker: TestSupport.dfcBinary))
         #expect(report.problem == nil && report.queryHashes == 4, "\(report)")
         let found = try #require(report.matches.first, "\(report)")
         #expect(report.matches.map(\.exhibit) == [world.clip], "\(report.matches)")
@@ -76,16 +76,16 @@ import Testing
         let world = Self.world
         let query = world.directory + "/unrelated.mp4"
         try Self.ffmpeg(["-f", "lavfi", "-i", "life=size=320x240:rate=25:mold=10:seed=1", "-t", "4", "-c:v", "libx264", "-pix_fmt", "yuv420p", "-y", query])
-        let report = try world.store.match(video: query, actor: Self.actor)
+        let report = try world.store.search.match(video: query, actor: Self.actor)
         #expect(report.matches == [], "\(report.matches)")
     }
 
     @Test func aHashListFindsExhibitsByEachKindOfHash() throws {
         let world = Self.world
         let store = world.store
-        let fileHash = try store.exhibit(world.others[0].description, actor: Self.actor).sha256
-        let frame = try store.frames(of: world.others[1].description, actor: Self.actor)[3]
-        var pdq = try #require(try store.pdqHashes(of: world.clip.description, actor: Self.actor).dropFirst(2).first)
+        let fileHash = try store.reading.exhibit(world.others[0].description, actor: Self.actor).sha256
+        let frame = try store.reading.frames(of: world.others[1].description, actor: Self.actor)[3]
+        var pdq = try #require(try store.reading.pdqHashes(of: world.clip.description, actor: Self.actor).dropFirst(2).first)
         pdq.hash.words[0] ^= 0b111   // three bits off: still within 31
         let list = world.directory + "/agency-list.txt"
         try """
@@ -96,14 +96,14 @@ import Testing
             pdq:\(pdq.hash.hex)
             \(String(repeating: "ab", count: 32))
             """.write(toFile: list, atomically: true, encoding: .utf8)
-        let hits = try store.match(hashList: list, actor: Self.actor)
+        let hits = try store.search.match(hashList: list, actor: Self.actor)
         #expect(hits.contains { $0.line == 2 && $0.kind == .fileSHA256 && $0.exhibit == world.others[0] }, "\(hits)")
         #expect(hits.contains { $0.line == 3 && $0.kind == .frameSHA256 && $0.exhibit == world.others[1] && $0.frame == 3 }, "\(hits)")
         #expect(hits.contains { $0.line == 5 && $0.kind == .pdq && $0.exhibit == world.clip && $0.frame == pdq.frame && $0.distance == 3 }, "\(hits)")
         #expect(!hits.contains { $0.line == 6 })
 
         try "\(fileHash)\nnot-a-hash\n".write(toFile: list, atomically: true, encoding: .utf8)
-        #expect { try store.match(hashList: list, actor: Self.actor) } throws: { "\($0)".contains("agency-list.txt:2: \"not-a-hash\" is not a hash") }
+        #expect { try store.search.match(hashList: list, actor: Self.actor) } throws: { "\($0)".contains("agency-list.txt:2: \"not-a-hash\" is not a hash") }
     }
 
     /// `dfc match`: text and JSON, and exit 1 when nothing matches.
@@ -129,10 +129,10 @@ import Testing
         let store = world.store
         let query = world.directory + "/still-again.png"
         try FileManager.default.copyItem(atPath: world.directory + "/still.png", toPath: query)
-        let report = try store.match(image: query, actor: Self.actor)
-        let custody = try store.custody(of: world.still.description, actor: Self.actor)
+        let report = try store.search.match(image: query, actor: Self.actor)
+        let custody = try store.reading.custody(of: world.still.description, actor: Self.actor)
         #expect(custody.contains { $0.action == "accessed" && $0.details["command"] == "match --image" && $0.details["query_sha256"] == report.querySHA256 })
-        #expect(try store.audit(actor: Self.actor).problems == [])
+        #expect(try store.integrity.audit(actor: Self.actor).problems == [])
     }
 
     /// The index against a comparison with every hash, on 20,000 random hashes and queries

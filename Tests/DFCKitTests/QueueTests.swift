@@ -19,9 +19,9 @@ struct QueueTests {
             let database = try TestSupport.Postgres.newDatabase()
             self.database = database.name
             store = try EvidenceStore.initialize(path: TestSupport.temporaryDirectory() + "/store", catalog: database.user, catalogAdmin: database.admin)
-            _ = try store.registerActor(name: TestSupport.custodian, role: .custodian, by: nil)
+            _ = try store.ledger.registerActor(name: TestSupport.custodian, role: .custodian, by: nil)
             for host in hosts {
-                _ = try store.registerActor(name: host, role: .host, by: TestSupport.custodian, publicKey: try store.hostKey(name: host))
+                _ = try store.ledger.registerActor(name: host, role: .host, by: TestSupport.custodian, publicKey: try store.ledger.hostKey(name: host))
             }
             folder = TestSupport.temporaryDirectory()
             for name in files {
@@ -30,14 +30,14 @@ struct QueueTests {
         }
 
         func queue(maxAttempts: Int = 3) throws -> BatchID {
-            let report = try store.queueBatch(BatchOptions(roots: [folder], caseID: "Q-1"), actor: TestSupport.custodian,
+            let report = try store.queue.queueBatch(BatchOptions(roots: [folder], caseID: "Q-1"), actor: TestSupport.custodian,
                                               leaseSeconds: 5, maxAttempts: maxAttempts)
             return report.batch
         }
 
         @discardableResult
         func serve(_ host: String = "host-a", containments: [Containment] = []) throws -> HostReport {
-            try store.serve(actor: host, containments: containments, options: HostOptions(pollSeconds: 0.2, exitWhenIdle: true))
+            try store.queue.serve(actor: host, containments: containments, options: HostOptions(pollSeconds: 0.2, exitWhenIdle: true))
         }
 
         func sql(_ text: String) throws -> String {
@@ -60,7 +60,7 @@ struct QueueTests {
             return SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
         }
 
-        func audit() throws -> AuditReport { try store.audit(actor: TestSupport.custodian) }
+        func audit() throws -> AuditReport { try store.integrity.audit(actor: TestSupport.custodian) }
     }
 
     @Test func everyFileIsRecordedOnceByTheHostOnBehalfOfTheStarter() throws {
@@ -68,7 +68,7 @@ struct QueueTests {
         let batch = try fixture.queue()
         let report = try fixture.serve()
         #expect(report.ingested == 2 && report.batchesCompleted == 1)
-        let status = try #require(try fixture.store.queueStatus(batch, actor: TestSupport.custodian))
+        let status = try #require(try fixture.store.queue.queueStatus(batch, actor: TestSupport.custodian))
         #expect(status.done == 2 && status.queued == 0 && status.leased == 0 && status.failed == 0)
         let ingested = try fixture.sql("SELECT actor || ' ' || (payload::json->'details'->>'on_behalf_of') FROM custody_event WHERE action = 'ingested'")
         #expect(ingested.split(separator: "\n") == ["host-a T. Tester", "host-a T. Tester"])
@@ -81,17 +81,17 @@ struct QueueTests {
     @Test func aCamerasStandingClockCorrectionFollowsWhatAHostRecords() throws {
         let fixture = try Fixture(files: ["dvr_ch01_20261103143200.mp4"])
         let store = fixture.store
-        _ = try store.registerSource("CAM-Q", latitude: 31.5, longitude: 74.3, actor: TestSupport.custodian)
-        #expect(try store.correctClock(source: "CAM-Q", from: "2026-11-03T00:00:00Z", to: "2026-11-04T00:00:00Z", offset: "-01:00:07",
+        _ = try store.exhibits.registerSource("CAM-Q", latitude: 31.5, longitude: 74.3, actor: TestSupport.custodian)
+        #expect(try store.exhibits.correctClock(source: "CAM-Q", from: "2026-11-03T00:00:00Z", to: "2026-11-04T00:00:00Z", offset: "-01:00:07",
                                        reason: "overlay against the station clock", actor: TestSupport.custodian).isEmpty)
-        _ = try store.queueBatch(BatchOptions(roots: [fixture.folder], caseID: "Q-2", source: .fixed("CAM-Q")), actor: TestSupport.custodian,
+        _ = try store.queue.queueBatch(BatchOptions(roots: [fixture.folder], caseID: "Q-2", source: .fixed("CAM-Q")), actor: TestSupport.custodian,
                                  leaseSeconds: 5, maxAttempts: 3)
         #expect(try fixture.serve().ingested == 1)
         let followed = try fixture.sql("SELECT actor || ' ' || (payload::json->'details'->>'on_behalf_of') || ' ' || (payload::json->'details'->>'standing') "
                                        + "FROM custody_event WHERE action = 'clock_corrected'")
         let standing = try fixture.sql("SELECT seq FROM custody_event WHERE action = 'camera_clock_corrected'")
         #expect(followed == "host-a T. Tester \(standing)", "\(followed)")
-        let exhibit = try #require(try store.lookup(TimeQuery(from: "2026-11-03T09:32:01Z", to: "2026-11-03T09:32:02Z"), actor: TestSupport.custodian).first)
+        let exhibit = try #require(try store.reading.lookup(TimeQuery(from: "2026-11-03T09:32:01Z", to: "2026-11-03T09:32:02Z"), actor: TestSupport.custodian).first)
         #expect(exhibit.corrections.map(\.offset) == ["-01:00:07.000"], "\(exhibit)")
         let audit = try fixture.audit()
         #expect(audit.ok, "\(audit.problems)")
@@ -111,8 +111,8 @@ struct QueueTests {
         // The failed attempt before the last is a signed event of its own, with its reason.
         let attempts = try fixture.payloads("attempt_failed")
         #expect(attempts.count == 1 && attempts.allSatisfy { $0.contains("\"actor\":\"host-a\"") && $0.contains("\"attempt\":\"1\"") }, "\(attempts)")
-        let exhibits = try fixture.store.exhibits(for: .all)
-        let report = try fixture.store.exhibit(try #require(exhibits.first).description, actor: TestSupport.custodian)
+        let exhibits = try fixture.store.exhibits.exhibits(for: .all)
+        let report = try fixture.store.reading.exhibit(try #require(exhibits.first).description, actor: TestSupport.custodian)
         let failed = report.findings.filter { $0.kind == .analysisFailed }
         #expect(failed.count == 1)
         #expect(failed.first?.message.contains("in 2 attempts") == true, "\(failed)")
@@ -158,9 +158,9 @@ struct QueueTests {
         let failed = try fixture.payloads("job_failed")
         #expect(failed.count == 1)
         #expect(failed.first?.contains("its vault copy cannot be read") == true, "\(failed)")
-        let status = try #require(try fixture.store.queueStatus(batch, actor: TestSupport.custodian))
+        let status = try #require(try fixture.store.queue.queueStatus(batch, actor: TestSupport.custodian))
         #expect(status.failed == 1 && status.report.completed)
-        #expect(try fixture.store.exhibits(for: .all).isEmpty)
+        #expect(try fixture.store.exhibits.exhibits(for: .all).isEmpty)
     }
 
     @Test func anAlteredVaultCopyIsNeverRecordedAsTheQueuedFile() throws {
@@ -177,7 +177,7 @@ struct QueueTests {
         #expect(failed.count == 1)
         #expect(failed.first?.contains("is not the file its queued event") == true, "\(failed)")
         #expect(failed.first?.contains("in 2 attempts") == true, "\(failed)")
-        #expect(try fixture.store.exhibits(for: .all).isEmpty)
+        #expect(try fixture.store.exhibits.exhibits(for: .all).isEmpty)
     }
 
     @Test func aJobRowThatDisagreesWithItsSignedQueuedEventIsNotTakenAtItsWord() throws {
@@ -189,7 +189,7 @@ struct QueueTests {
         _ = try fixture.serve()
         let failed = try fixture.payloads("job_failed")
         #expect(failed.first?.contains("disagrees with its signed queued event") == true, "\(failed)")
-        #expect(try fixture.store.exhibits(for: .all).isEmpty)
+        #expect(try fixture.store.exhibits.exhibits(for: .all).isEmpty)
         let audit = try fixture.audit()
         #expect(audit.problems.contains { $0.contains("/evidence/planted.mp4") }, "\(audit.problems)")
     }
@@ -197,12 +197,12 @@ struct QueueTests {
     @Test func aCancelledBatchLeasesNothingMoreAndSaysWhy() throws {
         let fixture = try Fixture()
         let batch = try fixture.queue()
-        let status = try fixture.store.cancelBatch(batch, reason: "wrong case folder", actor: TestSupport.custodian)
+        let status = try fixture.store.queue.cancelBatch(batch, reason: "wrong case folder", actor: TestSupport.custodian)
         #expect(status.cancelled == 2 && status.queued == 0)
         #expect(try fixture.serve().ingested == 0)
         let cancelled = try fixture.payloads("batch_cancelled")
         #expect(cancelled.count == 1 && cancelled.first?.contains("wrong case folder") == true)
-        #expect(try fixture.store.exhibits(for: .all).isEmpty)
+        #expect(try fixture.store.exhibits.exhibits(for: .all).isEmpty)
         let audit = try fixture.audit()
         #expect(audit.ok, "\(audit.problems)")
     }
@@ -210,7 +210,7 @@ struct QueueTests {
     @Test func aRevokedHostCannotServe() throws {
         let fixture = try Fixture(files: ["cctv_h264.mp4"])
         _ = try fixture.queue()
-        try fixture.store.revokeActor(name: "host-a", reason: "laptop stolen", by: TestSupport.custodian)
+        try fixture.store.ledger.revokeActor(name: "host-a", reason: "laptop stolen", by: TestSupport.custodian)
         #expect(throws: DFCError.self) { try fixture.serve() }
         #expect(try fixture.payloads("ingested").isEmpty)
     }
@@ -220,7 +220,7 @@ struct QueueTests {
         let batch = try fixture.queue()
         _ = try fixture.sql("DELETE FROM batch_job WHERE path LIKE '%still_exif.jpg'")
         _ = try fixture.serve()
-        #expect(try fixture.store.queueStatus(batch, actor: TestSupport.custodian)?.report.completed == true)
+        #expect(try fixture.store.queue.queueStatus(batch, actor: TestSupport.custodian)?.report.completed == true)
         let audit = try fixture.audit()
         #expect(audit.problems.contains { $0.contains("completed by custody event") && $0.contains("still_exif.jpg") }, "\(audit.problems)")
     }
@@ -238,7 +238,7 @@ struct QueueTests {
         #expect(again.alreadyRecorded == 1 && again.ingested == 0 && again.duplicates == 0, "\(again)")
         #expect(try fixture.payloads("ingested").count == 1 && fixture.payloads("acquired").isEmpty)
         #expect(try fixture.sql("SELECT state || ' ' || event_seq FROM batch_job") == "done \(recorded)")
-        #expect(try fixture.store.queueStatus(batch, actor: TestSupport.custodian)?.done == 1)
+        #expect(try fixture.store.queue.queueStatus(batch, actor: TestSupport.custodian)?.done == 1)
         let audit = try fixture.audit()
         #expect(audit.ok, "\(audit.problems)")
     }
@@ -261,7 +261,7 @@ struct QueueTests {
             UPDATE batch_job SET failures = '[\(String(repeating: #"{"at":"2026-01-01T00:00:00.000Z","host":"host-a","reason":"made up"},"#, count: 3))'
                 || '{"at":"2026-01-01T00:00:00.000Z","host":"ghost-host","reason":"made up"}]', attempts = 5
             """)
-        let status = try #require(try fixture.store.queueStatus(batch, actor: TestSupport.custodian))
+        let status = try #require(try fixture.store.queue.queueStatus(batch, actor: TestSupport.custodian))
         #expect(!status.wasCancelled)
         let report = try fixture.serve()
         #expect(report.ingested == 2, "\(report)")

@@ -16,22 +16,22 @@ import Testing
     func anUnchangedFFmpegReportsNoDifference(fixture: String) throws {
         let store = try TestSupport.newStore()
         let containment = Containment(worker: TestSupport.dfcBinary)
-        let ingested = try store.ingest(file: TestSupport.fixture(fixture), caseID: "C", actor: actor, containment: containment)
+        let ingested = try store.intake.ingest(file: TestSupport.fixture(fixture), caseID: "C", actor: actor, containment: containment)
         let exhibit = ingested.exhibit!.description
         var differences: [FrameDifference] = []
-        let result = try store.reanalyse(exhibit, reason: "validation", actor: actor, containment: containment) { differences.append($0) }
+        let result = try store.intake.reanalyse(exhibit, reason: "validation", actor: actor, containment: containment) { differences.append($0) }
         #expect(differences == [], "\(fixture): \(differences.prefix(3))")
         #expect(result.comparison.identical && result.comparison.sameFindings, "\(fixture): \(result.comparison)")
         #expect(result.comparison.framesCompared == ingested.frameCount && result.comparison.framesCompared > 0)
         #expect(result.comparison.first.number == 1 && result.comparison.second.number == 2 && result.comparison.second.current)
 
-        let report = try store.exhibit(exhibit, actor: actor)
+        let report = try store.reading.exhibit(exhibit, actor: actor)
         #expect(report.analyses.map(\.number) == [1, 2] && report.analyses.map(\.current) == [false, true])
         #expect(report.analyses[1].reason == "validation" && report.analyses[1].event == result.event)
         #expect(report.findings == ingested.findings)
-        #expect(try store.frames(of: exhibit, analysis: 1, actor: actor) == (try store.frames(of: exhibit, analysis: 2, actor: actor)))
-        #expect(try store.packets(of: exhibit, analysis: 1, actor: actor) == (try store.packets(of: exhibit, actor: actor)))
-        #expect(try store.audit(actor: actor).problems == [])
+        #expect(try store.reading.frames(of: exhibit, analysis: 1, actor: actor) == (try store.reading.frames(of: exhibit, analysis: 2, actor: actor)))
+        #expect(try store.reading.packets(of: exhibit, analysis: 1, actor: actor) == (try store.reading.packets(of: exhibit, actor: actor)))
+        #expect(try store.integrity.audit(actor: actor).problems == [])
     }
 
     /// A file whose worker was killed at its deadline is picked by `.failed`, analysed again
@@ -42,37 +42,37 @@ import Testing
         let containment = Containment(worker: TestSupport.dfcBinary)
         var tight = MediaLimits.standard
         tight.maxSeconds = 0.001
-        let failed = try store.ingest(file: TestSupport.fixture("gap_5s.mp4"), caseID: "C", actor: actor, limits: tight, containment: containment)
-        let clean = try store.ingest(file: TestSupport.fixture("cctv_h264.mp4"), caseID: "C", actor: actor, containment: containment)
+        let failed = try store.intake.ingest(file: TestSupport.fixture("gap_5s.mp4"), caseID: "C", actor: actor, limits: tight, containment: containment)
+        let clean = try store.intake.ingest(file: TestSupport.fixture("cctv_h264.mp4"), caseID: "C", actor: actor, containment: containment)
         #expect(failed.findings.map(\.kind) == [.analysisFailed])
-        #expect(try store.exhibits(for: .failed) == [failed.exhibit!])
-        #expect(try store.exhibits(for: .all) == [failed.exhibit!, clean.exhibit!])
+        #expect(try store.exhibits.exhibits(for: .failed) == [failed.exhibit!])
+        #expect(try store.exhibits.exhibits(for: .all) == [failed.exhibit!, clean.exhibit!])
 
         var differences: [FrameDifference] = []
-        let redone = try store.reanalyse(failed.exhibit!.description, reason: "worker timed out", actor: actor, containment: containment) {
+        let redone = try store.intake.reanalyse(failed.exhibit!.description, reason: "worker timed out", actor: actor, containment: containment) {
             differences.append($0)
         }
         #expect(redone.comparison.framesOnlyInSecond == 40 && redone.comparison.framesCompared == 0 && !redone.comparison.sameFindings)
         #expect(differences.map(\.kind) == Array(repeating: .onlyInSecond, count: 40))
         #expect(differences.map(\.index) == Array(0..<40) && differences.allSatisfy { $0.first == nil && $0.second?.sha256.count == 64 })
-        #expect(try store.exhibits(for: .failed) == [])
-        let report = try store.exhibit(failed.exhibit!.description, actor: actor)
+        #expect(try store.exhibits.exhibits(for: .failed) == [])
+        let report = try store.reading.exhibit(failed.exhibit!.description, actor: actor)
         #expect(report.frameCount == 40 && report.findings.map(\.kind) == [.timelineGap])
 
-        let notFinished = try store.reanalyse(clean.exhibit!.description, reason: "try", actor: actor, limits: tight, containment: containment)
+        let notFinished = try store.intake.reanalyse(clean.exhibit!.description, reason: "try", actor: actor, limits: tight, containment: containment)
         #expect(notFinished.comparison.framesOnlyInFirst == 50 && !notFinished.comparison.second.current)
-        let cleanReport = try store.exhibit(clean.exhibit!.description, actor: actor)
+        let cleanReport = try store.reading.exhibit(clean.exhibit!.description, actor: actor)
         #expect(cleanReport.analyses.map(\.current) == [true, false] && cleanReport.analyses.map(\.finished) == [true, false])
         #expect(cleanReport.frameCount == 50 && cleanReport.findings == [])
-        #expect(try store.audit(actor: actor).problems == [])
+        #expect(try store.integrity.audit(actor: actor).problems == [])
     }
 
     /// Only the registered bytes are analysed: a vault copy that was changed is refused with
     /// a clear error, the mismatch is a `verified` event, and no analysis is recorded.
     @Test func aChangedVaultCopyIsNotAnalysed() throws {
         let store = try TestSupport.newStore()
-        let ingested = try store.ingest(file: TestSupport.fixture("cctv_h264.mp4"), caseID: "C", actor: actor)
-        let report = try store.exhibit("1", actor: actor)
+        let ingested = try store.intake.ingest(file: TestSupport.fixture("cctv_h264.mp4"), caseID: "C", actor: actor)
+        let report = try store.reading.exhibit("1", actor: actor)
         let file = store.path + "/" + report.vaultPath
         chmod(file, 0o644)
         let handle = try #require(FileHandle(forWritingAtPath: file))
@@ -80,24 +80,24 @@ import Testing
         handle.write(Data([0xFF]))
         try handle.close()
         #expect {
-            _ = try store.reanalyse(ingested.exhibit!.description, reason: "check", actor: actor)
+            _ = try store.intake.reanalyse(ingested.exhibit!.description, reason: "check", actor: actor)
         } throws: { error in
             "\(error)".contains("EX-000001: vault copy \(report.vaultPath) is not the registered file")
                 && "\(error)".contains("it was not analysed")
         }
-        let custody = try store.custody(of: "1", actor: actor)
+        let custody = try store.reading.custody(of: "1", actor: actor)
         #expect(custody.contains { $0.action == "verified" && $0.details["result"] == "MISMATCH" && $0.details["command"] == "reanalyze" })
         #expect(!custody.contains { $0.action == "reanalysed" })
-        #expect(try store.exhibit("1", actor: actor).analyses.count == 1)
+        #expect(try store.reading.exhibit("1", actor: actor).analyses.count == 1)
     }
 
     @Test func anAnalysisThatDoesNotExistIsNamed() throws {
         let store = try TestSupport.newStore()
-        _ = try store.ingest(file: TestSupport.fixture("cctv_h264.mp4"), caseID: "C", actor: actor)
+        _ = try store.intake.ingest(file: TestSupport.fixture("cctv_h264.mp4"), caseID: "C", actor: actor)
         #expect(throws: DFCError.analysisNotFound(exhibit: "EX-000001", number: 2, count: 1)) {
-            _ = try store.frames(of: "1", analysis: 2, actor: actor)
+            _ = try store.reading.frames(of: "1", analysis: 2, actor: actor)
         }
-        #expect(throws: DFCError.self) { _ = try store.reanalyse("1", reason: "  ", actor: actor) }
+        #expect(throws: DFCError.self) { _ = try store.intake.reanalyse("1", reason: "  ", actor: actor) }
     }
 
     /// The commands: `reanalyze` as JSON lines, `compare` and `show` as text, `frames --analysis`.

@@ -39,7 +39,7 @@ import Testing
         let images = try TestSupport.run("/usr/bin/pdfimages", ["-list", pdf]).stdout.split(separator: "\n").count - 2
         #expect(images >= 36, "\(images) images")
         let text = try TestSupport.run("/usr/bin/pdftotext", ["-layout", pdf, "-"]).stdout
-        let sha256 = try #require(try EvidenceStore(path: store).exhibit("EX-2", actor: actor).sha256)
+        let sha256 = try #require(try EvidenceStore(path: store).reading.exhibit("EX-2", actor: actor).sha256)
         for expected in ["Evidence report", "Exhibit EX-000001", "Exhibit EX-000002", "Chain of custody", "Contact sheet",
                          "timeline_gap", "ingested", "accessed", "command: report", "valid", "T. Tester (custodian)",
                          "00:00:00.000", "picture 0", String(sha256.prefix(32)), "How to check"] {
@@ -47,7 +47,7 @@ import Testing
         }
 
         // The report is a recorded access, naming the pictures it shows.
-        let custody = try EvidenceStore(path: store).custody(of: "EX-1", actor: actor)
+        let custody = try EvidenceStore(path: store).reading.custody(of: "EX-1", actor: actor)
         let access = try #require(custody.first { $0.action == "accessed" && $0.details["command"] == "report" })
         #expect(access.details["thumbnails"]?.split(separator: ",").count == 12 && access.signatureStatus == "valid")
         let again = try TestSupport.dfc(["report", "EX-1", "--to", work + "/report.html", "--store", store], actor: actor)
@@ -56,8 +56,8 @@ import Testing
 
     @Test func anExhibitWithoutPicturesStillGetsItsReport() throws {
         let store = try TestSupport.newStore()
-        _ = try store.ingest(file: TestSupport.fixture("not_video.mp4"), caseID: "C", actor: actor)
-        let html = try store.report(["EX-1"], actor: actor, containment: Containment(worker: TestSupport.dfcBinary))
+        _ = try store.intake.ingest(file: TestSupport.fixture("not_video.mp4"), caseID: "C", actor: actor)
+        let html = try store.disclosure.report(["EX-1"], actor: actor, containment: Containment(worker: TestSupport.dfcBinary))
         #expect(html.contains("The exhibit has no decoded pictures to show.") && html.contains("Chain of custody"))
     }
 }

@@ -9,14 +9,14 @@ import Testing
 @Suite struct RogueRegistrationTests {
     @Test func aCameraRegisteredWithAnAnalystsOwnKeyIsNamedByTheAudit() throws {
         let store = try TestSupport.newStore(analysts: ["R. Analyst"])
-        #expect(throws: DFCError.self) { try store.registerSource("CAM-1", latitude: 31.5, longitude: 74.3, actor: "R. Analyst") }
+        #expect(throws: DFCError.self) { try store.exhibits.registerSource("CAM-1", latitude: 31.5, longitude: 74.3, actor: "R. Analyst") }
         let signer = try store.ledger.signer(for: "R. Analyst")
         try store.ledger.catalog.write { db in
             let event = try CustodyLog.append(db, action: "source_registered", signer: signer, exhibit: nil,
                                               details: ["command": "source add", "name": "CAM-1", "latitude": "31.5", "longitude": "74.3"])
             try Catalog.insert(CameraSourceRow(seq: event.seq, name: "CAM-1", latitude: 31.5, longitude: 74.3, heading: nil, zone: nil), db)
         }
-        let problems = try store.audit(actor: TestSupport.custodian).problems
+        let problems = try store.integrity.audit(actor: TestSupport.custodian).problems
         #expect(problems.contains { $0.contains("R. Analyst, an analyst, registered the camera CAM-1, which only a custodian or supervisor may do") },
                 "\(problems)")
         #expect(problems.count == 1, "the event itself is genuine and linked: \(problems)")
@@ -27,14 +27,14 @@ import Testing
     @Test func aCorrectionThatMisquotesTheCamerasStandingOneIsNamedByTheAudit() throws {
         let store = try TestSupport.newStore()
         let custodian = TestSupport.custodian
-        _ = try store.registerSource("CAM-2", latitude: 31.5, longitude: 74.3, actor: custodian)
-        _ = try store.correctClock(source: "CAM-2", from: "2026-11-03T00:00:00Z", to: "2026-11-04T00:00:00Z", offset: "+00:01:00",
+        _ = try store.exhibits.registerSource("CAM-2", latitude: 31.5, longitude: 74.3, actor: custodian)
+        _ = try store.exhibits.correctClock(source: "CAM-2", from: "2026-11-03T00:00:00Z", to: "2026-11-04T00:00:00Z", offset: "+00:01:00",
                                    reason: "station clock", actor: custodian)
         let standing = try #require(try store.ledger.catalog.read { db in try Catalog.events(action: "camera_clock_corrected", db).last?.seq })
         let clip = try TimeLookupTests.clip("a.mp4", in: TestSupport.temporaryDirectory(), metadata: ["creation_time": "2026-11-03T12:00:00Z"])
         // Registered without the camera (so no correction follows it in), then "followed" by hand with ten minutes.
-        let id = try #require(try store.ingest(file: clip, caseID: "T-1", actor: custodian).exhibit).description
-        #expect(try store.audit(actor: custodian).ok)
+        let id = try #require(try store.intake.ingest(file: clip, caseID: "T-1", actor: custodian).exhibit).description
+        #expect(try store.integrity.audit(actor: custodian).ok)
         let signer = try store.ledger.signer(for: custodian)
         try store.ledger.catalog.write { db in
             let record = try store.exhibits.resolve(id, db)
@@ -42,7 +42,7 @@ import Testing
                                                 details: ["source": "CAM-2", "range_from": "2026-11-03T00:00:00Z", "range_to": "2026-11-04T00:00:00Z",
                                                           "standing": String(standing), "command": "ingest"], signer: signer, db)
         }
-        let problems = try store.audit(actor: custodian).problems
+        let problems = try store.integrity.audit(actor: custodian).problems
         #expect(problems.contains { $0.contains("follows the camera's standing correction \(standing), which is no camera_clock_corrected event before it saying the same") },
                 "\(problems)")
         #expect(problems.count == 1, "the event itself is genuine and linked: \(problems)")
@@ -52,7 +52,7 @@ import Testing
                                                 details: ["source": "CAM-2", "range_from": "2026-11-03T00:00:00Z", "range_to": "2026-11-04T00:00:00Z",
                                                           "standing": String(standing)], signer: signer, db)
         }
-        let more = try store.audit(actor: custodian).problems
+        let more = try store.integrity.audit(actor: custodian).problems
         #expect(more.contains { $0.contains("applies the camera's standing correction \(standing) by command to an exhibit ingested after it") }, "\(more)")
     }
 
@@ -65,7 +65,7 @@ import Testing
             _ = try CustodyLog.append(db, action: "store_described", signer: analyst, exhibit: nil,
                                       details: ["store_catalog": "sqlite", "store_vault": "folder", "retention_days": "1", "command": "migrate-store"])
         }
-        let problems = try store.audit(actor: TestSupport.custodian).problems
+        let problems = try store.integrity.audit(actor: TestSupport.custodian).problems
         #expect(problems.contains { $0.contains("(store_described): signed by R. Analyst (analyst), which only a custodian or supervisor may sign") },
                 "\(problems)")
     }
@@ -76,7 +76,7 @@ import Testing
     /// actor revoked before it signed is refused offline too.
     @Test func aSelfMadeSupervisorAuthorisesNothingOffline() throws {
         let store = try TestSupport.newStore(analysts: ["R. Analyst", "S. Leaver"])
-        let exhibit = try #require(try store.ingest(file: TestSupport.fixture("mjpeg.avi"), caseID: "M-1", actor: "R. Analyst").exhibit)
+        let exhibit = try #require(try store.intake.ingest(file: TestSupport.fixture("mjpeg.avi"), caseID: "M-1", actor: "R. Analyst").exhibit)
         let clip = exhibit.description
         let analyst = try store.ledger.signer(for: "R. Analyst")
         let mallory = Signer(name: "Mallory", role: .supervisor, key: Curve25519.Signing.PrivateKey())
@@ -91,14 +91,14 @@ import Testing
         let package = TestSupport.temporaryDirectory() + "/package"
         _ = try store.disclosure.export([clip], to: package, authoriser: mallory, requester: analyst, reason: "mine", recipient: "anyone",
                                         withFrames: false)
-        let keys = try store.actors().map(\.verifierKey).joined(separator: "\n")
+        let keys = try store.ledger.actors().map(\.verifierKey).joined(separator: "\n")
         let keyFile = TestSupport.temporaryDirectory() + "/keys.txt"
         try keys.write(toFile: keyFile, atomically: true, encoding: .utf8)
         let verify = try TestSupport.dfc(["verify-package", package, "--keys", keyFile], actor: nil)
         #expect(verify.status == 1 && verify.stdout.contains("registers Mallory as supervisor, but R. Analyst had no authority to"),
                 "\(verify.stdout)\(verify.stderr)")
         // A revoked actor's later signature, made by a modified DFC with its genuine key.
-        _ = try store.revokeActor(name: "S. Leaver", reason: "left the unit", by: TestSupport.custodian)
+        _ = try store.ledger.revokeActor(name: "S. Leaver", reason: "left the unit", by: TestSupport.custodian)
         let leaver = try store.ledger.keys.load(for: "S. Leaver")
         let revokedSigner = Signer(name: "S. Leaver", role: .analyst, key: leaver)
         try store.ledger.catalog.write { db in
@@ -114,7 +114,7 @@ import Testing
         // The same package without the revocation (an exporter that left it and its proof out and
         // resealed the bag): the keys as `actor list --verifier-keys` prints them mark the revoked
         // one, and both verifiers refuse the late signature by them alone; the bare keys cannot.
-        let revocation = try #require(try store.actors().first { $0.name == "S. Leaver" }?.revokedBy)
+        let revocation = try #require(try store.ledger.actors().first { $0.name == "S. Leaver" }?.revokedBy)
         for file in ["events.jsonl", "proofs.jsonl"] {
             let path = second + "/dfc/custody/" + file
             let kept = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").filter { line in

@@ -21,18 +21,18 @@ import Testing
         let directory = TestSupport.temporaryDirectory()
         let file = try Self.still(format, in: directory)
         let store = try TestSupport.newStore()
-        let result = try store.ingest(file: file, caseID: "C", actor: TestSupport.custodian, containment: Containment(worker: TestSupport.dfcBinary))
+        let result = try store.intake.ingest(file: file, caseID: "C", actor: TestSupport.custodian, containment: Containment(worker: TestSupport.dfcBinary))
         #expect(result.status == .ingested && result.findings == [] && result.frameCount == 1, "\(format): \(result.findings)")
         let exhibit = result.exhibit!.description
 
         // The command, as a court expert would type it.
         let stock = try TestSupport.run(TestSupport.ffmpeg, ["-nostdin", "-v", "error", "-i", file, "-f", "framehash", "-hash", "sha256", "-"])
         let stockHash = try #require(TestSupport.hashLines(stock.stdout).first?.split(separator: ",").last?.trimmingCharacters(in: .whitespaces))
-        #expect(try store.frames(of: exhibit, actor: TestSupport.custodian).map(\.sha256) == [stockHash], "\(format)")
+        #expect(try store.reading.frames(of: exhibit, actor: TestSupport.custodian).map(\.sha256) == [stockHash], "\(format)")
 
         let reference = try TestSupport.run(TestSupport.oraclePython, [TestSupport.script("pdq-oracle"), "video", file])
         try #require(reference.status == 0, "\(reference.stderr)")
-        let pdq = try store.pdqHashes(of: exhibit, actor: TestSupport.custodian)
+        let pdq = try store.reading.pdqHashes(of: exhibit, actor: TestSupport.custodian)
         #expect(pdq.map(\.vpdqLine) == reference.stdout.split(separator: "\n").map(String.init), "\(format)")
         #expect(pdq.count == 1 && pdq[0].hash.quality > 50)
     }
@@ -46,7 +46,7 @@ import Testing
         let pattern = directory + "/frame%03d.jpg"
         try FileManager.default.copyItem(atPath: still, toPath: pattern)
         let store = try TestSupport.newStore()
-        let result = try store.ingest(file: pattern, caseID: "C", actor: TestSupport.custodian)
+        let result = try store.intake.ingest(file: pattern, caseID: "C", actor: TestSupport.custodian)
         #expect(result.status == .ingested && result.frameCount == 1, "\(result)")
     }
 }

@@ -58,8 +58,8 @@ enum TestSupport {
         } else {
             store = try EvidenceStore(path: temporaryDirectory() + "/store", create: true)
         }
-        _ = try store.registerActor(name: custodian, role: .custodian, by: nil)
-        for name in analysts { _ = try store.registerActor(name: name, role: .analyst, by: custodian) }
+        _ = try store.ledger.registerActor(name: custodian, role: .custodian, by: nil)
+        for name in analysts { _ = try store.ledger.registerActor(name: name, role: .analyst, by: custodian) }
         return store
     }
 

@@ -14,8 +14,8 @@ import Testing
 
     static func ours(_ file: String) throws -> [String] {
         let store = try TestSupport.newStore()
-        let result = try store.ingest(file: file, caseID: "C", actor: TestSupport.custodian, containment: Containment(worker: TestSupport.dfcBinary))
-        return try store.pdqHashes(of: result.exhibit!.description, actor: TestSupport.custodian).map(\.vpdqLine)
+        let result = try store.intake.ingest(file: file, caseID: "C", actor: TestSupport.custodian, containment: Containment(worker: TestSupport.dfcBinary))
+        return try store.reading.pdqHashes(of: result.exhibit!.description, actor: TestSupport.custodian).map(\.vpdqLine)
     }
 
     /// Clips made here with stock ffmpeg: frame rates that make vPDQ's frame interval 12,

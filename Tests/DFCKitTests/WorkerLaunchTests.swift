@@ -12,10 +12,10 @@ import Testing
 
         let store = try TestSupport.newStore()
         let clip = TestSupport.fixture("hevc.mkv")
-        let result = try store.ingest(file: clip, caseID: "W-1", actor: TestSupport.custodian,
+        let result = try store.intake.ingest(file: clip, caseID: "W-1", actor: TestSupport.custodian,
                                       containment: Containment(worker: TestSupport.dfcBinary))
         #expect(result.status == .ingested)
-        let frames = try store.frames(of: result.exhibit!.description, actor: TestSupport.custodian).map(\.sha256)
+        let frames = try store.reading.frames(of: result.exhibit!.description, actor: TestSupport.custodian).map(\.sha256)
         let oracle = TestSupport.hashLines(try TestSupport.ffmpegFramehash(clip)).map {
             String($0.split(separator: ",").last!.trimmingCharacters(in: .whitespaces))
         }

@@ -10,9 +10,9 @@ import Logging
 /// Operations are synchronous and safe to call from any thread (the async ones run on
 /// threads of the library's own); errors are `DFCError`.
 ///
-/// The store is a facade: it opens the engines and wires the services that do the work —
-/// `ledger`, `exhibits`, `intake`, `reading`, `search`, `disclosure` and `integrity` — and
-/// forwards to them (`EvidenceStore+Services.swift`).
+/// The store opens the engines and holds the services that do the work, which are the API:
+/// `ledger`, `exhibits`, `intake`, `reading`, `search`, `disclosure`, `integrity`, `queue` and
+/// `migrator` (`EvidenceStore+Services.swift`): `store.intake.ingest(…)`, `store.reading.lookup(…)`.
 public struct EvidenceStore: StoreService {
     /// What the services share: the path, the two engines, the key folder, the logger.
     var context: StoreContext

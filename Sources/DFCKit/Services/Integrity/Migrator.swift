@@ -106,7 +106,7 @@ extension Migrator {
             }
             // Exhibits ingested between the uploads and the snapshot.
             if remote != nil { try carry(try copied.withCatalog { try copied.catalog.read { try ExhibitRecord.fetchAll($0, orderedBy: "id") } }) }
-            let audit = try copied.audit(actor: signer.name)
+            let audit = try copied.integrity.audit(actor: signer.name)
             guard audit.ok else {
                 throw DFCError.storeIO(path: target, reason: "the copy's audit found \(audit.problems.count) problems (first: "
                     + "\(audit.problems.first ?? "")): the store was not migrated")
