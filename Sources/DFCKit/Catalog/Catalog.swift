@@ -29,10 +29,7 @@ struct Catalog: Sendable {
 
     /// Runs `body` in one transaction without the log's lock, on the rows that coordinate worker
     /// hosts (a queue's jobs and leases): only a PostgreSQL catalog has them.
-    func coordinate<T>(_ body: (CatalogDB) throws -> T) throws -> T {
-        guard let engine = engine as? PostgresCatalog else { throw DFCError.invalidArgument(Self.queueNeedsPostgres) }
-        return try engine.coordinate(body)
-    }
+    func coordinate<T>(_ body: (CatalogDB) throws -> T) throws -> T { try engine.coordinate(body) }
 
     /// Whether the catalog can hold a queue for worker hosts.
     var holdsQueues: Bool { engine.kind == .postgresql }
@@ -41,10 +38,10 @@ struct Catalog: Sendable {
         + "which the worker hosts share; an embedded store's batch runs its jobs on this machine (leave out --queue)"
 
     /// Gives up a query that waits for the server longer than a lock wait and `seconds` (a worker host's setting).
-    func giveUpQueries(afterLockWaitPlus seconds: Double) {
-        guard let engine = engine as? PostgresCatalog else { return }
-        engine.answerTimeout = engine.lockTimeout + seconds
-    }
+    func giveUpQueries(afterLockWaitPlus seconds: Double) { engine.giveUpQueries(afterLockWaitPlus: seconds) }
+
+    /// A consistent copy of the whole catalog, as an SQLite file at `target`: only an embedded catalog makes one.
+    func backup(to target: String) throws { try engine.backup(to: target) }
 
     /// One sentence for the operator on why a catalog operation failed.
     func explain(_ error: any Error) -> String { engine.explain(error) }
@@ -68,4 +65,13 @@ protocol CatalogEngine: Sendable {
     /// Settings the engine gives DFC's sessions that DFC did not make (a PostgreSQL role's or
     /// database's own); empty when there are none.
     func sessionProblems(_ db: CatalogDB) throws -> [String]
+    /// One transaction without the log's lock, on the rows that coordinate worker hosts; an
+    /// engine that holds no queue refuses (`Catalog.queueNeedsPostgres`).
+    func coordinate<T>(_ body: (CatalogDB) throws -> T) throws -> T
+    /// Gives up a query that waits for the server longer than a lock wait and `seconds`; an
+    /// engine in this process waits for no server.
+    func giveUpQueries(afterLockWaitPlus seconds: Double)
+    /// A consistent copy of the whole catalog as an SQLite file at `target`; an engine that is
+    /// no SQLite file refuses.
+    func backup(to target: String) throws
 }

@@ -86,6 +86,16 @@ final class PostgresCatalog: CatalogEngine, @unchecked Sendable {
         }
     }
 
+    /// Gives up a query that waits for the server longer than a lock wait and `seconds` (a worker host's setting).
+    func giveUpQueries(afterLockWaitPlus seconds: Double) {
+        answerTimeout = lockTimeout + seconds
+    }
+
+    /// A catalog on a server is no SQLite file: `migrate-store` copies embedded stores only.
+    func backup(to target: String) throws {
+        throw DFCError.invalidArgument("the catalog \(name) is on PostgreSQL: only an embedded catalog is copied as a file")
+    }
+
     /// One transaction without the log's lock, for the rows that coordinate worker hosts (a
     /// queue's leases), which change while the log does not.
     func coordinate<T>(_ body: (CatalogDB) throws -> T) throws -> T {

@@ -75,4 +75,12 @@ struct SQLiteCatalog: CatalogEngine {
         let copy = try DatabaseQueue(path: target)
         try pool.backup(to: copy)
     }
+
+    /// An embedded catalog holds no queue: its batches run their jobs on this machine.
+    func coordinate<T>(_ body: (CatalogDB) throws -> T) throws -> T {
+        throw DFCError.invalidArgument(Catalog.queueNeedsPostgres)
+    }
+
+    /// SQLite runs in this process: there is no server to give up on.
+    func giveUpQueries(afterLockWaitPlus seconds: Double) {}
 }

@@ -29,7 +29,7 @@ extension Migrator {
         guard signer.role.mayAuthorizeExport else {
             throw DFCError.notPermitted(actor: signer.name, role: signer.role, action: "copy the store elsewhere: only a custodian or a supervisor may")
         }
-        guard self.vault.storage is FolderVault, let sqlite = catalog.engine as? SQLiteCatalog else {
+        guard self.vault.storage is FolderVault, catalog.engine.kind == .sqlite else {
             throw DFCError.invalidArgument("\(path): it is not an embedded store (catalog \(catalog.name), vault \(self.vault.storage.name)); migrate-store copies an embedded store")
         }
         guard vault != nil || catalogURL != nil else {
@@ -83,7 +83,7 @@ extension Migrator {
                 }
             }
             let snapshot = target + (catalogURL == nil ? "/catalog.sqlite" : "/catalog-snapshot.sqlite")
-            try withCatalog { try sqlite.backup(to: snapshot) }
+            try withCatalog { try catalog.backup(to: snapshot) }
             var folders = ["keys", "derived"]
             if remote == nil { folders.append("vault") }   // the originals stay in a folder: copied, each checked below
             for folder in folders where FileManager.default.fileExists(atPath: path + "/" + folder) {
