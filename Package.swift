@@ -72,6 +72,12 @@ let package = Package(
             name: "dfc-bench",
             dependencies: ["DFCKit"]
         ),
+        // What another police system (the DES first) does with the library: a lookup by hash or case.
+        .executableTarget(
+            name: "des-lookup",
+            dependencies: ["DFCKit"],
+            path: "Examples/DESLookup"
+        ),
         // Applies the worker's confinement and tries what an exploited demuxer would (tests run it).
         .executableTarget(
             name: "dfc-confinement-probe",
@@ -79,9 +85,9 @@ let package = Package(
         ),
         .testTarget(
             name: "DFCKitTests",
-            // Depends on `dfc` and `dfc-bench` so that the binaries the end-to-end tests run are built first.
+            // Depends on `dfc`, `dfc-bench` and the example so that the binaries the end-to-end tests run are built first.
             dependencies: [
-                "DFCKit", "DFCS3", "dfc", "dfc-bench", "dfc-confinement-probe", "CFFmpeg",
+                "DFCKit", "DFCS3", "dfc", "dfc-bench", "dfc-confinement-probe", "des-lookup", "CFFmpeg",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "NIOCore", package: "swift-nio"),
