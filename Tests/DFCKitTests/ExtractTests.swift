@@ -106,6 +106,21 @@ import Testing
         }
     }
 
+    /// Analysis and extraction take pictures out of the decoder through one loop (`PictureLoop`), so
+    /// they number them alike even where the decoder fails on damaged data: every picture of
+    /// damaged footage extracts as the frame of the same index in the catalog, hash for hash.
+    @Test(arguments: ["damaged_flipped.ts", "damaged_truncated.mp4", "res_change.ts"])
+    func everyPictureOfDamagedFootageExtractsAsTheCatalogsFrameOfItsIndex(_ name: String) throws {
+        let store = try TestSupport.newStore()
+        let exhibit = try #require(try store.intake.ingest(file: TestSupport.fixture(name), caseID: "C", actor: actor, containment: worker).exhibit).description
+        let catalog = try store.reading.frames(of: exhibit, actor: actor)
+        try #require(catalog.count > 1, "\(name) decodes to pictures")
+        let extraction = try store.disclosure.extractFrames(of: exhibit, selection: .indices(catalog.map(\.index)), to: TestSupport.temporaryDirectory() + "/x",
+                                                            actor: actor, containment: worker)
+        #expect(extraction.frames.map(\.frame) == catalog.map(\.index))
+        #expect(extraction.frames.map(\.frameSHA256) == catalog.map(\.sha256))
+    }
+
     @Test func nothingIsWrittenOrRegisteredWhenAFileIsInTheWayOrThePictureDoesNotExist() throws {
         let store = try TestSupport.newStore()
         _ = try store.intake.ingest(file: TestSupport.fixture("mjpeg.avi"), caseID: "C", actor: actor, containment: worker)

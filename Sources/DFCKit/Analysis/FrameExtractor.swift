@@ -61,27 +61,20 @@ struct FrameExtractor {
         let converter = PictureConverter()
         let encoder = PNGEncoder()
         var scratch: [UInt8] = []
-        let packet = Packet(), frame = Frame()
-        var index = 0
+        let packet = Packet()
+        // Pictures numbered by the same loop as the analysis's, so index N is the catalog's frame N.
+        let pictures = PictureLoop(decoder)
         let started = ContinuousClock.now
 
         func drain() throws -> Bool {
-            while true {
-                switch decoder.receive(into: frame) {
-                case .needsInput, .endOfStream:
-                    return false
-                case .failed:
-                    continue   // the analysis counted no picture for it either
-                case .frame:
-                    defer { frame.unref(); index += 1 }
-                    guard wanted.contains(index) else { continue }
-                    try write(index: index)
-                    if index == last { return true }
-                }
-            }
+            try pictures.drain(picture: { frame, index in
+                guard wanted.contains(index) else { return true }
+                try write(frame, index: index)
+                return index != last
+            }, failed: { _, _ in }) == .stopped   // the analysis counted no picture for a failure either
         }
 
-        func write(index: Int) throws {
+        func write(_ frame: Frame, index: Int) throws {
             let picture = frame.pointer.pointee
             guard let digest = FrameDigest.sha256(of: frame.pointer, scratch: &scratch) else {
                 throw Failure(reason: "picture \(index) has no packed layout, so it has no framehash to match", decoded: index)
@@ -110,13 +103,13 @@ struct FrameExtractor {
             defer { packet.unref() }
             guard Int(packet.pointer.pointee.stream_index) == request.stream else { continue }
             if started.duration(to: .now) > .seconds(limits.maxSeconds) {
-                throw Failure(reason: "the file took more than \(Int(limits.maxSeconds)) s to decode", decoded: index)
+                throw Failure(reason: "the file took more than \(Int(limits.maxSeconds)) s to decode", decoded: pictures.count)
             }
             _ = decoder.send(packet)
-            if try drain() { return index }
+            if try drain() { return pictures.count }
         }
         _ = decoder.send(nil)
         _ = try drain()
-        return index
+        return pictures.count
     }
 }
