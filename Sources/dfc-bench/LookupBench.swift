@@ -1,4 +1,4 @@
-@_spi(Benchmarks) import DFCKit
+import DFCKit
 import Foundation
 
 /// In-process lookup latency for `Scripts/bench`: opens a store once, then times each

@@ -1,4 +1,4 @@
-@_spi(Workers) import DFCKit
+import DFCKit
 import Foundation
 
 /// Applies the worker's `Confinement` to itself, then tries what a demuxer exploited by

@@ -1,5 +1,5 @@
 import ArgumentParser
-@_spi(Workers) import DFCKit
+import DFCKit
 import Foundation
 
 struct Batch: ParsableCommand {

@@ -1,5 +1,5 @@
 import ArgumentParser
-@_spi(Workers) import DFCKit
+import DFCKit
 
 struct Ingest: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,5 +1,5 @@
 import ArgumentParser
-@_spi(Workers) import DFCKit
+import DFCKit
 import Foundation
 
 /// `dfc worker JOB`: one analysis, for a program that cannot fork a launcher (it has threads

@@ -1,5 +1,5 @@
 import ArgumentParser
-@_spi(Workers) import DFCKit
+import DFCKit
 
 /// What one file's analysis may cost, for the commands that analyse footage (`ingest`,
 /// `batch`, `reanalyze`): each file's worker is killed past either limit, and the file is

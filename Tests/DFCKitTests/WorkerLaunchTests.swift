@@ -1,4 +1,4 @@
-@_spi(Workers) import DFCKit
+import DFCKit
 import Foundation
 import Testing
 

@@ -1,8 +1,7 @@
 /// What one worker is asked to do: read and decode `input`, and write its analysis to
 /// `output`, a file it creates; or, with `extraction`, the pictures asked for as PNG
 /// (`ExtractionFile`'s layout). It is handed nothing else: no store, no catalog, no key.
-@_spi(Workers)
-public struct AnalysisJob: Sendable, Codable, Equatable {
+package struct AnalysisJob: Sendable, Codable, Equatable {
     /// The staged copy of the original (read-only, and exactly the bytes the vault will keep).
     public var input: String
     /// Where the analysis goes (`AnalysisFile`'s layout); must not exist yet.

@@ -10,8 +10,7 @@ internal import CConfinement
 /// Exit statuses: 0 the analysis is complete; `outputFailed` it could not be written
 /// (disk full); `inputFailed` the input could not be opened; `confinementFailed` the
 /// process could not be confined, so nothing was read. A crash is a signal.
-@_spi(Workers)
-public enum AnalysisWorker {
+package enum AnalysisWorker {
     /// The analysis could not be written (EX_IOERR).
     public static let outputFailed: Int32 = 74
     /// The input could not be opened (EX_NOINPUT).

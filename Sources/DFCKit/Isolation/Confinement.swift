@@ -18,8 +18,7 @@ import Foundation
 ///   grants none, so no file or folder can be opened, created, removed or executed from
 ///   then on; the descriptors already open keep working. From ABI 4 TCP bind and connect
 ///   are refused too, and from ABI 6 abstract Unix sockets and signals to other processes.
-@_spi(Workers)
-public struct Confinement: Sendable, Codable, Equatable {
+package struct Confinement: Sendable, Codable, Equatable {
     /// The Landlock ABI applied, nil when the kernel has none (disabled or too old).
     public var landlockABI: Int?
     /// Whether the seccomp filter is installed.

@@ -4,7 +4,7 @@ import Foundation
 /// from the store and from the rest of a batch: each file is analysed by a separate
 /// worker process, killed if its resident memory passes a limit or it outlives a deadline.
 /// The worker is started from the `dfc` executable (or, for the `dfc` command itself, forked
-/// by a `WorkerLauncher`, part of the process model's `@_spi(Workers)` interface).
+/// by a `WorkerLauncher`, part of the process model, `package` to the targets of this repository).
 /// When the worker dies, the file is still registered, with a finding that says how
 /// the analysis ended.
 public struct Containment: Sendable {
@@ -12,8 +12,7 @@ public struct Containment: Sendable {
     public var worker: String
     /// Forks the workers, which saves starting `worker` afresh for each file; nil to start
     /// `worker` every time (as a program with threads of its own must).
-    @_spi(Workers)
-    public var launcher: WorkerLauncher?
+    package var launcher: WorkerLauncher?
     /// Resident memory in bytes past which the worker is killed; nil for none.
     public var memoryLimit: Int?
     /// Decoder threads per video stream in each worker; 0 lets FFmpeg use one per core. A batch
@@ -37,8 +36,7 @@ public struct Containment: Sendable {
     }
 
     /// A containment whose workers `launcher` forks (nil: `worker` is started for each file).
-    @_spi(Workers)
-    public init(worker: String, launcher: WorkerLauncher?, memoryLimit: Int? = Containment.defaultMemoryLimit,
+    package init(worker: String, launcher: WorkerLauncher?, memoryLimit: Int? = Containment.defaultMemoryLimit,
                 grace: Double = 30) {
         self.worker = worker
         self.launcher = launcher

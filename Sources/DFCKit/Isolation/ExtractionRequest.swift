@@ -1,8 +1,7 @@
 /// What a worker extracting pictures is asked for: which pictures of which video stream,
 /// by their index in decode order (as the catalog numbers them), and whether to turn
 /// them as the stream's display matrix asks.
-@_spi(Workers)
-public struct ExtractionRequest: Sendable, Codable, Equatable {
+package struct ExtractionRequest: Sendable, Codable, Equatable {
     /// The video stream.
     public var stream: Int
     /// The pictures' indices, ascending, each once.

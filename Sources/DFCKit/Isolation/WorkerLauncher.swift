@@ -16,8 +16,7 @@ import Foundation
 ///
 /// The launcher waits for each worker under its deadline and memory limit, as
 /// `WorkerProcess` does for a started one, and replies with how the worker ended.
-@_spi(Workers)
-public final class WorkerLauncher: @unchecked Sendable {
+package final class WorkerLauncher: @unchecked Sendable {
     /// What the launcher is asked to run: the worker's job, and where its messages go.
     struct Request: Codable {
         let job: AnalysisJob

@@ -1,8 +1,7 @@
 import Foundation
 
 /// Fills a store for `Scripts/bench`: rows and events no ingest made. Not for anything but benchmarks.
-@_spi(Benchmarks)
-public struct BenchmarkFiller: StoreService {
+package struct BenchmarkFiller: StoreService {
     let context: StoreContext
 }
 
@@ -10,8 +9,7 @@ extension BenchmarkFiller {
     /// Appends `count` real `accessed` events signed by `actor`, with no exhibit and details
     /// that say the benchmark made them, `batch` to a transaction: the long log on which
     /// `Scripts/bench` times the audit. Not for anything but benchmarks.
-    @_spi(Benchmarks)
-    public func appendBenchmarkEvents(count: Int, actor: String, batch: Int = 20_000) throws {
+    package func appendBenchmarkEvents(count: Int, actor: String, batch: Int = 20_000) throws {
         let signer = try ledger.signer(for: actor)
         var appended = 0
         while appended < count {
@@ -32,8 +30,7 @@ extension BenchmarkFiller {
     /// in clusters of 50 near-identical hashes as a static camera's seconds are, for the
     /// benchmark of matching over an archive's hashes. The rows are covered by no custody
     /// event: the store's audit fails afterwards. Not for anything but benchmarks.
-    @_spi(Benchmarks)
-    public func appendBenchmarkPDQHashes(count: Int, seed: UInt64 = 42, batch: Int = 50_000) throws {
+    package func appendBenchmarkPDQHashes(count: Int, seed: UInt64 = 42, batch: Int = 50_000) throws {
         var state = seed | 1
         func next() -> UInt64 {
             state ^= state << 13; state ^= state >> 7; state ^= state << 17
@@ -64,8 +61,7 @@ extension BenchmarkFiller {
 extension BenchmarkFiller {
     /// About `count` stored PDQ hashes, spread over the store (every n-th of exhibit 1's),
     /// read without a custody event: the queries of the matching benchmark. Not for anything but benchmarks.
-    @_spi(Benchmarks)
-    public func benchmarkPDQSample(count: Int) throws -> [PDQHash] {
+    package func benchmarkPDQSample(count: Int) throws -> [PDQHash] {
         try withCatalog {
             try catalog.read { try Catalog.benchmarkPDQSample(count: count, $0) }
         }
@@ -75,15 +71,13 @@ extension BenchmarkFiller {
 extension BenchmarkFiller {
     /// What `lookup` finds for `query`, in one read and without its custody event: the query's
     /// own cost, which the lookup benchmark reports beside the whole lookup. Not for anything but benchmarks.
-    @_spi(Benchmarks)
-    public func benchmarkFind(_ query: LookupQuery) throws -> Int {
+    package func benchmarkFind(_ query: LookupQuery) throws -> Int {
         try withCatalog { try catalog.read { try reading.find(query, $0).count } }
     }
 
     /// How many frame rows the catalog holds, and the bytes its engine stores for them (the
     /// table with its indexes). Not for anything but benchmarks.
-    @_spi(Benchmarks)
-    public func benchmarkFrameStorage() throws -> (rows: Int, bytes: Int) {
+    package func benchmarkFrameStorage() throws -> (rows: Int, bytes: Int) {
         try withCatalog {
             try catalog.read { try Catalog.frameStorage($0) }
         }
@@ -92,8 +86,7 @@ extension BenchmarkFiller {
 
 extension EvidenceStore {
     /// What fills this store for `Scripts/bench`: rows and events no ingest made.
-    @_spi(Benchmarks)
-    public var benchmarkFiller: BenchmarkFiller { BenchmarkFiller(context: context) }
+    package var benchmarkFiller: BenchmarkFiller { BenchmarkFiller(context: context) }
 }
 
 extension BenchmarkFiller {
@@ -101,8 +94,7 @@ extension BenchmarkFiller {
     /// somewhere in 2026 (UTC) and one time layer, written by the engine in transactions of
     /// `batch`: the archive the time-range benchmark queries. No custody event covers them: the
     /// store's audit fails afterwards. Not for anything but benchmarks.
-    @_spi(Benchmarks)
-    public func appendBenchmarkSpans(count: Int, batch: Int = 50_000) throws {
+    package func appendBenchmarkSpans(count: Int, batch: Int = 50_000) throws {
         var held = Int64(try withCatalog { try catalog.read { try Catalog.exhibitCount($0) } })
         while held < Int64(count) {
             let size = min(Int64(batch), Int64(count) - held)
@@ -115,8 +107,7 @@ extension BenchmarkFiller {
     /// How many spans overlap `from...to` (milliseconds since 1970 UTC), read through the
     /// interval index as a lookup reads them, without the rest of the lookup or its custody
     /// events: the index's own cost. Not for anything but benchmarks.
-    @_spi(Benchmarks)
-    public func benchmarkSpans(from: Int64, to: Int64) throws -> Int {
+    package func benchmarkSpans(from: Int64, to: Int64) throws -> Int {
         try withCatalog { try catalog.read { try Catalog.spans(overlapping: from, to, limit: 10_000, $0).count } }
     }
 }
