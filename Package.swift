@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "DFC",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],
     products: [
         .library(name: "DFCKit", targets: ["DFCKit"]),
         .executable(name: "dfc", targets: ["dfc"]),

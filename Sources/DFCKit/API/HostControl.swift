@@ -1,40 +1,43 @@
 import Foundation
+import Synchronization
 
 /// Tells a running worker host to stop: `drain()` takes no new job and lets those in flight finish
 /// and record; `abandon()` stops the workers in flight too and returns their leases to the queue at
 /// once. Safe to call from a signal handler's queue or any thread.
-public final class HostControl: @unchecked Sendable {
-    private let lock = NSLock()
-    private var draining = false
-    private var abandoning = false
-    private var abandonActions: [@Sendable () -> Void] = []
+public final class HostControl: Sendable {
+    private struct State {
+        var draining = false
+        var abandoning = false
+        var abandonActions: [@Sendable () -> Void] = []
+    }
+    private let state = Mutex(State())
 
     /// A control that has not been told anything yet.
     public init() {}
 
     /// Take no new job; finish those in flight.
-    public func drain() { lock.withLock { draining = true } }
+    public func drain() { state.withLock { $0.draining = true } }
 
     /// Stop now: the workers in flight are killed and their leases returned unrecorded.
     public func abandon() {
-        let actions = lock.withLock { () -> [@Sendable () -> Void] in
-            draining = true
-            abandoning = true
-            return abandonActions
+        let actions = state.withLock { state -> [@Sendable () -> Void] in
+            state.draining = true
+            state.abandoning = true
+            return state.abandonActions
         }
         for action in actions { action() }
     }
 
     /// Whether the host should take no new job.
-    public var isDraining: Bool { lock.withLock { draining } }
+    public var isDraining: Bool { state.withLock { $0.draining } }
     /// Whether the host was told to stop its jobs in flight too.
-    public var isAbandoning: Bool { lock.withLock { abandoning } }
+    public var isAbandoning: Bool { state.withLock { $0.abandoning } }
 
     /// Runs `action` when the host is abandoned (now, if it already is).
     func onAbandon(_ action: @escaping @Sendable () -> Void) {
-        let now = lock.withLock { () -> Bool in
-            if abandoning { return true }
-            abandonActions.append(action)
+        let now = state.withLock { state -> Bool in
+            if state.abandoning { return true }
+            state.abandonActions.append(action)
             return false
         }
         if now { action() }

@@ -1,27 +1,23 @@
 import Foundation
+import Synchronization
 
 /// A request to stop, set from any thread (an async caller's task being cancelled) and read by
 /// the work it stops: the wait for a worker process, which kills the worker, and each step of an
 /// operation before it records anything. Once set, it stays set.
-public final class CancellationFlag: @unchecked Sendable {
-    private let lock = NSLock()
-    private var cancelled = false   // guarded by `lock`
+public final class CancellationFlag: Sendable {
+    private let cancelled = Atomic<Bool>(false)
 
     /// A flag not yet set.
     public init() {}
 
     /// Asks the work to stop.
     public func cancel() {
-        lock.lock()
-        cancelled = true
-        lock.unlock()
+        cancelled.store(true, ordering: .releasing)
     }
 
     /// Whether `cancel()` was called.
     public var isCancelled: Bool {
-        lock.lock()
-        defer { lock.unlock() }
-        return cancelled
+        cancelled.load(ordering: .acquiring)
     }
 
     /// Throws `DFCError.cancelled` once the flag is set.

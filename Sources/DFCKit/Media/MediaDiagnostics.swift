@@ -1,5 +1,6 @@
 internal import CFFmpeg
 import Foundation
+import Synchronization
 
 /// Collects what FFmpeg says about one input while it is read and decoded.
 ///
@@ -54,13 +55,10 @@ final class MediaDiagnostics: @unchecked Sendable {
     }
 
     /// A set of pointers behind a lock.
-    private final class LockedSet: @unchecked Sendable {
-        private let lock = NSLock()
-        private var members = Set<UnsafeMutableRawPointer>()
-        func withLock<T>(_ body: (inout Set<UnsafeMutableRawPointer>) -> T) -> T {
-            lock.lock()
-            defer { lock.unlock() }
-            return body(&members)
+    private final class LockedSet: Sendable {
+        private let members = Mutex(Set<UnsafeMutableRawPointer>())
+        func withLock<T: Sendable>(_ body: (inout Set<UnsafeMutableRawPointer>) -> T) -> T {
+            members.withLock { body(&$0) }
         }
     }
 
