@@ -40,11 +40,29 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        // The bottom layer: errors, roles and the small utilities every other layer uses (hex, canonical
+        // JSON, timestamps, durable writes, single-line text). Foundation and swift-crypto only: it can
+        // import no other target of this package.
+        .target(
+            name: "DFCCore",
+            dependencies: [
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        // The ledger without SQL: actor names, signed payloads, signers and signature batches, the RFC 9162
+        // Merkle tree and C2SP signed notes. Above the core; it knows no catalog and no footage.
+        .target(
+            name: "DFCLedger",
+            dependencies: [
+                "DFCCore",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
         // The library other systems link: media, hashing, catalog, custody and the public facade.
         .target(
             name: "DFCKit",
             dependencies: [
-                "CFFmpeg", "CConfinement", "DFCS3",
+                "DFCCore", "DFCLedger", "CFFmpeg", "CConfinement", "DFCS3",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "GRDB", package: "GRDB.swift"),
@@ -87,7 +105,7 @@ let package = Package(
             name: "DFCKitTests",
             // Depends on `dfc`, `dfc-bench` and the example so that the binaries the end-to-end tests run are built first.
             dependencies: [
-                "DFCKit", "DFCS3", "dfc", "dfc-bench", "dfc-confinement-probe", "des-lookup", "CFFmpeg",
+                "DFCCore", "DFCLedger", "DFCKit", "DFCS3", "dfc", "dfc-bench", "dfc-confinement-probe", "des-lookup", "CFFmpeg",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "NIOCore", package: "swift-nio"),

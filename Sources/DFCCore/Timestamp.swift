@@ -2,10 +2,10 @@ import Foundation
 
 /// RFC 3339 timestamps in UTC with milliseconds (`2026-11-21T09:30:00.123Z`), the one form
 /// custody events use. Formatted by hand: no formatter to build per event.
-enum Timestamp {
-    static func now() -> String { string(Date()) }
+package enum Timestamp {
+    package static func now() -> String { string(Date()) }
 
-    static func string(_ date: Date) -> String {
+    package static func string(_ date: Date) -> String {
         let milliseconds = Int64((date.timeIntervalSince1970 * 1000).rounded(.down))
         var seconds = time_t(milliseconds.quotientAndRemainder(dividingBy: 1000).quotient)
         var millis = Int(milliseconds - Int64(seconds) * 1000)

@@ -1,4 +1,5 @@
 internal import Crypto
+import DFCCore
 import Foundation
 
 /// The pieces of a C2SP signed note (c2sp.org/signed-note) that DFC writes and reads:
@@ -7,18 +8,18 @@ import Foundation
 /// A note is its text (ending in a newline), a blank line, then one line per signature:
 /// `— <key name> base64(key ID || Ed25519 signature of the text)`. The key ID is the first
 /// four bytes of SHA-256(key name || 0x0A || 0x01 || public key).
-enum SignedNote {
+package enum SignedNote {
     /// The em dash and space that open a signature line.
-    static let signaturePrefix = "\u{2014} "
+    package static let signaturePrefix = "\u{2014} "
     /// Where DFC's key names and origins live: `.invalid` names nothing on any network.
-    static let namespace = "dfc.invalid"
+    package static let namespace = "dfc.invalid"
     /// The Ed25519 signature type byte.
-    static let ed25519: UInt8 = 0x01
+    package static let ed25519: UInt8 = 0x01
 
     /// The note key name of an actor. Key names may not hold spaces or `+`, and actor names
     /// hold spaces, so those (and `%`, for reversibility) are percent-encoded:
     /// `Insp. A. Khan` → `dfc.invalid/actor/Insp.%20A.%20Khan`.
-    static func keyName(actor: String) -> String {
+    package static func keyName(actor: String) -> String {
         var encoded = ""
         for scalar in actor.unicodeScalars {
             if scalar.properties.isWhitespace || scalar == "+" || scalar == "%" || scalar.value < 0x20 {
@@ -31,17 +32,17 @@ enum SignedNote {
     }
 
     /// The actor a DFC key name names, or nil for a key name that is not DFC's.
-    static func actor(keyName: String) -> String? {
+    package static func actor(keyName: String) -> String? {
         let prefix = namespace + "/actor/"
         guard keyName.hasPrefix(prefix) else { return nil }
         return String(keyName.dropFirst(prefix.count)).removingPercentEncoding
     }
 
     /// The checkpoint origin of a log, named by the hash of its first event.
-    static func origin(logID: String) -> String { namespace + "/custody/" + logID }
+    package static func origin(logID: String) -> String { namespace + "/custody/" + logID }
 
     /// The log ID an origin names, or nil.
-    static func logID(origin: String) -> String? {
+    package static func logID(origin: String) -> String? {
         let prefix = namespace + "/custody/"
         guard origin.hasPrefix(prefix) else { return nil }
         let id = String(origin.dropFirst(prefix.count))
@@ -49,7 +50,7 @@ enum SignedNote {
     }
 
     /// SHA-256(key name || 0x0A || 0x01 || public key)[:4], big-endian.
-    static func keyID(keyName: String, publicKey: [UInt8]) -> UInt32 {
+    package static func keyID(keyName: String, publicKey: [UInt8]) -> UInt32 {
         var hasher = SHA256()
         hasher.update(data: Array(keyName.utf8) + [0x0A, ed25519] + publicKey)
         return Array(hasher.finalize()).prefix(4).reduce(0) { $0 << 8 | UInt32($1) }
@@ -57,14 +58,14 @@ enum SignedNote {
 
     /// A verifier key in the form Go's `golang.org/x/mod/sumdb/note` reads:
     /// `<name>+<key ID, 8 hex digits>+base64(0x01 || public key)`.
-    static func verifierKey(keyName: String, publicKey: [UInt8]) -> String {
+    package static func verifierKey(keyName: String, publicKey: [UInt8]) -> String {
         keyName + "+" + String(format: "%08x", keyID(keyName: keyName, publicKey: publicKey)) + "+"
             + Data([ed25519] + publicKey).base64EncodedString()
     }
 
     /// The key name and public key of a verifier key, when it is a well-formed Ed25519 one
     /// whose key ID matches.
-    static func parseVerifierKey(_ text: String) -> (keyName: String, publicKey: [UInt8])? {
+    package static func parseVerifierKey(_ text: String) -> (keyName: String, publicKey: [UInt8])? {
         let parts = text.split(separator: "+", maxSplits: 2, omittingEmptySubsequences: false)
         guard parts.count == 3, let id = UInt32(parts[1], radix: 16), parts[1].count == 8,
               let key = Data(base64Encoded: String(parts[2])), key.count == 33, key.first == ed25519 else { return nil }
@@ -73,19 +74,19 @@ enum SignedNote {
     }
 
     /// One signature line (with its newline).
-    static func signatureLine(keyName: String, keyID: UInt32, signature: [UInt8]) -> String {
+    package static func signatureLine(keyName: String, keyID: UInt32, signature: [UInt8]) -> String {
         let id: [UInt8] = [UInt8(keyID >> 24), UInt8(keyID >> 16 & 0xff), UInt8(keyID >> 8 & 0xff), UInt8(keyID & 0xff)]
         return signaturePrefix + keyName + " " + Data(id + signature).base64EncodedString() + "\n"
     }
 
     /// A note split into its text and its signatures (key name, key ID, signature bytes).
-    struct Parsed {
-        var text: String
-        var signatures: [(keyName: String, keyID: UInt32, signature: [UInt8])]
+    package struct Parsed {
+        package var text: String
+        package var signatures: [(keyName: String, keyID: UInt32, signature: [UInt8])]
     }
 
     /// Splits a signed note at its last blank line. Nil when it is not one.
-    static func parse(_ note: String) -> (Parsed?, String) {
+    package static func parse(_ note: String) -> (Parsed?, String) {
         guard note.hasSuffix("\n") else { return (nil, "it does not end in a newline") }
         guard !note.unicodeScalars.contains(where: { $0.value < 0x20 && $0 != "\n" }) else {
             return (nil, "it holds control characters (a signed note may hold none but newlines)")

@@ -5,7 +5,7 @@ import Foundation
 /// hide in it: a control character (a newline would let it print a second `Case` line), a line or
 /// paragraph separator, a direction override, or any other invisible (default-ignorable) one.
 package enum SingleLine {
-    static func checked(_ value: String, field: String) throws(DFCError) -> String {
+    package static func checked(_ value: String, field: String) throws(DFCError) -> String {
         let trimmed = value.trimmingCharacters(in: .whitespaces)
         if let bad = trimmed.unicodeScalars.first(where: forbidden) {
             throw DFCError.invalidArgument("\(field) holds the character U+\(String(bad.value, radix: 16, uppercase: true)) "
@@ -16,7 +16,7 @@ package enum SingleLine {
 
     /// A name DFC did not choose (a folder's, naming a batch file's source) made fit for a one-line
     /// field: each character that may not stand there written as `\u{XXXX}`.
-    static func visible(_ value: String) -> String {
+    package static func visible(_ value: String) -> String {
         var out = ""
         for scalar in value.unicodeScalars {
             if forbidden(scalar) { out += "\\u{\(String(scalar.value, radix: 16, uppercase: true))}" } else { out.unicodeScalars.append(scalar) }

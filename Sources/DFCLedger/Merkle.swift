@@ -1,4 +1,5 @@
 internal import Crypto
+import DFCCore
 import Foundation
 
 /// The hashes of RFC 9162 (Certificate Transparency v2), section 2.1, over which DFC
@@ -29,7 +30,7 @@ public enum Merkle {
     }
 
     /// The largest power of two smaller than `n` (n > 1): where RFC 9162 splits a tree.
-    static func split(_ n: Int) -> Int {
+    package static func split(_ n: Int) -> Int {
         var k = 1
         while k << 1 < n { k <<= 1 }
         return k

@@ -118,6 +118,6 @@ extension DFCError: LocalizedError {
 }
 
 /// `strerror` for the current `errno`.
-func errnoDescription(_ code: Int32 = errno) -> String {
+package func errnoDescription(_ code: Int32 = errno) -> String {
     String(cString: strerror(code))
 }

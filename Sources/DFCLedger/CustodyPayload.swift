@@ -1,3 +1,4 @@
+import DFCCore
 import Foundation
 
 /// The canonical content of one custody event. Its JSON (keys sorted, no whitespace)
@@ -6,30 +7,37 @@ import Foundation
 /// leaf hash is SHA-256(0x00 || those bytes). Because it names the previous event's
 /// hash, the events form a chain: changing, removing or reordering any event breaks
 /// every link after it.
-struct CustodyPayload: Codable, Sendable, Equatable {
+package struct CustodyPayload: Codable, Sendable, Equatable {
     /// Format version of the payload: 2 since events are signed (1 had no role or key).
-    var v = 2
+    package var v = 2
     /// Position in the log, from 1.
-    var seq: Int64
+    package var seq: Int64
     /// Hash of the event before it (64 zeros for the first).
-    var prev: String
+    package var prev: String
     /// What happened: `actor_registered`, `ingested`, `acquired`, `accessed`, `verified`,
     /// `audited`, `checkpointed`, `proved`.
-    var action: String
+    package var action: String
     /// Who did it.
-    var actor: String
+    package var actor: String
     /// The actor's role (version 2).
-    var role: String?
+    package var role: String?
     /// The Ed25519 public key that signs the event, hex (version 2).
-    var key: String?
+    package var key: String?
     /// When, RFC 3339 in UTC.
-    var at: String
+    package var at: String
     /// The exhibit concerned, if one.
-    var exhibit: String?
+    package var exhibit: String?
     /// What else there is to know: hashes, paths, host, DFC version, the command.
-    var details: [String: String]
+    package var details: [String: String]
 
-    static let genesis = String(repeating: "0", count: 64)
+    /// A payload of format version `v` (2: signed, with role and key).
+    package init(v: Int = 2, seq: Int64, prev: String, action: String, actor: String, role: String?, key: String?, at: String,
+                 exhibit: String?, details: [String: String]) {
+        (self.v, self.seq, self.prev, self.action, self.actor, self.role, self.key, self.at, self.exhibit, self.details)
+            = (v, seq, prev, action, actor, role, key, at, exhibit, details)
+    }
+
+    package static let genesis = String(repeating: "0", count: 64)
 }
 
 extension CustodyPayload {
@@ -48,7 +56,7 @@ extension CustodyPayload {
     }
 
     /// The payload without its details (`details` comes back empty).
-    static func decodeHead(_ bytes: Data, with decoder: JSONDecoder) throws -> CustodyPayload {
+    package static func decodeHead(_ bytes: Data, with decoder: JSONDecoder) throws -> CustodyPayload {
         let head = try decoder.decode(Head.self, from: bytes)
         return CustodyPayload(v: head.v, seq: head.seq, prev: head.prev, action: head.action, actor: head.actor, role: head.role,
                               key: head.key, at: head.at, exhibit: head.exhibit, details: [:])

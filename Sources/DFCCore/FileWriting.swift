@@ -2,10 +2,10 @@ internal import Crypto
 import Foundation
 
 /// Writing files completely, and listing them.
-enum FileWriting {
+package enum FileWriting {
     /// Writes every byte, going on after partial writes and interrupted calls; false (with
     /// `errno` set) when the system refuses (a full disk, say).
-    static func writeAll(_ descriptor: Int32, _ bytes: [UInt8]) -> Bool {
+    package static func writeAll(_ descriptor: Int32, _ bytes: [UInt8]) -> Bool {
         var written = 0
         while written < bytes.count {
             let count = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress! + written, bytes.count - written) }
@@ -18,7 +18,7 @@ enum FileWriting {
 
     /// Creates a new file (it must not exist) holding `bytes`, flushed to disk and made
     /// read-only; nothing is left behind when it fails.
-    static func createReadOnly(_ path: String, _ bytes: [UInt8]) throws(DFCError) {
+    package static func createReadOnly(_ path: String, _ bytes: [UInt8]) throws(DFCError) {
         let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw DFCError.storeIO(path: path, reason: "cannot create: \(errnoDescription())") }
         defer { close(fd) }
@@ -33,7 +33,7 @@ enum FileWriting {
     }
 
     /// Every regular file under `root`, as paths relative to it, sorted.
-    static func regularFiles(under root: String) -> [String] {
+    package static func regularFiles(under root: String) -> [String] {
         guard let enumerator = FileManager.default.enumerator(atPath: root) else { return [] }
         var files: [String] = []
         while let entry = enumerator.nextObject() as? String {
@@ -45,7 +45,7 @@ enum FileWriting {
         return files.sorted()
     }
 
-    static func readVerified(_ path: String, sha256: String) throws -> [UInt8] {
+    package static func readVerified(_ path: String, sha256: String) throws -> [UInt8] {
         guard let data = FileManager.default.contents(atPath: path) else { throw DFCError.storeIO(path: path, reason: "cannot be read") }
         guard Hex.string(SHA256.hash(data: data)) == sha256 else {
             throw DFCError.storeIO(path: path, reason: "is not the registered picture (its SHA-256 is not \(sha256)): nothing was exported")
@@ -53,7 +53,7 @@ enum FileWriting {
         return Array(data)
     }
 
-    static func removeTree(_ path: String) {
+    package static func removeTree(_ path: String) {
         if let enumerator = FileManager.default.enumerator(atPath: path) {
             while let entry = enumerator.nextObject() as? String { chmod(path + "/" + entry, 0o755) }
         }

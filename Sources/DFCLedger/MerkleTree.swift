@@ -1,38 +1,42 @@
+import DFCCore
 /// A custody log's Merkle tree held as its leaf hashes, with the tree head and the
 /// proofs RFC 9162 defines (section 2.1.1 MTH, 2.1.3.1 PATH, 2.1.4.1 PROOF).
 /// Each call costs O(n) hashes; nothing is kept between calls. `inclusionProofs`
 /// proves many leaves in one call, computing each subtree's root once.
-struct MerkleTree: Sendable {
-    let leaves: [Merkle.Hash]
+package struct MerkleTree: Sendable {
+    package let leaves: [Merkle.Hash]
 
-    var size: Int { leaves.count }
+    /// The tree of these leaf hashes, in log order.
+    package init(leaves: [Merkle.Hash]) { self.leaves = leaves }
+
+    package var size: Int { leaves.count }
 
     /// MTH of the first `size` leaves.
-    func root(size: Int) -> Merkle.Hash {
+    package func root(size: Int) -> Merkle.Hash {
         precondition(size >= 0 && size <= leaves.count)
         return root(0..<size)
     }
 
     /// PATH(m, D[n]): the audit path of leaf `index` in the tree of the first `size` leaves.
-    func inclusionProof(index: Int, size: Int) -> [Merkle.Hash] {
+    package func inclusionProof(index: Int, size: Int) -> [Merkle.Hash] {
         inclusionProofs(indices: [index], size: size)[0]
     }
 
     /// The audit paths of several leaves in the same tree. The roots of subtrees of
     /// `Self.memoLeaves` leaves or more are computed once for all of them, so E proofs cost
     /// about n + E·log²(n) hashes instead of E·n.
-    func inclusionProofs(indices: [Int], size: Int) -> [[Merkle.Hash]] {
+    package func inclusionProofs(indices: [Int], size: Int) -> [[Merkle.Hash]] {
         precondition(size <= leaves.count && indices.allSatisfy { $0 >= 0 && $0 < size })
         var memo: [Range<Int>: Merkle.Hash] = [:]
         return indices.map { path($0, 0..<size, &memo) }
     }
 
     /// Subtrees at least this big have their roots remembered within one call.
-    static let memoLeaves = 64
+    package static let memoLeaves = 64
 
     /// PROOF(m, D[n]): the consistency proof from the tree of the first `old` leaves to
     /// that of the first `new`. Empty when `old` is 0 or equals `new`.
-    func consistencyProof(from old: Int, to new: Int) -> [Merkle.Hash] {
+    package func consistencyProof(from old: Int, to new: Int) -> [Merkle.Hash] {
         precondition(old >= 0 && old <= new && new <= leaves.count)
         guard old > 0, old < new else { return [] }
         return subproof(old, 0..<new, complete: true)

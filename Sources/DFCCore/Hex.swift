@@ -1,11 +1,11 @@
-internal import Crypto
+package import Crypto
 import Foundation
 
 /// Lower-case hexadecimal, the one spelling of a hash DFC prints and stores as text.
-enum Hex {
+package enum Hex {
     private static let digits = Array("0123456789abcdef".utf8)
 
-    static func string<Bytes: Sequence>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
+    package static func string<Bytes: Sequence>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
         var out = [UInt8]()
         out.reserveCapacity(bytes.underestimatedCount * 2)
         for byte in bytes {
@@ -15,10 +15,10 @@ enum Hex {
         return String(decoding: out, as: UTF8.self)
     }
 
-    static func string<D: Digest>(_ digest: D) -> String { string(Array(digest)) }
+    package static func string<D: Digest>(_ digest: D) -> String { string(Array(digest)) }
 
     /// The bytes a hex string spells, or nil if it is not an even run of hex digits.
-    static func bytes(_ text: String) -> [UInt8]? {
+    package static func bytes(_ text: String) -> [UInt8]? {
         let utf8 = Array(text.utf8)
         guard utf8.count % 2 == 0 else { return nil }
         var out = [UInt8]()
@@ -33,7 +33,7 @@ enum Hex {
     }
 
     /// Whether every character is a hex digit.
-    static func isHex(_ text: String) -> Bool { !text.isEmpty && text.utf8.allSatisfy { value($0) != nil } }
+    package static func isHex(_ text: String) -> Bool { !text.isEmpty && text.utf8.allSatisfy { value($0) != nil } }
 
     private static func value(_ c: UInt8) -> UInt8? {
         switch c {

@@ -1,13 +1,14 @@
 internal import Crypto
+import DFCCore
 import Foundation
 
 /// Verifies the Ed25519 signatures of many custody events at once, on every core: each
 /// public key's hex is decoded once per batch, and the events are split into one slice per core.
 /// The audit of a long log spends most of its time here.
-enum SignatureBatch {
+package enum SignatureBatch {
     /// Whether each event's signature verifies against the key its payload names (false for
     /// an unsigned event, an unparsable key or signature). Same order as `events`.
-    static func verify(_ events: [(payload: String, signature: String?, key: String?)]) -> [Bool] {
+    package static func verify(_ events: [(payload: String, signature: String?, key: String?)]) -> [Bool] {
         var decoded: [String: [UInt8]] = [:]
         for event in events {
             guard let hex = event.key, decoded[hex] == nil, let bytes = Hex.bytes(hex), bytes.count == 32 else { continue }
@@ -38,17 +39,17 @@ enum SignatureBatch {
 }
 
 /// One batch's signatures being verified in the background while the audit reads on.
-final class PendingSignatures: @unchecked Sendable {
+package final class PendingSignatures: @unchecked Sendable {
     private let group = DispatchGroup()
     /// Written by the background work before it leaves `group`; read only after `wait()`.
     private var verified: [Bool] = []
 
-    init(_ events: [(payload: String, signature: String?, key: String?)]) {
+    package init(_ events: [(payload: String, signature: String?, key: String?)]) {
         DispatchQueue.global().async(group: group) { self.verified = SignatureBatch.verify(events) }
     }
 
     /// Waits for the batch and returns each event's result, in order.
-    func wait() -> [Bool] {
+    package func wait() -> [Bool] {
         group.wait()
         return verified
     }

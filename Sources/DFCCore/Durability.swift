@@ -1,9 +1,9 @@
 import Foundation
 
 /// What makes a rename or a new file survive a power cut.
-enum Durability {
+package enum Durability {
     /// fsyncs a folder, so that the names created or renamed in it are on disk.
-    static func syncDirectory(_ path: String) {
+    package static func syncDirectory(_ path: String) {
         let fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard fd >= 0 else { return }
         fsync(fd)

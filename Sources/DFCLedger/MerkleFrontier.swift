@@ -1,15 +1,19 @@
+import DFCCore
 /// The right edge of an RFC 9162 Merkle tree: one perfect subtree per set bit of the
 /// leaf count. Leaves are appended one at a time, and the root of the tree so far
 /// costs O(log n), so one pass over a log of any length checks every tree head
 /// recorded along the way in constant memory.
-struct MerkleFrontier: Sendable {
+package struct MerkleFrontier: Sendable {
     private var subtrees: [(hash: Merkle.Hash, size: Int)] = []
-    private(set) var count = 0
+    package private(set) var count = 0
+
+    /// An empty frontier: no leaf yet.
+    package init() {}
 
     /// Appends a leaf; returns the complete subtrees it completes, the leaf itself first, as
     /// `merkle_node` keeps them (level, index, root).
     @discardableResult
-    mutating func append(leafHash: Merkle.Hash) -> [(level: Int, index: Int, hash: Merkle.Hash)] {
+    package mutating func append(leafHash: Merkle.Hash) -> [(level: Int, index: Int, hash: Merkle.Hash)] {
         let leaf = count
         var hash = leafHash
         var size = 1, level = 0
@@ -27,7 +31,7 @@ struct MerkleFrontier: Sendable {
     }
 
     /// MTH of the leaves appended so far.
-    var root: Merkle.Hash {
+    package var root: Merkle.Hash {
         guard var hash = subtrees.last?.hash else { return Merkle.emptyRoot }
         for subtree in subtrees.dropLast().reversed() { hash = Merkle.nodeHash(subtree.hash, hash) }
         return hash

@@ -1,3 +1,4 @@
+import DFCCore
 import Foundation
 
 /// How actor names are compared. A name is stored in Unicode NFC, so that "José" typed with a
@@ -5,12 +6,12 @@ import Foundation
 /// canonical equivalence: two rows for one name would otherwise disagree between the two). A
 /// new name is refused when it mixes scripts (Latin with Cyrillic, say) or when its confusable
 /// skeleton is that of an actor already registered: `examіner` (Cyrillic `і`) beside `examiner`.
-enum ActorName {
+package enum ActorName {
     /// The name in NFC.
-    static func normalized(_ name: String) -> String { name.precomposedStringWithCanonicalMapping }
+    package static func normalized(_ name: String) -> String { name.precomposedStringWithCanonicalMapping }
 
     /// The scripts of the name's letters (marks, digits, spaces and punctuation belong to none).
-    static func scripts(of name: String) -> Set<String> {
+    package static func scripts(of name: String) -> Set<String> {
         Set(name.unicodeScalars.compactMap(script))
     }
 
@@ -18,7 +19,7 @@ enum ActorName {
     /// marks dropped, case folded, and the letters and digits most often mistaken for Latin ones
     /// (Cyrillic and Greek look-alikes, `0`/`o`, `1`/`l`/`I`, `rn`/`m`) mapped to one of them.
     /// Two names with the same skeleton are confusable.
-    static func skeleton(_ name: String) -> String {
+    package static func skeleton(_ name: String) -> String {
         let folded = name.decomposedStringWithCompatibilityMapping.unicodeScalars
             .filter { !$0.properties.isDiacritic && $0.properties.generalCategory != .nonspacingMark }
             .map { String($0) }.joined().lowercased()
@@ -30,7 +31,7 @@ enum ActorName {
     }
 
     /// The registered name `name` would be confused with, if any.
-    static func confusable(_ name: String, with existing: [String]) -> String? {
+    package static func confusable(_ name: String, with existing: [String]) -> String? {
         let target = skeleton(name)
         return existing.first { skeleton($0) == target }
     }
@@ -80,7 +81,7 @@ enum ActorName {
     }
 
     /// Whether a set of scripts is one a single name may use (Japanese writes Han with kana).
-    static func mayMix(_ scripts: Set<String>) -> Bool {
+    package static func mayMix(_ scripts: Set<String>) -> Bool {
         scripts.count <= 1 || scripts == ["Han", "Japanese"]
     }
 }
