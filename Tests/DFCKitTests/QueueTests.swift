@@ -131,7 +131,7 @@ struct QueueTests {
     @Test func aLapsedLeaseIsSignedByTheHostThatTakesTheJobOver() throws {
         let fixture = try Fixture(hosts: ["host-a", "host-b"], files: ["cctv_h264.mp4", "still_exif.jpg"])
         _ = try fixture.queue()
-        try fixture.sql("""
+        _ = try fixture.sql("""
             UPDATE batch_job SET state = 'leased', lease_token = 'gone', leased_at = 1, lease_until = 2,
                 host = CASE WHEN path LIKE '%.mp4' THEN 'host-a' ELSE 'ghost-host' END
             """)
@@ -256,7 +256,7 @@ struct QueueTests {
         let asDFC = try TestSupport.run("/usr/bin/psql", ["-h", String(address[0]), "-p", String(address[1]), "-U", "dfc", "-d", fixture.database,
                                                           "-qAtX", "-c", "UPDATE queue_batch SET max_attempts = 0"])
         #expect(asDFC.status != 0 && asDFC.stderr.contains("permission denied"), "\(asDFC.stderr)")
-        try fixture.sql("""
+        _ = try fixture.sql("""
             UPDATE queue_batch SET max_attempts = 0, lease_seconds = 1, started_by = 'Mallory', cancelled_seq = batch_seq;
             UPDATE batch_job SET failures = '[\(String(repeating: #"{"at":"2026-01-01T00:00:00.000Z","host":"host-a","reason":"made up"},"#, count: 3))'
                 || '{"at":"2026-01-01T00:00:00.000Z","host":"ghost-host","reason":"made up"}]', attempts = 5

@@ -32,23 +32,26 @@ final class RowInserter {
     func add(_ table: String, columns: [String], _ values: [any SQLConvertible], orIgnore: Bool = false, digestFrom: Int = 1) throws {
         // Mutated in place: a copy taken out of the dictionary would copy the batch for every row.
         let count = try Self.append(values, columns: columns,
-                                    to: &pending[table, default: Batch(columns: columns, orIgnore: orIgnore)], table: table)
-        if let produced, let batch = pending[table] {
-            produced.record(table, batch.values[(count - columns.count + min(max(digestFrom, 0), columns.count))...])
-        }
+                                    to: &pending[table, default: Batch(columns: columns, orIgnore: orIgnore)], table: table,
+                                    noting: produced, from: digestFrom)
         if count + columns.count > Self.valuesPerStatement { try flush(table) }
     }
 
-    private static func append(_ values: [any SQLConvertible], columns: [String], to batch: inout Batch, table: String) throws -> Int {
+    /// Appends one row's values to `batch` and notes them (from `digestFrom` on) in `produced`,
+    /// as they will be bound, in the same access to the batch.
+    private static func append(_ values: [any SQLConvertible], columns: [String], to batch: inout Batch, table: String,
+                               noting produced: ProducedRows?, from digestFrom: Int) throws -> Int {
         guard batch.columns == columns, values.count == columns.count else {
             throw CatalogReadError(column: table, value: "a row of other columns", type: "row of \(table)")
         }
+        let start = batch.values.count
         for value in values {
             // -0.0 is stored as 0 by SQLite: written as 0.0, so what is read back is what was meant.
             let stored = value.sqlValue
             if case .real(let real) = stored, real == 0 { batch.values.append(.real(0)) } else { batch.values.append(stored) }
         }
         batch.rows += 1
+        produced?.record(table, batch.values[(start + min(max(digestFrom, 0), columns.count))...])
         return batch.values.count
     }
 
