@@ -40,9 +40,10 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
-        // The bottom layer: errors, roles and the small utilities every other layer uses (hex, canonical
-        // JSON, timestamps, durable writes, single-line text). Foundation and swift-crypto only: it can
-        // import no other target of this package.
+        // The bottom layer: errors, roles, the API's value types (exhibits, streams, findings, lookups,
+        // reports), file and PDQ hashing, media limits, the time and place layers and the small utilities
+        // every other layer uses (hex, canonical JSON, timestamps, durable writes, single-line text).
+        // Foundation and swift-crypto only: it can import no other target of this package.
         .target(
             name: "DFCCore",
             dependencies: [
@@ -50,7 +51,8 @@ let package = Package(
             ]
         ),
         // The ledger without SQL: actor names, signed payloads, signers and signature batches, the RFC 9162
-        // Merkle tree and C2SP signed notes. Above the core; it knows no catalog and no footage.
+        // Merkle tree, C2SP signed notes, and the types that carry them (actors, checkpoints, proofs).
+        // Above the core; it knows no catalog and no footage.
         .target(
             name: "DFCLedger",
             dependencies: [
@@ -58,15 +60,51 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
-        // The library other systems link: media, hashing, catalog, custody and the public facade.
+        // The catalog: both engines (SQLite through GRDB, PostgreSQL through postgres-nio) and every query,
+        // the custody log's SQL included. The only code that imports GRDB or PostgresNIO.
         .target(
-            name: "DFCKit",
+            name: "DFCCatalog",
             dependencies: [
-                "DFCCore", "DFCLedger", "CFFmpeg", "CConfinement", "DFCS3",
+                "DFCCore", "DFCLedger",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // The vault: each original once by SHA-256, in a folder or in an S3 bucket with Object Lock, and
+        // the staging area a file passes through on its way in.
+        .target(
+            name: "DFCVault",
+            dependencies: [
+                "DFCCore", "DFCS3",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        // Footage: FFmpeg's demuxers and decoders, the one decode loop, frame hashing, and the analysis
+        // and extraction a worker runs. The only code that imports CFFmpeg.
+        .target(
+            name: "DFCMedia",
+            dependencies: [
+                "DFCCore", "CFFmpeg",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        // The process model: confined workers that run the media layer on hostile input, with no key,
+        // no database and no socket, and the parent's side of them.
+        .target(
+            name: "DFCWorkers",
+            dependencies: ["DFCCore", "DFCMedia", "CConfinement"]
+        ),
+        // The store and its services: the composition root other systems link, over every layer below.
+        .target(
+            name: "DFCKit",
+            dependencies: [
+                "DFCCore", "DFCLedger", "DFCCatalog", "DFCVault", "DFCMedia", "DFCWorkers", "DFCS3",
+                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -105,7 +143,7 @@ let package = Package(
             name: "DFCKitTests",
             // Depends on `dfc`, `dfc-bench` and the example so that the binaries the end-to-end tests run are built first.
             dependencies: [
-                "DFCCore", "DFCLedger", "DFCKit", "DFCS3", "dfc", "dfc-bench", "dfc-confinement-probe", "des-lookup", "CFFmpeg",
+                "DFCCore", "DFCLedger", "DFCCatalog", "DFCVault", "DFCMedia", "DFCWorkers", "DFCKit", "DFCS3", "dfc", "dfc-bench", "dfc-confinement-probe", "des-lookup", "CFFmpeg",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "NIOCore", package: "swift-nio"),

@@ -1,5 +1,10 @@
-// The layers below DFCKit. The core layer's public types (`DFCError`, `ActorRole`) are part of DFCKit's API: a caller
-// imports DFCKit alone.
+// The layers below DFCKit. Their public types (`DFCError`, `ActorRole`, the value types of the API, checkpoints
+// and proofs) are part of DFCKit's API: a caller imports DFCKit alone.
 @_exported import DFCCore
-// The ledger's SQL-free layer (signers, payloads, the Merkle tree, signed notes), used throughout.
 @_exported import DFCLedger
+// The layers the services are built on. Their `package` declarations are the services' own; nothing in them
+// is public API.
+@_exported import DFCCatalog
+@_exported import DFCVault
+@_exported import DFCMedia
+@_exported import DFCWorkers

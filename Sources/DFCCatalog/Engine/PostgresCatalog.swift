@@ -1,0 +1,307 @@
+import Foundation
+import Logging
+internal import NIOCore
+internal import NIOPosix
+internal import PostgresNIO
+import DFCCore
+import DFCLedger
+
+/// The catalog and custody log on a PostgreSQL 15 server, for stores that outgrow one machine.
+/// The same tables and the same row digests as the embedded catalog. Each write is one
+/// transaction that first takes the log's advisory lock, so events are appended by one writer at
+/// a time and the Merkle tree stays linear, while reads go on beside it. The schema comes from
+/// named migrations (`PostgresCatalog+Migrations`); append-only tables are guarded by triggers,
+/// and, when the store was made with an owner role apart, by privileges too.
+package final class PostgresCatalog: CatalogEngine, @unchecked Sendable {
+    package let url: PostgresURL
+    /// Seconds a write waits for the log's lock.
+    package let lockTimeout: Double
+    private let password: String?
+    private let logger: Logger
+    private let driverLogger: Logger
+    private let lock = NSLock()
+    private var idle: [PostgresConnection] = []
+    private var nextID = 0
+    /// Whether a connection ever succeeded: from then on a server that is away is waited for.
+    private var reached = false
+    /// How the schema differed from the migrations' when the catalog was opened (empty: it did not).
+    package private(set) var changedAtOpen: [String] = []
+    /// The system catalogs' fingerprint when the schema last matched in full (`schemaChangesSinceVerified`).
+    package var verifiedFingerprint: String? {
+        get { lock.withLock { _verifiedFingerprint } }
+        set { lock.withLock { _verifiedFingerprint = newValue } }
+    }
+    private var _verifiedFingerprint: String?
+
+    /// The key of the advisory lock a write holds: one writer of the custody log at a time.
+    package static let logLock: Int64 = 0x4446_435F_4C4F_47   // "DFC_LOG"
+
+    package var kind: CatalogEngineKind { .postgresql }
+    package var name: String { "PostgreSQL catalog \(url.text)" }
+
+    /// Connects to the catalog at `url` and brings its schema up to date (the migrations need
+    /// a role that may create tables: the owner's, given apart as `owner`, or the URL's own).
+    package init(url: PostgresURL, lockTimeout: Double = 60, logger: Logger = Logger(label: "dfc.postgresql")) throws {
+        self.url = url
+        self.lockTimeout = lockTimeout
+        self.password = url.password()
+        self.logger = logger
+        var quiet = logger
+        quiet.logLevel = .warning   // postgres-nio's own chatter about each query stays out of the operator's way
+        self.driverLogger = quiet
+        try migrate()
+        changedAtOpen = try transaction(begin: Self.snapshot) { try schemaChangesSinceVerified($0) }
+    }
+
+    /// A read's transaction: one snapshot for the whole read, as SQLite's WAL reader has.
+    package static let snapshot = "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"
+
+    /// What DFC's session relies on, set on every connection whatever `ALTER ROLE … SET` or
+    /// `ALTER DATABASE … SET` gave the role or database (the audit names such settings): names
+    /// resolved in `pg_catalog`, then `public` (never a schema named after the role), writes
+    /// allowed, every plan open to the planner, row security an error rather than a silent filter,
+    /// commits durable, times in UTC.
+    package static let sessionSettings = """
+        SET search_path = public; SET default_transaction_read_only = off;
+        SET default_transaction_isolation = 'read committed'; SET default_transaction_deferrable = off; SET row_security = off;
+        SET enable_seqscan = on; SET enable_indexscan = on; SET enable_indexonlyscan = on; SET enable_bitmapscan = on;
+        SET enable_hashjoin = on; SET enable_mergejoin = on; SET enable_nestloop = on; SET enable_sort = on;
+        SET synchronous_commit = on; SET statement_timeout = 0; SET standard_conforming_strings = on;
+        SET TimeZone = 'UTC'; SET DateStyle = 'ISO, MDY'; SET bytea_output = 'hex'; SET client_encoding = 'UTF8'
+        """
+
+    deinit {
+        for connection in idle { Self.close(connection) }
+    }
+
+    package func write<T>(_ body: (CatalogDB) throws -> T) throws -> T {
+        try transaction(begin: "BEGIN") { db in
+            // A client that goes silent holding the log's lock (a host whose link was cut) must not
+            // hold up every other writer for longer than a lock wait: the server ends its session.
+            try db.execute(sql: "SET LOCAL lock_timeout = '\(Int(lockTimeout * 1000))ms'; "
+                + "SET LOCAL idle_in_transaction_session_timeout = '\(Int(lockTimeout * 1000))ms'")
+            _ = try db.rows(sql: "SELECT pg_advisory_xact_lock(\(Self.logLock))")
+            // Checked inside the transaction: nothing is written through a trigger or policy planted meanwhile.
+            let changes = try schemaChangesSinceVerified(db)
+            guard changes.isEmpty else { throw CatalogSchemaChanged(changes: changes) }
+            return try body(db)
+        }
+    }
+
+    /// Gives up a query that waits for the server longer than a lock wait and `seconds` (a worker host's setting).
+    package func giveUpQueries(afterLockWaitPlus seconds: Double) {
+        answerTimeout = lockTimeout + seconds
+    }
+
+    /// A catalog on a server is no SQLite file: `migrate-store` copies embedded stores only.
+    package func backup(to target: String) throws {
+        throw DFCError.invalidArgument("the catalog \(name) is on PostgreSQL: only an embedded catalog is copied as a file")
+    }
+
+    /// One transaction without the log's lock, for the rows that coordinate worker hosts (a
+    /// queue's leases), which change while the log does not.
+    package func coordinate<T>(_ body: (CatalogDB) throws -> T) throws -> T {
+        try transaction(begin: "BEGIN") { db in
+            try db.execute(sql: "SET LOCAL lock_timeout = '\(Int(lockTimeout * 1000))ms'; "
+                + "SET LOCAL idle_in_transaction_session_timeout = '\(Int(lockTimeout * 1000))ms'")
+            return try body(db)
+        }
+    }
+
+    /// Seconds a query waits for the server's answer before its connection is given up (nil:
+    /// for as long as the connection stays open). A worker host sets it, so that a cut link
+    /// costs it seconds, not the minutes TCP takes to give up.
+    package var answerTimeout: Double? {
+        get { lock.withLock { _answerTimeout } }
+        set { lock.withLock { _answerTimeout = newValue } }
+    }
+    private var _answerTimeout: Double?
+
+    package func read<T>(_ body: (CatalogDB) throws -> T) throws -> T {
+        guard changedAtOpen.isEmpty else { throw CatalogSchemaChanged(changes: changedAtOpen) }
+        return try transaction(begin: Self.snapshot, body)
+    }
+
+    package func inspect<T>(_ body: (CatalogDB) throws -> T) throws -> T {
+        try transaction(begin: Self.snapshot, body)
+    }
+
+    /// amcheck's checks of every B-tree index of the catalog against its table (`bt_index_check`
+    /// with every heap tuple looked up) and of every table's pages (`verify_heapam`): PostgreSQL's
+    /// counterpart of SQLite's `PRAGMA integrity_check`. Each index or table that fails is named.
+    package func structuralProblems(_ db: CatalogDB) throws -> [String] {
+        var problems: [String] = []
+        guard try Int.fetchOne(db, sql: "SELECT count(*) FROM pg_extension WHERE extname = 'amcheck'") == 1 else {
+            return ["\(name): amcheck is not installed, so the catalog's indexes cannot be checked against their tables "
+                + "(make the store with --catalog-admin, or run CREATE EXTENSION amcheck as the database's owner)"]
+        }
+        // Each relation by its number, never by a name spliced into SQL: an insider names them.
+        let indexes = try db.rows(sql: """
+            SELECT c.oid::bigint, c.relname::text FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
+            JOIN pg_am am ON am.oid = c.relam JOIN pg_class t ON t.oid = i.indrelid
+            WHERE am.amname = 'btree' AND c.relnamespace = 'public'::regnamespace AND c.relkind = 'i' AND t.relkind = 'r'
+            ORDER BY c.relname
+            """, arguments: [])
+        for row in indexes {
+            let oid: Int64 = try row.at(0), index: String = try row.at(1)
+            do {
+                try db.execute(sql: "SAVEPOINT dfc_check")
+                _ = try db.rows(sql: "SELECT bt_index_check(CAST(? AS BIGINT)::oid::regclass, true)", arguments: [oid])
+                try db.execute(sql: "RELEASE SAVEPOINT dfc_check")
+            } catch {
+                try db.execute(sql: "ROLLBACK TO SAVEPOINT dfc_check")
+                problems.append("\(name): amcheck says index \(index) disagrees with its table (\(explain(error))): "
+                    + "the catalog's structure was altered outside DFC")
+            }
+        }
+        let tables = try db.rows(sql: """
+            SELECT oid::bigint, relname::text FROM pg_class WHERE relnamespace = 'public'::regnamespace AND relkind = 'r' ORDER BY relname
+            """, arguments: [])
+        for table in tables {
+            let (oid, name): (Int64, String) = (try table.at(0), try table.at(1))
+            for row in try db.rows(sql: "SELECT blkno, offnum, msg FROM verify_heapam(CAST(? AS BIGINT)::oid::regclass) LIMIT 5",
+                                   arguments: [oid]) {
+                problems.append("\(self.name): amcheck says table \(name), page \(try row.at(0) as Int64): "
+                    + "\(try row.at(2) as String? ?? "damaged"): the catalog's storage was altered outside DFC")
+            }
+        }
+        return problems
+    }
+
+    package func explain(_ error: any Error) -> String { Self.explain(error, url: url, lockTimeout: lockTimeout) }
+
+    package static func explain(_ error: any Error, url: PostgresURL, lockTimeout: Double) -> String {
+        if error is CatalogReadError || error is CatalogSchemaChanged || error is StoredRowsDiffer { return Catalog.explainUnreadable(error) }
+        if let error = error as? PostgresWait.NoAnswer {
+            return "the server at \(url.host):\(url.port) did not answer within \(Int(error.seconds)) s (the network is cut, "
+                + "or the server stalled); the connection was given up and nothing was recorded"
+        }
+        if error is PostgresWait.ConnectionLost {
+            return "the server at \(url.host):\(url.port) closed the connection in the middle of a query; "
+                + "the transaction was rolled back and nothing was recorded"
+        }
+        guard let error = error as? PSQLError else { return Catalog.bounded("\(error)") }
+        if let info = error.serverInfo {
+            let message = info[.message] ?? "error"
+            switch info[.sqlState] {
+            case "55P03":
+                return "the catalog's log is locked by another writer (waited \(Int(lockTimeout)) s); nothing was recorded (\(message))"
+            case "42501":
+                return "the role \(url.user) may not do that: \(message); nothing was recorded"
+                    + (message.contains("schema public") ? " (a newer DFC's tables are missing: run dfc upgrade-catalog --catalog-admin postgresql://OWNER@\(url.host):\(url.port)/\(url.database))" : "")
+            case "28000", "28P01":
+                return "the server refused the credentials of \(url.user): \(message)"
+            case "3D000":
+                return "the server has no database \(url.database): \(message)"
+            case let state? where state.hasPrefix("08") || state.hasPrefix("57"):
+                return "the server ended the connection: \(message); the transaction was rolled back and nothing was recorded"
+            default:
+                return Catalog.bounded("\(message)\(info[.detail].map { " (\($0))" } ?? "")")
+            }
+        }
+        switch error.code {
+        case .connectionError:
+            return "the server at \(url.host):\(url.port) cannot be reached (\(error.underlying.map { "\($0)" } ?? "connection refused"))"
+        case .serverClosedConnection, .uncleanShutdown, .clientClosedConnection:
+            return "the server at \(url.host):\(url.port) closed the connection; the transaction was rolled back and nothing was recorded"
+        case .authMechanismRequiresPassword:
+            return "the server wants a password for \(url.user): set PGPASSWORD or write it to ~/.pgpass"
+        default:
+            return Catalog.bounded("\(error.code) \(error.underlying.map { "\($0)" } ?? "")")
+        }
+    }
+
+    // MARK: Connections and transactions
+
+    /// Runs `body` in one transaction on a pooled connection; commits when it returns, rolls
+    /// back when it throws. A connection that failed is closed, never reused.
+    package func transaction<T>(begin: String, _ body: (CatalogDB) throws -> T) throws -> T {
+        var (connection, pooled) = try take()
+        let timeout = answerTimeout
+        var db = PostgresCatalogConnection(connection, logger: driverLogger, answerTimeout: timeout)
+        do {
+            do {
+                try db.execute(sql: begin)
+            } catch where pooled {
+                // A pooled connection the server dropped meanwhile (a restart, an idle timeout):
+                // nothing was sent in it yet, so begin again on a new one.
+                Self.close(connection)
+                (connection, pooled) = (try connect(), false)
+                db = PostgresCatalogConnection(connection, logger: driverLogger, answerTimeout: timeout)
+                try db.execute(sql: begin)
+            }
+            let result = try body(db)
+            try db.execute(sql: "COMMIT")
+            give(connection)
+            return result
+        } catch {
+            if !connection.isClosed, (try? db.execute(sql: "ROLLBACK")) != nil { give(connection) } else { Self.close(connection) }
+            throw error
+        }
+    }
+
+    /// A pooled connection (and true), or a new one.
+    private func take() throws -> (PostgresConnection, Bool) {
+        lock.lock()
+        if let connection = idle.popLast() {
+            lock.unlock()
+            if !connection.isClosed { return (connection, true) }
+            Self.close(connection)
+            return try take()
+        }
+        lock.unlock()
+        return (try connect(), false)
+    }
+
+    /// A new connection. Once the server has been reached, a server that is away (restarting:
+    /// refused, or starting up) is waited for, up to the lock timeout, so that a long batch goes
+    /// on after a restart; a server never reached fails at once.
+    private func connect() throws -> PostgresConnection {
+        lock.lock()
+        nextID += 1
+        let id = nextID, waiting = reached
+        lock.unlock()
+        var configuration = PostgresConnection.Configuration(
+            host: url.host, port: url.port, username: url.user, password: password, database: url.database, tls: .disable)
+        configuration.options.connectTimeout = .seconds(10)
+        let deadline = Date().addingTimeInterval(waiting ? lockTimeout : 0)
+        while true {
+            do {
+                let connection = try PostgresWait.result(of: PostgresConnection.connect(
+                    on: MultiThreadedEventLoopGroup.singleton.any(), configuration: configuration, id: id, logger: driverLogger), on: nil)
+                do {
+                    try PostgresCatalogConnection(connection, logger: driverLogger, answerTimeout: answerTimeout)
+                        .execute(sql: Self.sessionSettings)
+                } catch {
+                    Self.close(connection)
+                    throw error
+                }
+                lock.lock()
+                reached = true
+                lock.unlock()
+                return connection
+            } catch let error as PSQLError where Date() < deadline && Self.isAway(error) {
+                logger.warning("the PostgreSQL server is away; waiting", metadata: ["catalog": "\(url.text)", "error": "\(error.code)"])
+                Thread.sleep(forTimeInterval: 0.5)
+            }
+        }
+    }
+
+    /// A server that refuses connections or says it is starting or shutting down.
+    private static func isAway(_ error: PSQLError) -> Bool {
+        if let state = error.serverInfo?[.sqlState] { return state == "57P03" || state == "57P01" }
+        return error.code == .connectionError || error.code == .serverClosedConnection || error.code == .uncleanShutdown
+    }
+
+    /// Closes a connection, waiting until its socket is closed.
+    private static func close(_ connection: PostgresConnection) {
+        let closing: EventLoopFuture<Void> = connection.close()
+        _ = try? PostgresWait.result(of: closing, on: connection)
+    }
+
+    private func give(_ connection: PostgresConnection) {
+        lock.lock()
+        defer { lock.unlock() }
+        if idle.count < 8 { idle.append(connection) } else { Self.close(connection) }
+    }
+}
