@@ -6,6 +6,8 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .library(name: "DFCKit", targets: ["DFCKit"]),
+        // For other systems that only look evidence up (the DES): no FFmpeg, no workers.
+        .library(name: "DFCStore", targets: ["DFCStore"]),
         .executable(name: "dfc", targets: ["dfc"]),
     ],
     dependencies: [
@@ -99,11 +101,23 @@ let package = Package(
             name: "DFCWorkers",
             dependencies: ["DFCCore", "DFCMedia", "CConfinement"]
         ),
-        // The store and its services: the composition root other systems link, over every layer below.
+        // The store without footage: opening a store, its custody ledger, its exhibits and every
+        // lookup — what another police system (the DES) links. Its closure has neither FFmpeg nor
+        // the workers and their confinement.
+        .target(
+            name: "DFCStore",
+            dependencies: [
+                "DFCCore", "DFCLedger", "DFCCatalog", "DFCVault", "DFCS3",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // The whole library: the store and the services that take footage in, analyse, search,
+        // disclose and audit it, over every layer below.
         .target(
             name: "DFCKit",
             dependencies: [
-                "DFCCore", "DFCLedger", "DFCCatalog", "DFCVault", "DFCMedia", "DFCWorkers", "DFCS3",
+                "DFCCore", "DFCLedger", "DFCCatalog", "DFCVault", "DFCStore", "DFCMedia", "DFCWorkers", "DFCS3",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
@@ -128,10 +142,11 @@ let package = Package(
             name: "dfc-bench",
             dependencies: ["DFCKit"]
         ),
-        // What another police system (the DES first) does with the library: a lookup by hash or case.
+        // What another police system (the DES first) does with the store library: lookups, custody and
+        // its proof, with neither FFmpeg nor the workers linked (ExampleTests checks both).
         .executableTarget(
             name: "des-lookup",
-            dependencies: ["DFCKit"],
+            dependencies: ["DFCStore"],
             path: "Examples/DESLookup"
         ),
         // Applies the worker's confinement and tries what an exploited demuxer would (tests run it).
@@ -143,7 +158,7 @@ let package = Package(
             name: "DFCKitTests",
             // Depends on `dfc`, `dfc-bench` and the example so that the binaries the end-to-end tests run are built first.
             dependencies: [
-                "DFCCore", "DFCLedger", "DFCCatalog", "DFCVault", "DFCMedia", "DFCWorkers", "DFCKit", "DFCS3", "dfc", "dfc-bench", "dfc-confinement-probe", "des-lookup", "CFFmpeg",
+                "DFCCore", "DFCLedger", "DFCCatalog", "DFCVault", "DFCStore", "DFCMedia", "DFCWorkers", "DFCKit", "DFCS3", "dfc", "dfc-bench", "dfc-confinement-probe", "des-lookup", "CFFmpeg",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "NIOCore", package: "swift-nio"),

@@ -1,5 +1,6 @@
 import DFCCore
 import DFCLedger
+
 /// Where the rows of one analysis of an exhibit are kept: the analysis made at ingest in
 /// `stream`, `packet`, `frame` and `finding`, keyed by the exhibit's id; a later one
 /// (`dfc reanalyze`) in the `analysis_*` tables, keyed by its `analysis` row's id. Both

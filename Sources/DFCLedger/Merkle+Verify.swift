@@ -1,4 +1,5 @@
 import DFCCore
+
 extension Merkle {
     /// RFC 9162, 2.1.3.2: whether `path` proves that `leafHash` is leaf `index` of the tree
     /// of `size` leaves whose root is `root`.

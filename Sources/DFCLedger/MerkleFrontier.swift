@@ -1,4 +1,5 @@
 import DFCCore
+
 /// The right edge of an RFC 9162 Merkle tree: one perfect subtree per set bit of the
 /// leaf count. Leaves are appended one at a time, and the root of the tree so far
 /// costs O(log n), so one pass over a log of any length checks every tree head

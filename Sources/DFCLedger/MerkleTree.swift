@@ -1,4 +1,5 @@
 import DFCCore
+
 /// A custody log's Merkle tree held as its leaf hashes, with the tree head and the
 /// proofs RFC 9162 defines (section 2.1.1 MTH, 2.1.3.1 PATH, 2.1.4.1 PROOF).
 /// Each call costs O(n) hashes; nothing is kept between calls. `inclusionProofs`

@@ -1,4 +1,5 @@
 import DFCCore
+
 /// What a worker extracting pictures is asked for: which pictures of which video stream,
 /// by their index in decode order (as the catalog numbers them), and whether to turn
 /// them as the stream's display matrix asks.

@@ -1,4 +1,5 @@
 import DFCCore
+
 /// The width and height of a PNG from its signature and IHDR chunk (the first 24 bytes),
 /// without decoding anything.
 package enum PNGHeader {

@@ -1,4 +1,5 @@
 import DFCCore
+
 /// Turning a packed RGB24 picture by a quarter turn, as a player obeying the stream's
 /// display matrix would show it (ffmpeg's autorotate: `transpose=clock`, `hflip,vflip`,
 /// `transpose=cclock`).

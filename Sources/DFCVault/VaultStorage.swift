@@ -1,4 +1,5 @@
 import DFCCore
+
 /// Where a store keeps its originals, each once under `vault/ab/SHA256`: the store's own
 /// folder (the embedded store) or an S3 bucket with Object Lock. `Vault` stages and checks
 /// the bytes locally; a storage only puts, reads, lists and, where it can, withdraws them.

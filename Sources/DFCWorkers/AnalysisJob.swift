@@ -1,5 +1,6 @@
 import DFCCore
 import DFCMedia
+
 /// What one worker is asked to do: read and decode `input`, and write its analysis to
 /// `output`, a file it creates; or, with `extraction`, the pictures asked for as PNG
 /// (`ExtractionFile`'s layout). It is handed nothing else: no store, no catalog, no key.

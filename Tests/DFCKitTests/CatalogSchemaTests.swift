@@ -192,7 +192,7 @@ import Testing
                 }
 
                 """
-            try source.write(toFile: TestSupport.packageRoot.appendingPathComponent("Sources/DFCKit/Catalog/Engine/PostgresCatalog+KnownSchema.swift").path,
+            try source.write(toFile: TestSupport.packageRoot.appendingPathComponent("Sources/DFCCatalog/Engine/PostgresCatalog+KnownSchema.swift").path,
                              atomically: true, encoding: .utf8)
             return
         }

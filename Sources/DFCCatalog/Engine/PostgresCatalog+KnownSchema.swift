@@ -1,5 +1,6 @@
 import DFCCore
 import DFCLedger
+
 extension PostgresCatalog {
     /// The schema DFC's PostgreSQL migrations make, one object a line with the first 64 bits of
     /// its definition's SHA-256 (`CatalogSchema`). Written by `Scripts/known-schema`; never by hand.

@@ -1,5 +1,6 @@
 import DFCCore
 import DFCLedger
+
 /// The tables of exhibits' time and place layers, on each engine. An exhibit's rows are written
 /// with it and committed to by its `ingested` event (layout `dfc-rows-3`: `time_layers`,
 /// `places` and `span` digests); none is ever updated.

@@ -1,4 +1,5 @@
 import DFCCore
+
 /// A registered actor: a person (or service) with a role and an Ed25519 key pair.
 /// The private key lives in the store's `keys/` folder, readable only by its owner.
 public struct ActorInfo: Sendable, Codable, Equatable {

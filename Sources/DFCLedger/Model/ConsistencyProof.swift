@@ -1,4 +1,5 @@
 import DFCCore
+
 /// Proof that the log's tree of `toSize` events extends its tree of `fromSize` events,
 /// unchanged (RFC 9162, 2.1.4). Printed as:
 ///

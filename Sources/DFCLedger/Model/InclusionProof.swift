@@ -1,4 +1,5 @@
 import DFCCore
+
 /// Proof that one custody event is leaf `leafIndex` of the log's Merkle tree of
 /// `treeSize` events (RFC 9162, 2.1.3). Printed as:
 ///

@@ -1,4 +1,5 @@
 import DFCCore
+
 /// The file in which a worker hands its analysis of one input to the parent: every packet
 /// row, every frame row, then a summary, then a SHA-256 over all of it. The parent checks
 /// it whole (`AnalysisReader`) before a row of it reaches the catalog.

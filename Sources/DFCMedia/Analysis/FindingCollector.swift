@@ -1,4 +1,5 @@
 import DFCCore
+
 /// Gathers the findings of one analysis, listing at most `limitPerKind` of each kind
 /// one by one and counting the rest, so a badly damaged file cannot flood the catalog.
 package struct FindingCollector {

@@ -1,4 +1,5 @@
 import DFCCore
+
 /// Everything one pass over a file found, apart from the packet and frame rows
 /// (which stream out as they are made).
 package struct MediaAnalysis: Sendable, Codable {

@@ -1,4 +1,5 @@
 import DFCCore
+
 /// Watches one video stream's presentation timestamps, in decoded order, for holes
 /// and for time running backwards.
 ///

@@ -2,7 +2,7 @@ import Foundation
 
 /// Fills a store for `Scripts/bench`: rows and events no ingest made. Not for anything but benchmarks.
 package struct BenchmarkFiller: StoreService {
-    let context: StoreContext
+    package let context: StoreContext
 }
 
 extension BenchmarkFiller {

@@ -3,5 +3,5 @@ import Foundation
 /// The store's integrity: the audit of the whole log, every row and every original, and the
 /// verification of exhibits and outside files against what was seized.
 public struct Integrity: StoreService {
-    let context: StoreContext
+    package let context: StoreContext
 }

@@ -3,7 +3,7 @@ import Logging
 
 /// Moves an embedded store onto PostgreSQL and S3 (`migrate-store`), verified as it goes.
 public struct Migrator: StoreService {
-    let context: StoreContext
+    package let context: StoreContext
 }
 
 extension Migrator {

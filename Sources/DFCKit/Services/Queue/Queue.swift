@@ -9,5 +9,5 @@ import Foundation
 /// jobs over; every file is recorded once, and a job that fails on `maxAttempts` hosts is
 /// recorded with the reason from each, never retried for ever.
 public struct Queue: StoreService {
-    let context: StoreContext
+    package let context: StoreContext
 }

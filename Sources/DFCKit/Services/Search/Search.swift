@@ -4,5 +4,5 @@ import Foundation
 /// hash or a video against every exhibit's hashes, and hash lists (SHA-256, MD5, PDQ).
 /// Every search appends a signed `searched` event naming what was asked and what was found.
 public struct Search: StoreService {
-    let context: StoreContext
+    package let context: StoreContext
 }

@@ -4,7 +4,7 @@ import Foundation
 /// key, no catalog connection and no socket, with a deadline; what comes back is checked whole
 /// before anything of it is recorded.
 struct WorkerRunner: StoreService {
-    let context: StoreContext
+    package let context: StoreContext
 }
 
 extension WorkerRunner {

@@ -1,4 +1,8 @@
 import Foundation
+import DFCCore
+import DFCLedger
+import DFCCatalog
+import DFCVault
 
 extension Reading {
     /// The exhibits whose recording overlaps `query`'s range on the UTC timeline, earliest first,
@@ -82,7 +86,7 @@ extension Reading {
     }
 
     /// A page's continuation (`START_MS:EXHIBIT`, as `TimeLookupPage.next` gives it), or a clear error.
-    static func continuation(_ text: String) throws -> (Int64, Int64) {
+    package static func continuation(_ text: String) throws -> (Int64, Int64) {
         let parts = text.split(separator: ":", omittingEmptySubsequences: false)
         guard parts.count == 2, let start = Int64(parts[0]), let exhibit = Int64(parts[1]) else {
             throw DFCError.invalidArgument("--after \(text): not a continuation an earlier lookup gave (START_MS:EXHIBIT)")
@@ -91,7 +95,7 @@ extension Reading {
     }
 
     /// The query's range in milliseconds since 1970 UTC.
-    static func range(_ query: TimeQuery) throws -> (Int64, Int64) {
+    package static func range(_ query: TimeQuery) throws -> (Int64, Int64) {
         func instant(_ text: String, _ option: String) throws -> Int64 {
             guard let reading = CivilTime(parsing: text.trimmingCharacters(in: .whitespaces)) else {
                 throw DFCError.invalidArgument("\(option) \(text): not a date and time (ISO 8601: 2026-11-03T14:30:00+05:00)")
@@ -107,7 +111,7 @@ extension Reading {
     }
 
     /// The great-circle distance in metres (haversine, mean Earth radius).
-    static func metres(_ a: (latitude: Double, longitude: Double), _ b: (Double, Double)) -> Double {
+    package static func metres(_ a: (latitude: Double, longitude: Double), _ b: (Double, Double)) -> Double {
         let radians = Double.pi / 180
         let dLat = (b.0 - a.latitude) * radians, dLon = (b.1 - a.longitude) * radians
         let h = sin(dLat / 2) * sin(dLat / 2) + cos(a.latitude * radians) * cos(b.0 * radians) * sin(dLon / 2) * sin(dLon / 2)

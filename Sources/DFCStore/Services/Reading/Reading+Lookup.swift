@@ -1,4 +1,8 @@
 import Foundation
+import DFCCore
+import DFCLedger
+import DFCCatalog
+import DFCVault
 
 extension Reading {
     /// Looks evidence up. Every hit is recorded as an `accessed` event on its exhibit.
@@ -26,7 +30,7 @@ extension Reading {
         }
     }
 
-    func find(_ query: LookupQuery, _ db: CatalogDB) throws -> [(ExhibitRecord, frame: (stream: Int, index: Int, seconds: Double?)?)] {
+    package func find(_ query: LookupQuery, _ db: CatalogDB) throws -> [(ExhibitRecord, frame: (stream: Int, index: Int, seconds: Double?)?)] {
         switch query {
         case .sha256(let hex):
             let prefix = hex.lowercased()
@@ -54,12 +58,12 @@ extension Reading {
         }
     }
 
-    static func unique(_ records: [ExhibitRecord]) -> [ExhibitRecord] {
+    package static func unique(_ records: [ExhibitRecord]) -> [ExhibitRecord] {
         var seen = Set<Int64>()
         return records.filter { seen.insert($0.id ?? 0).inserted }
     }
 
-    static func describe(_ query: LookupQuery) -> String {
+    package static func describe(_ query: LookupQuery) -> String {
         switch query {
         case .sha256(let value): "sha256=\(value)"
         case .frameSHA256(let value): "frame-sha256=\(value)"

@@ -1,36 +1,46 @@
 internal import DFCS3
 import Foundation
 import Logging
+import DFCCore
+import DFCLedger
+import DFCCatalog
+import DFCVault
 
 /// The store's `store.json`: which engines hold its catalog and its vault, chosen when the
 /// store is made (`dfc init`). A store without one is embedded: `catalog.sqlite` and the
 /// folder `vault/`, as every store made before descriptors. Credentials are never here: they
 /// come from the engines' usual places (for S3, `AWS_ACCESS_KEY_ID` and
 /// `AWS_SECRET_ACCESS_KEY`, or `~/.aws/credentials`).
-struct StoreDescriptor: Codable, Equatable, Sendable {
+package struct StoreDescriptor: Codable, Equatable, Sendable {
     /// `dfc-store/1`.
-    var format = Self.currentFormat
+    package var format = Self.currentFormat
     /// `sqlite` (the store's `catalog.sqlite`) or `postgresql://USER@HOST:PORT/DATABASE`.
-    var catalog = "sqlite"
+    package var catalog = "sqlite"
     /// `folder` (the store's `vault/`) or `s3://BUCKET?endpoint=URL[&region=R][&retention-days=N]`.
-    var vault = "folder"
+    package var vault = "folder"
 
-    static let currentFormat = "dfc-store/1"
-    static let fileName = "store.json"
+    package static let currentFormat = "dfc-store/1"
+    package static let fileName = "store.json"
+
+    package init(format: String = Self.currentFormat, catalog: String = "sqlite", vault: String = "folder") {
+        self.format = format
+        self.catalog = catalog
+        self.vault = vault
+    }
 
     /// What the store's first actor signs about the store when it registers (`store_catalog`, the
     /// catalog's engine, `store_vault`, and for an S3 vault `retention_days`): the audit holds
     /// store.json and every vault object's lock to these, so an edit of the file changes nothing
     /// unseen. The catalog's address is not among them: the log that signs it lives there, and a
     /// database restored under another name (as a DBA does) is the same store.
-    var signedFacts: [String: String] {
+    package var signedFacts: [String: String] {
         var facts = ["store_catalog": catalog == "sqlite" ? "sqlite" : "postgresql", "store_vault": vault]
         if vault != "folder", let url = try? S3VaultURL(vault, source: Self.fileName) { facts["retention_days"] = String(url.retentionDays) }
         return facts
     }
 
     /// The descriptor of the store at `storePath`; the embedded one when it has no file.
-    static func read(storePath: String) throws(DFCError) -> StoreDescriptor {
+    package static func read(storePath: String) throws(DFCError) -> StoreDescriptor {
         let path = storePath + "/" + fileName
         guard FileManager.default.fileExists(atPath: path) else { return StoreDescriptor() }
         let descriptor: StoreDescriptor
@@ -51,7 +61,7 @@ struct StoreDescriptor: Codable, Equatable, Sendable {
     }
 
     /// Writes the descriptor into a new store (once; it is never rewritten).
-    func write(storePath: String) throws(DFCError) {
+    package func write(storePath: String) throws(DFCError) {
         let path = storePath + "/" + Self.fileName
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -60,7 +70,7 @@ struct StoreDescriptor: Codable, Equatable, Sendable {
     }
 
     /// The catalog this descriptor names, opened and its schema brought up to date.
-    func openCatalog(storePath: String, lockTimeout: Double, logger: Logger) throws(DFCError) -> Catalog {
+    package func openCatalog(storePath: String, lockTimeout: Double, logger: Logger) throws(DFCError) -> Catalog {
         guard catalog != "sqlite" else {
             let path = storePath + "/catalog.sqlite"
             do {
@@ -78,7 +88,7 @@ struct StoreDescriptor: Codable, Equatable, Sendable {
     }
 
     /// The vault this descriptor names, opened (no request is made yet).
-    func openVault(storePath: String) throws(DFCError) -> any VaultStorage {
+    package func openVault(storePath: String) throws(DFCError) -> any VaultStorage {
         guard vault != "folder" else { return FolderVault(storePath: storePath) }
         let url = try S3VaultURL(vault, source: storePath + "/" + Self.fileName)
         return try url.open()
@@ -87,16 +97,16 @@ struct StoreDescriptor: Codable, Equatable, Sendable {
 
 /// `s3://BUCKET?endpoint=http://HOST:PORT[&region=REGION][&retention-days=DAYS]`, the vault
 /// URL `dfc init --vault` takes and the descriptor keeps.
-struct S3VaultURL: Equatable, Sendable {
-    var bucket: String
-    var endpoint: String
-    var region: String
+package struct S3VaultURL: Equatable, Sendable {
+    package var bucket: String
+    package var endpoint: String
+    package var region: String
     /// How long each original stays locked in compliance mode (10 years unless given).
-    var retentionDays: Int
+    package var retentionDays: Int
 
-    static let defaultRetentionDays = 3650
+    package static let defaultRetentionDays = 3650
 
-    init(_ text: String, source: String) throws(DFCError) {
+    package init(_ text: String, source: String) throws(DFCError) {
         guard let components = URLComponents(string: text), components.scheme == "s3", let bucket = components.host, !bucket.isEmpty,
               components.path.isEmpty || components.path == "/" else {
             throw DFCError.storeDescriptor(path: source, reason: "\(text): not an S3 vault URL (s3://BUCKET?endpoint=http://HOST:PORT)")
@@ -125,7 +135,7 @@ struct S3VaultURL: Equatable, Sendable {
     }
 
     /// An S3 vault on this bucket, with the environment's credentials.
-    func open() throws(DFCError) -> S3Vault {
+    package func open() throws(DFCError) -> S3Vault {
         let name = "S3 vault s3://\(bucket) at \(endpoint)"
         guard let credentials = S3Credentials.fromEnvironment() else {
             throw DFCError.vault(vault: name, reason: "no credentials: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or write them to ~/.aws/credentials")

@@ -1,4 +1,8 @@
 import Foundation
+import DFCCore
+import DFCLedger
+import DFCCatalog
+import DFCVault
 
 extension Ledger {
     /// Signs a tree head over the whole custody log as it stands, stores it, and records
@@ -17,14 +21,14 @@ extension Ledger {
 
     /// Signs, stores and records (`checkpointed`) a checkpoint over the log whose leaf
     /// hashes are `leaves`, inside the caller's write transaction.
-    func signCheckpoint(_ signer: Signer, leaves: [Merkle.Hash], _ db: CatalogDB) throws -> Checkpoint {
+    package func signCheckpoint(_ signer: Signer, leaves: [Merkle.Hash], _ db: CatalogDB) throws -> Checkpoint {
         var frontier = MerkleFrontier()
         for leaf in leaves { frontier.append(leafHash: leaf) }
         return try signCheckpoint(signer, size: frontier.count, root: frontier.root, db)
     }
 
     /// Signs, stores and records a checkpoint over the first `size` events, whose tree's root is `root`.
-    func signCheckpoint(_ signer: Signer, size: Int, root: Merkle.Hash, _ db: CatalogDB) throws -> Checkpoint {
+    package func signCheckpoint(_ signer: Signer, size: Int, root: Merkle.Hash, _ db: CatalogDB) throws -> Checkpoint {
         let logID = try CustodyLog.logID(db)
         let text = Checkpoint.noteText(logID: logID, treeSize: size, rootHash: Hex.string(root))
         let signature = try signer.sign(Data(text.utf8))
@@ -100,7 +104,7 @@ extension Ledger {
 
     /// Refuses a checkpoint that is not validly signed or that the log (of `size` events, its
     /// tree `tree`) does not extend unchanged.
-    func requireExtends(_ checkpoint: Checkpoint, _ source: String, size: Int, _ tree: inout MerkleNodes, _ db: CatalogDB) throws {
+    package func requireExtends(_ checkpoint: Checkpoint, _ source: String, size: Int, _ tree: inout MerkleNodes, _ db: CatalogDB) throws {
         if let problem = checkpoint.verify(keys: try CustodyLog.actorKeys(db)).problem {
             throw DFCError.checkpoint(source: source, reason: problem)
         }

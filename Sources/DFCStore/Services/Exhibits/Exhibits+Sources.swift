@@ -1,4 +1,8 @@
 import Foundation
+import DFCCore
+import DFCLedger
+import DFCCatalog
+import DFCVault
 
 extension Exhibits {
     /// Registers a fixed camera (`dfc source add`): its position, heading and the IANA zone its

@@ -1,4 +1,8 @@
 import Foundation
+import DFCCore
+import DFCLedger
+import DFCCatalog
+import DFCVault
 
 extension Reading {
     /// Every exhibit of `caseID` (as amended) on one corrected UTC timeline, earliest first, optionally

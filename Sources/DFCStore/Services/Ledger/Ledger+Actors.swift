@@ -1,5 +1,9 @@
 internal import Crypto
 import Foundation
+import DFCCore
+import DFCLedger
+import DFCCatalog
+import DFCVault
 
 extension Ledger {
     /// Registers an actor: makes an Ed25519 key pair, writes the private key to `keys/`
@@ -66,7 +70,7 @@ extension Ledger {
     }
 
     /// The event that revoked `name`, if one did (read from the log itself, by its action).
-    static func revocation(of name: String, _ db: CatalogDB) throws -> (seq: Int64, reason: String)? {
+    package static func revocation(of name: String, _ db: CatalogDB) throws -> (seq: Int64, reason: String)? {
         for event in try CustodyEventRecord.fetchAll(db, where: "action", is: "actor_revoked", orderedBy: "seq") {
             if let details = CustodyLog.decode(event)?.details, details["revoked_actor"] == name {
                 return (event.seq, details["reason"] ?? "no reason given")
@@ -77,7 +81,7 @@ extension Ledger {
 
     /// Refuses a signer whose registration was revoked: inside a write transaction, under the
     /// log's lock, so that no event of its can follow the revocation.
-    static func requireNotRevoked(_ name: String, _ db: CatalogDB) throws {
+    package static func requireNotRevoked(_ name: String, _ db: CatalogDB) throws {
         if let revoked = try revocation(of: name, db) {
             throw DFCError.actorRevoked(name: name, event: revoked.seq, reason: revoked.reason)
         }
@@ -105,7 +109,7 @@ extension Ledger {
     /// however the store was edited (and names such an edit), skips the second check.
     /// A worker host's key signs the jobs of queued batches (`asHost`) and nothing else: not a read,
     /// a check, a checkpoint or an audit.
-    func signer(for actor: String, asHost: Bool = false) throws -> Signer {
+    package func signer(for actor: String, asHost: Bool = false) throws -> Signer {
         let name = try Self.requireActor(actor)
         let record = try withCatalog { try catalog.read { try ActorRecord.fetchOne($0, key: name) } }
         guard let record else { throw DFCError.actorNotRegistered(name: name, store: path) }
@@ -115,7 +119,7 @@ extension Ledger {
     }
 
     /// Why a worker host's key is refused for anything but a queued job.
-    static func hostRefusal(_ signer: Signer) -> DFCError {
+    package static func hostRefusal(_ signer: Signer) -> DFCError {
         DFCError.notPermitted(actor: signer.name, role: signer.role, action:
             "a worker host only analyses and records the jobs of queued batches (dfc worker-host); it reads, checks and signs nothing else")
     }
@@ -124,7 +128,7 @@ extension Ledger {
     /// names an altered one) and it is read whatever the catalog's schema holds (the audit names a
     /// changed schema too), but a revoked actor audits nothing: its `audited` event would make every
     /// later audit fail.
-    func auditSigner(for actor: String) throws -> Signer {
+    package func auditSigner(for actor: String) throws -> Signer {
         let name = try Self.requireActor(actor)
         let record = try withCatalog {
             try catalog.inspect { db -> ActorRecord? in
@@ -140,11 +144,11 @@ extension Ledger {
     }
 
     /// The signer for an actor who is to handle evidence (`command`): refused for an auditor.
-    func handler(for actor: String, command: String) throws -> Signer {
+    package func handler(for actor: String, command: String) throws -> Signer {
         try Self.requireHandling(try signer(for: actor), command: command)
     }
 
-    static func requireHandling(_ signer: Signer, command: String) throws -> Signer {
+    package static func requireHandling(_ signer: Signer, command: String) throws -> Signer {
         if signer.role == .host { throw hostRefusal(signer) }
         guard signer.role.mayHandleEvidence else {
             throw DFCError.notPermitted(actor: signer.name, role: signer.role, action:
@@ -155,7 +159,7 @@ extension Ledger {
 
     /// As `signer(for:)`, except that a store with no actors at all registers this one on
     /// the spot, as its custodian, recording that `command` did so.
-    func signerRegisteringFirst(_ actor: String, command: String) throws -> Signer {
+    package func signerRegisteringFirst(_ actor: String, command: String) throws -> Signer {
         let name = try Self.requireActor(actor)
         // Only a store with no actor at all needs the write lock here (checked again under it).
         if try withCatalog({ try catalog.read { try Catalog.actorCount($0) } }) == 0 {
@@ -265,7 +269,7 @@ extension Ledger {
 
     /// 1 to 64 letters, digits, spaces and `. - _ @ '`, not starting or ending with a space.
     /// The name is kept in Unicode NFC, and may not mix scripts (Latin with Cyrillic, say).
-    static func validActorName(_ given: String) throws(DFCError) -> String {
+    package static func validActorName(_ given: String) throws(DFCError) -> String {
         let name = ActorName.normalized(given)
         guard !name.isEmpty, name.count <= 64 else { throw .invalidActorName(name: name, reason: "it must be 1 to 64 characters") }
         guard name.first != " ", name.last != " " else {

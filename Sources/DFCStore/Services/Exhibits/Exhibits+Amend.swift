@@ -1,4 +1,8 @@
 import Foundation
+import DFCCore
+import DFCLedger
+import DFCCatalog
+import DFCVault
 
 extension Exhibits {
     /// Changes an exhibit's case or source (or both) without touching what was ingested:
@@ -39,7 +43,7 @@ extension Exhibits {
     }
 
     /// An exhibit's case and source as they stand, and the amendments that made them so.
-    func current(_ record: ExhibitRecord, _ db: CatalogDB) throws -> (caseID: String, source: String?, amendments: [Amendment]) {
+    package func current(_ record: ExhibitRecord, _ db: CatalogDB) throws -> (caseID: String, source: String?, amendments: [Amendment]) {
         var caseID = record.caseID
         var source = record.source
         var amendments: [Amendment] = []

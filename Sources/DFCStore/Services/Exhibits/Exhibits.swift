@@ -1,16 +1,20 @@
 import Foundation
+import DFCCore
+import DFCLedger
+import DFCCatalog
+import DFCVault
 
 /// The store's exhibits: finding one by number or hash, its current case and source (after
 /// amendments), its analyses and their rows, and its copy in the vault (the one check of
 /// that copy against its registration).
 public struct Exhibits: StoreService {
-    let context: StoreContext
+    package let context: StoreContext
 }
 
 extension Exhibits {
     /// Finds the exhibit a reference names: an exhibit number (`EX-000042`, `42`), or a
     /// SHA-256 of the original, whole or a unique prefix of at least 12 hex digits.
-    func resolve(_ reference: String, _ db: CatalogDB) throws -> ExhibitRecord {
+    package func resolve(_ reference: String, _ db: CatalogDB) throws -> ExhibitRecord {
         let reference = reference.trimmingCharacters(in: .whitespaces)
         if reference.count < 12, let id = ExhibitID(parsing: reference) {
             guard let record = try ExhibitRecord.fetchOne(db, key: id.rawValue) else { throw DFCError.exhibitNotFound(reference) }
@@ -28,7 +32,7 @@ extension Exhibits {
         return first
     }
 
-    func report(_ record: ExhibitRecord, _ db: CatalogDB) throws -> ExhibitReport {
+    package func report(_ record: ExhibitRecord, _ db: CatalogDB) throws -> ExhibitReport {
         let analyses = try Catalog.analyses(of: record, db)
         let analysis = Catalog.current(in: analyses)
         let container = try analysis.container
@@ -60,7 +64,7 @@ extension Exhibits {
     }
 
     /// Analysis `number` of an exhibit (1 is the one made at ingest), or the current one when nil.
-    func analysis(_ number: Int?, of record: ExhibitRecord, _ db: CatalogDB) throws -> StoredAnalysis {
+    package func analysis(_ number: Int?, of record: ExhibitRecord, _ db: CatalogDB) throws -> StoredAnalysis {
         let analyses = try Catalog.analyses(of: record, db)
         guard let number else { return Catalog.current(in: analyses) }
         guard number >= 1, number <= analyses.count else {
@@ -70,7 +74,7 @@ extension Exhibits {
     }
 
     /// The exhibit's custody events in order, each with its signature's standing.
-    func custodyEntries(of record: ExhibitRecord, _ db: CatalogDB) throws -> [CustodyEntry] {
+    package func custodyEntries(of record: ExhibitRecord, _ db: CatalogDB) throws -> [CustodyEntry] {
         let actors = try CustodyLog.actors(db)
         return try Catalog.events(of: record.id ?? 0, db).map { event in
             let payload = CustodyLog.decode(event)
@@ -83,28 +87,9 @@ extension Exhibits {
         }
     }
 
-    /// Adds to `rows` an analysis's stream rows, its packet and frame rows (read from its file a
-    /// second time, which must give the digest the check gave) and its findings. Returns the
-    /// analysis file's SHA-256, or nil when the analysis has no rows (it did not finish).
-    func insertRows(of analysis: CheckedAnalysis, into location: AnalysisLocation, limits: MediaLimits, _ rows: RowInserter) throws -> String? {
-        let summary = analysis.summary
-        for stream in summary.streams {
-            try Catalog.insert(stream, framehashTimeBase: summary.framehashTimeBases[stream.index], into: location, rows)
-        }
-        if let path = analysis.path {
-            let again = try AnalysisReader(path: path, limits: limits).read(
-                packet: { try Catalog.insert($0, into: location, rows) }, frame: { try Catalog.insert($0, into: location, rows) })
-            guard again.digest == analysis.digest else {
-                throw DFCError.storeIO(path: path, reason: "the analysis changed between its check and its recording; nothing was recorded")
-            }
-        }
-        for finding in summary.findings { try Catalog.insert(finding, into: location, rows) }
-        return analysis.path == nil ? nil : analysis.digest
-    }
-
     /// Copies and hashes the vault copy in one pass; refuses (and records why, in a
     /// `verified` event) a copy that is not the registered file.
-    func stageVaultCopy(of record: ExhibitRecord, signer: Signer, command: String = "reanalyze") throws -> Vault.Staged {
+    package func stageVaultCopy(of record: ExhibitRecord, signer: Signer, command: String = "reanalyze") throws -> Vault.Staged {
         let check = try vault.check(record)
         if let staged = check.staged { return staged }
         var problem = check.problem ?? "\(record.exhibitID): vault copy \(record.vaultPath) was not read"
@@ -138,7 +123,7 @@ extension Exhibits {
         }
     }
 
-    func checkVaultCopy(_ record: ExhibitRecord) throws -> ExhibitVerification {
+    package func checkVaultCopy(_ record: ExhibitRecord) throws -> ExhibitVerification {
         let check = try vault.verify(record)
         return ExhibitVerification(exhibit: record.exhibitID, ok: check.problem == nil, registeredSHA256: record.sha256,
                                    actualSHA256: check.digest?.sha256, problem: check.problem)
@@ -146,7 +131,7 @@ extension Exhibits {
 
     /// The extracted pictures `rows` as derived evidence: each with its parent's case and the
     /// signer and time of the `extracted` event that registered it (from the signed payload).
-    func derivedEvidence(_ rows: [DerivedFrameRecord], _ db: CatalogDB) throws -> [DerivedEvidence] {
+    package func derivedEvidence(_ rows: [DerivedFrameRecord], _ db: CatalogDB) throws -> [DerivedEvidence] {
         try rows.compactMap { row in
             guard let parent = try ExhibitRecord.fetchOne(db, key: row.exhibitID) else { return nil }
             let payload = try CustodyEventRecord.fetchOne(db, key: row.eventSeq).flatMap { CustodyLog.decode($0) }
@@ -156,7 +141,7 @@ extension Exhibits {
     }
 
     /// The exhibit's exports, from its own custody events.
-    func exports(of events: [CustodyEventRecord], _ db: CatalogDB) throws -> [ExhibitExport] {
+    package func exports(of events: [CustodyEventRecord], _ db: CatalogDB) throws -> [ExhibitExport] {
         let payloads = events.compactMap { CustodyLog.decode($0) }
         let undelivered = Dictionary(payloads.filter { $0.action == "export_undelivered" }.compactMap { payload in
             payload.details["authorization"].map { ($0, payload.seq) }

@@ -1,6 +1,10 @@
 internal import DFCS3
 import Logging
 import Foundation
+import DFCCore
+import DFCLedger
+import DFCCatalog
+import DFCVault
 
 extension EvidenceStore {
     /// Makes a new store at `path` (a folder that does not exist yet, or is empty) on the engines
@@ -40,7 +44,7 @@ extension EvidenceStore {
 
     /// The PostgreSQL catalog URL `catalog` as a descriptor keeps it; with `admin`, the schema made
     /// as that role first, DFC's role let only read and append (`PostgresCatalog.prepare`).
-    static func preparePostgres(_ catalog: String, admin catalogAdmin: String?) throws(DFCError) -> String {
+    package static func preparePostgres(_ catalog: String, admin catalogAdmin: String?) throws(DFCError) -> String {
         let url = try PostgresURL(catalog, source: "--catalog")
         if let catalogAdmin {
             let admin = try PostgresURL(catalogAdmin, source: "--catalog-admin")
@@ -57,7 +61,7 @@ extension EvidenceStore {
     }
 
     /// `absolute`, when a new store may be made there: a folder that does not exist yet, or is empty.
-    static func checkNewStoreFolder(_ absolute: String, path: String) throws(DFCError) -> String {
+    package static func checkNewStoreFolder(_ absolute: String, path: String) throws(DFCError) -> String {
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: absolute, isDirectory: &isDirectory) {
             guard isDirectory.boolValue else { throw DFCError.storeIsNotDirectory(path: path) }
@@ -72,7 +76,7 @@ extension EvidenceStore {
     }
 
     /// Refuses a bucket that cannot be read or has no Object Lock, naming it and the reason.
-    static func requireObjectLock(_ storage: S3Vault) throws(DFCError) {
+    package static func requireObjectLock(_ storage: S3Vault) throws(DFCError) {
         let enabled: Bool
         do {
             enabled = try storage.client.objectLockEnabled()

@@ -1,4 +1,8 @@
 import Foundation
+import DFCCore
+import DFCLedger
+import DFCCatalog
+import DFCVault
 
 extension Exhibits {
     /// Corrects an exhibit's clock by `offset` (`±HH:MM:SS[.fff]`, added to the time its best
@@ -87,7 +91,7 @@ extension Exhibits {
     /// range the span overlaps, as corrected by those before it. A zone correction whose zone
     /// cannot place the exhibit's reading (an hour it skips or repeats) is a finding instead, never
     /// a guess. The events are found by action; what is applied is checked by the audit against them.
-    func standingCorrections(source: String, span: (start: Int64, end: Int64), unplaced: Bool, _ db: CatalogDB) throws
+    package func standingCorrections(source: String, span: (start: Int64, end: Int64), unplaced: Bool, _ db: CatalogDB) throws
         -> (apply: [(seq: Int64, details: [String: String])], findings: [Finding]) {
         let events = try Catalog.events(action: "camera_clock_corrected", db).compactMap { event in
             CustodyLog.decode(event).map { (seq: event.seq, details: $0.details) }
@@ -97,7 +101,7 @@ extension Exhibits {
 
     /// `standingCorrections` over the standing `events` given (oldest first): what the audit
     /// recomputes from the log for each exhibit ingested after them.
-    static func reached(by events: [(seq: Int64, details: [String: String])], source: String, span: (start: Int64, end: Int64), unplaced: Bool)
+    package static func reached(by events: [(seq: Int64, details: [String: String])], source: String, span: (start: Int64, end: Int64), unplaced: Bool)
         -> (apply: [(seq: Int64, details: [String: String])], findings: [Finding]) {
         var apply: [(seq: Int64, details: [String: String])] = [], findings: [Finding] = []
         var total: Int64 = 0, unplaced = unplaced
@@ -139,16 +143,16 @@ extension Exhibits {
     /// Where a clock's reading `start...end` (local milliseconds), read in `zone`, lies against the
     /// range `low...high` (UTC): outside it, at one instant overlapping it, or unclear: the zone
     /// skips or repeats that hour and the reading is near enough the range for either.
-    enum Reach { case outside, at(Int64), ambiguous([Int64]) }
+    package enum Reach { case outside, at(Int64), ambiguous([Int64]) }
 
-    static func reach(_ start: Int64, _ end: Int64, zone: TimeZone, low: Int64, high: Int64) -> Reach {
+    package static func reach(_ start: Int64, _ end: Int64, zone: TimeZone, low: Int64, high: Int64) -> Reach {
         let instants = CameraSource.instants(local: start, in: zone)
         if instants.count == 1, let utc = instants.first { return utc <= high && utc + (end - start) >= low ? .at(utc) : .outside }
         return start - TimeLayers.widestZone <= high && end + TimeLayers.widestZone >= low ? .ambiguous(instants) : .outside
     }
 
     /// Why a zone cannot place a reading, in words: the instants it names, or none.
-    static func ambiguity(_ instants: [Int64]) -> String {
+    package static func ambiguity(_ instants: [Int64]) -> String {
         instants.isEmpty ? "never happened (the clocks skipped that hour)"
             : "happened twice (the clocks went back): at " + instants.map { CivilTime.text($0, zone: "Z") }.joined(separator: " and at ")
     }
@@ -156,7 +160,7 @@ extension Exhibits {
     /// Appends, for the exhibit `record` just ingested, one `clock_corrected` event (signed by
     /// its ingest's `signer`, with `extra` details such as the batch it was recorded for)
     /// following each standing correction `standingCorrections` found.
-    func applyStanding(_ corrections: [(seq: Int64, details: [String: String])], to record: ExhibitRecord, extra: [String: String],
+    package func applyStanding(_ corrections: [(seq: Int64, details: [String: String])], to record: ExhibitRecord, extra: [String: String],
                        signer: Signer, _ db: CatalogDB) throws {
         for (seq, details) in corrections {
             let zone = details["zone"].flatMap { name in CameraSource.zone(named: name).map { (name: name, zone: $0) } }
@@ -173,7 +177,7 @@ extension Exhibits {
     /// since 1970 UTC), in the index's order, each with its corrected first and last millisecond,
     /// and the rows read for them (`Catalog.timeRows`). The index holds the spans as the files gave
     /// them, so it is asked for the range widened by the widest correction of any exhibit.
-    func correctedSpans(overlapping from: Int64, _ to: Int64, limit: Int, after: (start: Int64, exhibit: Int64)? = nil, _ db: CatalogDB) throws
+    package func correctedSpans(overlapping from: Int64, _ to: Int64, limit: Int, after: (start: Int64, exhibit: Int64)? = nil, _ db: CatalogDB) throws
         -> (spans: [(span: SpanRow, start: Int64, end: Int64)], rows: TimeRows, last: (start: Int64, exhibit: Int64)?) {
         let widest = try Catalog.widestClockCorrection(db)
         let low = from.subtractingReportingOverflow(widest), high = to.addingReportingOverflow(widest)
@@ -219,7 +223,7 @@ extension Exhibits {
     /// Appends one exhibit's `clock_corrected` event (with `details` added) and its row. An exhibit
     /// with no span, given a zone, is placed: its best clock reading of unknown zone (`placement`)
     /// is read in the zone, and the event's `exhibit_placement` row puts it on the timeline.
-    func appendCorrection(_ record: ExhibitRecord, milliseconds explicit: Int64, zone: (name: String, zone: TimeZone)?, reason: String,
+    package func appendCorrection(_ record: ExhibitRecord, milliseconds explicit: Int64, zone: (name: String, zone: TimeZone)?, reason: String,
                           details extra: [String: String], signer: Signer, _ db: CatalogDB) throws {
         guard let id = record.id else { throw DFCError.exhibitNotFound(record.exhibitID.description) }
         let layers = try Catalog.timeLayers(exhibit: id, db)
@@ -281,12 +285,12 @@ extension Exhibits {
     /// The layers an exhibit with no span may be placed by, best first: the recorder's own
     /// clocks (a DVR's packet dates, a drone's telemetry), then the file's dates without a zone,
     /// then the time in its name.
-    static let placementOrder: [TimeLayer.Kind] = [.dvrWallClock, .droneTelemetry, .exifOriginal, .quicktimeCreation, .containerCreation, .fileName]
+    package static let placementOrder: [TimeLayer.Kind] = [.dvrWallClock, .droneTelemetry, .exifOriginal, .quicktimeCreation, .containerCreation, .fileName]
 
     /// Where an exhibit with no span would sit with its best zone-less reading taken as UTC (as a
     /// span from a clock of unknown zone is, before the zone's offset is added): from that
     /// reading for the recording's duration. Nil when no layer gives such a reading.
-    static func placement(_ record: ExhibitRecord, layers: [TimeLayer]) throws -> SpanRow? {
+    package static func placement(_ record: ExhibitRecord, layers: [TimeLayer]) throws -> SpanRow? {
         guard let id = record.id else { return nil }
         let readings = layers.map { $0.utc == nil ? CivilTime(parsing: $0.local)?.localMilliseconds : nil }
         guard let index = Self.placementOrder.lazy.compactMap({ kind in layers.indices.first { layers[$0].kind == kind && readings[$0] != nil } }).first,
@@ -297,7 +301,7 @@ extension Exhibits {
     }
 
     /// An exhibit's clock corrections as they were signed, oldest first, and their sum in milliseconds.
-    func clockCorrections(_ exhibit: Int64, _ db: CatalogDB) throws -> (corrections: [ClockCorrection], total: Int64) {
+    package func clockCorrections(_ exhibit: Int64, _ db: CatalogDB) throws -> (corrections: [ClockCorrection], total: Int64) {
         var total: Int64 = 0
         let corrections = try Catalog.clockCorrections(exhibit: exhibit, db).map { row in
             let event = try CustodyEventRecord.fetchOne(db, key: row.seq)
@@ -313,7 +317,7 @@ extension Exhibits {
     }
 
     /// `ms` moved by `offset`, when the result is a time between the years 1 and 9999.
-    static func shifted(_ ms: Int64, by offset: Int64) -> Int64? {
+    package static func shifted(_ ms: Int64, by offset: Int64) -> Int64? {
         let (value, overflow) = ms.addingReportingOverflow(offset)
         guard !overflow, value >= -62_135_596_800_000, value <= 253_402_300_799_999 else { return nil }
         return value

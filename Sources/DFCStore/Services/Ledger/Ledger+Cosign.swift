@@ -1,4 +1,8 @@
 import Foundation
+import DFCCore
+import DFCLedger
+import DFCCatalog
+import DFCVault
 
 extension Ledger {
     /// Adds `actor`'s signature to a checkpoint of this store's log, so that a court

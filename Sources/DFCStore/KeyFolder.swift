@@ -1,19 +1,23 @@
-internal import Crypto
+package import Crypto
 import Foundation
+import DFCCore
+import DFCLedger
+import DFCCatalog
+import DFCVault
 
 /// The store's `keys/` folder (mode 0700): one Ed25519 private key per actor, in a file
 /// only its owner may read (0600). A key file anyone else could read is refused, as
 /// ssh refuses one: a key others can read no longer says who signed.
-struct KeyFolder: Sendable {
+package struct KeyFolder: Sendable {
     /// The store directory.
-    let storePath: String
+    package let storePath: String
 
-    var root: String { storePath + "/keys" }
+    package var root: String { storePath + "/keys" }
 
     private static let header = "DFC Ed25519 private key v1"
 
     /// `keys/<name>.ed25519`, the name percent-encoded outside `A-Z a-z 0-9 . _ - @`.
-    static func relativePath(for name: String) -> String {
+    package static func relativePath(for name: String) -> String {
         var encoded = ""
         for byte in name.utf8 {
             let scalar = Unicode.Scalar(byte)
@@ -28,7 +32,7 @@ struct KeyFolder: Sendable {
     }
 
     /// Makes a new key pair for `name` and writes the private key, flushed to disk.
-    func create(for name: String) throws(DFCError) -> Curve25519.Signing.PrivateKey {
+    package func create(for name: String) throws(DFCError) -> Curve25519.Signing.PrivateKey {
         try makeRoot()
         let key = Curve25519.Signing.PrivateKey()
         let path = storePath + "/" + Self.relativePath(for: name)
@@ -46,7 +50,7 @@ struct KeyFolder: Sendable {
     }
 
     /// Reads `name`'s private key, refusing a file that others can read or that is not the owner's.
-    func load(for name: String) throws(DFCError) -> Curve25519.Signing.PrivateKey {
+    package func load(for name: String) throws(DFCError) -> Curve25519.Signing.PrivateKey {
         let path = storePath + "/" + Self.relativePath(for: name)
         var info = stat()
         guard lstat(path, &info) == 0 else {

@@ -1,20 +1,12 @@
 import Foundation
 
 // The services are the API: each public operation is a method of the one service that does
-// it (`store.intake.ingest`, `store.reading.lookup`, `store.ledger.checkpoint`, …).
+// it. DFCStore has the ledger, the exhibits and reading; these are the services that need footage,
+// workers or both (`store.intake.ingest`, `store.search.match`, `store.integrity.audit`, …).
 
 extension EvidenceStore {
-    /// The ledger service (`Ledger`).
-    public var ledger: Ledger { Ledger(context: context) }
-
-    /// The exhibits service (`Exhibits`).
-    public var exhibits: Exhibits { Exhibits(context: context) }
-
     /// The intake service (`Intake`).
     public var intake: Intake { Intake(context: context) }
-
-    /// The reading service (`Reading`).
-    public var reading: Reading { Reading(context: context) }
 
     /// The search service (`Search`).
     public var search: Search { Search(context: context) }

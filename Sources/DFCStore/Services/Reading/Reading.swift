@@ -1,9 +1,13 @@
 import Foundation
+import DFCCore
+import DFCLedger
+import DFCCatalog
+import DFCVault
 
 /// Reading the store: an exhibit's report, its frames, packets, PDQ hashes and custody,
 /// and lookup by hash. Every read appends a signed `accessed` event first.
 public struct Reading: StoreService {
-    let context: StoreContext
+    package let context: StoreContext
 }
 
 extension Reading {
@@ -46,7 +50,7 @@ extension Reading {
         return header
     }
 
-    func frameListingHeader(_ record: ExhibitRecord, _ analysis: StoredAnalysis, stream: Int?, _ db: CatalogDB) throws -> FrameListingHeader {
+    package func frameListingHeader(_ record: ExhibitRecord, _ analysis: StoredAnalysis, stream: Int?, _ db: CatalogDB) throws -> FrameListingHeader {
         let streams = try Catalog.streams(of: analysis.location, db)
         let chosen: (info: StreamInfo, framehashTimeBase: String?)?
         if let stream {

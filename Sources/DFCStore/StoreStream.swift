@@ -1,4 +1,8 @@
 import Foundation
+import DFCCore
+import DFCLedger
+import DFCCatalog
+import DFCVault
 
 /// An async sequence fed by blocking work on a thread of the library's own — a catalog
 /// cursor, a batch — which runs at most `capacity` elements ahead of its consumer, so a
@@ -16,7 +20,7 @@ public struct StoreStream<Element: Sendable>: AsyncSequence, Sendable {
 
     /// A sequence of what `produce` hands to `yield`, run on a new thread at the first `next()`.
     /// `onCancel` is called (once, from any thread) when the consumer goes away before the end.
-    init(capacity: Int = 256, onCancel: @escaping @Sendable () -> Void = {},
+    package init(capacity: Int = 256, onCancel: @escaping @Sendable () -> Void = {},
          _ produce: @escaping @Sendable (_ yield: @escaping @Sendable (Element) throws -> Void) throws -> Void) {
         self.capacity = Swift.max(1, capacity)
         self.produce = produce
@@ -45,8 +49,8 @@ public struct StoreStream<Element: Sendable>: AsyncSequence, Sendable {
 
     /// Stops the work when the last copy of an iterator goes.
     fileprivate final class Owner: Sendable {
-        let channel: StreamChannel<Element>
-        init(_ channel: StreamChannel<Element>) { self.channel = channel }
+        package let channel: StreamChannel<Element>
+        package init(_ channel: StreamChannel<Element>) { self.channel = channel }
         deinit { channel.cancel() }
     }
 }
@@ -65,14 +69,14 @@ private final class StreamChannel<Element: Sendable>: @unchecked Sendable {
     private var cancelled = false
     private var waiter: CheckedContinuation<Element?, any Error>?
 
-    init(capacity: Int, produce: @escaping @Sendable (_ yield: @escaping @Sendable (Element) throws -> Void) throws -> Void,
+    package init(capacity: Int, produce: @escaping @Sendable (_ yield: @escaping @Sendable (Element) throws -> Void) throws -> Void,
          onCancel: @escaping @Sendable () -> Void) {
         self.capacity = capacity
         self.produce = produce
         self.onCancel = onCancel
     }
 
-    func next() async throws -> Element? {
+    package func next() async throws -> Element? {
         try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Element?, any Error>) in
             condition.lock()
             if !started {
@@ -106,7 +110,7 @@ private final class StreamChannel<Element: Sendable>: @unchecked Sendable {
 
     /// Stops the work (idempotent): the producer's next hand-over throws, a waiting consumer
     /// is told, and `onCancel` runs once — unless the work had already ended.
-    func cancel() {
+    package func cancel() {
         condition.lock()
         guard !cancelled, !finished || failure != nil || head < buffer.count else {
             condition.unlock()

@@ -1,5 +1,9 @@
 import Foundation
 import Logging
+import DFCCore
+import DFCLedger
+import DFCCatalog
+import DFCVault
 
 /// A DFC evidence store: a directory holding `catalog.sqlite` (the catalog and the
 /// custody log) and `vault/` (each original, once, by SHA-256) — or, where its `store.json`
@@ -15,7 +19,7 @@ import Logging
 /// `migrator` (`EvidenceStore+Services.swift`): `store.intake.ingest(…)`, `store.reading.lookup(…)`.
 public struct EvidenceStore: StoreService {
     /// What the services share: the path, the two engines, the key folder, the logger.
-    var context: StoreContext
+    package var context: StoreContext
     /// The store directory.
     public var path: String { context.path }
     /// Seconds of video per PDQ hash for what this handle ingests or analyses again (one a
@@ -71,7 +75,7 @@ public struct EvidenceStore: StoreService {
         context = StoreContext(path: absolute, catalog: catalog, vault: vault, keys: KeyFolder(storePath: absolute), logger: logger)
     }
 
-    static func absolute(_ path: String) -> String {
+    package static func absolute(_ path: String) -> String {
         let url = path.hasPrefix("/") ? URL(fileURLWithPath: path)
             : URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent(path)
         return url.standardizedFileURL.path
