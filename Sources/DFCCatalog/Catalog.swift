@@ -45,6 +45,20 @@ package struct Catalog: Sendable {
     /// A consistent copy of the whole catalog, as an SQLite file at `target`: only an embedded catalog makes one.
     package func backup(to target: String) throws { try engine.backup(to: target) }
 
+    /// A catalog operation's failure as a `DFCError`: `catalogDamaged` when the catalog holds what DFC did not
+    /// write (a row it cannot read, a schema changed, rows that read back otherwise), else `catalog` (the engine
+    /// refused or could not be reached). `name` names the catalog, `reason` is the engine's explanation.
+    package static func failure(_ error: any Error, name: String, reason: String) -> DFCError {
+        if let error = error as? DFCError { return error }
+        if error is CatalogReadError || error is CatalogSchemaChanged || error is StoredRowsDiffer {
+            return .catalogDamaged(path: name, reason: reason)
+        }
+        return .catalog(path: name, reason: reason)
+    }
+
+    /// What the engine still needs from its administrator (`CatalogEngine.setupMissing`), or nil.
+    package func setupMissing() throws -> String? { try engine.inspect { try engine.setupMissing($0) } }
+
     /// One sentence for the operator on why a catalog operation failed.
     package func explain(_ error: any Error) -> String { engine.explain(error) }
 }
@@ -59,6 +73,9 @@ package protocol CatalogEngine: Sendable {
     func explain(_ error: any Error) -> String
     /// The engine's own check of its storage (every index against its table); empty when sound.
     func structuralProblems(_ db: CatalogDB) throws -> [String]
+    /// What the engine still needs from its administrator before the audit can check everything it
+    /// checks (the SQL to run); nil when nothing.
+    func setupMissing(_ db: CatalogDB) throws -> String?
     /// A read that runs whatever the catalog's schema holds (the audit's).
     func inspect<T>(_ body: (CatalogDB) throws -> T) throws -> T
     /// Each object of the catalog's schema that was added, is missing or was changed against the

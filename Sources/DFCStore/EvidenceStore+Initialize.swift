@@ -53,6 +53,8 @@ extension EvidenceStore {
             }
             do {
                 try PostgresCatalog.prepare(admin: admin, for: url.user)
+            } catch let error as PostgresCatalog.AmcheckNotReady {
+                throw DFCError.catalogNotReady(catalog: admin.text, reason: error.description)
             } catch {
                 throw DFCError.catalog(path: admin.text, reason: PostgresCatalog.explain(error, url: admin, lockTimeout: 60))
             }
@@ -105,5 +107,18 @@ extension EvidenceStore {
             throw DFCError.invalidArgument("\(path): its catalog is the embedded SQLite one, which brings itself up to date when the store is opened")
         }
         _ = try preparePostgres(descriptor.catalog, admin: catalogAdmin)
+    }
+}
+
+extension EvidenceStore {
+    /// What the store's catalog still needs from its database's administrator before `dfc audit` can
+    /// check everything (on PostgreSQL: amcheck, installed and granted to DFC's role, and the SQL that
+    /// does it); nil when nothing. `dfc init` prints it; the audit names it as a problem until it is done.
+    public func catalogSetupMissing() throws -> String? {
+        do {
+            return try context.catalog.setupMissing()
+        } catch {
+            throw Catalog.failure(error, name: context.catalog.name, reason: context.catalog.explain(error))
+        }
     }
 }

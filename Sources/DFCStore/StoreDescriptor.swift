@@ -76,14 +76,14 @@ package struct StoreDescriptor: Codable, Equatable, Sendable {
             do {
                 return try Catalog(path: path, lockTimeout: lockTimeout)
             } catch {
-                throw DFCError.catalog(path: path, reason: SQLiteCatalog.explain(error, lockTimeout: lockTimeout))
+                throw Catalog.failure(error, name: path, reason: SQLiteCatalog.explain(error, lockTimeout: lockTimeout))
             }
         }
         let url = try PostgresURL(catalog, source: storePath + "/" + Self.fileName)
         do {
             return Catalog(engine: try PostgresCatalog(url: url, lockTimeout: lockTimeout, logger: logger))
         } catch {
-            throw DFCError.catalog(path: url.text, reason: PostgresCatalog.explain(error, url: url, lockTimeout: lockTimeout))
+            throw Catalog.failure(error, name: url.text, reason: PostgresCatalog.explain(error, url: url, lockTimeout: lockTimeout))
         }
     }
 

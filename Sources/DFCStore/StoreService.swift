@@ -34,7 +34,7 @@ extension StoreService {
         } catch let error as DFCError {
             throw error
         } catch {
-            throw DFCError.catalog(path: catalog.name, reason: catalog.explain(error))
+            throw Catalog.failure(error, name: catalog.name, reason: catalog.explain(error))
         }
     }
 }

@@ -100,11 +100,12 @@ package struct Vault: Sendable {
 
     /// Why a vault copy could not be read, or nil for an error of the store itself (a full staging disk).
     package static func unreadable(_ record: some VaultEntry, _ error: DFCError) -> String? {
-        switch error {
-        case .vaultObjectMissing: "\(record.exhibitID): vault copy \(record.vaultPath) is missing"
-        case .inputUnreadable(_, let reason): "\(record.exhibitID): vault copy \(record.vaultPath) cannot be read: \(reason)"
-        case .vault(let vault, let reason): "\(record.exhibitID): vault copy \(record.vaultPath) cannot be read: \(vault): \(reason)"
-        default: nil
+        let reason = error.context["reason"] ?? error.description
+        switch error.code {
+        case .vaultObjectMissing: return "\(record.exhibitID): vault copy \(record.vaultPath) is missing"
+        case .inputUnreadable: return "\(record.exhibitID): vault copy \(record.vaultPath) cannot be read: \(reason)"
+        case .vault: return "\(record.exhibitID): vault copy \(record.vaultPath) cannot be read: \(error.context["vault"] ?? "the vault"): \(reason)"
+        default: return nil
         }
     }
 

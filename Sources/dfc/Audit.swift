@@ -16,7 +16,15 @@ struct Audit: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let report = try options.open().integrity.audit(actor: options.actorName, checkpoints: try checkpoints.map(readCheckpoint))
+            let report: AuditReport
+            do {
+                report = try options.open().integrity.audit(actor: options.actorName, checkpoints: try checkpoints.map(readCheckpoint))
+            } catch let error as DFCError where error.code == .catalogDamaged {
+                // The catalog holds what DFC did not write, so badly that the audit could not go on: that is
+                // the audit's answer (the store is not intact), not a failure to look.
+                if json { Output.failure(error) } else { print("PROBLEM\t\(error.description)\nFAILED: the audit could not go on past it") }
+                throw ExitCode.failure
+            }
             if json {
                 print(Output.json(report))
             } else {

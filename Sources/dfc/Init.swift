@@ -32,6 +32,9 @@ struct Init: ParsableCommand {
             let made = try EvidenceStore.initialize(
                 path: store, vault: vault, catalog: catalog == "sqlite" ? nil : catalog, catalogAdmin: catalogAdmin)
             print("STORE\t\(made.path)\tcatalog \(made.engines.catalog)\t\(made.engines.vault)")
+            if let missing = try made.catalogSetupMissing() {
+                Output.note("dfc audit cannot check the catalog's indexes against their tables until this is done: \(missing)")
+            }
         }
     }
 }

@@ -52,12 +52,42 @@ struct BufferedOutput {
     }
 }
 
-/// Runs a command body: a DFC error is printed as one line and exits 1.
+/// Runs a command body. A DFC error is printed as one line (under `--json`, one JSON object with its code) and
+/// ends the command with its outcome's exit status: 1 only when the answer is no (no such exhibit), never for
+/// "could not look" (no store, an engine out of reach, no permission: sysexits(3) codes). Any other error is an
+/// internal failure, 70. See the exit-status table in the CLI reference.
 func reportingErrors(_ body: () throws -> Void) throws {
     do {
         try body()
     } catch let error as DFCError {
-        Output.error(error.description)
-        throw ExitCode.failure
+        Output.failure(error)
+        throw ExitCode(error.outcome.exitStatus)
+    } catch let exit as ExitCode {
+        throw exit
+    } catch let error as CleanExit {
+        throw error
+    } catch let error as ValidationError {
+        throw error
+    } catch {
+        Output.failure(DFCError(DFCError.Code(rawValue: "internal"), "\(error)"))
+        throw ExitCode(DFCError.Outcome.failed.exitStatus)
+    }
+}
+
+extension Output {
+    /// Whether this run asked for JSON (`--json`): then errors are JSON too.
+    static let wantsJSON = CommandLine.arguments.contains("--json")
+
+    /// Prints a DFC error on standard error: one line, or under `--json` one JSON object
+    /// (`{"error":{"code":…,"outcome":…,"exit_status":…,"message":…,"context":{…}}}`).
+    static func failure(_ error: DFCError) {
+        guard wantsJSON else { return Output.error(error.description) }
+        struct Failure: Encodable {
+            struct Body: Encodable { let code: String, outcome: String, exitStatus: Int32, message: String, context: [String: String] }
+            let error: Body
+        }
+        let body = Failure.Body(code: error.code.rawValue, outcome: error.outcome.rawValue, exitStatus: error.outcome.exitStatus,
+                                message: error.description, context: error.context)
+        FileHandle.standardError.write(Data((json(Failure(error: body)) + "\n").utf8))
     }
 }

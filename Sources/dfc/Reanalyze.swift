@@ -65,7 +65,7 @@ struct Reanalyze: ParsableCommand {
                         for finding in result.findings { print(Output.finding(finding)) }
                     }
                 } catch let error as DFCError {
-                    guard case .storeIO = error else { throw error }
+                    guard error.code == .storeIO else { throw error }
                     Output.error(error.description)
                     unanalysed = true
                 }

@@ -65,10 +65,10 @@ import Testing
         let storeFile = work + "/a-file"
         _ = FileManager.default.createFile(atPath: storeFile, contents: Data("x".utf8))
         let badStore = try TestSupport.dfc(["ingest", TestSupport.fixture("mjpeg.avi"), "--case", "C", "--store", storeFile], in: work)
-        #expect(badStore.status == 1)
+        #expect(badStore.status == 66)
         #expect(badStore.stderr.contains(storeFile) && badStore.stderr.contains("not a directory"))
         let noStore = try TestSupport.dfc(["show", "EX-1", "--store", work + "/none"], in: work)
-        #expect(noStore.status == 1 && noStore.stderr.contains("no DFC store"))
+        #expect(noStore.status == 66 && noStore.stderr.contains("no DFC store"))
         #expect(!FileManager.default.fileExists(atPath: work + "/none"))
     }
 
@@ -79,12 +79,12 @@ import Testing
         #expect(add.status == 0, "\(add.stderr)")
         #expect(try TestSupport.dfc(["actor", "add", "B. Officer", "--role", "analyst"], actor: "Insp. A. Khan", in: work).status == 0)
         let refused = try TestSupport.dfc(["actor", "add", "C", "--role", "analyst"], actor: "B. Officer", in: work)
-        #expect(refused.status == 1 && refused.stderr.contains("B. Officer (analyst) may not register actors"))
+        #expect(refused.status == 77 && refused.stderr.contains("B. Officer (analyst) may not register actors"))
         let list = try TestSupport.dfc(["actor", "list"], actor: nil, in: work)
         #expect(list.stdout.split(separator: "\n").map { $0.split(separator: "\t").prefix(2).joined(separator: " ") }
             == ["Insp. A. Khan custodian", "B. Officer analyst"])
         let stranger = try TestSupport.dfc(["ingest", TestSupport.fixture("mjpeg.avi"), "--case", "C"], actor: "Stranger", in: work)
-        #expect(stranger.status == 1 && stranger.stderr.contains("Stranger: not a registered actor"))
+        #expect(stranger.status == 77 && stranger.stderr.contains("Stranger: not a registered actor"))
 
         #expect(try TestSupport.dfc(["ingest", TestSupport.fixture("mjpeg.avi"), "--case", "C"], actor: "B. Officer", in: work).status == 0)
         let checkpoint = try TestSupport.dfc(["checkpoint", "--output", work + "/cp.txt"], actor: "Insp. A. Khan", in: work)
@@ -122,7 +122,7 @@ import Testing
         let edited = work + "/edited.txt"
         try checkpoint.stdout.replacingOccurrences(of: "\n3\n", with: "\n2\n").write(toFile: edited, atomically: true, encoding: .utf8)
         let forged = try TestSupport.dfc(["proof", "consistency", "--from", edited], actor: "B. Officer", in: work)
-        #expect(forged.status == 1 && forged.stderr.contains(edited) && forged.stderr.contains("signature does not verify"))
+        #expect(forged.status == 65 && forged.stderr.contains(edited) && forged.stderr.contains("signature does not verify"))
         let audit = try TestSupport.dfc(["audit", "--checkpoint", work + "/cp.txt"], actor: "Insp. A. Khan", in: work)
         #expect(audit.status == 0 && audit.stdout.contains("CLEAN"), "\(audit.stdout)")
         #expect(try TestSupport.dfc(["audit", "--checkpoint", edited], actor: "Insp. A. Khan", in: work).status == 1)

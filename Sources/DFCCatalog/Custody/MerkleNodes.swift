@@ -132,7 +132,7 @@ package struct MerkleNodes {
         let payloads = try String.fetchAll(db, sql: "SELECT payload FROM custody_event WHERE seq >= ? ORDER BY seq LIMIT ?",
                                            arguments: [first, count])
         guard payloads.count == count else {
-            throw DFCError.catalog(path: "merkle_node", reason: "the log has no events \(first)…\(first + Int64(count) - 1) for the subtree at level \(level), index \(index)")
+            throw DFCError.catalogDamaged(path: "merkle_node", reason: "the log has no events \(first)…\(first + Int64(count) - 1) for the subtree at level \(level), index \(index)")
         }
         return MerkleTree(leaves: payloads.map { Merkle.leafHash(Array($0.utf8)) }).root(size: count)
     }

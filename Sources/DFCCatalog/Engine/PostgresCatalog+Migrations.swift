@@ -302,21 +302,75 @@ extension PostgresCatalog {
     /// the schema up to date, installs amcheck, and lets the role DFC works as (`user`) read and
     /// append, and nothing more: it gets no UPDATE, DELETE or TRUNCATE on any table, so even with
     /// the triggers off it cannot change a row.
+    ///
+    /// amcheck can be installed, and its functions granted, by a superuser only. An owner that is not one
+    /// gets nothing done until an administrator has run `amcheckSQL(for:database:)` once: it is refused with
+    /// that SQL, and nothing is made.
     package static func prepare(admin: PostgresURL, for user: String) throws {
+        // Asked before anything is made, so that a refusal leaves the database as it was.
+        let probe = try PostgresCatalog(url: admin, migrating: false)
+        let (superuser, missing) = try probe.inspect { db in
+            (try Bool.fetchOne(db, sql: "SELECT rolsuper FROM pg_roles WHERE rolname = current_user") ?? false, try amcheckMissing(for: user, db))
+        }
+        if !superuser, let missing {
+            throw AmcheckNotReady(detail: missing, sql: amcheckSQL(for: user, database: admin.database))
+        }
         let owner = try PostgresCatalog(url: admin)
         try owner.transaction(begin: "BEGIN") { db in
-            let role = "\"" + user.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-            try db.execute(sql: """
+            let role = quoted(user)
+            try db.execute(sql: superuser ? """
                 CREATE EXTENSION IF NOT EXISTS amcheck;
+                GRANT EXECUTE ON FUNCTION bt_index_check(regclass, boolean) TO \(role);
+                GRANT EXECUTE ON FUNCTION verify_heapam(regclass, boolean, boolean, text, bigint, bigint) TO \(role);
+                """ : "")
+            try db.execute(sql: """
                 GRANT USAGE ON SCHEMA public TO \(role);
                 GRANT SELECT, INSERT ON ALL TABLES IN SCHEMA public TO \(role);
                 GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO \(role);
-                GRANT EXECUTE ON FUNCTION bt_index_check(regclass, boolean) TO \(role);
-                GRANT EXECUTE ON FUNCTION verify_heapam(regclass, boolean, boolean, text, bigint, bigint) TO \(role);
                 REVOKE UPDATE ON queue_batch, batch_job FROM \(role);
                 GRANT UPDATE (queued_seq, cancelled_seq, completed_seq) ON queue_batch TO \(role);
                 GRANT UPDATE (state, host, lease_token, leased_at, lease_until, attempts, event_seq) ON batch_job TO \(role);
                 """)
         }
     }
+
+    /// A role's name as an SQL identifier.
+    static func quoted(_ role: String) -> String { "\"" + role.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
+
+    /// The SQL an administrator (a superuser) runs once in the catalog's database so that DFC's role `user`
+    /// can check the catalog's indexes and pages (the audit's amcheck).
+    package static func amcheckSQL(for user: String, database: String) -> String {
+        """
+        -- as a superuser, connected to the database \(database), once:
+        CREATE EXTENSION IF NOT EXISTS amcheck;
+        GRANT EXECUTE ON FUNCTION bt_index_check(regclass, boolean) TO \(quoted(user));
+        GRANT EXECUTE ON FUNCTION verify_heapam(regclass, boolean, boolean, text, bigint, bigint) TO \(quoted(user));
+        """
+    }
+
+    /// What of amcheck `user` lacks in the database `db` is connected to, or nil when it can run both checks.
+    package static func amcheckMissing(for user: String, _ db: CatalogDB) throws -> String? {
+        guard try Int.fetchOne(db, sql: "SELECT count(*) FROM pg_extension WHERE extname = 'amcheck'") == 1 else {
+            return "amcheck is not installed in the database"
+        }
+        guard try Int.fetchOne(db, sql: "SELECT count(*) FROM pg_roles WHERE rolname = ?", arguments: [user]) == 1 else {
+            return "there is no role \(user)"
+        }
+        let allowed = try Bool.fetchOne(db, sql: """
+            SELECT has_function_privilege(?, 'bt_index_check(regclass, boolean)', 'EXECUTE')
+               AND has_function_privilege(?, 'verify_heapam(regclass, boolean, boolean, text, bigint, bigint)', 'EXECUTE')
+            """, arguments: [user, user]) ?? false
+        return allowed ? nil : "the role \(user) may not run amcheck's bt_index_check and verify_heapam"
+    }
+
+    /// The owner given to `prepare` is not a superuser and amcheck is not ready: the SQL an administrator runs.
+    package struct AmcheckNotReady: Error, CustomStringConvertible {
+        package let detail: String
+        package let sql: String
+        package var description: String {
+            "\(detail), and only a superuser can install it or grant its functions; nothing was made. "
+                + "Ask the database's administrator to run, once:\n\(sql)\nthen run dfc init again"
+        }
+    }
 }
+

@@ -3,6 +3,7 @@ import Logging
 internal import NIOCore
 internal import NIOPosix
 internal import PostgresNIO
+internal import NIOSSL
 import DFCCore
 import DFCLedger
 
@@ -17,6 +18,8 @@ package final class PostgresCatalog: CatalogEngine, @unchecked Sendable {
     /// Seconds a write waits for the log's lock.
     package let lockTimeout: Double
     private let password: String?
+    /// How every connection speaks TLS (`PostgresURL.tls()`), set up once.
+    private let tls: PostgresConnection.Configuration.TLS
     private let logger: Logger
     private let driverLogger: Logger
     private let lock = NSLock()
@@ -41,14 +44,21 @@ package final class PostgresCatalog: CatalogEngine, @unchecked Sendable {
 
     /// Connects to the catalog at `url` and brings its schema up to date (the migrations need
     /// a role that may create tables: the owner's, given apart as `owner`, or the URL's own).
-    package init(url: PostgresURL, lockTimeout: Double = 60, logger: Logger = Logger(label: "dfc.postgresql")) throws {
+    /// Opens the catalog at `url`, bringing its schema up to date and checking it; with `migrating` false,
+    /// only connects (to ask the server something before anything is made).
+    package init(url: PostgresURL, lockTimeout: Double = 60, logger: Logger = Logger(label: "dfc.postgresql"), migrating: Bool = true) throws {
         self.url = url
         self.lockTimeout = lockTimeout
         self.password = url.password()
+        self.tls = try url.tls()
         self.logger = logger
         var quiet = logger
         quiet.logLevel = .warning   // postgres-nio's own chatter about each query stays out of the operator's way
         self.driverLogger = quiet
+        guard migrating else {
+            changedAtOpen = []
+            return
+        }
         try migrate()
         changedAtOpen = try transaction(begin: Self.snapshot) { try schemaChangesSinceVerified($0) }
     }
@@ -131,9 +141,8 @@ package final class PostgresCatalog: CatalogEngine, @unchecked Sendable {
     /// counterpart of SQLite's `PRAGMA integrity_check`. Each index or table that fails is named.
     package func structuralProblems(_ db: CatalogDB) throws -> [String] {
         var problems: [String] = []
-        guard try Int.fetchOne(db, sql: "SELECT count(*) FROM pg_extension WHERE extname = 'amcheck'") == 1 else {
-            return ["\(name): amcheck is not installed, so the catalog's indexes cannot be checked against their tables "
-                + "(make the store with --catalog-admin, or run CREATE EXTENSION amcheck as the database's owner)"]
+        if let missing = try setupMissing(db) {
+            return ["\(name): the catalog's indexes and pages cannot be checked against their tables: \(missing)"]
         }
         // Each relation by its number, never by a name spliced into SQL: an insider names them.
         let indexes = try db.rows(sql: """
@@ -168,6 +177,11 @@ package final class PostgresCatalog: CatalogEngine, @unchecked Sendable {
         return problems
     }
 
+    /// amcheck, when DFC's role cannot run it yet: what is missing and the SQL the database's administrator runs once.
+    package func setupMissing(_ db: CatalogDB) throws -> String? {
+        try Self.amcheckMissing(for: url.user, db).map { "\($0); the database's administrator runs, once:\n" + Self.amcheckSQL(for: url.user, database: url.database) }
+    }
+
     package func explain(_ error: any Error) -> String { Self.explain(error, url: url, lockTimeout: lockTimeout) }
 
     package static func explain(_ error: any Error, url: PostgresURL, lockTimeout: Double) -> String {
@@ -198,6 +212,16 @@ package final class PostgresCatalog: CatalogEngine, @unchecked Sendable {
             default:
                 return Catalog.bounded("\(message)\(info[.detail].map { " (\($0))" } ?? "")")
             }
+        }
+        if error.code == .sslUnsupported {
+            return "the server at \(url.host):\(url.port) does not offer TLS, which sslmode=\(url.sslMode.rawValue) requires; "
+                + "nothing was sent to it (to connect in clear on a trusted network, name sslmode=disable in the catalog URL)"
+        }
+        if let underlying = error.underlying, underlying is NIOSSLError || underlying is BoringSSLError
+            || "\(type(of: underlying))".contains("SSL") {
+            return "TLS with the server at \(url.host):\(url.port) failed (sslmode=\(url.sslMode.rawValue)"
+                + (url.sslRootCert.map { ", sslrootcert=\($0)" } ?? ", the system's CA roots") + "): \(Catalog.bounded("\(underlying)")); "
+                + "nothing was sent to it"
         }
         switch error.code {
         case .connectionError:
@@ -262,7 +286,7 @@ package final class PostgresCatalog: CatalogEngine, @unchecked Sendable {
         let id = nextID, waiting = reached
         lock.unlock()
         var configuration = PostgresConnection.Configuration(
-            host: url.host, port: url.port, username: url.user, password: password, database: url.database, tls: .disable)
+            host: url.host, port: url.port, username: url.user, password: password, database: url.database, tls: tls)
         configuration.options.connectTimeout = .seconds(10)
         let deadline = Date().addingTimeInterval(waiting ? lockTimeout : 0)
         while true {

@@ -65,6 +65,9 @@ package struct SQLiteCatalog: CatalogEngine {
     }
 
     /// SQLite's `PRAGMA integrity_check`: every page, every index against its table.
+    /// An embedded catalog needs nothing from anyone: SQLite's integrity check is always there.
+    package func setupMissing(_ db: CatalogDB) throws -> String? { nil }
+
     package func structuralProblems(_ db: CatalogDB) throws -> [String] {
         let lines = try String.fetchAll(db, sql: "PRAGMA integrity_check")
         return lines == ["ok"] ? [] : lines.map {

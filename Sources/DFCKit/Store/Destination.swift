@@ -24,7 +24,7 @@ struct Destination {
         var info = stat()
         let exists = lstat(absolute, &info) == 0
         if exists, kind == .newFile {
-            throw .storeIO(path: given, reason: "already exists: DFC never writes over a file (nor through a link); nothing was written")
+            throw .destinationExists(path: given, reason: "already exists: DFC never writes over a file (nor through a link); nothing was written")
         }
         let resolved = try Self.resolve(absolute, given: given)
         let storeRoot = Self.realPath(store) ?? store

@@ -16,7 +16,7 @@ enum Offload {
         return try await withTaskCancellationHandler {
             do {
                 return try await offload { try body(work) }
-            } catch DFCError.cancelled {
+            } catch let error as DFCError where error.code == .cancelled {
                 throw CancellationError()
             }
         } onCancel: {

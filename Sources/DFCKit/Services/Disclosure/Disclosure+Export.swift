@@ -293,7 +293,7 @@ extension Disclosure {
         if FileManager.default.fileExists(atPath: destination, isDirectory: &isDirectory) {
             let entries = (try? FileManager.default.contentsOfDirectory(atPath: destination)) ?? ["?"]
             guard isDirectory.boolValue, entries.isEmpty else {
-                throw DFCError.storeIO(path: destination, reason: "exists and is not an empty folder: an export never writes into or over existing files; nothing was written")
+                throw DFCError.destinationExists(path: destination, reason: "exists and is not an empty folder: an export never writes into or over existing files; nothing was written")
             }
         }
         guard mkdir(staging, 0o755) == 0 else {

@@ -194,7 +194,7 @@ extension Disclosure {
             throw DFCError.storeIO(path: destination, reason: "cannot create the folder: \(error.localizedDescription)")
         }
         for name in names where FileManager.default.fileExists(atPath: destination + "/" + name) {
-            throw DFCError.storeIO(path: destination + "/" + name, reason: "already exists: nothing was extracted (choose another folder)")
+            throw DFCError.destinationExists(path: destination + "/" + name, reason: "already exists: nothing was extracted (choose another folder)")
         }
     }
 

@@ -44,7 +44,7 @@ extension Disclosure {
                                                   command: "report", limits: limits, containment: containment)
                 sheets[record.id!] = (pictures.map { ReportData.Thumbnail(frame: $0.index, seconds: $0.ptsSeconds, png: $0.png) }, nil)
             } catch let error as DFCError {
-                guard case .extractionFailed(_, let reason) = error else { throw error }
+                guard error.code == .extractionFailed, let reason = error.context["reason"] else { throw error }
                 sheets[record.id!] = ([], "The pictures could not be shown: \(reason)")
             }
         }

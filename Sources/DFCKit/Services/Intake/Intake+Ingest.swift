@@ -55,11 +55,12 @@ extension Intake {
         do {
             staged = try vault.stage(file)
         } catch {
-            switch error {
+            switch error.code {
             case .inputUnreadable:
                 return IngestResult(path: file, exhibit: nil, sha256: nil, status: .rejected, findings: [], error: error.description)
-            case .storeIO(let path, let reason):
-                throw DFCError.storeIO(path: path, reason: reason + " (while preserving \(file); nothing was recorded)")
+            case .storeIO:
+                throw DFCError.storeIO(path: error.context["path"] ?? file,
+                                       reason: (error.context["reason"] ?? error.description) + " (while preserving \(file); nothing was recorded)")
             default:
                 throw error
             }

@@ -90,8 +90,8 @@ extension Queue {
                     note.reason = "custody event \(event) recorded it already; its job row was edited to queue it again"
                     run.count(note)
                 }
-            } catch DFCError.actorRevoked(let name, let event, let reason) {
-                run.stop(DFCError.actorRevoked(name: name, event: event, reason: reason))
+            } catch let error as DFCError where error.code == .actorRevoked {
+                run.stop(error)
                 try? returnLease(lease)
                 control.abandon()
                 return
@@ -99,11 +99,11 @@ extension Queue {
                 try? returnLease(lease)
                 note.outcome = "abandoned"
                 run.count(note)
-            } catch DFCError.leaseLost(_, let reason) {
+            } catch let error as DFCError where error.code == .leaseLost {
                 note.outcome = "lost"
-                note.reason = reason
+                note.reason = error.context["reason"]
                 run.count(note)
-            } catch DFCError.cancelled {
+            } catch let error as DFCError where error.code == .cancelled {
                 note.outcome = "lost"
                 note.reason = "its lease could not be kept (renewed by no one for its length, or taken by another host); its worker was stopped"
                 run.count(note)

@@ -33,7 +33,7 @@ extension Queue {
         do {
             staged = try vault.stageCopy(of: job.vaultPath)
         } catch {
-            switch error {
+            switch error.code {
             case .vaultObjectMissing, .inputUnreadable, .vault:
                 return try failOrReturn(lease, host: host, reason: "its vault copy cannot be read: \(error.description)", last: lastAttempt, job: job)
             default: throw error
@@ -160,7 +160,7 @@ extension Queue {
                 try Ledger.requireNotRevoked(host.name, db)
                 do {
                     try Catalog.claimLease(lease, db)
-                } catch DFCError.leaseLost {
+                } catch let error as DFCError where error.code == .leaseLost {
                     return
                 }
                 _ = try appendAttemptFailed(lease, failure, host: host, db)

@@ -72,7 +72,7 @@ extension Queue {
         do {
             staged = try vault.stage(file.path)
         } catch {
-            if case .inputUnreadable = error { return error.description }
+            if error.code == .inputUnreadable { return error.description }
             throw error
         }
         defer { vault.discard(staged) }

@@ -158,7 +158,7 @@ extension Search {
         do {
             staged = try vault.stage(file)
         } catch {
-            guard case .storeIO = error else { throw error }
+            guard error.code == .storeIO else { throw error }
             throw DFCError.storeIO(path: path, reason: "\(error.description) (while copying the query \(file); nothing was recorded)")
         }
         defer { vault.discard(staged) }
