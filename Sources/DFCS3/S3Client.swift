@@ -3,6 +3,8 @@ import Crypto
 import Foundation
 import NIOCore
 import NIOHTTP1
+import NIOSSL
+import Synchronization
 
 /// A client of one S3 bucket, path-style (`ENDPOINT/BUCKET/KEY`), signed with SigV4. It
 /// connects to the endpoint it was given and nowhere else: redirects are refused. Every call
@@ -16,6 +18,8 @@ public final class S3Client: Sendable {
     let host: String
     let signer: SigV4
     let timeout: TimeAmount
+    /// The HTTP client this one speaks through: the shared one, or one that trusts a CA bundle.
+    let http: HTTPClient
 
     /// Seconds an answer may keep silent once the request is sent: a server that accepts the
     /// connection and never answers costs this, not the request's whole deadline three times over.
@@ -23,18 +27,49 @@ public final class S3Client: Sendable {
 
     /// The HTTP client all S3 clients of this process share: no redirects, bounded timeouts
     /// (connecting, silence while answering, and each request's deadline).
-    static let http: HTTPClient = {
+    static let shared = makeHTTPClient(trusting: nil)
+
+    /// The clients that trust a CA bundle (the system's roots replaced by it), one per bundle, for the process's life.
+    static let trusting = Mutex<[String: HTTPClient]>([:])
+
+    static func makeHTTPClient(trusting roots: [NIOSSLCertificate]?) -> HTTPClient {
         var configuration = HTTPClient.Configuration(redirectConfiguration: .disallow,
                                                      timeout: .init(connect: .seconds(5), read: .seconds(silence)))
         configuration.decompression = .disabled
+        var tls = TLSConfiguration.makeClientConfiguration()
+        tls.minimumTLSVersion = .tlsv12
+        tls.certificateVerification = .fullVerification
+        if let roots { tls.trustRoots = .certificates(roots) }
+        configuration.tlsConfiguration = tls
         return HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
-    }()
+    }
+
+    /// The client that trusts the CA certificates (PEM) in `bundle`.
+    static func client(trusting bundle: String, target: String) throws(S3Error) -> HTTPClient {
+        if let client = trusting.withLock({ $0[bundle] }) { return client }
+        let roots: [NIOSSLCertificate]
+        do {
+            roots = try NIOSSLCertificate.fromPEMFile(bundle)
+        } catch {
+            throw S3Error(status: nil, code: "InvalidCABundle", message: "\(bundle) cannot be read as PEM certificates: \(error)",
+                          operation: "connect", target: target)
+        }
+        return trusting.withLock { clients in
+            if let client = clients[bundle] { return client }
+            let client = makeHTTPClient(trusting: roots)
+            clients[bundle] = client
+            return client
+        }
+    }
 
     /// The largest XML answer read (a listing page is about 200 KiB).
     static let maxAnswerBytes = 8 << 20
 
-    /// A client for `bucket` at `endpoint` (`http://127.0.0.1:8333`), in `region`.
-    public init(endpoint: String, bucket: String, region: String, credentials: S3Credentials, timeoutSeconds: Int64 = 120) throws(S3Error) {
+    /// A client for `bucket` at `endpoint` (`http://127.0.0.1:8333`, `https://s3.example.org`), in `region`. Over
+    /// HTTPS the server's certificate must chain to the system's roots, or with `caBundle` (a PEM file) to those
+    /// certificates alone, and name the host.
+    public init(endpoint: String, bucket: String, region: String, credentials: S3Credentials, timeoutSeconds: Int64 = 120,
+                caBundle: String? = nil) throws(S3Error) {
         var trimmed = endpoint
         while trimmed.hasSuffix("/") { trimmed.removeLast() }
         let target = "s3://\(bucket) at \(endpoint)"
@@ -47,6 +82,10 @@ public final class S3Client: Sendable {
             throw S3Error(status: nil, code: "InvalidBucketName", message: "a bucket name is 3 to 63 lower-case letters, digits, dots and hyphens",
                           operation: "connect", target: target)
         }
+        if caBundle != nil, scheme != "https" {
+            throw S3Error(status: nil, code: "InvalidEndpoint", message: "a CA bundle is for an https:// endpoint", operation: "connect", target: target)
+        }
+        self.http = try caBundle.map { (bundle: String) throws(S3Error) in try Self.client(trusting: bundle, target: target) } ?? Self.shared
         self.endpoint = trimmed
         self.bucket = bucket
         self.host = url.port.map { "\(host):\($0)" } ?? host
@@ -133,7 +172,7 @@ public final class S3Client: Sendable {
         do {
             let request = try HTTPClient.Request(url: url, method: method, headers: HTTPHeaders(all.filter { $0.0 != "content-length" }),
                                                  body: body.map { .byteBuffer($0) })
-            let answer = try Self.http.execute(request: request, delegate: collector, deadline: .now() + timeout).wait()
+            let answer = try http.execute(request: request, delegate: collector, deadline: .now() + timeout).wait()
             guard (200..<300).contains(answer.status) || accepting.contains(answer.status) else {
                 throw S3Error(status: answer.status, code: XMLFields.value("Code", in: answer.body) ?? "HTTP\(answer.status)",
                               message: XMLFields.value("Message", in: answer.body) ?? "", operation: operation, target: target)
@@ -147,6 +186,8 @@ public final class S3Client: Sendable {
         } catch let error as HTTPClientError where error == .deadlineExceeded || error == .readTimeout {
             throw S3Error(status: nil, code: "NoAnswer", message: "the server took the connection but did not answer within "
                 + "\(error == .readTimeout ? Self.silence : timeout.nanoseconds / 1_000_000_000) s", operation: operation, target: target)
+        } catch let error as NIOSSLError {
+            throw S3Error(status: nil, code: "TLSFailed", message: "TLS with the server failed: \(error)", operation: operation, target: target)
         } catch {
             throw S3Error(status: nil, code: "Unreachable", message: String(describing: error), operation: operation, target: target)
         }

@@ -95,12 +95,16 @@ package struct StoreDescriptor: Codable, Equatable, Sendable {
     }
 }
 
-/// `s3://BUCKET?endpoint=http://HOST:PORT[&region=REGION][&retention-days=DAYS]`, the vault
-/// URL `dfc init --vault` takes and the descriptor keeps.
+/// `s3://BUCKET?endpoint=https://HOST[:PORT][&region=REGION][&retention-days=DAYS][&ca-bundle=PATH]`, the vault
+/// URL `dfc init --vault` takes and the descriptor keeps. Off the loopback the endpoint must be `https://`:
+/// originals never cross a network in clear. `ca-bundle` names the CA certificates (PEM) the server's
+/// certificate must chain to, in place of the system's roots (as the AWS CLI's `--ca-bundle`).
 package struct S3VaultURL: Equatable, Sendable {
     package var bucket: String
     package var endpoint: String
     package var region: String
+    /// The CA bundle the server's certificate must chain to, or nil for the system's roots.
+    package var caBundle: String?
     /// How long each original stays locked in compliance mode (10 years unless given).
     package var retentionDays: Int
 
@@ -113,10 +117,10 @@ package struct S3VaultURL: Equatable, Sendable {
         }
         var values: [String: String] = [:]
         for item in components.queryItems ?? [] { values[item.name] = item.value ?? "" }
-        let unknown = Set(values.keys).subtracting(["endpoint", "region", "retention-days"])
+        let unknown = Set(values.keys).subtracting(["endpoint", "region", "retention-days", "ca-bundle"])
         guard unknown.isEmpty else {
             throw DFCError.storeDescriptor(path: source, reason: "\(text): unknown settings \(unknown.sorted().joined(separator: ", ")) "
-                + "(an S3 vault URL takes endpoint, region and retention-days; credentials come from the environment)")
+                + "(an S3 vault URL takes endpoint, region, retention-days and ca-bundle; credentials come from the environment)")
         }
         guard let endpoint = values["endpoint"], !endpoint.isEmpty else {
             throw DFCError.storeDescriptor(path: source, reason: "\(text): names no endpoint (add ?endpoint=https://HOST)")
@@ -124,6 +128,17 @@ package struct S3VaultURL: Equatable, Sendable {
         if let parts = URLComponents(string: endpoint), parts.user != nil || parts.password != nil {
             throw DFCError.storeDescriptor(path: source, reason: "the endpoint holds credentials (USER:SECRET@): the descriptor never keeps them; "
                 + "set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or write them to ~/.aws/credentials")
+        }
+        if let parts = URLComponents(string: endpoint), parts.scheme == "http",
+           !["localhost", "127.0.0.1", "::1", "[::1]"].contains(parts.host?.lowercased() ?? "") {
+            throw DFCError.storeDescriptor(path: source, reason: "\(text): the endpoint is http:// off this machine: originals would cross "
+                + "the network in clear; give its https:// address (with ca-bundle=PATH for a CA of your own)")
+        }
+        if let bundle = values["ca-bundle"] {
+            guard bundle.hasPrefix("/") else {
+                throw DFCError.storeDescriptor(path: source, reason: "\(text): ca-bundle must be an absolute path to the CA's certificates (PEM)")
+            }
+            caBundle = bundle
         }
         self.bucket = bucket
         self.endpoint = endpoint
@@ -141,7 +156,7 @@ package struct S3VaultURL: Equatable, Sendable {
             throw DFCError.vault(vault: name, reason: "no credentials: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or write them to ~/.aws/credentials")
         }
         do {
-            return S3Vault(client: try S3Client(endpoint: endpoint, bucket: bucket, region: region, credentials: credentials),
+            return S3Vault(client: try S3Client(endpoint: endpoint, bucket: bucket, region: region, credentials: credentials, caBundle: caBundle),
                            retentionDays: retentionDays)
         } catch {
             throw DFCError.vault(vault: name, reason: error.message)
