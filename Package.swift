@@ -122,6 +122,7 @@ let package = Package(
             dependencies: [
                 "DFCCore", "DFCLedger", "DFCCatalog", "DFCVault", "DFCStore", "DFCMedia", "DFCWorkers", "DFCS3",
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ]

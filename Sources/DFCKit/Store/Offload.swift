@@ -1,4 +1,5 @@
 import Foundation
+internal import NIOPosix
 
 /// Async entry points for a server that hosts the store (SwiftNIO, Hummingbird): each runs the
 /// work on a thread of the library's own, never on the caller's executor, and a cancelled task
@@ -6,7 +7,17 @@ import Foundation
 /// call throws `CancellationError`. Give a `Containment` without a launcher (a process with
 /// threads of its own must not fork): its worker is then waited for, and killed, here.
 /// `Intake.ingest`, `Disclosure.extractFrames` and `Integrity.audit` have async forms built on it.
+///
+/// The threads are a fixed pool (`NIOThreadPool`, one per core, at least two): a server that asks for
+/// 200 ingests at once gets them done a few at a time, in order, not 200 threads.
 enum Offload {
+    /// The library's threads for blocking work (decoding through a worker, fsync, the catalog's waits).
+    static let pool: NIOThreadPool = {
+        let pool = NIOThreadPool(numberOfThreads: max(2, ProcessInfo.processInfo.activeProcessorCount))
+        pool.start()
+        return pool
+    }()
+
     /// Runs `body` with a containment whose cancellation is this task's.
     static func cancellable<T: Sendable>(_ containment: Containment, _ body: @escaping @Sendable (Containment) throws -> T) async throws -> T {
         let flag = CancellationFlag()
@@ -24,14 +35,8 @@ enum Offload {
         }
     }
 
-    /// Runs blocking work on a new thread and resumes the caller with its result.
+    /// Runs blocking work on one of the pool's threads and resumes the caller with its result.
     static func offload<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
-        try await withCheckedThrowingContinuation { continuation in
-            let thread = Thread {
-                continuation.resume(with: Result { try body() })
-            }
-            thread.stackSize = 8 << 20
-            thread.start()
-        }
+        try await pool.runIfActive(body)
     }
 }
