@@ -10,7 +10,7 @@ struct Export: ParsableCommand {
             data/, and under dfc/: each exhibit's frame hashes (FFmpeg framehash), packet hashes and PDQ hashes
             (vPDQ), the custody events with their signatures and an inclusion proof of each into a C2SP checkpoint,
             the actors' keys, and a CASE/UCO description (case.jsonld). The authorisation and the export are
-            signed custody events. Without a custodian's or supervisor's authorisation, or when --to exists and
+            signed custody events. Without a custodian's or supervisor's authorisation, or when --output exists and
             is not empty, nothing is written. Check a package with `dfc verify-package DIR`, or by hand (README).
             """)
 
@@ -19,8 +19,15 @@ struct Export: ParsableCommand {
     @Argument(help: "Exhibit numbers or SHA-256 (prefixes).")
     var references: [String]
 
-    @Option(help: ArgumentHelp("The package folder to create (it must not exist, or be empty).", valueName: "dir"))
-    var to: String
+    @Option(name: .customLong("output"), help: ArgumentHelp("The package folder to create (it must not exist, or be empty).", valueName: "dir"))
+    var output: String?
+
+    /// The old spelling of --output (one release).
+    @Option(name: .customLong("to"), help: .hidden)
+    var to: String?
+
+    /// Where to write: --output, or the old --to.
+    var destination: String { output ?? to ?? "" }
 
     @Option(help: ArgumentHelp("The custodian or supervisor authorising the export; their key signs the authorisation.", valueName: "actor"))
     var authorizedBy: String
@@ -37,10 +44,15 @@ struct Export: ParsableCommand {
     @Flag(help: "Print the report as JSON.")
     var json = false
 
+    func validate() throws {
+        _ = try RenamedFlag.value(output, "--output", old: to, "--to")
+    }
+
     func run() throws {
         try reportingErrors {
+            RenamedFlag.note(to, "--to", "--output", "--to is for the end of a time range")
             let report = try options.open().disclosure.export(
-                references, to: to, authorizedBy: authorizedBy, reason: reason, recipient: recipient, withFrames: withFrames,
+                references, to: destination, authorizedBy: authorizedBy, reason: reason, recipient: recipient, withFrames: withFrames,
                 actor: options.actorName)
             if json {
                 print(Output.json(report))

@@ -11,7 +11,7 @@ struct Extract: ParsableCommand {
             orientation and only records the turn). A confined worker decodes the vault copy; a picture whose
             SHA-256 is not the catalog's is refused. Each PNG's row (exhibit, stream, index, pts, the picture's
             SHA-256, the PNG's SHA-256, the conversion) and a signed `extracted` event are committed before the
-            files appear in --to. TIME is seconds (83.5) or [HH:]MM:SS[.fff] from the start of the file.
+            files appear in --output. TIME is seconds (83.5) or [HH:]MM:SS[.fff] from the start of the file.
             """)
 
     enum Rotation: String, ExpressibleByArgument, CaseIterable { case apply, record }
@@ -39,8 +39,15 @@ struct Extract: ParsableCommand {
     @Option(help: "apply (turn the pixels as the display matrix asks) or record (keep them as stored).")
     var rotation: Rotation = .apply
 
-    @Option(help: ArgumentHelp("The folder to write to (created if needed; existing files are never overwritten).", valueName: "dir"))
-    var to: String
+    @Option(name: .customLong("output"), help: ArgumentHelp("The folder to write to (created if needed; existing files are never overwritten).", valueName: "dir"))
+    var output: String?
+
+    /// The old spelling of --output (one release).
+    @Option(name: .customLong("to"), help: .hidden)
+    var to: String?
+
+    /// Where to write: --output, or the old --to.
+    var destination: String { output ?? to ?? "" }
 
     @OptionGroup var worker: WorkerOptions
 
@@ -50,6 +57,7 @@ struct Extract: ParsableCommand {
     func validate() throws {
         let chosen = [!at.isEmpty, every != nil, keyframes, !frames.isEmpty].filter { $0 }.count
         guard chosen == 1 else { throw ValidationError("choose the pictures with exactly one of --at, --every, --keyframes, --frames") }
+        _ = try RenamedFlag.value(output, "--output", old: to, "--to")
         for time in at where Self.seconds(time) == nil { throw ValidationError("\(time): not a time (seconds, or [HH:]MM:SS[.fff])") }
     }
 
@@ -75,9 +83,10 @@ struct Extract: ParsableCommand {
     func run() throws {
         let launcher = WorkerLauncher.start()
         try reportingErrors {
+            RenamedFlag.note(to, "--to", "--output", "--to is for the end of a time range")
             let store = try worker.open(options)
             let extraction = try store.disclosure.extractFrames(
-                of: reference, selection: selection, stream: stream, applyRotation: rotation == .apply, to: to,
+                of: reference, selection: selection, stream: stream, applyRotation: rotation == .apply, to: destination,
                 actor: options.actorName, limits: worker.limits, containment: worker.containment(launcher))
             var output = BufferedOutput()
             for frame in extraction.frames {

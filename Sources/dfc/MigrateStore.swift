@@ -9,14 +9,21 @@ struct MigrateStore: ParsableCommand {
             Every original is checked against its registration and uploaded, locked (with --vault); a signed store_copied \
             event is appended to this store's log; the catalog is copied as one snapshot (into the PostgreSQL database \
             with --catalog, which must be empty), with the actors' keys and the extracted pictures; and the new store is \
-            audited. It succeeds only when that audit is clean; otherwise nothing is left at --to. A custodian or \
+            audited. It succeeds only when that audit is clean; otherwise nothing is left at --output. A custodian or \
             supervisor acts. Credentials as for dfc init.
             """)
 
     @OptionGroup var options: StoreOptions
 
-    @Option(help: "The new store's folder (it must not exist, or be empty).")
-    var to: String
+    @Option(name: .customLong("output"), help: "The new store's folder (it must not exist, or be empty).")
+    var output: String?
+
+    /// The old spelling of --output (one release).
+    @Option(name: .customLong("to"), help: .hidden)
+    var to: String?
+
+    /// Where to write: --output, or the old --to.
+    var destination: String { output ?? to ?? "" }
 
     @Option(help: ArgumentHelp("The new store's vault: an S3 bucket with Object Lock.", valueName: "s3://BUCKET?endpoint=URL"))
     var vault: String?
@@ -30,9 +37,14 @@ struct MigrateStore: ParsableCommand {
     @Flag(help: "Print JSON.")
     var json = false
 
+    func validate() throws {
+        _ = try RenamedFlag.value(output, "--output", old: to, "--to")
+    }
+
     func run() throws {
         try reportingErrors {
-            let result = try options.open().migrator.migrate(to: to, vault: vault, catalog: catalog, catalogAdmin: catalogAdmin, actor: options.actorName)
+            RenamedFlag.note(to, "--to", "--output", "--to is for the end of a time range")
+            let result = try options.open().migrator.migrate(to: destination, vault: vault, catalog: catalog, catalogAdmin: catalogAdmin, actor: options.actorName)
             if json {
                 print(Output.json(result))
             } else {

@@ -35,6 +35,21 @@ enum Output {
     }
 }
 
+/// One meaning per flag: a flag renamed keeps its old spelling for one release, hidden from the help, with a
+/// note saying what replaced it; giving both, or neither when one is required, is a usage error.
+enum RenamedFlag {
+    static func value(_ current: String?, _ currentName: String, old: String?, _ oldName: String, required: Bool = true) throws -> String? {
+        if current != nil && old != nil { throw ValidationError("give \(currentName) alone (\(oldName) is its old spelling)") }
+        if required && current == nil && old == nil { throw ValidationError("missing \(currentName)") }
+        return current ?? old
+    }
+
+    /// The note for a run that used the old spelling.
+    static func note(_ old: String?, _ oldName: String, _ currentName: String, _ why: String) {
+        if old != nil { Output.note("\(oldName) is deprecated here and goes in the next release: use \(currentName) (\(why))") }
+    }
+}
+
 /// Standard output gathered into chunks of 64 KiB: listings run to millions of lines.
 struct BufferedOutput {
     private var text = ""

@@ -41,16 +41,30 @@ struct Proof: ParsableCommand {
 
         @OptionGroup var options: StoreOptions
 
-        @Option(help: "The older checkpoint file.")
-        var from: String
+        @Option(name: .customLong("checkpoint"), help: "The older checkpoint file.")
+        var checkpoint: String?
 
-        @Option(help: "A later checkpoint file to prove against (default: the log as it stands).")
+        @Option(name: .customLong("later"), help: "A later checkpoint file to prove against (default: the log as it stands).")
+        var later: String?
+
+        /// The old spellings of --checkpoint and --later (one release).
+        @Option(name: .customLong("from"), help: .hidden)
+        var from: String?
+        @Option(name: .customLong("to"), help: .hidden)
         var to: String?
+
+        func validate() throws {
+            _ = try RenamedFlag.value(checkpoint, "--checkpoint", old: from, "--from")
+            _ = try RenamedFlag.value(later, "--later", old: to, "--to", required: false)
+        }
 
         func run() throws {
             try reportingErrors {
+                RenamedFlag.note(from, "--from", "--checkpoint", "--from and --to are for time ranges")
+                RenamedFlag.note(to, "--to", "--later", "--from and --to are for time ranges")
+                let older = checkpoint ?? from ?? "", newer = later ?? to
                 let proof = try options.open().ledger.consistencyProof(
-                    from: try readCheckpoint(from), source: from, to: try to.map(readCheckpoint), laterSource: to ?? "checkpoint",
+                    from: try readCheckpoint(older), source: older, to: try newer.map(readCheckpoint), laterSource: newer ?? "checkpoint",
                     actor: options.actorName)
                 Output.write(proof.text)
             }

@@ -17,8 +17,15 @@ struct Report: ParsableCommand {
     @Argument(help: "Exhibit numbers or SHA-256 (prefixes).")
     var references: [String]
 
-    @Option(help: ArgumentHelp("The HTML file to write (it must not exist).", valueName: "file"))
-    var to: String
+    @Option(name: .customLong("output"), help: ArgumentHelp("The HTML file to write (it must not exist).", valueName: "file"))
+    var output: String?
+
+    /// The old spelling of --output (one release).
+    @Option(name: .customLong("to"), help: .hidden)
+    var to: String?
+
+    /// Where to write: --output, or the old --to.
+    var destination: String { output ?? to ?? "" }
 
     @Option(help: "Pictures on each exhibit's contact sheet.")
     var thumbnails = 12
@@ -27,13 +34,15 @@ struct Report: ParsableCommand {
 
     func validate() throws {
         guard (1...60).contains(thumbnails) else { throw ValidationError("--thumbnails must be 1 to 60") }
+        _ = try RenamedFlag.value(output, "--output", old: to, "--to")
     }
 
     func run() throws {
         let launcher = WorkerLauncher.start()
         try reportingErrors {
+            RenamedFlag.note(to, "--to", "--output", "--to is for the end of a time range")
             let store = try worker.open(options)
-            let destination = try store.disclosure.checkNewFile(at: to)
+            let destination = try store.disclosure.checkNewFile(at: self.destination)
             let html = try store.disclosure.report(references, actor: options.actorName, thumbnails: thumbnails,
                                         limits: worker.limits, containment: worker.containment(launcher))
             try store.disclosure.writeNewFile(Data(html.utf8), at: destination)

@@ -168,7 +168,7 @@ import Testing
         let mounted = try TestSupport.run("/bin/mount", ["--bind", store, alias])
         try #require(mounted.status == 0, "the tests run as root (as CI does), so a bind mount can be made: \(mounted.stderr)")
         defer { _ = try? TestSupport.run("/bin/umount", [alias]) }
-        let extract = try TestSupport.dfc(["extract", "EX-1", "--frames", "0", "--to", alias + "/vault/pictures", "--store", store], actor: Self.analyst)
+        let extract = try TestSupport.dfc(["extract", "EX-1", "--frames", "0", "--output", alias + "/vault/pictures", "--store", store], actor: Self.analyst)
         #expect(extract.status != 0 && extract.stderr.contains("is inside the evidence store"), "\(extract.stderr)")
         let checkpoint = try TestSupport.dfc(["checkpoint", "--output", alias + "/tmp/checkpoint.txt", "--store", store], actor: Self.custodian)
         #expect(checkpoint.status != 0 && checkpoint.stderr.contains("is inside the evidence store"), "\(checkpoint.stderr)")

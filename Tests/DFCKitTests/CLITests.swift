@@ -112,7 +112,7 @@ import Testing
         #expect(V.verifyInclusion(leafHash: V.leafHash(Array(payload.utf8)), index: proof.int("leaf_index"), size: cp.size,
                                   path: proof.path, root: cp.root))
 
-        let consistency = try TestSupport.dfc(["proof", "consistency", "--from", work + "/cp.txt"], actor: "B. Officer", in: work)
+        let consistency = try TestSupport.dfc(["proof", "consistency", "--checkpoint", work + "/cp.txt"], actor: "B. Officer", in: work)
         #expect(consistency.status == 0, "\(consistency.stderr)")
         let fields = V.Fields(consistency.stdout)
         #expect(fields.int("to_size") > cp.size)
@@ -121,7 +121,7 @@ import Testing
 
         let edited = work + "/edited.txt"
         try checkpoint.stdout.replacingOccurrences(of: "\n3\n", with: "\n2\n").write(toFile: edited, atomically: true, encoding: .utf8)
-        let forged = try TestSupport.dfc(["proof", "consistency", "--from", edited], actor: "B. Officer", in: work)
+        let forged = try TestSupport.dfc(["proof", "consistency", "--checkpoint", edited], actor: "B. Officer", in: work)
         #expect(forged.status == 65 && forged.stderr.contains(edited) && forged.stderr.contains("signature does not verify"))
         let audit = try TestSupport.dfc(["audit", "--checkpoint", work + "/cp.txt"], actor: "Insp. A. Khan", in: work)
         #expect(audit.status == 0 && audit.stdout.contains("CLEAN"), "\(audit.stdout)")

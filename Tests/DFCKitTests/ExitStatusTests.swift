@@ -84,3 +84,25 @@ import Testing
         return Int(UInt16(bigEndian: address.sin_port))   // closed again when the socket is (never listened on)
     }
 }
+
+/// One meaning per flag: a destination is --output; the old --to still works for one release, with a note;
+/// both at once, or neither, is a usage error (64).
+@Suite struct RenamedFlagTests {
+    @Test func theOldSpellingWorksWithANoteAndBothAtOnceIsAUsageError() throws {
+        let work = TestSupport.temporaryDirectory()
+        let store = work + "/store"
+        TestSupport.dfcSucceeding(["actor", "add", "Insp. A. Khan", "--role", "custodian", "--store", store], actor: nil)
+        TestSupport.dfcSucceeding(["ingest", TestSupport.fixture("mjpeg.avi"), "--case", "FLAG-1", "--store", store], actor: "Insp. A. Khan")
+        let old = try TestSupport.dfc(["report", "EX-1", "--to", work + "/old.html", "--store", store], actor: "Insp. A. Khan")
+        #expect(old.status == 0 && old.stderr.contains("--to is deprecated here and goes in the next release: use --output"), "\(old.stderr)")
+        #expect(FileManager.default.fileExists(atPath: work + "/old.html"))
+        let new = try TestSupport.dfc(["report", "EX-1", "--output", work + "/new.html", "--store", store], actor: "Insp. A. Khan")
+        #expect(new.status == 0 && !new.stderr.contains("deprecated"), "\(new.stderr)")
+        let both = try TestSupport.dfc(["report", "EX-1", "--output", work + "/a.html", "--to", work + "/b.html", "--store", store], actor: "Insp. A. Khan")
+        #expect(both.status == 64 && both.stderr.contains("give --output alone"), "\(both.stderr)")
+        let neither = try TestSupport.dfc(["report", "EX-1", "--store", store], actor: "Insp. A. Khan")
+        #expect(neither.status == 64 && neither.stderr.contains("missing --output"), "\(neither.stderr)")
+        let help = try TestSupport.dfc(["report", "--help"], actor: nil)
+        #expect(help.stdout.contains("--output") && !help.stdout.contains("--to "), "\(help.stdout)")
+    }
+}

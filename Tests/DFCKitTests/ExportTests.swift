@@ -19,9 +19,9 @@ import Testing
         dfc(["actor", "add", custodian, "--role", "custodian"], nil)
         dfc(["actor", "add", analyst, "--role", "analyst"], custodian)
         dfc(["ingest", TestSupport.fixture("bodycam.mp4"), TestSupport.fixture("damaged_truncated.mp4"), "--case", "LHR-7"], analyst)
-        dfc(["extract", "EX-1", "--at", "1", "--to", dir + "/frames"], analyst)
+        dfc(["extract", "EX-1", "--at", "1", "--output", dir + "/frames"], analyst)
         dfc(["show", "EX-2"], analyst)
-        dfc(["export", "EX-1", "EX-2", "--to", dir + "/package", "--authorized-by", custodian, "--reason", "Trial of R v Khan",
+        dfc(["export", "EX-1", "EX-2", "--output", dir + "/package", "--authorized-by", custodian, "--reason", "Trial of R v Khan",
              "--recipient", "Crown Court, Lahore", "--with-frames"], analyst)
         dfc(["actor", "add", "C. Auditor", "--role", "auditor"], custodian)   // in the trusted keys, never in the package
         return dir
@@ -82,12 +82,12 @@ import Testing
         let work = TestSupport.temporaryDirectory()
         try Insider(path: Self.base + "/store").forkFolder(to: work + "/store")
         let before = try TestSupport.dfc(["audit", "--store", work + "/store"], actor: Self.custodian)
-        let refused = try TestSupport.dfc(["export", "EX-1", "--to", work + "/out", "--authorized-by", Self.analyst, "--reason", "r",
+        let refused = try TestSupport.dfc(["export", "EX-1", "--output", work + "/out", "--authorized-by", Self.analyst, "--reason", "r",
                                            "--recipient", "x", "--store", work + "/store"], actor: Self.analyst)
         #expect(refused.status == 77 && refused.stderr.contains("B. Officer (analyst) may not authorise an export"), "\(refused.stderr)")
         try FileManager.default.createDirectory(atPath: work + "/busy", withIntermediateDirectories: true)
         try Data("x".utf8).write(to: URL(fileURLWithPath: work + "/busy/note.txt"))
-        let busy = try TestSupport.dfc(["export", "EX-1", "--to", work + "/busy", "--authorized-by", Self.custodian, "--reason", "r",
+        let busy = try TestSupport.dfc(["export", "EX-1", "--output", work + "/busy", "--authorized-by", Self.custodian, "--reason", "r",
                                         "--recipient", "x", "--store", work + "/store"], actor: Self.analyst)
         #expect(busy.status == 73 && busy.stderr.contains("exists and is not an empty folder"), "\(busy.stderr)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: work).sorted() == ["busy", "store"])
@@ -106,7 +106,7 @@ import Testing
         let impostor = work + "/impostor"
         TestSupport.dfcSucceeding(["actor", "add", Self.custodian, "--role", "custodian", "--store", impostor], actor: nil)
         TestSupport.dfcSucceeding(["ingest", TestSupport.fixture("bodycam.mp4"), "--case", "LHR-7", "--store", impostor], actor: Self.custodian)
-        TestSupport.dfcSucceeding(["export", "EX-1", "--to", work + "/forged", "--authorized-by", Self.custodian, "--reason", "r",
+        TestSupport.dfcSucceeding(["export", "EX-1", "--output", work + "/forged", "--authorized-by", Self.custodian, "--reason", "r",
                                    "--recipient", "x", "--store", impostor], actor: Self.custodian)
         #expect(try verify(work + "/forged").status == 0)
         let keys = work + "/trusted.txt"

@@ -141,10 +141,10 @@ import Testing
         let work = TestSupport.temporaryDirectory()
         let store = work + "/store"
         #expect(try TestSupport.dfc(["ingest", TestSupport.fixture("cctv_h264.mp4"), "--case", "C", "--store", store], actor: actor).status == 0)
-        let run = try TestSupport.dfc(["extract", "EX-1", "--at", "0:01.0", "2", "--to", work + "/frames", "--store", store], actor: actor)
+        let run = try TestSupport.dfc(["extract", "EX-1", "--at", "0:01.0", "2", "--output", work + "/frames", "--store", store], actor: actor)
         #expect(run.status == 0 && run.stdout.split(separator: "\n").count == 2, "\(run.stderr)")
         #expect(run.stderr.contains("2 pictures written to \(work)/frames, registered by custody event"))
-        let usage = try TestSupport.dfc(["extract", "EX-1", "--at", "1", "--keyframes", "--to", work + "/f2", "--store", store], actor: actor)
+        let usage = try TestSupport.dfc(["extract", "EX-1", "--at", "1", "--keyframes", "--output", work + "/f2", "--store", store], actor: actor)
         #expect(usage.status == 64 && usage.stderr.contains("exactly one of --at, --every, --keyframes, --frames"))
 
         let db = try DatabaseQueue(path: store + "/catalog.sqlite")

@@ -62,7 +62,7 @@ import Testing
         try Self.forge(index: "custody_event_exhibit", of: "custody_event",
                        expression: "CASE WHEN seq = \(amended) THEN NULL ELSE exhibit_id END", store: store)
         let package = TestSupport.temporaryDirectory() + "/package"
-        let export = try Self.dfc(["export", "EX-2", "--to", package, "--authorized-by", Self.custodian, "--reason", "trial",
+        let export = try Self.dfc(["export", "EX-2", "--output", package, "--authorized-by", Self.custodian, "--reason", "trial",
                                    "--recipient", "Crown Court"], store)
         #expect(export.status == 0, "\(export.stderr)")
         let shipped = try String(contentsOfFile: package + "/dfc/custody/events.jsonl", encoding: .utf8)
@@ -190,7 +190,7 @@ import Testing
         let store = try Self.copy()
         try Insider(path: store).execute("UPDATE actor SET role = 'supervisor' WHERE name = ?", [Self.analyst])
         let package = TestSupport.temporaryDirectory() + "/package"
-        let export = try Self.dfc(["export", "EX-1", "--to", package, "--authorized-by", Self.analyst, "--reason", "mine",
+        let export = try Self.dfc(["export", "EX-1", "--output", package, "--authorized-by", Self.analyst, "--reason", "mine",
                                    "--recipient", "anyone"], store)
         #expect(export.status != 0 && export.stderr.contains("disagrees with the actor_registered event"), "\(export.stderr)")
         #expect(!FileManager.default.fileExists(atPath: package))
@@ -225,27 +225,27 @@ import Testing
     @Test func destinationsInsideTheStoreOrTheKernelAreRefused() throws {
         let store = try Self.copy()
         let attempts: [[String]] = [
-            ["extract", "EX-1", "--frames", "0", "--to", store + "/vault"],
-            ["extract", "EX-1", "--frames", "0", "--to", store + "/derived/x"],
-            ["extract", "EX-1", "--frames", "0", "--to", store + "/keys"],
-            ["extract", "EX-1", "--frames", "0", "--to", store + "/../store/tmp/x"],
-            ["export", "EX-1", "--to", store + "/vault/pkg", "--authorized-by", Self.custodian, "--reason", "r", "--recipient", "c"],
-            ["report", "EX-1", "--to", store + "/vault/r.html"],
+            ["extract", "EX-1", "--frames", "0", "--output", store + "/vault"],
+            ["extract", "EX-1", "--frames", "0", "--output", store + "/derived/x"],
+            ["extract", "EX-1", "--frames", "0", "--output", store + "/keys"],
+            ["extract", "EX-1", "--frames", "0", "--output", store + "/../store/tmp/x"],
+            ["export", "EX-1", "--output", store + "/vault/pkg", "--authorized-by", Self.custodian, "--reason", "r", "--recipient", "c"],
+            ["report", "EX-1", "--output", store + "/vault/r.html"],
             ["checkpoint", "--output", store + "/keys/c.txt"],
         ]
         for arguments in attempts {
             let run = try Self.dfc(arguments, store, actor: arguments[0] == "checkpoint" ? Self.custodian : Self.analyst)
             #expect(run.status != 0 && run.stderr.contains("is inside the evidence store"), "\(arguments): \(run.stderr)")
         }
-        let kernel = try Self.dfc(["extract", "EX-1", "--frames", "0", "--to", "/dev/dfc-test-\(getpid())"], store)
+        let kernel = try Self.dfc(["extract", "EX-1", "--frames", "0", "--output", "/dev/dfc-test-\(getpid())"], store)
         #expect(kernel.status != 0 && kernel.stderr.contains("is under /dev"), "\(kernel.stderr)")
         #expect(!FileManager.default.fileExists(atPath: "/dev/dfc-test-\(getpid())"))
-        let proc = try Self.dfc(["report", "EX-1", "--to", "/proc/dfc-report.html"], store)
+        let proc = try Self.dfc(["report", "EX-1", "--output", "/proc/dfc-report.html"], store)
         #expect(proc.status != 0 && proc.stderr.contains("is under /proc"), "\(proc.stderr)")
         // A link to a file in the store: a report never writes through a link.
         let outside = TestSupport.temporaryDirectory()
         try FileManager.default.createSymbolicLink(atPath: outside + "/r.html", withDestinationPath: store + "/vault/r.html")
-        let linked = try Self.dfc(["report", "EX-1", "--to", outside + "/r.html"], store)
+        let linked = try Self.dfc(["report", "EX-1", "--output", outside + "/r.html"], store)
         #expect(linked.status != 0 && linked.stderr.contains("already exists"), "\(linked.stderr)")
         #expect(!FileManager.default.fileExists(atPath: store + "/vault/r.html"))
         let audit = try Self.dfc(["audit"], store, actor: Self.custodian)
@@ -259,7 +259,7 @@ import Testing
         let outside = TestSupport.temporaryDirectory()
         try FileManager.default.createDirectory(atPath: outside + "/real", withIntermediateDirectories: true)
         try FileManager.default.createSymbolicLink(atPath: outside + "/link", withDestinationPath: outside + "/real")
-        let export = try Self.dfc(["export", "EX-1", "--to", outside + "/link", "--authorized-by", Self.custodian, "--reason", "trial",
+        let export = try Self.dfc(["export", "EX-1", "--output", outside + "/link", "--authorized-by", Self.custodian, "--reason", "trial",
                                    "--recipient", "Crown Court"], store)
         #expect(export.status == 0, "\(export.stderr)")
         let real = Destination.realPath(outside + "/real") ?? ""
@@ -274,7 +274,7 @@ import Testing
     @Test func anExtractedPictureAnswersAsDerivedEvidence() throws {
         let store = try Self.copy()
         let frames = TestSupport.temporaryDirectory()
-        #expect(try Self.dfc(["extract", "EX-1", "--frames", "4", "--to", frames], store).status == 0)
+        #expect(try Self.dfc(["extract", "EX-1", "--frames", "4", "--output", frames], store).status == 0)
         let png = frames + "/EX-000001-s0-f000004.png"
         let verify = try Self.dfc(["verify", "--file", png], store)
         #expect(verify.status == 0, "\(verify.stdout)\(verify.stderr)")
@@ -321,7 +321,7 @@ import Testing
         #expect(try Self.dfc(["actor", "add", "D. Auditor", "--role", "auditor"], store, actor: Self.custodian).status == 0)
         let ingest = try Self.dfc(["ingest", TestSupport.fixture("cctv_h264.mp4"), "--case", "X"], store, actor: "D. Auditor")
         #expect(ingest.status != 0 && ingest.stderr.contains("an auditor checks evidence and never handles it"), "\(ingest.stderr)")
-        let extract = try Self.dfc(["extract", "EX-1", "--frames", "0", "--to", TestSupport.temporaryDirectory()], store, actor: "D. Auditor")
+        let extract = try Self.dfc(["extract", "EX-1", "--frames", "0", "--output", TestSupport.temporaryDirectory()], store, actor: "D. Auditor")
         #expect(extract.status != 0 && extract.stderr.contains("never handles it"), "\(extract.stderr)")
         #expect(try Self.dfc(["audit"], store, actor: "D. Auditor").status == 0)
         #expect(try Self.dfc(["checkpoint"], store, actor: "D. Auditor").status == 0)

@@ -68,7 +68,7 @@ import Testing
         var killed = 0
         for run in 0..<15 {
             let before = try authorisations()
-            let process = try FaultTests.start(["export", "EX-1", "EX-2", "--to", outside + "/pkg-\(run)", "--authorized-by", Self.custodian,
+            let process = try FaultTests.start(["export", "EX-1", "EX-2", "--output", outside + "/pkg-\(run)", "--authorized-by", Self.custodian,
                                                 "--reason", "trial", "--recipient", "Crown Court"], store)
             if run < 12 {
                 usleep(UInt32.random(in: 0...400_000, using: &random))   // anywhere in its run
@@ -122,7 +122,7 @@ import Testing
         var random = SplitMix(state: 7)
         var caught = 0
         for run in 0..<12 {
-            let process = try FaultTests.start(["extract", "EX-1", "--frames", "998", "999", "--to", outside + "/frames-\(run)"], store)
+            let process = try FaultTests.start(["extract", "EX-1", "--frames", "998", "999", "--output", outside + "/frames-\(run)"], store)
             var below: [pid_t] = []
             if run < 6 {
                 // Caught while its worker decodes: the worker is stopped there, so that it cannot finish first.

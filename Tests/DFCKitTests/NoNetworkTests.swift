@@ -30,10 +30,10 @@ import Testing
         try traced(["audit"])
         // The court-facing commands: extract, export, verify-package (no store) and report.
         let clip = "EX-\(corpus.files.count + 1)"
-        try traced(["extract", clip, "--frames", "0", "--to", work + "/frames"])
-        try traced(["export", clip, "--to", work + "/package", "--authorized-by", "Insp. A. Khan", "--reason", "r", "--recipient", "court"])
+        try traced(["extract", clip, "--frames", "0", "--output", work + "/frames"])
+        try traced(["export", clip, "--output", work + "/package", "--authorized-by", "Insp. A. Khan", "--reason", "r", "--recipient", "court"])
         try traced(["verify-package", work + "/package"], inStore: false)
-        try traced(["report", clip, "--to", work + "/report.html"])
+        try traced(["report", clip, "--output", work + "/report.html"])
         // The tracer saw each dfc start (execve is traced too), and it followed the ingest's
         // launcher and the worker it forked for each file, where FFmpeg runs: each one's
         // exit is in the trace.

@@ -48,19 +48,19 @@ import Testing
         let bySource = try Self.dfc(["lookup", "--source", "mall road"], store)
         #expect(bySource.stdout.contains("EX-000001") && bySource.stdout.contains("EX-000003"), "\(bySource.stdout)\(bySource.stderr)")
         #expect(try Self.dfc(["amend", "EX-2", "--case", "PG-2", "--reason", "wrong case"], store).status == 0)
-        let extract = try Self.dfc(["extract", "EX-1", "--frames", "3", "--to", work + "/frames"], store)
+        let extract = try Self.dfc(["extract", "EX-1", "--frames", "3", "--output", work + "/frames"], store)
         #expect(extract.status == 0, "\(extract.stderr)")
         let again = try Self.dfc(["reanalyze", "EX-2", "--reason", "same on PostgreSQL"], store)
         #expect(again.status == 0 && again.stdout.contains("identical"), "\(again.stdout)\(again.stderr)")
         let match = try Self.dfc(["match", "--video", files[0]], store)
         #expect(match.status == 0 && match.stdout.contains("EX-000001"), "\(match.stdout)\(match.stderr)")
-        let export = try Self.dfc(["export", "EX-1", "--to", work + "/package", "--authorized-by", "Insp. A. Khan", "--reason", "court",
+        let export = try Self.dfc(["export", "EX-1", "--output", work + "/package", "--authorized-by", "Insp. A. Khan", "--reason", "court",
                                    "--recipient", "court"], store)
         try #require(export.status == 0, "\(export.stderr)")
         #expect(try S3VaultTests.dfc(["verify-package", work + "/package"]).status == 0)
         let checkpoint = try Self.dfc(["checkpoint", "--output", work + "/head.txt"], store)
         #expect(checkpoint.status == 0, "\(checkpoint.stderr)")
-        #expect(try Self.dfc(["report", "EX-1", "--to", work + "/report.html"], store).status == 0)
+        #expect(try Self.dfc(["report", "EX-1", "--output", work + "/report.html"], store).status == 0)
         let audit = try Self.dfc(["audit", "--checkpoint", work + "/head.txt"], store)
         #expect(audit.status == 0 && audit.stdout.contains("CLEAN"), "\(audit.stdout)\(audit.stderr)")
     }
@@ -175,7 +175,7 @@ import Testing
         func dfc(_ arguments: [String], _ actor: String = "Insp. A. Khan") throws -> TestSupport.Run { try S3VaultTests.dfc(arguments, as: actor) }
 
         let database = try TestSupport.Postgres.newDatabase()
-        let moved = try dfc(["migrate-store", "--store", old, "--to", new, "--catalog", database.user, "--catalog-admin", database.admin,
+        let moved = try dfc(["migrate-store", "--store", old, "--output", new, "--catalog", database.user, "--catalog-admin", database.admin,
                              "--vault", try S3VaultTests.vaultURL(try S3VaultTests.bucket().name), "--json"])
         try #require(moved.status == 0, "\(moved.stderr)")
         #expect(moved.stdout.contains("\"exhibits\":3") && moved.stdout.contains("PostgreSQL catalog"), "\(moved.stdout)")
@@ -189,12 +189,12 @@ import Testing
         #expect(try dfc(["audit", "--store", new]).status == 0)
 
         // A database that already holds a log is refused, and nothing is left at --to.
-        let again = try dfc(["migrate-store", "--store", old, "--to", work + "/new2", "--catalog", database.user])
+        let again = try dfc(["migrate-store", "--store", old, "--output", work + "/new2", "--catalog", database.user])
         #expect(again.status != 0 && again.stderr.contains("already holds a custody log"), "\(again.stderr)")
         #expect(!FileManager.default.fileExists(atPath: work + "/new2"))
         // The catalog alone: the vault folder is copied, each original checked by the copy's audit.
         let alone = try TestSupport.Postgres.newDatabase()
-        let folder = try dfc(["migrate-store", "--store", old, "--to", work + "/new3", "--catalog", alone.user, "--catalog-admin", alone.admin])
+        let folder = try dfc(["migrate-store", "--store", old, "--output", work + "/new3", "--catalog", alone.user, "--catalog-admin", alone.admin])
         #expect(folder.status == 0, "\(folder.stderr)")
         #expect(FileManager.default.fileExists(atPath: work + "/new3/vault"))
     }

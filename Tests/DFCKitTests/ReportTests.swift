@@ -14,7 +14,7 @@ import Testing
             #expect(try TestSupport.dfc(["ingest", TestSupport.fixture(file), "--case", "LHR-7", "--source", "Cam <7> & \"gate\"",
                                          "--store", store], actor: actor).status == 0)
         }
-        let made = try TestSupport.dfc(["report", "EX-1", "EX-2", "EX-3", "--to", work + "/report.html", "--store", store], actor: actor)
+        let made = try TestSupport.dfc(["report", "EX-1", "EX-2", "EX-3", "--output", work + "/report.html", "--store", store], actor: actor)
         #expect(made.status == 0, "\(made.stderr)")
         let html = try String(contentsOfFile: work + "/report.html", encoding: .utf8)
         // Self-contained: nothing to fetch, nothing to run, every picture inline; text escaped.
@@ -50,7 +50,7 @@ import Testing
         let custody = try EvidenceStore(path: store).reading.custody(of: "EX-1", actor: actor)
         let access = try #require(custody.first { $0.action == "accessed" && $0.details["command"] == "report" })
         #expect(access.details["thumbnails"]?.split(separator: ",").count == 12 && access.signatureStatus == "valid")
-        let again = try TestSupport.dfc(["report", "EX-1", "--to", work + "/report.html", "--store", store], actor: actor)
+        let again = try TestSupport.dfc(["report", "EX-1", "--output", work + "/report.html", "--store", store], actor: actor)
         #expect(again.status == 73 && again.stderr.contains("already exists"))
     }
 

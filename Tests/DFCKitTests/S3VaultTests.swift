@@ -105,11 +105,11 @@ import Testing
         #expect(try Self.dfc(["verify", "EX-1", "EX-2", "EX-3", "--store", store]).status == 0)
         let identical = try Self.dfc(["verify", "--file", large, "--store", store])
         #expect(identical.stdout.hasPrefix("IDENTICAL"), "\(identical.stdout)")
-        let extract = try Self.dfc(["extract", "EX-1", "--frames", "3", "--to", work + "/frames", "--store", store])
+        let extract = try Self.dfc(["extract", "EX-1", "--frames", "3", "--output", work + "/frames", "--store", store])
         #expect(extract.status == 0, "\(extract.stderr)")
         let again = try Self.dfc(["reanalyze", "EX-2", "--reason", "same on S3", "--store", store])
         #expect(again.status == 0 && again.stdout.contains("identical"), "\(again.stdout)\(again.stderr)")
-        let export = try Self.dfc(["export", "EX-1", "EX-3", "--to", work + "/package", "--authorized-by", "Insp. A. Khan", "--reason", "court",
+        let export = try Self.dfc(["export", "EX-1", "EX-3", "--output", work + "/package", "--authorized-by", "Insp. A. Khan", "--reason", "court",
                                    "--recipient", "court", "--store", store])
         try #require(export.status == 0, "\(export.stderr)")
         let copied = Self.files(under: work + "/package/data").filter { $0.hasSuffix("large.bin") }
@@ -317,7 +317,7 @@ import Testing
         try #require(try dfc(["actor", "add", "A. Analyst", "--role", "analyst", "--store", old], as: "Insp. A. Khan").status == 0)
         let files = [TestSupport.fixture("cctv_h264.mp4"), TestSupport.fixture("gap_5s.mp4"), TestSupport.fixture("still_exif.jpg")]
         try #require(try dfc(["ingest", "--case", "MIG", "--store", old] + files, as: "A. Analyst").status == 0)
-        try #require(try dfc(["extract", "EX-1", "--frames", "2", "--to", work + "/frames", "--store", old], as: "A. Analyst").status == 0)
+        try #require(try dfc(["extract", "EX-1", "--frames", "2", "--output", work + "/frames", "--store", old], as: "A. Analyst").status == 0)
         try #require(try dfc(["amend", "EX-2", "--case", "MIG-2", "--reason", "wrong case", "--store", old], as: "Insp. A. Khan").status == 0)
         try #require(try dfc(["reanalyze", "EX-1", "--reason", "before the move", "--store", old], as: "A. Analyst").status == 0)
         try #require(try dfc(["checkpoint", "--output", work + "/before.txt", "--store", old], as: "Insp. A. Khan").status == 0)
@@ -330,10 +330,10 @@ import Testing
         let old = try Self.storeToMigrate(in: work), new = work + "/new"
         func dfc(_ arguments: [String], _ actor: String = "Insp. A. Khan") throws -> TestSupport.Run { try Self.dfc(arguments, as: actor) }
 
-        let refused = try dfc(["migrate-store", "--store", old, "--to", new, "--vault", try Self.vaultURL(bucket)], "A. Analyst")
+        let refused = try dfc(["migrate-store", "--store", old, "--output", new, "--vault", try Self.vaultURL(bucket)], "A. Analyst")
         #expect(refused.status != 0 && refused.stderr.contains("only a custodian or a supervisor"), "\(refused.stderr)")
 
-        let moved = try dfc(["migrate-store", "--store", old, "--to", new, "--vault", try Self.vaultURL(bucket), "--json"])
+        let moved = try dfc(["migrate-store", "--store", old, "--output", new, "--vault", try Self.vaultURL(bucket), "--json"])
         try #require(moved.status == 0, "\(moved.stderr)")
         #expect(moved.stdout.contains("\"exhibits\":3") && moved.stdout.contains("\"uploaded\":3"), "\(moved.stdout)")
         #expect(try client.keys(prefix: "vault/").count == 3)
@@ -350,7 +350,7 @@ import Testing
             #expect(log.status == 0, "\(store): \(log.stdout)")
         }
         // A second move of the same store adopts the objects already there.
-        let again = try dfc(["migrate-store", "--store", old, "--to", work + "/new2", "--vault", try Self.vaultURL(bucket), "--json"])
+        let again = try dfc(["migrate-store", "--store", old, "--output", work + "/new2", "--vault", try Self.vaultURL(bucket), "--json"])
         #expect(again.status == 0 && again.stdout.contains("\"adopted\":3"), "\(again.stdout)\(again.stderr)")
 
         // A damaged original: nothing is moved, nothing left behind.
@@ -362,7 +362,7 @@ import Testing
         bytes[100] ^= 0xFF
         try bytes.write(to: URL(fileURLWithPath: damaged))
         let (other, _) = try Self.bucket()
-        let stopped = try dfc(["migrate-store", "--store", old, "--to", work + "/new3", "--vault", try Self.vaultURL(other)])
+        let stopped = try dfc(["migrate-store", "--store", old, "--output", work + "/new3", "--vault", try Self.vaultURL(other)])
         #expect(stopped.status != 0 && stopped.stderr.contains("is not the registered file") && stopped.stderr.contains("not migrated"),
                 "\(stopped.stderr)")
         #expect(!FileManager.default.fileExists(atPath: work + "/new3"))
