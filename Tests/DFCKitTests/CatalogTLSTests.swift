@@ -136,7 +136,14 @@ import Testing
         try descriptor.replacingOccurrences(of: "sslmode=verify-full", with: "sslmode=verify-ca").write(toFile: path, atomically: true, encoding: .utf8)
         #expect(try verify().status == 0)
         let audit = try TestSupport.dfc(["audit", "--store", store], actor: Self.custodian)
-        #expect(audit.status == 0 && audit.stdout.contains("CLEAN"), "\(audit.stdout)\(audit.stderr)")
+        #expect(audit.status == 0 && audit.stdout.contains("CLEAN") && !audit.stdout.contains("NOTICE\tstore.json"), "\(audit.stdout)\(audit.stderr)")
+
+        // store.json's TLS words are not signed (a DBA moves databases): an edit that stops checking the
+        // server is named by the audit.
+        try descriptor.replacingOccurrences(of: "sslmode=verify-full&sslrootcert=\(certs)/ca.crt", with: "sslmode=require")
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        let unchecked = try TestSupport.dfc(["audit", "--store", store], actor: Self.custodian)
+        #expect(unchecked.stdout.contains("NOTICE\tstore.json: the catalog's server certificate is not checked"), "\(unchecked.stdout)\(unchecked.stderr)")
     }
 
     /// The URL's TLS words, and the defaults: verify-full off the loopback, and an address refused for it.

@@ -45,6 +45,7 @@ extension Integrity {
         let (ledger, records) = checked
         let (descriptorProblems, retentionDays) = try checkDescriptor(ledger)
         problems += descriptorProblems
+        notices += try connectionNotices()
         if ledger.storeFacts == nil {
             notices.append("the store's engines and its vault's retention were not signed when it was made (by a DFC before they were): "
                 + "store.json is taken as it is")
@@ -139,6 +140,23 @@ extension Integrity {
                 + "but custody event \(seq) signed \(signed[key] ?? "none") for the store: the file was edited")
         }
         return (problems, signed["retention_days"].flatMap(Int.init))
+    }
+
+    /// What store.json says of how the engines are reached, when it is less than checked TLS: its address and
+    /// TLS words are not signed (a DBA moves databases), so an edit that turns the checks off is named here.
+    private func connectionNotices() throws -> [String] {
+        let descriptor = try StoreDescriptor.read(storePath: path)
+        guard descriptor.catalog != "sqlite", let url = try? PostgresURL(descriptor.catalog, source: StoreDescriptor.fileName),
+              url.sslModeGiven else { return [] }
+        switch url.sslMode {
+        case .disable:
+            return ["\(StoreDescriptor.fileName): the catalog is reached without TLS (sslmode=disable): the custody log crosses the network in clear"]
+        case .require where url.sslRootCert == nil:
+            return ["\(StoreDescriptor.fileName): the catalog's server certificate is not checked (sslmode=require without sslrootcert): "
+                + "an impostor server would not be noticed"]
+        default:
+            return []
+        }
     }
 
     /// Vault files and extracted pictures that belong to nothing the catalog holds.
