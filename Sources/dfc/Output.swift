@@ -90,8 +90,9 @@ func reportingErrors(_ body: () throws -> Void) throws {
 }
 
 extension Output {
-    /// Whether this run asked for JSON (`--json`): then errors are JSON too.
-    static let wantsJSON = CommandLine.arguments.contains("--json")
+    /// Whether this run asked for JSON (`--json` among the options, before any `--`): then errors are JSON too.
+    /// A file named `--json` given after `--` is an argument, not the flag.
+    static let wantsJSON = CommandLine.arguments.dropFirst().prefix { $0 != "--" }.contains("--json")
 
     /// Prints a DFC error on standard error: one line, or under `--json` one JSON object
     /// (`{"error":{"code":…,"outcome":…,"exit_status":…,"message":…,"context":{…}}}`).
