@@ -104,14 +104,39 @@ package final class WorkerLauncher: @unchecked Sendable {
     }
 
     /// Runs one worker and waits for it. Nil when the launcher is gone (killed, say), and
-    /// the caller should start the worker from the executable instead.
-    package func run(_ request: Request) -> Reply? {
+    /// the caller should start the worker from the executable instead. Once `cancellation` is
+    /// set, the launcher is told to kill the worker (it alone reaps it, so no pid can be reused
+    /// under the kill); the reply then says `.cancelled`.
+    package func run(_ request: Request, cancellation: CancellationFlag? = nil) -> Reply? {
         lock.lock()
         defer { lock.unlock() }
         guard let line = try? JSONEncoder().encode(request),
-              Self.withoutBrokenPipeSignal({ Self.write(line + [0x0A], to: requests) }),
-              let reply = Self.readLine(from: replies) else { return nil }
+              Self.withoutBrokenPipeSignal({ Self.write(line + [0x0A], to: requests) }) else { return nil }
+        var told = false
+        while true {
+            if !told, cancellation?.isCancelled == true {
+                told = true
+                _ = Self.withoutBrokenPipeSignal { Self.write(Self.cancelLine + [0x0A], to: requests) }
+            }
+            // The reply, or its end: looked for every 20 ms while a cancellation may still come.
+            var reply = pollfd(fd: replies, events: Int16(POLLIN), revents: 0)
+            let ready = poll(&reply, 1, cancellation == nil || told ? -1 : 20)
+            if ready < 0 && errno == EINTR { continue }
+            if ready != 0 { break }
+        }
+        guard let reply = Self.readLine(from: replies) else { return nil }
         return try? JSONDecoder().decode(Reply.self, from: reply)
+    }
+
+    /// The line that asks the launcher to kill the worker it is waiting for.
+    private static let cancelLine = Array("cancel".utf8)
+
+    /// In the launcher: whether the program asked, since the request, to kill its worker (or is gone).
+    private static func cancelRequested(on requests: Int32) -> Bool {
+        var waiting = pollfd(fd: requests, events: Int16(POLLIN), revents: 0)
+        guard poll(&waiting, 1, 0) == 1 else { return false }
+        guard let line = readLine(from: requests) else { return true }   // the program closed its end
+        return Array(line) == cancelLine
     }
 
     /// Runs `body` with SIGPIPE blocked on this thread, so that writing to a launcher that
@@ -139,6 +164,8 @@ package final class WorkerLauncher: @unchecked Sendable {
     private static func serve(requests: Int32, replies: Int32) -> Never {
         name("dfc-launcher")
         while let line = readLine(from: requests) {
+            // A cancellation that came after its worker had ended: nothing to do.
+            if Array(line) == cancelLine { continue }
             let reply: Reply
             if let request = try? JSONDecoder().decode(Request.self, from: line) {
                 let launcher = getpid()
@@ -149,8 +176,9 @@ package final class WorkerLauncher: @unchecked Sendable {
                 }
                 reply = pid < 0
                     ? Reply(pid: 0, ending: nil, error: "cannot fork a worker: \(errnoDescription())")
-                    : Reply(pid: pid, ending: WorkerProcess.wait(for: pid, deadline: request.deadline,
-                                                                 memoryLimit: request.memoryLimit), error: nil)
+                    : Reply(pid: pid, ending: WorkerProcess.wait(for: pid, deadline: request.deadline, memoryLimit: request.memoryLimit) {
+                        cancelRequested(on: requests)
+                    }, error: nil)
             } else {
                 reply = Reply(pid: 0, ending: nil, error: "the launcher could not read its request")
             }

@@ -64,7 +64,7 @@ package struct WorkerProcess {
 
         let request = WorkerLauncher.Request(job: job, standardOutput: outPath,
                                              standardError: errPath, deadline: deadline, memoryLimit: memoryLimit)
-        if let reply = launcher?.run(request) {
+        if let reply = launcher?.run(request, cancellation: cancellation) {
             guard let ending = reply.ending else {
                 throw .storeIO(path: executable, reason: "cannot start the worker process: \(reply.error ?? "no reason given")")
             }
@@ -100,13 +100,15 @@ package struct WorkerProcess {
             throw .storeIO(path: executable, reason: "cannot start the worker process: \(String(cString: strerror(status)))")
         }
 
-        return outcome(pid, Self.wait(for: pid, deadline: deadline, memoryLimit: memoryLimit, cancellation: cancellation))
+        let cancellation = cancellation
+        return outcome(pid, Self.wait(for: pid, deadline: deadline, memoryLimit: memoryLimit) { cancellation?.isCancelled == true })
     }
 
     /// Waits for `pid`, polling, and kills it at the deadline or when its resident memory
     /// passes the limit. (An address-space rlimit would make the child fail inside its own
     /// allocations instead, and libdispatch waits for ever when it cannot make a thread.)
-    package static func wait(for pid: pid_t, deadline: Double, memoryLimit: Int?, cancellation: CancellationFlag? = nil) -> Ending {
+    /// Killed too once `cancelled` says so (the caller's job was cancelled: a lease lost, a host abandoning).
+    package static func wait(for pid: pid_t, deadline: Double, memoryLimit: Int?, cancelled: () -> Bool = { false }) -> Ending {
         let start = Date()
         var pause: useconds_t = 1_000
         while true {
@@ -119,7 +121,7 @@ package struct WorkerProcess {
                 Self.killAndReap(pid)
                 return .timedOut(seconds: deadline)
             }
-            if cancellation?.isCancelled == true {
+            if cancelled() {
                 Self.killAndReap(pid)
                 return .cancelled
             }

@@ -23,13 +23,15 @@ extension Queue {
             throw DFCError.notPermitted(actor: signer.name, role: signer.role, action: "run a worker host: a host is an actor of its own, "
                 + "registered with the host role (`dfc actor key NAME` on the host, then `dfc actor add NAME --role host --public-key KEY` by a custodian)")
         }
+        control.updateStatus { $0.host = signer.name; $0.state = .serving }
+        defer { control.updateStatus { $0.state = .stopped } }
         // A cut link costs seconds, not TCP's minutes: a query waits for a lock wait and a little more.
         catalog.giveUpQueries(afterLockWaitPlus: 15)
         let keeper = LeaseKeeper(catalog: catalog, logger: logger)
         keeper.start()
         defer { keeper.stop() }
         control.onAbandon { keeper.cancelAll() }
-        let run = HostRun()
+        let run = HostRun(control: control)
         let group = DispatchGroup()
         let slots: [Containment?] = containments.isEmpty ? [nil] : Array(containments.prefix(max(1, options.jobs)))
         for (index, slot) in slots.enumerated() {
@@ -45,6 +47,7 @@ extension Queue {
         if let error = run.error { throw error }
         var report = run.report
         report.drained = control.isDraining
+        control.updateStatus { [report] in $0.report = report }
         return report
     }
 
@@ -58,8 +61,10 @@ extension Queue {
             let lease: JobLease?
             do {
                 lease = try withCatalog { try catalog.coordinate { try Catalog.leaseJob(host: signer.name, token: UUID().uuidString, $0) } }
+                control.updateStatus { $0.lastQueueLook = Timestamp.now(); $0.catalogError = nil }
             } catch {
                 logger.warning("the queue cannot be read; trying again", metadata: ["error": "\(error)"])
+                control.updateStatus { $0.catalogError = "\(error)" }
                 Self.pause(options.pollSeconds, control)
                 continue
             }
@@ -72,7 +77,11 @@ extension Queue {
             var contained = slot
             contained?.cancellation = flag
             keeper.hold(lease, flag: flag, since: since)
-            defer { keeper.release(lease) }
+            control.updateStatus { $0.jobsInFlight += 1 }
+            defer {
+                keeper.release(lease)
+                control.updateStatus { $0.jobsInFlight -= 1 }
+            }
             var note = HostActivity(batch: BatchID(lease.batch), path: lease.path, outcome: "", exhibit: nil, reason: nil, completedBatch: false)
             do {
                 switch try perform(lease, host: signer, containment: contained, limits: options.limits) {
@@ -133,6 +142,11 @@ private final class HostRun: @unchecked Sendable {
     private let lock = NSLock()
     private var _report = HostReport()
     private var _error: (any Error)?
+    private let control: HostControl
+
+    init(control: HostControl) {
+        self.control = control
+    }
 
     var report: HostReport { lock.withLock { _report } }
     var error: (any Error)? { lock.withLock { _error } }
@@ -151,6 +165,8 @@ private final class HostRun: @unchecked Sendable {
             default: break
             }
             if note.completedBatch { _report.batchesCompleted += 1 }
+            let report = _report
+            control.updateStatus { $0.report = report }
         }
     }
 }
