@@ -23,7 +23,16 @@ package final class PostgresCatalog: CatalogEngine, @unchecked Sendable {
     private let logger: Logger
     private let driverLogger: Logger
     private let lock = NSLock()
+    /// The pool: connections idle, and how many are open (idle or in a transaction), never more
+    /// than `maxConnections`; a transaction that finds none free waits for one.
+    private let pool = NSCondition()
     private var idle: [PostgresConnection] = []
+    private var open = 0
+    /// The most connections this process holds to the server at once.
+    package let maxConnections: Int
+    /// The most a process holds by default: enough for a host's job slots, its lease keeper and a
+    /// server's offload threads, few enough for five hosts and their tools in PostgreSQL's default 100.
+    package static let defaultMaxConnections = 10
     private var nextID = 0
     /// Whether a connection ever succeeded: from then on a server that is away is waited for.
     private var reached = false
@@ -46,8 +55,10 @@ package final class PostgresCatalog: CatalogEngine, @unchecked Sendable {
     /// a role that may create tables: the owner's, given apart as `owner`, or the URL's own).
     /// Opens the catalog at `url`, bringing its schema up to date and checking it; with `migrating` false,
     /// only connects (to ask the server something before anything is made).
-    package init(url: PostgresURL, lockTimeout: Double = 60, logger: Logger = Logger(label: "dfc.postgresql"), migrating: Bool = true) throws {
+    package init(url: PostgresURL, lockTimeout: Double = 60, logger: Logger = Logger(label: "dfc.postgresql"), migrating: Bool = true,
+                 maxConnections: Int? = nil) throws {
         self.url = url
+        self.maxConnections = max(1, maxConnections ?? url.poolMax ?? Self.defaultMaxConnections)
         self.lockTimeout = lockTimeout
         self.password = url.password()
         self.tls = try url.tls()
@@ -241,6 +252,8 @@ package final class PostgresCatalog: CatalogEngine, @unchecked Sendable {
     /// back when it throws. A connection that failed is closed, never reused.
     package func transaction<T>(begin: String, _ body: (CatalogDB) throws -> T) throws -> T {
         var (connection, pooled) = try take()
+        var holding = true   // this transaction holds one of the pool's places
+        defer { if holding { give(connection) } }
         let timeout = answerTimeout
         var db = PostgresCatalogConnection(connection, logger: driverLogger, answerTimeout: timeout)
         do {
@@ -250,31 +263,57 @@ package final class PostgresCatalog: CatalogEngine, @unchecked Sendable {
                 // A pooled connection the server dropped meanwhile (a restart, an idle timeout):
                 // nothing was sent in it yet, so begin again on a new one.
                 Self.close(connection)
-                (connection, pooled) = (try connect(), false)
+                do {
+                    (connection, pooled) = (try connect(), false)
+                } catch {
+                    holding = false
+                    pool.withLock { open -= 1 }
+                    pool.signal()
+                    throw error
+                }
                 db = PostgresCatalogConnection(connection, logger: driverLogger, answerTimeout: timeout)
                 try db.execute(sql: begin)
             }
             let result = try body(db)
             try db.execute(sql: "COMMIT")
-            give(connection)
             return result
         } catch {
-            if !connection.isClosed, (try? db.execute(sql: "ROLLBACK")) != nil { give(connection) } else { Self.close(connection) }
+            if !connection.isClosed, (try? db.execute(sql: "ROLLBACK")) == nil { Self.close(connection) }
             throw error
         }
     }
 
-    /// A pooled connection (and true), or a new one.
+    /// A pooled connection (and true), or a new one while fewer than `maxConnections` are open;
+    /// else waits, up to the lock timeout, for one to be given back.
     private func take() throws -> (PostgresConnection, Bool) {
-        lock.lock()
-        if let connection = idle.popLast() {
-            lock.unlock()
-            if !connection.isClosed { return (connection, true) }
-            Self.close(connection)
-            return try take()
+        let deadline = Date().addingTimeInterval(lockTimeout)
+        pool.lock()
+        while true {
+            if let connection = idle.popLast() {
+                pool.unlock()
+                if !connection.isClosed { return (connection, true) }
+                Self.close(connection)
+                pool.lock()
+                open -= 1
+                continue
+            }
+            if open < maxConnections {
+                open += 1
+                pool.unlock()
+                do {
+                    return (try connect(), false)
+                } catch {
+                    pool.withLock { open -= 1 }
+                    pool.signal()
+                    throw error
+                }
+            }
+            guard pool.wait(until: deadline) else {
+                pool.unlock()
+                throw DFCError.catalog(path: name, reason: "all \(maxConnections) connections this process may hold to the server "
+                    + "were in use for \(Int(lockTimeout)) s; nothing was recorded (more at once: pool_max in the catalog URL)")
+            }
         }
-        lock.unlock()
-        return (try connect(), false)
     }
 
     /// A new connection. Once the server has been reached, a server that is away (restarting:
@@ -323,9 +362,11 @@ package final class PostgresCatalog: CatalogEngine, @unchecked Sendable {
         _ = try? PostgresWait.result(of: closing, on: connection)
     }
 
+    /// Gives a transaction's connection back: to the idle ones, or (closed by then) out of the count.
     private func give(_ connection: PostgresConnection) {
-        lock.lock()
-        defer { lock.unlock() }
-        if idle.count < 8 { idle.append(connection) } else { Self.close(connection) }
+        pool.lock()
+        if connection.isClosed { open -= 1 } else { idle.append(connection) }
+        pool.unlock()
+        pool.signal()
     }
 }

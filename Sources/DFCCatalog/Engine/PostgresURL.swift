@@ -10,7 +10,8 @@ import DFCLedger
 /// `sslrootcert` names a CA: then as `verify-ca`), `verify-ca` (signed by the CA) or `verify-full` (and
 /// naming the host); `sslrootcert` is the CA file (PEM), else the system's roots. With no `sslmode`, a host
 /// other than the loopback gets `verify-full`, and the loopback (`localhost`, `127.0.0.1`, `::1`) TLS when
-/// the server offers it: evidence never crosses a network in clear unless `disable` is named.
+/// the server offers it: evidence never crosses a network in clear unless `disable` is named. `pool_max` (DFC's own,
+/// 1 to 100, 10 by default) bounds the connections one process holds to the server.
 package struct PostgresURL: Equatable, Sendable {
     package var user: String
     package var host: String
@@ -22,6 +23,8 @@ package struct PostgresURL: Equatable, Sendable {
     package var sslModeGiven: Bool
     /// The CA file that signs the server's certificate, or nil for the system's roots.
     package var sslRootCert: String?
+    /// DFC's own setting (libpq has no pool): the most connections one process holds to the server.
+    package var poolMax: Int?
 
     /// libpq's `sslmode` words DFC takes (`allow` and `prefer` are not: a catalog is reached over TLS or,
     /// on the loopback by default or anywhere when named, without it).
@@ -45,7 +48,7 @@ package struct PostgresURL: Equatable, Sendable {
         guard let host = components.host, !host.isEmpty else { throw refuse("names no host") }
         let database = String(components.path.drop { $0 == "/" })
         guard !database.isEmpty, !database.contains("/") else { throw refuse("names no database (…/DATABASE)") }
-        var mode: SSLMode?, rootCert: String?
+        var mode: SSLMode?, rootCert: String?, poolMax: Int?
         for item in components.queryItems ?? [] {
             switch (item.name, item.value) {
             case ("sslmode", let value?):
@@ -57,8 +60,11 @@ package struct PostgresURL: Equatable, Sendable {
                 rootCert = value
             case ("sslrootcert", _):
                 throw refuse("sslrootcert must be an absolute path to the CA's certificate (PEM)")
+            case ("pool_max", let value?):
+                guard let count = Int(value), (1...100).contains(count) else { throw refuse("pool_max must be a number of connections from 1 to 100") }
+                poolMax = count
             default:
-                throw refuse("takes no setting \(item.name) (only sslmode and sslrootcert)")
+                throw refuse("takes no setting \(item.name) (only sslmode, sslrootcert and pool_max)")
             }
         }
         let port = components.port ?? 5432
@@ -77,6 +83,7 @@ package struct PostgresURL: Equatable, Sendable {
         self.sslMode = sslMode
         self.sslModeGiven = mode != nil
         self.sslRootCert = rootCert
+        self.poolMax = poolMax
     }
 
     /// The URL as the descriptor keeps it.
@@ -84,6 +91,7 @@ package struct PostgresURL: Equatable, Sendable {
         var settings: [String] = []
         if sslModeGiven { settings.append("sslmode=\(sslMode.rawValue)") }
         if let sslRootCert { settings.append("sslrootcert=\(sslRootCert)") }
+        if let poolMax { settings.append("pool_max=\(poolMax)") }
         return "postgresql://\(user)@\(host):\(port)/\(database)" + (settings.isEmpty ? "" : "?" + settings.joined(separator: "&"))
     }
 
