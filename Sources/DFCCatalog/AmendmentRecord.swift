@@ -58,6 +58,16 @@ extension Catalog {
             """, arguments: [source])
     }
 
+    /// The exhibits whose current source is exactly `source`.
+    package static func exhibits(source: String, _ db: CatalogDB) throws -> [ExhibitRecord] {
+        try ExhibitRecord.fetchAll(db, sql: """
+            SELECT * FROM exhibit e
+            WHERE coalesce((SELECT a.source FROM amendment a WHERE a.exhibit_id = e.id AND a.source IS NOT NULL
+                            ORDER BY a.seq DESC LIMIT 1), e.source) = ?
+            ORDER BY e.id
+            """, arguments: [source])
+    }
+
     /// The exhibits whose current source contains `text` (a LIKE pattern, `\` escaping; ASCII letters
     /// match either case, as SQLite's LIKE has them: ILIKE on PostgreSQL).
     package static func exhibits(sourceLike pattern: String, _ db: CatalogDB) throws -> [ExhibitRecord] {

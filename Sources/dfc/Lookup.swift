@@ -7,7 +7,8 @@ struct Lookup: ParsableCommand {
         discussion: """
             --from and --to (ISO 8601 with a zone) find every exhibit whose recording overlaps the range on the UTC \
             timeline, with the layer its time came from and the offsets and frames inside it; --near LAT,LON \
-            (with --radius metres), --case and --source narrow them.
+            (with --radius metres), --case, --source and --source-contains narrow them. --source names a source whole \
+            (as registered or amended); --source-contains matches part of a name, ASCII letters in either case.
             """)
 
     @OptionGroup var options: StoreOptions
@@ -21,8 +22,11 @@ struct Lookup: ParsableCommand {
     @Option(name: .customLong("case"), help: "A case identifier.")
     var caseID: String?
 
-    @Option(help: "Text the source contains (case-insensitive).")
+    @Option(help: ArgumentHelp("The source of exactly this name (as amended).", valueName: "name"))
     var source: String?
+
+    @Option(help: ArgumentHelp("Sources whose name contains this text (ASCII letters in either case).", valueName: "text"))
+    var sourceContains: String?
 
     @Option(help: ArgumentHelp("The start of a time range, ISO 8601 with its zone.", valueName: "time"))
     var from: String?
@@ -55,9 +59,9 @@ struct Lookup: ParsableCommand {
         }
         guard near == nil else { throw ValidationError("--near needs --from and --to") }
         guard after == nil, limit == TimeQuery.defaultLimit else { throw ValidationError("--limit and --after go with --from and --to") }
-        let given = [sha256, frameSHA256, caseID, source].compactMap { $0 }
+        let given = [sha256, frameSHA256, caseID, source, sourceContains].compactMap { $0 }
         guard given.count == 1 else {
-            throw ValidationError("give exactly one of --sha256, --frame-sha256, --case, --source")
+            throw ValidationError("give exactly one of --sha256, --frame-sha256, --case, --source, --source-contains")
         }
     }
 
@@ -68,7 +72,8 @@ struct Lookup: ParsableCommand {
             if let sha256 { query = .sha256(sha256) }
             else if let frameSHA256 { query = .frameSHA256(frameSHA256) }
             else if let caseID { query = .caseID(caseID) }
-            else { query = .source(source!) }
+            else if let source { query = .source(source) }
+            else { query = .sourceContains(sourceContains ?? "") }
             let hits = try options.open().reading.lookup(query, actor: options.actorName)
             for hit in hits {
                 if json {
@@ -85,6 +90,7 @@ struct Lookup: ParsableCommand {
             }
             if hits.isEmpty {
                 if !json { Output.error("nothing found") }
+                if source != nil { Self.sourceNote() }
                 throw ExitCode.failure
             }
         }
@@ -99,7 +105,7 @@ struct Lookup: ParsableCommand {
             }
             point = (latitude, longitude)
         }
-        let hits = try options.open().reading.lookup(TimeQuery(from: from, to: to, near: point, radiusMetres: radius, caseID: caseID, source: source,
+        let hits = try options.open().reading.lookup(TimeQuery(from: from, to: to, near: point, radiusMetres: radius, caseID: caseID, source: source, sourceContains: sourceContains,
                                                        limit: limit, after: after), actor: options.actorName)
         for hit in hits {
             if json {
@@ -122,8 +128,15 @@ struct Lookup: ParsableCommand {
         }
         if hits.isEmpty {
             if !json { Output.error("nothing found") }
+            if source != nil { Self.sourceNote() }
             throw ExitCode.failure
         }
+    }
+
+    /// Said when a lookup by --source finds nothing, for this release: --source matched part of a name before.
+    private static func sourceNote() {
+        Output.note("--source names a source whole since this release (it matched part of a name before): "
+            + "to match part of one, give --source-contains")
     }
 
     private static func seconds(_ value: Double) -> String { String(format: "%.3f s", value) }

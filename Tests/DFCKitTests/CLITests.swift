@@ -46,6 +46,26 @@ import Testing
         #expect(custody.stdout.split(separator: "\n").first?.contains("\"action\":\"ingested\"") == true)
     }
 
+    /// `--source` names a source whole; `--source-contains` matches part of a name, in either case; a lookup by
+    /// `--source` that finds nothing says, for this release, that it matched part of a name before.
+    @Test func sourceIsExactAndSourceContainsMatchesPart() throws {
+        let work = TestSupport.temporaryDirectory()
+        for (file, source) in [("cctv_h264.mp4", "Mall Road cam 3"), ("bodycam.mp4", "Mall Road cam 31")] {
+            let ingest = try TestSupport.dfc(["ingest", TestSupport.fixture(file), "--case", "SRC-1", "--source", source], in: work)
+            try #require(ingest.status == 0, "\(ingest.stderr)")
+        }
+        let exact = try TestSupport.dfc(["lookup", "--source", "Mall Road cam 3"], in: work)
+        #expect(exact.status == 0 && exact.stdout.split(separator: "\n").count == 1 && exact.stdout.hasPrefix("EX-000001"), "\(exact.stdout)")
+        let part = try TestSupport.dfc(["lookup", "--source-contains", "mall ROAD cam 3"], in: work)
+        #expect(part.status == 0 && part.stdout.split(separator: "\n").count == 2, "\(part.stdout)")
+        let wildcard = try TestSupport.dfc(["lookup", "--source-contains", "cam_3"], in: work)   // `_` is a character, not LIKE's wildcard
+        #expect(wildcard.status == 1, "\(wildcard.stdout)")
+        let partial = try TestSupport.dfc(["lookup", "--source", "Mall Road"], in: work)
+        #expect(partial.status == 1 && partial.stderr.contains("--source-contains"), "\(partial.stderr)")
+        let both = try TestSupport.dfc(["lookup", "--source", "Mall Road cam 3", "--source-contains", "cam"], in: work)
+        #expect(both.status == 64, "\(both.stderr)")
+    }
+
     @Test func usageErrorsAndBadInput() throws {
         let work = TestSupport.temporaryDirectory()
         let noActor = try TestSupport.dfc(["ingest", TestSupport.fixture("mjpeg.avi"), "--case", "C"], actor: nil, in: work)

@@ -97,7 +97,7 @@ import Testing
     /// What a store's users run; none may trap, whatever the catalog holds.
     static let commands: [([String], String)] = [
         (["audit"], custodian), (["show", "EX-1"], analyst), (["show", "EX-3", "--json"], analyst), (["custody", "EX-2"], analyst),
-        (["custody", "EX-4", "--json"], analyst), (["lookup", "--case", "LHR-7"], analyst), (["lookup", "--source", "Camera"], analyst),
+        (["custody", "EX-4", "--json"], analyst), (["lookup", "--case", "LHR-7"], analyst), (["lookup", "--source", "Camera"], analyst), (["lookup", "--source-contains", "Camera"], analyst),
         (["verify", "EX-1", "EX-2"], analyst), (["frames", "EX-2"], analyst), (["packets", "EX-1"], analyst), (["pdq", "EX-3"], analyst),
         (["actor", "list"], analyst),
     ]

@@ -6,6 +6,8 @@ public enum LookupQuery: Sendable, Equatable {
     case frameSHA256(String)
     /// Every exhibit of a case.
     case caseID(String)
-    /// Every exhibit whose source contains the text (case-insensitive).
+    /// Every exhibit whose source (as amended) is exactly this name.
     case source(String)
+    /// Every exhibit whose source (as amended) contains the text, ASCII letters in either case.
+    case sourceContains(String)
 }

@@ -8,9 +8,11 @@ public struct TimeQuery: Sendable, Equatable {
     /// Only exhibits with a place within `radiusMetres` of this point (degrees, WGS 84).
     public var near: (latitude: Double, longitude: Double)?
     public var radiusMetres: Double
-    /// Only exhibits of this case, or whose source contains this text (case-insensitive), as amended.
+    /// Only exhibits of this case, of the source of exactly this name, or whose source contains this
+    /// text (ASCII letters in either case), each as amended.
     public var caseID: String?
     public var source: String?
+    public var sourceContains: String?
     /// At most this many exhibits in one page, earliest first (`defaultLimit` unless given): every
     /// filter is applied first, and the page says how many more matched (`TimeLookupPage.more`).
     public var limit: Int
@@ -22,14 +24,16 @@ public struct TimeQuery: Sendable, Equatable {
 
     /// Makes a query.
     public init(from: String, to: String, near: (latitude: Double, longitude: Double)? = nil, radiusMetres: Double = 100,
-                caseID: String? = nil, source: String? = nil, limit: Int = TimeQuery.defaultLimit, after: String? = nil) {
+                caseID: String? = nil, source: String? = nil, sourceContains: String? = nil, limit: Int = TimeQuery.defaultLimit,
+                after: String? = nil) {
         (self.from, self.to, self.near, self.radiusMetres, self.caseID, self.source, self.limit) = (from, to, near, radiusMetres, caseID, source, limit)
+        self.sourceContains = sourceContains
         self.after = after
     }
 
     public static func == (a: TimeQuery, b: TimeQuery) -> Bool {
         a.from == b.from && a.to == b.to && a.near?.latitude == b.near?.latitude && a.near?.longitude == b.near?.longitude
-            && a.radiusMetres == b.radiusMetres && a.caseID == b.caseID && a.source == b.source && a.limit == b.limit && a.after == b.after
+            && a.radiusMetres == b.radiusMetres && a.caseID == b.caseID && a.source == b.source && a.sourceContains == b.sourceContains && a.limit == b.limit && a.after == b.after
     }
 }
 

@@ -50,12 +50,19 @@ extension Reading {
             }
         case .caseID(let caseID):
             return try Catalog.exhibits(inCase: caseID, db).map { ($0, nil) }
-        case .source(let text):
-            guard !text.isEmpty else { throw DFCError.invalidArgument("--source needs some text to look for") }
-            let pattern = "%" + text.replacingOccurrences(of: "\\", with: "\\\\")
-                .replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_") + "%"
-            return try Catalog.exhibits(sourceLike: pattern, db).map { ($0, nil) }
+        case .source(let name):
+            guard !name.isEmpty else { throw DFCError.invalidArgument("--source needs the source's name") }
+            return try Catalog.exhibits(source: name, db).map { ($0, nil) }
+        case .sourceContains(let text):
+            guard !text.isEmpty else { throw DFCError.invalidArgument("--source-contains needs some text to look for") }
+            return try Catalog.exhibits(sourceLike: Self.containsPattern(text), db).map { ($0, nil) }
         }
+    }
+
+    /// A LIKE pattern that matches `text` anywhere, its `%`, `_` and `\\` taken as themselves.
+    package static func containsPattern(_ text: String) -> String {
+        "%" + text.replacingOccurrences(of: "\\", with: "\\\\")
+            .replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_") + "%"
     }
 
     package static func unique(_ records: [ExhibitRecord]) -> [ExhibitRecord] {
@@ -69,6 +76,7 @@ extension Reading {
         case .frameSHA256(let value): "frame-sha256=\(value)"
         case .caseID(let value): "case=\(value)"
         case .source(let value): "source=\(value)"
+        case .sourceContains(let value): "source-contains=\(value)"
         }
     }
 }

@@ -39,10 +39,11 @@ extension Reading {
                         guard let record = rows.records[span.exhibit] else { continue }
                         let layers = rows.layers[span.exhibit] ?? []
                         guard span.layer >= 0, span.layer < layers.count else { continue }
-                        if query.caseID != nil || query.source != nil {
+                        if query.caseID != nil || query.source != nil || query.sourceContains != nil {
                             let now = try exhibits.current(record, db)
                             if let caseID = query.caseID, now.caseID != caseID { continue }
-                            if let text = query.source, now.source?.range(of: text, options: .caseInsensitive) == nil { continue }
+                            if let name = query.source, now.source != name { continue }
+                            if let text = query.sourceContains, !Self.contains(now.source, text) { continue }
                         }
                         var distance: Double?
                         if let near = query.near {
@@ -77,6 +78,7 @@ extension Reading {
                 if let near = query.near { described += ";near=\(near.latitude),\(near.longitude);radius=\(query.radiusMetres)" }
                 if let caseID = query.caseID { described += ";case=\(caseID)" }
                 if let source = query.source { described += ";source=\(source)" }
+                if let text = query.sourceContains { described += ";source-contains=\(text)" }
                 if query.limit != TimeQuery.defaultLimit { described += ";limit=\(query.limit)" }
                 if let after = query.after { described += ";after=\(after)" }
                 try ledger.recordAccess(db, records, signer: signer, command: "lookup", extra: ["query": described, "more": String(more)])
@@ -111,6 +113,16 @@ extension Reading {
     }
 
     /// The great-circle distance in metres (haversine, mean Earth radius).
+    /// Whether `source` contains `text`, ASCII letters in either case: what `LIKE` (SQLite) does for a lookup by source.
+    package static func contains(_ source: String?, _ text: String) -> Bool {
+        func folded(_ value: String) -> [UInt8] { value.utf8.map { (65...90).contains($0) ? $0 + 32 : $0 } }
+        guard let source else { return false }
+        let haystack = folded(source), needle = folded(text)
+        guard !needle.isEmpty else { return true }
+        guard haystack.count >= needle.count else { return false }
+        return (0...(haystack.count - needle.count)).contains { start in haystack[start..<(start + needle.count)].elementsEqual(needle) }
+    }
+
     package static func metres(_ a: (latitude: Double, longitude: Double), _ b: (Double, Double)) -> Double {
         let radians = Double.pi / 180
         let dLat = (b.0 - a.latitude) * radians, dLon = (b.1 - a.longitude) * radians
