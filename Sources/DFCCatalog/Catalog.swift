@@ -53,6 +53,7 @@ package struct Catalog: Sendable {
         if error is CatalogReadError || error is CatalogSchemaChanged || error is StoredRowsDiffer {
             return .catalogDamaged(path: name, reason: reason)
         }
+        if SQLiteCatalog.isLockWait(error) || PostgresCatalog.isLockWait(error) { return .catalogBusy(path: name, reason: reason) }
         return .catalog(path: name, reason: reason)
     }
 

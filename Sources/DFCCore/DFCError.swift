@@ -95,13 +95,15 @@ extension DFCError {
         public static let destinationExists = Code("destination_exists", .exists)
         public static let catalogNotReady = Code("catalog_not_ready", .configuration)
         public static let catalogDamaged = Code("catalog_damaged", .dataError)
+        /// The catalog was busy: a lock another writer held, or every connection of the pool, not free in time.
+        public static let catalogBusy = Code("catalog_busy", .busy)
 
         static let all: [Code] = [
             inputMissing, inputIsDirectory, inputNotRegularFile, inputUnreadable, inputEmpty, storeIsNotDirectory, storeMissing,
             storeIO, catalog, actorMissing, invalidReference, exhibitNotFound, ambiguousReference, streamNotFound, invalidArgument,
             actorNotRegistered, actorExists, actorRecordAltered, invalidActorName, notPermitted, keyFile, eventNotFound, batchNotFound,
             analysisNotFound, checkpoint, extractionFailed, vault, vaultObjectMissing, cancelled, actorRevoked, leaseLost, storeDescriptor,
-            destinationExists, catalogNotReady, catalogDamaged,
+            destinationExists, catalogNotReady, catalogDamaged, catalogBusy,
         ]
         static let known: [String: Outcome] = Dictionary(all.map { ($0.rawValue, $0.outcome) }, uniquingKeysWith: { a, _ in a })
     }
@@ -191,6 +193,10 @@ extension DFCError {
     /// The catalog refused an operation or could not be reached.
     public static func catalog(path: String, reason: String) -> DFCError {
         DFCError(.catalog, "\(path): catalog error: \(reason)", context: ["path": path, "reason": reason])
+    }
+    /// The catalog was busy (a lock or the connection pool not free in time); nothing was recorded: try again.
+    public static func catalogBusy(path: String, reason: String) -> DFCError {
+        DFCError(.catalogBusy, "\(path): catalog busy: \(reason)", context: ["path": path, "reason": reason])
     }
     /// No actor was named: every access to evidence must be attributable.
     public static let actorMissing = DFCError(.actorMissing,

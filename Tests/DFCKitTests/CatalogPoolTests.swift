@@ -53,7 +53,7 @@ struct CatalogPoolTests {
         holding.wait()
         let start = Date()
         let error = #expect(throws: DFCError.self) { _ = try catalog.read { try $0.rows(sql: "SELECT 1", arguments: []) } }
-        #expect(error?.code == .catalog && error?.outcome.exitStatus == 69, "\(String(describing: error))")
+        #expect(error?.code == .catalogBusy && error?.outcome.exitStatus == 75, "\(String(describing: error))")
         #expect("\(error.map { "\($0)" } ?? "")".contains("all 1 connections"))
         #expect(Date().timeIntervalSince(start) < 2.5)
         done.wait()

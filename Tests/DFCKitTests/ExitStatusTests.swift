@@ -51,6 +51,27 @@ import Testing
         let refused = try verify(other, store)
         #expect(refused.status == 69 && refused.stderr.contains("nobody"), "\(refused.status) \(refused.stderr)")
 
+        // A role that must give a password (Scripts/pg-server's dfc_password, scram-sha-256), given none, a wrong
+        // one in PGPASSWORD, a wrong one in a PGPASSFILE: 69 naming the role; the right one reaches the server.
+        try Self.pointCatalog(of: store, to: "postgresql://dfc_password@\(address)/\(database.name)")
+        let none = try TestSupport.dfc(["verify", "--file", other, "--store", store], actor: Self.custodian,
+                                       environment: ["PGPASSFILE": "/nonexistent"], unsetting: ["PGPASSWORD"])
+        #expect(none.status == 69 && none.stderr.contains("wants a password for dfc_password"), "\(none.status) \(none.stderr)")
+        let wrong = try TestSupport.dfc(["verify", "--file", other, "--store", store, "--json"], actor: Self.custodian,
+                                        environment: ["PGPASSWORD": "not-the-password"])
+        #expect(wrong.status == 69 && wrong.stderr.contains("refused the credentials of dfc_password")
+                && wrong.stderr.contains("\"code\":\"catalog\""), "\(wrong.status) \(wrong.stderr)")
+        let passfile = TestSupport.temporaryDirectory() + "/pgpass"
+        try "127.0.0.1:*:*:dfc_password:also-wrong\n".write(toFile: passfile, atomically: true, encoding: .utf8)
+        chmod(passfile, 0o600)
+        let wrongFile = try TestSupport.dfc(["verify", "--file", other, "--store", store], actor: Self.custodian,
+                                            environment: ["PGPASSFILE": passfile], unsetting: ["PGPASSWORD"])
+        #expect(wrongFile.status == 69 && wrongFile.stderr.contains("refused the credentials of dfc_password"), "\(wrongFile.stderr)")
+        // The right password: the server lets the role in, which has no rights on DFC's tables (77 or 69, never 1).
+        let right = try TestSupport.dfc(["verify", "--file", other, "--store", store], actor: Self.custodian,
+                                        environment: ["PGPASSWORD": "the-right-password"])
+        #expect(right.status != 1 && !right.stderr.contains("credentials"), "\(right.status) \(right.stderr)")
+
         // A server that is not running (nothing listens on the port): the same, never 1.
         let closed = try Self.closedPort()
         try Self.pointCatalog(of: store, to: "postgresql://dfc@127.0.0.1:\(closed)/\(database.name)")

@@ -118,11 +118,11 @@ import Testing
         try holder.inDatabase { try $0.execute(sql: "BEGIN IMMEDIATE") }
 
         let ingest = try Self.dfc(["ingest", "--case", "F-2", "--lock-timeout", "1", TestSupport.fixture("hevc.mkv")], store)
-        #expect(ingest.status == 69)   // the catalog could not be used: never 1, the "no" of an answer
-        #expect(ingest.stderr.contains("catalog.sqlite: catalog error: the catalog is locked by another process (waited 1 s); nothing was recorded"),
+        #expect(ingest.status == 75)   // busy: try again later; never 1, the "no" of an answer
+        #expect(ingest.stderr.contains("catalog.sqlite: catalog busy: the catalog is locked by another process (waited 1 s); nothing was recorded"),
                 "\(ingest.stderr)")
         let show = try Self.dfc(["show", "EX-1", "--lock-timeout", "1"], store)
-        #expect(show.status == 69, "a read must wait too: it records a custody event")
+        #expect(show.status == 75, "a read must wait too: it records a custody event")
         #expect(show.stderr.contains("locked by another process"), "\(show.stderr)")
         #expect(Self.vaultFiles(store).count == 1, "nothing of the refused ingest may reach the vault")
         #expect(Self.stagingLeftovers(store).isEmpty)

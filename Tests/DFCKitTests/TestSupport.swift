@@ -70,7 +70,8 @@ enum TestSupport {
     }
 
     /// Runs a program to completion.
-    static func run(_ executable: String, _ arguments: [String], environment: [String: String] = [:], in directory: String? = nil) throws -> Run {
+    static func run(_ executable: String, _ arguments: [String], environment: [String: String] = [:], unsetting: [String] = [],
+                    in directory: String? = nil) throws -> Run {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
@@ -78,6 +79,7 @@ enum TestSupport {
         env["DFC_ACTOR"] = nil
         env["DFC_STORE"] = nil
         for (key, value) in environment { env[key] = value }
+        for key in unsetting { env[key] = nil }
         process.environment = env
         if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
         let out = Pipe(), err = Pipe()
@@ -129,8 +131,10 @@ enum TestSupport {
         return packageRoot.appendingPathComponent(".build/debug/dfc").path
     }()
 
-    static func dfc(_ arguments: [String], actor: String? = "T. Tester", in directory: String? = nil) throws -> Run {
-        try run(dfcBinary, arguments, environment: actor.map { ["DFC_ACTOR": $0] } ?? [:], in: directory)
+    static func dfc(_ arguments: [String], actor: String? = "T. Tester", in directory: String? = nil,
+                    environment: [String: String] = [:], unsetting: [String] = []) throws -> Run {
+        try run(dfcBinary, arguments, environment: environment.merging(actor.map { ["DFC_ACTOR": $0] } ?? [:]) { $1 },
+                unsetting: unsetting, in: directory)
     }
 
     /// Runs `dfc` to build a fixture store, stopping the tests if it fails.

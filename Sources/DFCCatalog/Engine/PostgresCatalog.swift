@@ -195,6 +195,11 @@ package final class PostgresCatalog: CatalogEngine, @unchecked Sendable {
 
     package func explain(_ error: any Error) -> String { Self.explain(error, url: url, lockTimeout: lockTimeout) }
 
+    /// Whether the operation failed for the log's lock, held by another writer past the wait (55P03): busy, not broken.
+    package static func isLockWait(_ error: any Error) -> Bool {
+        (error as? PSQLError)?.serverInfo?[.sqlState] == "55P03"
+    }
+
     package static func explain(_ error: any Error, url: PostgresURL, lockTimeout: Double) -> String {
         if error is CatalogReadError || error is CatalogSchemaChanged || error is StoredRowsDiffer { return Catalog.explainUnreadable(error) }
         if let error = error as? PostgresWait.NoAnswer {
@@ -310,7 +315,7 @@ package final class PostgresCatalog: CatalogEngine, @unchecked Sendable {
             }
             guard pool.wait(until: deadline) else {
                 pool.unlock()
-                throw DFCError.catalog(path: name, reason: "all \(maxConnections) connections this process may hold to the server "
+                throw DFCError.catalogBusy(path: name, reason: "all \(maxConnections) connections this process may hold to the server "
                     + "were in use for \(Int(lockTimeout)) s; nothing was recorded (more at once: pool_max in the catalog URL)")
             }
         }

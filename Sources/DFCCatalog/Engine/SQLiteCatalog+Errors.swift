@@ -7,6 +7,12 @@ extension SQLiteCatalog {
     /// transaction back in each of these cases, so nothing of it was recorded.
     package func explain(_ error: any Error) -> String { Self.explain(error, lockTimeout: lockTimeout) }
 
+    /// Whether the operation failed for a lock another process held past the wait: busy, not broken.
+    package static func isLockWait(_ error: any Error) -> Bool {
+        guard let error = error as? DatabaseError else { return false }
+        return error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED
+    }
+
     package static func explain(_ error: any Error, lockTimeout: Double) -> String {
         guard let error = error as? DatabaseError else { return Catalog.explainUnreadable(error) }
         let sqlite = error.message ?? "\(error)"
