@@ -45,7 +45,7 @@ import Testing
             .split(separator: ",").last.map { $0.trimmingCharacters(in: .whitespaces) })
         let lookup = try Self.dfc(["lookup", "--frame-sha256", hash], store)
         #expect(lookup.status == 0 && lookup.stdout.contains("EX-000001"), "\(lookup.stdout)\(lookup.stderr)")
-        let bySource = try Self.dfc(["lookup", "--source", "mall road"], store)
+        let bySource = try Self.dfc(["lookup", "--source-contains", "mall road"], store)   // ILIKE on PostgreSQL
         #expect(bySource.stdout.contains("EX-000001") && bySource.stdout.contains("EX-000003"), "\(bySource.stdout)\(bySource.stderr)")
         #expect(try Self.dfc(["amend", "EX-2", "--case", "PG-2", "--reason", "wrong case"], store).status == 0)
         let extract = try Self.dfc(["extract", "EX-1", "--frames", "3", "--output", work + "/frames"], store)
