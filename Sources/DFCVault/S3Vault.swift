@@ -28,7 +28,6 @@ package struct S3Vault: VaultStorage {
             if let until = head.retainUntil.flatMap(Self.date), until < retainUntil().addingTimeInterval(-3600) {
                 try call { try client.setRetention(relative, versionID: head.versionID, S3ObjectLock(retainUntil: retainUntil())) }
             }
-            unlink(staged.temporaryPath)
             return false
         }
         let fd = open(staged.temporaryPath, O_RDONLY | O_CLOEXEC)
@@ -46,8 +45,7 @@ package struct S3Vault: VaultStorage {
             throw DFCError.vault(vault: name, reason: "\(relative) was uploaded but is not there with its \(staged.digest.size) bytes")
         }
         if let problem = lockProblem(head, since: Date(), days: retentionDays) { throw DFCError.vault(vault: name, reason: "\(relative) was uploaded, but \(problem)") }
-        unlink(staged.temporaryPath)
-        return true
+        return true   // the staged copy stays for its owner to discard: a worker may still be reading it
     }
 
     /// Whether the object at `relative` has `digest`'s bytes, read back whole.

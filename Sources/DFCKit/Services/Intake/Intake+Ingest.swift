@@ -81,14 +81,16 @@ extension Intake {
 
         // The same bytes already an exhibit: nothing to analyse.
         let known = try withCatalog { try catalog.read { try Catalog.exhibit(sha256: digest.sha256, scanning: false, $0) } }
+        // An S3 vault's upload may take minutes: it goes on beside the analysis, before the
+        // transaction, never under the catalog's write lock. The object is named by its bytes and
+        // locked; should the analysis be cancelled or the transaction fail, it stays (the audit
+        // names it), and the next ingest of the same file adopts it.
+        let upload = known == nil && !vault.storage.isLocal ? VaultUpload(staged, into: vault) : nil
+        defer { upload?.finish() }   // before the staged copy it reads is discarded
         let analysis = known == nil ? try workers.analyse(staged, file: file, limits: limits, containment: analyser) : nil
         defer { if let path = analysis?.path { unlink(path) } }
         try analyser?.cancellation?.check()   // cancelled while it was copied or analysed: nothing is recorded
-
-        // An S3 vault's upload may take minutes: it goes before the transaction, never under the
-        // catalog's write lock. The object is named by its bytes and locked; should the
-        // transaction fail, it stays, and the next ingest of the same file adopts it.
-        let uploaded = known == nil && analysis != nil && !vault.storage.isLocal ? try vault.commit(staged) : nil
+        let uploaded = try upload?.result()
         // A duplicate's vault copy is read back and, when unsound, restored from these bytes before
         // the transaction too: re-reading an original (an S3 download, or a file of many GB) must
         // not hold the write lock either.
