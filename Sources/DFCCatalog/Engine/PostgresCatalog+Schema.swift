@@ -1,3 +1,4 @@
+internal import Crypto
 import Foundation
 import DFCCore
 import DFCLedger
@@ -111,9 +112,30 @@ extension PostgresCatalog {
     /// `Scripts/known-schema` from a catalog they made).
     package static let expectedSchema = CatalogSchema(lines: knownSchema)
 
-    /// Each difference between the catalog's schema and the one DFC's migrations make, read in full.
+    /// The SHA-256 of the whole schema's `CatalogSchema.text` (each object's digest), computed by the
+    /// server from `schemaQuery`: one row instead of the 1,200 the description is, so that a process
+    /// that opens a sound catalog decodes nothing more (about 20 ms less per command). Sorted bytewise
+    /// (`COLLATE "C"`) as Swift sorts ASCII; should a collation or a definition ever sort otherwise,
+    /// the digests differ and the description is read and compared in full, as before.
+    package static let schemaDigestQuery = """
+        WITH s(name, definition) AS (
+        \(schemaQuery)
+        ), o AS (
+            SELECT name, left(encode(sha256(convert_to(string_agg(coalesce(definition, ''), E'\\n' ORDER BY coalesce(definition, '') COLLATE "C"),
+                   'UTF8')), 'hex'), 16) AS d
+            FROM s GROUP BY name
+        )
+        SELECT encode(sha256(convert_to(string_agg(name || E'\\t' || d || E'\\n', '' ORDER BY name COLLATE "C"), 'UTF8')), 'hex') FROM o
+        """
+
+    /// The SHA-256 of `expectedSchema.text`, what `schemaDigestQuery` answers for a sound catalog.
+    package static let expectedSchemaDigest = SHA256.hash(data: Data(expectedSchema.text.utf8)).map { String(format: "%02x", $0) }.joined()
+
+    /// Each difference between the catalog's schema and the one DFC's migrations make: none when the
+    /// server's digest of the schema is the expected one, else the description read in full and compared.
     package func schemaChanges(_ db: CatalogDB) throws -> [String] {
-        try Self.schema(db).changes(from: Self.expectedSchema)
+        if try String.fetchOne(db, sql: Self.schemaDigestQuery) == Self.expectedSchemaDigest { return [] }
+        return try Self.schema(db).changes(from: Self.expectedSchema)
     }
 
     /// `schemaChanges`, read in full only when the system catalogs' fingerprint is not the one this

@@ -14,7 +14,9 @@ extension PostgresURL {
         let mode: SSLMode = sslMode == .require && sslRootCert != nil ? .verifyCA : sslMode   // as libpq does
         switch mode {
         case .disable: return .disable
-        case .require, .loopbackPrefer: configuration.certificateVerification = .none
+        case .require, .loopbackPrefer:
+            configuration.certificateVerification = .none
+            configuration.trustRoots = .certificates([])   // nothing is checked: the system's roots need not be loaded
         case .verifyCA: configuration.certificateVerification = .noHostnameVerification
         case .verifyFull: configuration.certificateVerification = .fullVerification
         }
