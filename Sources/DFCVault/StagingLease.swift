@@ -7,7 +7,7 @@ import DFCCore
 /// kernel drops the lock when the process ends, however it ends (SIGKILL and power cuts
 /// included), so a later command that can take the lock knows for certain that nothing uses
 /// the files of that lease, and removes them; a process ID alone proves nothing (it is reused).
-package final class StagingLease: @unchecked Sendable {
+package final class StagingLease: Sendable {
     /// `L` and 16 hex digits.
     package let id: String
     /// Held open, and locked, for the life of the process.

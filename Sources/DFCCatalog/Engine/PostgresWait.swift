@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 package import NIOCore
 package import PostgresNIO
 import DFCCore
@@ -52,10 +53,9 @@ package enum PostgresWait {
         return try result.get()
     }
 
-    private final class Box<T: Sendable>: @unchecked Sendable {
-        private let lock = NSLock()
-        private var value: Result<T, any Error>?
-        package func set(_ result: Result<T, any Error>) { lock.lock(); value = result; lock.unlock() }
-        package func get() -> Result<T, any Error>? { lock.lock(); defer { lock.unlock() }; return value }
+    private final class Box<T: Sendable>: Sendable {
+        private let value = Mutex<Result<T, any Error>?>(nil)
+        func set(_ result: Result<T, any Error>) { value.withLock { $0 = result } }
+        func get() -> Result<T, any Error>? { value.withLock { $0 } }
     }
 }

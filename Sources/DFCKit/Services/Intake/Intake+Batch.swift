@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 extension Intake {
     /// Takes in every regular file under `options.roots`, recursively, as `ingest` does, each
@@ -230,59 +231,66 @@ extension Intake {
 }
 
 /// The shared state of one batch run: the files still to hand out, and what came of those done.
-private final class BatchRun: @unchecked Sendable {
-    private let lock = NSLock()
-    private var todo: [TreeWalk.File]
-    private var nextIndex = 0
-    private var done: Int
+private final class BatchRun: Sendable {
+    private struct State {
+        var nextIndex = 0
+        var done: Int
+        var bytesDone: Int64 = 0
+        var failures = 0
+        var frames = 0
+        var error: (any Error)?
+        var rejected: [String] = []
+    }
+    private let state: Mutex<State>
+    private let todo: [TreeWalk.File]
     private let total: Int
     private let bytesTotal: Int64
-    private var bytesDone: Int64 = 0
-    private var failures = 0
-    private var frames = 0
     private let started = ContinuousClock.now
-    private(set) var error: (any Error)?
-    private(set) var rejected: [String] = []
     private let cancellation: CancellationFlag?
 
     init(todo: [TreeWalk.File], alreadyDone: Int, total: Int, cancellation: CancellationFlag?) {
         self.cancellation = cancellation
         self.todo = todo
-        done = alreadyDone
+        state = Mutex(State(done: alreadyDone))
         self.total = total
         bytesTotal = todo.reduce(0) { $0 + $1.size }
     }
 
+    /// What stopped the batch, if anything did.
+    var error: (any Error)? { state.withLock { $0.error } }
+    /// The files rejected so far, each with its reason.
+    var rejected: [String] { state.withLock { $0.rejected } }
+
     /// The next file to take in; nil when there is none left, or the batch is stopping.
     func next() -> TreeWalk.File? {
-        lock.withLock {
-            guard error == nil, nextIndex < todo.count, cancellation?.isCancelled != true else { return nil }
-            defer { nextIndex += 1 }
-            return todo[nextIndex]
+        state.withLock { state in
+            guard state.error == nil, state.nextIndex < todo.count, cancellation?.isCancelled != true else { return nil }
+            defer { state.nextIndex += 1 }
+            return todo[state.nextIndex]
         }
     }
 
     func stop(_ error: any Error) {
-        lock.withLock { if self.error == nil { self.error = error } }
+        state.withLock { if $0.error == nil { $0.error = error } }
     }
 
     /// Counts a finished file and reports it; `report` is called under the lock, one call at a time.
     func finished(_ file: TreeWalk.File, _ result: IngestResult, report: (BatchProgress) -> Void) {
-        lock.withLock {
-            done += 1
-            bytesDone += file.size
-            frames += result.frameCount
+        state.withLock { state in
+            state.done += 1
+            state.bytesDone += file.size
+            state.frames += result.frameCount
             let failed = result.findings.contains { $0.kind == .analysisFailed }
             if result.status == .rejected {
-                rejected.append("\(file.path): rejected: \(result.error ?? "no reason given")")
+                state.rejected.append("\(file.path): rejected: \(result.error ?? "no reason given")")
             }
-            if result.status == .rejected || failed { failures += 1 }
+            if result.status == .rejected || failed { state.failures += 1 }
             let elapsed = started.duration(to: .now)
             report(BatchProgress(
                 file: .init(path: file.path, status: result.status, exhibit: result.exhibit, findings: result.findings.count,
                             analysisFailed: failed, hidden: file.hidden, error: result.error),
-                done: done, total: total, bytesDone: bytesDone, bytesTotal: bytesTotal, failures: failures, frames: frames,
-                elapsedSeconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18))
+                done: state.done, total: total, bytesDone: state.bytesDone, bytesTotal: bytesTotal, failures: state.failures,
+                frames: state.frames, elapsedSeconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18))
         }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 extension Queue {
     /// Runs this machine as worker host `actor` (registered with the `host` role, its key in this
@@ -138,35 +139,33 @@ extension Queue {
 }
 
 /// What the slots of one host have done, and the error that stopped them.
-private final class HostRun: @unchecked Sendable {
-    private let lock = NSLock()
-    private var _report = HostReport()
-    private var _error: (any Error)?
+private final class HostRun: Sendable {
+    private let state = Mutex<(report: HostReport, error: (any Error)?)>((HostReport(), nil))
     private let control: HostControl
 
     init(control: HostControl) {
         self.control = control
     }
 
-    var report: HostReport { lock.withLock { _report } }
-    var error: (any Error)? { lock.withLock { _error } }
+    var report: HostReport { state.withLock { $0.report } }
+    var error: (any Error)? { state.withLock { $0.error } }
 
-    func stop(_ error: any Error) { lock.withLock { if _error == nil { _error = error } } }
+    func stop(_ error: any Error) { state.withLock { if $0.error == nil { $0.error = error } } }
 
     func count(_ note: HostActivity) {
-        lock.withLock {
+        let report = state.withLock { state -> HostReport in
             switch note.outcome {
-            case "ingested": _report.ingested += 1
-            case "duplicate": _report.duplicates += 1
-            case "job_failed": _report.failedJobs += 1
-            case "returned": _report.returned += 1
-            case "lost": _report.leasesLost += 1
-            case "already_recorded": _report.alreadyRecorded += 1
+            case "ingested": state.report.ingested += 1
+            case "duplicate": state.report.duplicates += 1
+            case "job_failed": state.report.failedJobs += 1
+            case "returned": state.report.returned += 1
+            case "lost": state.report.leasesLost += 1
+            case "already_recorded": state.report.alreadyRecorded += 1
             default: break
             }
-            if note.completedBatch { _report.batchesCompleted += 1 }
-            let report = _report
-            control.updateStatus { $0.report = report }
+            if note.completedBatch { state.report.batchesCompleted += 1 }
+            return state.report
         }
+        control.updateStatus { $0.report = report }
     }
 }
