@@ -112,6 +112,7 @@ let package = Package(
             name: "DFCStore",
             dependencies: [
                 "DFCCore", "DFCLedger", "DFCCatalog", "DFCVault", "DFCS3",
+                .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ]

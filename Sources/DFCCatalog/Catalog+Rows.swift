@@ -110,6 +110,34 @@ extension Catalog {
         }
     }
 
+    /// Up to `limit` of one stream's pictures after index `after` (from the first when nil), in decoded
+    /// order: a page of a listing read a page at a time, each in a short read of its own. An analysis's
+    /// rows are written once, in one transaction, so the pages of a listing are those of one snapshot.
+    package static func framePage(of analysis: AnalysisLocation, stream: Int, after: Int64?, limit: Int, _ db: CatalogDB) throws -> [FrameEntry] {
+        try SQLRow.fetchAll(db, sql: """
+            SELECT stream, idx, pts, pts_seconds, key, pict_type, size, sha256 FROM \(analysis.frames)
+            WHERE \(analysis.keyColumn) = ? AND stream = ? AND idx > ? ORDER BY idx LIMIT ?
+            """, arguments: [analysis.key, Int64(stream), after ?? -1, Int64(limit)]).map { row in
+            let hash: Data? = try row.at(7)
+            return FrameEntry(
+                stream: try row.at(0), index: try row.at(1), pts: try row.at(2), ptsSeconds: try row.at(3), keyFrame: try row.at(4),
+                pictureType: try row.at(5), size: try row.at(6), sha256: hash.map { Hex.string($0) } ?? "")
+        }
+    }
+
+    /// Up to `limit` of an analysis's packets after index `after` (from the first when nil), in read order.
+    package static func packetPage(of analysis: AnalysisLocation, after: Int64?, limit: Int, _ db: CatalogDB) throws -> [PacketEntry] {
+        try SQLRow.fetchAll(db, sql: """
+            SELECT idx, stream, pts, dts, duration, size, key, pos, sha256 FROM \(analysis.packets)
+            WHERE \(analysis.keyColumn) = ? AND idx > ? ORDER BY idx LIMIT ?
+            """, arguments: [analysis.key, after ?? -1, Int64(limit)]).map { row in
+            let hash: Data = try row.at(8)
+            return PacketEntry(
+                index: try row.at(0), stream: try row.at(1), pts: try row.at(2), dts: try row.at(3), duration: try row.at(4),
+                size: try row.at(5), keyFrame: try row.at(6), position: try row.at(7), sha256: Hex.string(hash))
+        }
+    }
+
     /// An analysis's packets one at a time, in read order. The cursor is valid while `db` is.
     package static func packetCursor(of analysis: AnalysisLocation, _ db: CatalogDB) throws -> () throws -> PacketEntry? {
         let rows = try SQLRow.fetchCursor(db, sql: """

@@ -1,12 +1,16 @@
 import Foundation
+import Synchronization
 import DFCCore
 import DFCLedger
 import DFCCatalog
 import DFCVault
 
-/// An async sequence fed by blocking work on a thread of the library's own — a catalog
-/// cursor, a batch — which runs at most `capacity` elements ahead of its consumer, so a
-/// listing of millions of frames takes the memory of a few hundred.
+/// An async sequence fed by blocking work, which runs at most `capacity` elements ahead of its
+/// consumer, so a listing of millions of frames takes the memory of a few hundred. A listing is
+/// read a page at a time, each page a short read on the library's fixed pool of threads
+/// (`StorePool`): no thread and no catalog connection is held between pages, however many
+/// listings are open and however slowly they are consumed. Work that runs on by itself (a batch)
+/// has a thread of its own, as its workers have.
 ///
 /// The work starts at the first `next()`. Cancelling the consuming task, or dropping the
 /// iterator (a `break` out of the loop), stops the work: the thread's next hand-over throws,
@@ -17,6 +21,7 @@ public struct StoreStream<Element: Sendable>: AsyncSequence, Sendable {
     private let capacity: Int
     private let produce: @Sendable (_ yield: @escaping @Sendable (Element) throws -> Void) throws -> Void
     private let onCancel: @Sendable () -> Void
+    private let page: (@Sendable (_ after: Int64?, _ limit: Int) throws -> (elements: [Element], last: Int64?))?
 
     /// A sequence of what `produce` hands to `yield`, run on a new thread at the first `next()`.
     /// `onCancel` is called (once, from any thread) when the consumer goes away before the end.
@@ -25,20 +30,34 @@ public struct StoreStream<Element: Sendable>: AsyncSequence, Sendable {
         self.capacity = Swift.max(1, capacity)
         self.produce = produce
         self.onCancel = onCancel
+        self.page = nil
+    }
+
+    /// A sequence read a page of `capacity` at a time: `page(after, limit)` reads the elements after
+    /// the key `after` (from the first when nil) and returns them with the last one's key; a page
+    /// shorter than `limit` is the last. Each page runs on `StorePool`.
+    package init(capacity: Int = 256, page: @escaping @Sendable (_ after: Int64?, _ limit: Int) throws -> (elements: [Element], last: Int64?)) {
+        self.capacity = Swift.max(1, capacity)
+        self.produce = { _ in }
+        self.onCancel = {}
+        self.page = page
     }
 
     /// An iterator; each starts the work afresh.
     public func makeAsyncIterator() -> Iterator {
-        Iterator(owner: Owner(StreamChannel(capacity: capacity, produce: produce, onCancel: onCancel)))
+        if let page { return Iterator(owner: nil, pages: PageReader(capacity: capacity, page: page)) }
+        return Iterator(owner: Owner(StreamChannel(capacity: capacity, produce: produce, onCancel: onCancel)), pages: nil)
     }
 
     /// The iterator of a `StoreStream`. Dropping it before the end stops the work.
     public struct Iterator: AsyncIteratorProtocol {
-        fileprivate let owner: Owner
+        fileprivate let owner: Owner?
+        fileprivate let pages: PageReader<Element>?
 
         /// The next element, nil at the end; throws the work's error, or `CancellationError`.
         public mutating func next() async throws -> Element? {
-            let channel = owner.channel
+            if let pages { return try await pages.next() }
+            guard let channel = owner?.channel else { return nil }
             return try await withTaskCancellationHandler {
                 try await channel.next()
             } onCancel: {
@@ -52,6 +71,60 @@ public struct StoreStream<Element: Sendable>: AsyncSequence, Sendable {
         package let channel: StreamChannel<Element>
         package init(_ channel: StreamChannel<Element>) { self.channel = channel }
         deinit { channel.cancel() }
+    }
+}
+
+/// A paged listing's reader: the page read last, and where the next begins. One consumer at a
+/// time (an iterator's `next()` is not called concurrently); the lock makes that safe to share.
+private final class PageReader<Element: Sendable>: Sendable {
+    private struct State {
+        var buffer: [Element] = []
+        var head = 0
+        var after: Int64?
+        var finished = false
+    }
+    private let state = Mutex(State())
+    private let capacity: Int
+    private let page: @Sendable (_ after: Int64?, _ limit: Int) throws -> (elements: [Element], last: Int64?)
+
+    init(capacity: Int, page: @escaping @Sendable (_ after: Int64?, _ limit: Int) throws -> (elements: [Element], last: Int64?)) {
+        self.capacity = capacity
+        self.page = page
+    }
+
+    private enum Step { case element(Element), end, read(Int64?) }
+
+    func next() async throws -> Element? {
+        let step = state.withLock { state -> Step in
+            if state.head < state.buffer.count {
+                defer { state.head += 1 }
+                return .element(state.buffer[state.head])
+            }
+            return state.finished ? .end : .read(state.after)
+        }
+        switch step {
+        case .element(let element): return element
+        case .end: return nil
+        case .read(let after):
+            try Task.checkCancellation()
+            let (capacity, page) = (capacity, page)
+            let read: (elements: [Element], last: Int64?)
+            do {
+                read = try await StorePool.shared.runIfActive { try page(after, capacity) }
+            } catch {
+                state.withLock { $0.finished = true }   // an error is thrown once; the sequence then ends
+                throw error
+            }
+            return state.withLock { state -> Element? in
+                state.buffer = read.elements
+                state.head = 0
+                state.after = read.last
+                state.finished = read.elements.count < capacity || read.last == nil
+                guard !state.buffer.isEmpty else { return nil }
+                state.head = 1
+                return state.buffer[0]
+            }
+        }
     }
 }
 

@@ -71,6 +71,37 @@ import Testing
         #expect(audit.ok, "\(audit.problems)")
     }
 
+    /// Sixty-four listings open at once, each read part way, hold no thread each (nor, on PostgreSQL, a
+    /// connection): a listing is read a page at a time on the library's fixed pool. Read to its end,
+    /// across pages, a listing is the array.
+    @Test func openListingsHoldNoThreadEachAndPageThroughTheWholeListing() async throws {
+        let store = try TestSupport.newStore()   // on PostgreSQL too, in Scripts/test's second pass
+        let clip = TestSupport.temporaryDirectory() + "/600-frames.mp4"
+        let made = try TestSupport.run(TestSupport.ffmpeg, ["-nostdin", "-v", "error", "-f", "lavfi", "-i", "testsrc2=size=160x120:rate=25:duration=24",
+                                                            "-c:v", "libx264", "-preset", "ultrafast", clip])
+        try #require(made.status == 0, "\(made.stderr)")
+        _ = try store.intake.ingest(file: clip, caseID: "SEQ", actor: TestSupport.custodian)
+        let frames = try store.reading.frames(of: "EX-1", actor: TestSupport.custodian)
+        let packets = try store.reading.packets(of: "EX-1", actor: TestSupport.custodian)
+        try #require(frames.count == 600 && packets.count == 600)
+        func threads() -> Int { (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/task").count) ?? 0 }
+        let (grown, whole, wholePackets) = try await Task(executorPreference: Self.executor) { () -> (Int, [FrameEntry], [PacketEntry]) in
+            var open = (0..<64).map { _ in store.reading.frameSequence(of: "EX-1", actor: TestSupport.custodian).makeAsyncIterator() }
+            _ = try await open[0].next()   // the pool's threads start with the first page
+            let before = threads()
+            for index in open.indices.dropFirst() { _ = try await open[index].next() }
+            let grown = threads() - before
+            var whole: [FrameEntry] = []
+            var listing = store.reading.frameSequence(of: "EX-1", actor: TestSupport.custodian).makeAsyncIterator()
+            while let frame = try await listing.next() { whole.append(frame) }
+            var wholePackets: [PacketEntry] = []
+            for try await packet in store.reading.packetSequence(of: "EX-1", actor: TestSupport.custodian) { wholePackets.append(packet) }
+            return (grown, whole, wholePackets)
+        }.value
+        #expect(grown <= 2, "64 open listings started \(grown) threads")
+        #expect(whole == frames && wholePackets == packets)
+    }
+
     /// The sequences list what the arrays do, each with its one `accessed` event.
     @Test func frameAndPacketSequencesListWhatTheArraysDo() async throws {
         let store = try EvidenceStore(path: TestSupport.temporaryDirectory() + "/store", create: true)

@@ -12,11 +12,7 @@ internal import NIOPosix
 /// 200 ingests at once gets them done a few at a time, in order, not 200 threads.
 enum Offload {
     /// The library's threads for blocking work (decoding through a worker, fsync, the catalog's waits).
-    static let pool: NIOThreadPool = {
-        let pool = NIOThreadPool(numberOfThreads: max(2, ProcessInfo.processInfo.activeProcessorCount))
-        pool.start()
-        return pool
-    }()
+    static var pool: NIOThreadPool { StorePool.shared }
 
     /// Runs `body` with a containment whose cancellation is this task's.
     static func cancellable<T: Sendable>(_ containment: Containment, _ body: @escaping @Sendable (Containment) throws -> T) async throws -> T {

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import DFCCore
 import DFCLedger
 import DFCCatalog
@@ -30,8 +31,20 @@ extension Reading {
         of reference: String, stream: Int? = nil, analysis number: Int? = nil, actor: String,
         _ body: (FrameListingHeader, FrameEntry) throws -> Void
     ) throws -> FrameListingHeader {
+        let (location, header) = try openFrameListing(of: reference, stream: stream, analysis: number, actor: actor)
+        try withCatalog {
+            try catalog.read { db in
+                let next = try Catalog.frameCursor(of: location, stream: header.stream.index, db)
+                while let frame = try next() { try body(header, frame) }
+            }
+        }
+        return header
+    }
+
+    /// Records the `accessed` event of a frame listing and says where its rows are, and its header.
+    private func openFrameListing(of reference: String, stream: Int?, analysis number: Int?, actor: String) throws -> (AnalysisLocation, FrameListingHeader) {
         let signer = try ledger.signer(for: actor)
-        let (location, header) = try withCatalog {
+        return try withCatalog {
             try catalog.write { db -> (AnalysisLocation, FrameListingHeader) in
                 let record = try exhibits.resolve(reference, db)
                 let analysis = try exhibits.analysis(number, of: record, db)
@@ -41,13 +54,38 @@ extension Reading {
                 return (analysis.location, header)
             }
         }
-        try withCatalog {
-            try catalog.read { db in
-                let next = try Catalog.frameCursor(of: location, stream: header.stream.index, db)
-                while let frame = try next() { try body(header, frame) }
+    }
+
+    /// Records the `accessed` event of a packet listing and says where its rows are.
+    private func openPacketListing(of reference: String, analysis number: Int?, actor: String) throws -> AnalysisLocation {
+        let signer = try ledger.signer(for: actor)
+        return try withCatalog {
+            try catalog.write { db in
+                let record = try exhibits.resolve(reference, db)
+                let analysis = try exhibits.analysis(number, of: record, db)
+                try ledger.recordAccess(db, [record], signer: signer, command: "packets", extra: ["analysis": String(analysis.info.number)])
+                return analysis.location
             }
         }
-        return header
+    }
+
+    /// A listing read a page at a time: `open` (which records the access) before the first page,
+    /// then each page from where the one before ended.
+    private func pages<Listing: Sendable, Element: Sendable>(
+        open: @escaping @Sendable () throws -> Listing, page: @escaping @Sendable (Listing, _ after: Int64?, _ limit: Int, CatalogDB) throws -> [Element],
+        key: @escaping @Sendable (Element) -> Int64
+    ) -> StoreStream<Element> {
+        let opened = Mutex<Listing?>(nil)
+        return StoreStream { after, limit in
+            var listing = after == nil ? nil : opened.withLock { $0 }
+            if listing == nil {
+                listing = try open()
+                opened.withLock { $0 = listing }
+            }
+            guard let listing else { return ([], nil) }
+            let elements = try withCatalog { try catalog.read { try page(listing, after, limit, $0) } }
+            return (elements, elements.last.map(key))
+        }
     }
 
     package func frameListingHeader(_ record: ExhibitRecord, _ analysis: StoredAnalysis, stream: Int?, _ db: CatalogDB) throws -> FrameListingHeader {
@@ -68,13 +106,14 @@ extension Reading {
             analysis: analysis.info.number)
     }
 
-    /// `forEachFrame`'s pictures as an async sequence, read from the catalog on a thread of the
-    /// library's own a few hundred ahead of the consumer (flat memory however long the footage).
-    /// The `accessed` event is recorded at the first `next()`, which throws if it cannot be.
+    /// `forEachFrame`'s pictures as an async sequence, read from the catalog a page of a few hundred at a
+    /// time on the library's fixed pool of threads (flat memory however long the footage, no thread or
+    /// connection held between pages). The `accessed` event is recorded at the first `next()`, which
+    /// throws if it cannot be.
     public func frameSequence(of reference: String, stream: Int? = nil, analysis: Int? = nil, actor: String) -> StoreStream<FrameEntry> {
-        StoreStream { yield in
-            _ = try forEachFrame(of: reference, stream: stream, analysis: analysis, actor: actor) { _, frame in try yield(frame) }
-        }
+        pages(open: { try openFrameListing(of: reference, stream: stream, analysis: analysis, actor: actor) },
+              page: { listing, after, limit, db in try Catalog.framePage(of: listing.0, stream: listing.1.stream.index, after: after, limit: limit, db) },
+              key: { Int64($0.index) })
     }
 
     /// Every decoded picture of one video stream, in order. Records an `accessed` event.
@@ -108,15 +147,7 @@ extension Reading {
     /// Calls `body` with every packet of the exhibit in read order, from the current analysis
     /// unless `analysis` names one. Records an `accessed` event.
     public func forEachPacket(of reference: String, analysis number: Int? = nil, actor: String, _ body: (PacketEntry) throws -> Void) throws {
-        let signer = try ledger.signer(for: actor)
-        let location = try withCatalog {
-            try catalog.write { db in
-                let record = try exhibits.resolve(reference, db)
-                let analysis = try exhibits.analysis(number, of: record, db)
-                try ledger.recordAccess(db, [record], signer: signer, command: "packets", extra: ["analysis": String(analysis.info.number)])
-                return analysis.location
-            }
-        }
+        let location = try openPacketListing(of: reference, analysis: number, actor: actor)
         try withCatalog {
             try catalog.read { db in
                 let next = try Catalog.packetCursor(of: location, db)
@@ -125,11 +156,11 @@ extension Reading {
         }
     }
 
-    /// `forEachPacket`'s packets as an async sequence, as `frameSequence` lists pictures.
+    /// `forEachPacket`'s packets as an async sequence, read a page at a time as `frameSequence` reads pictures.
     public func packetSequence(of reference: String, analysis: Int? = nil, actor: String) -> StoreStream<PacketEntry> {
-        StoreStream { yield in
-            try forEachPacket(of: reference, analysis: analysis, actor: actor) { try yield($0) }
-        }
+        pages(open: { try openPacketListing(of: reference, analysis: analysis, actor: actor) },
+              page: { location, after, limit, db in try Catalog.packetPage(of: location, after: after, limit: limit, db) },
+              key: { Int64($0.index) })
     }
 
     /// Every packet of the exhibit in read order. Records an `accessed` event.
