@@ -2,8 +2,13 @@ import ArgumentParser
 import Logging
 
 /// `dfc`: the Digital Media Forensics Center's command line, a thin layer over DFCKit.
+///
+/// The root is async; most commands are synchronous and run on the main thread, which is no thread of
+/// Swift's cooperative pool and, until a command starts one, the process's only thread: the commands
+/// that fork worker launchers (`ingest`, `batch`, `worker-host`, …) need that (`WorkerLauncher`), and
+/// `worker-host` enters async code only after forking (`Blocking`).
 @main
-struct DFC: ParsableCommand {
+struct DFC: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dfc",
         abstract: "Take video in as evidence: hash it, catalogue it, and keep its chain of custody.",
@@ -16,8 +21,13 @@ struct DFC: ParsableCommand {
 
     /// What the store tells an operator (a worker killed, a clean-up that failed) goes to
     /// standard error, never among a command's output (`--json` above all).
-    static func main() {
+    static func main() async {
         LoggingSystem.bootstrap(StreamLogHandler.standardError)
-        main(nil)
+        do {
+            var command = try parseAsRoot(nil)
+            if var command = command as? AsyncParsableCommand { try await command.run() } else { try command.run() }
+        } catch {
+            exit(withError: error)
+        }
     }
 }
