@@ -154,7 +154,10 @@ private final class StreamChannel<Element: Sendable>: @unchecked Sendable {
             condition.lock()
             if !started {
                 started = true
-                let thread = Thread { [self] in run() }
+                let thread = Thread { [self] in
+                    Self.nameThisThread("dfc.stream")
+                    run()
+                }
                 thread.name = "dfc.stream"
                 thread.stackSize = 8 << 20
                 thread.start()
@@ -199,6 +202,14 @@ private final class StreamChannel<Element: Sendable>: @unchecked Sendable {
         condition.unlock()
         waiting?.resume(throwing: CancellationError())
         if wasRunning { onCancel() }
+    }
+
+    /// Names the calling thread where `top -H` and /proc show it (Foundation's `Thread.name` does not, on Linux).
+    private static func nameThisThread(_ name: String) {
+        let descriptor = open("/proc/thread-self/comm", O_WRONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return }
+        _ = FileWriting.writeAll(descriptor, Array(name.utf8))
+        close(descriptor)
     }
 
     /// The producing thread.

@@ -32,7 +32,9 @@ import Testing
         #expect(try store.reading.lookup(.sha256(a.sha256!), actor: actor).map(\.exhibit) == [a.exhibit!])
         #expect(try store.reading.lookup(.sha256(String(a.sha256!.prefix(12))), actor: actor).map(\.exhibit) == [a.exhibit!])
         #expect(try store.reading.lookup(.caseID("LHR-1"), actor: actor).count == 1)
-        #expect(try store.reading.lookup(.source("mall road"), actor: actor).count == 1)
+        #expect(try store.reading.lookup(.sourceContains("mall road"), actor: actor).count == 1)
+        #expect(try store.reading.lookup(.source("PSCA cam 12, Mall Road"), actor: actor).count == 1)
+        #expect(try store.reading.lookup(.source("mall road"), actor: actor).isEmpty)   // a source is named whole
         #expect(try store.reading.lookup(.caseID("nope"), actor: actor).isEmpty)
         let frames = try store.reading.frames(of: a.exhibit!.description, actor: actor)
         let hits = try store.reading.lookup(.frameSHA256(frames[7].sha256), actor: actor)
