@@ -29,6 +29,8 @@ import Testing
         }
         #expect(results.sorted() == Array(0..<(width * 6)))
         let peak = gauge.most.withLock { $0 }
-        #expect(peak >= 2 && peak <= width, "\(peak) ran at once; the pool has \(width) threads")
+        // At most the pool's width at once. Not at least two: the pool is the library's one (StorePool), which
+        // the other suites' listings and async calls use beside this one, so it may have had one thread free.
+        #expect(peak >= 1 && peak <= width, "\(peak) ran at once; the pool has \(width) threads")
     }
 }
