@@ -129,7 +129,7 @@ extension PostgresCatalog {
         """
 
     /// The SHA-256 of `expectedSchema.text`, what `schemaDigestQuery` answers for a sound catalog.
-    package static let expectedSchemaDigest = SHA256.hash(data: Data(expectedSchema.text.utf8)).map { String(format: "%02x", $0) }.joined()
+    package static let expectedSchemaDigest = Hex.string(SHA256.hash(data: Data(expectedSchema.text.utf8)))
 
     /// Each difference between the catalog's schema and the one DFC's migrations make: none when the
     /// server's digest of the schema is the expected one, else the description read in full and compared.
