@@ -19,6 +19,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.0"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.0"),
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.25.0"),
+        .package(url: "https://github.com/apple/swift-certificates", from: "1.21.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.6.0"),
         // `swift package generate-documentation --target DFCKit` builds the DocC catalog (Sources/DFCKit/DFCKit.docc).
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.4.0"),
@@ -90,13 +91,16 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
-        // Footage: FFmpeg's demuxers and decoders, the one decode loop, frame hashing, and the analysis
-        // and extraction a worker runs. The only code that imports CFFmpeg.
+        // Footage: FFmpeg's demuxers and decoders, the one decode loop, frame hashing, the camera
+        // signatures in the stream (ONVIF Media Signing, Axis Signed Video), and the analysis and
+        // extraction a worker runs. The only code that imports CFFmpeg.
         .target(
             name: "DFCMedia",
             dependencies: [
                 "DFCCore", "CFFmpeg",
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+                .product(name: "X509", package: "swift-certificates"),
             ]
         ),
         // The process model: confined workers that run the media layer on hostile input, with no key,

@@ -14,7 +14,7 @@ struct DFC: AsyncParsableCommand {
         abstract: "Take video in as evidence: hash it, catalogue it, and keep its chain of custody.",
         version: DFCKitVersion.text,
         subcommands: [
-            Init.self, Ingest.self, Batch.self, Reanalyze.self, Show.self, Amend.self, CompareAnalyses.self, PDQCommand.self, Match.self,
+            Init.self, Ingest.self, Batch.self, Reanalyze.self, Show.self, Authenticity.self, Amend.self, CompareAnalyses.self, PDQCommand.self, Match.self,
             Frames.self, Extract.self, Export.self, VerifyPackage.self, Report.self, Packets.self, Lookup.self, Clock.self, SourceCommand.self, TimelineCommand.self, Verify.self, Custody.self, Audit.self,
             ActorCommand.self, CheckpointCommand.self, Proof.self, MigrateStore.self, UpgradeCatalog.self, Worker.self, WorkerHost.self,
         ])

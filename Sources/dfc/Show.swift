@@ -48,6 +48,10 @@ struct Show: ParsableCommand {
                 parts.append("\(stream.packetCount) packets")
                 if stream.type == "video" { parts.append("\(stream.frameCount) frames") }
                 print("Stream     " + parts.joined(separator: ", "))
+                if let signature = stream.signature, signature.framework != nil {
+                    print("  signed   \(signature.framework == "onvif" ? "ONVIF Media Signing" : "Axis Signed Video"): \(signature.verdict.rawValue), "
+                          + "\(signature.validNALUnits) of \(signature.nalUnits) NAL units covered by a valid signature (dfc authenticity)")
+                }
             }
             if let start = report.start, let end = report.end, let layer = report.startLayer, layer < report.timeLayers.count {
                 print("Recorded   \(start) to \(end) (UTC, from \(report.timeLayers[layer].kind.rawValue), as the file gives it)")

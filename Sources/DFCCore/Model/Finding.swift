@@ -73,6 +73,19 @@ public struct Finding: Sendable, Codable, Equatable {
         /// by more than a second, or forward by an hour. Which packets, from and to what reading,
         /// and whether it is the hour of a daylight-saving change. Nothing is corrected.
         case clockStep = "clock_step"
+        /// A GOP of a signed stream (ONVIF Media Signing, Axis Signed Video) does not match its
+        /// camera's signature: which packets differ, were added or are missing, or the signature
+        /// itself does not verify. `dfc authenticity` shows every GOP.
+        case signatureInvalid = "signature_invalid"
+        /// A signed stream has pictures no signature covers, or signatures whose pictures are not
+        /// in the file: a trimmed export's first GOP, GOPs cut out, pictures after the last signature.
+        case signatureGap = "signature_gap"
+        /// A signing SEI could not be read (truncated, an absurd length, a field DFC does not know)
+        /// or the signer's key or certificate does not parse.
+        case signatureUnreadable = "signature_unreadable"
+        /// The stream's signatures hold, but who signed is not established: the key is not chained
+        /// to a trust anchor the lab holds.
+        case signerUntrusted = "signer_untrusted"
         /// More findings of one kind than are listed one by one.
         case moreFindings = "more_findings"
     }

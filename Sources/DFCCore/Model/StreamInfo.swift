@@ -40,6 +40,9 @@ public struct StreamInfo: Sendable, Codable, Equatable {
     public var frameCount: Int
     /// Stream tags (`language`, `handler_name`, `encoder`, `creation_time`, …).
     public var tags: [String: String]
+    /// What the stream's own signatures (ONVIF Media Signing, Axis Signed Video) say of it, for
+    /// H.264 and H.265 streams; nil for other codecs and for exhibits analysed before DFC checked them.
+    public var signature: SignedVideoReport?
 
     package init(index: Int, type: String, codec: String, profile: String? = nil, width: Int? = nil, height: Int? = nil, pixelFormat: String? = nil, sampleAspectRatio: String? = nil, frameRate: String? = nil, averageFrameRate: String? = nil, timeBase: String, rotation: Double? = nil, sampleRate: Int? = nil, channels: Int? = nil, bitRate: Int64? = nil, durationSeconds: Double? = nil, declaredFrameCount: Int? = nil, packetCount: Int, frameCount: Int, tags: [String: String]) {
         self.index = index

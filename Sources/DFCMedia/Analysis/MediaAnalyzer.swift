@@ -71,6 +71,8 @@ package struct MediaAnalyzer {
         var drone: DroneTelemetry?
         /// The first KLV stream, read for MISB ST 0601 time and sensor positions.
         var misb: MISBTelemetry?
+        /// Each H.264 and H.265 stream's camera signatures (ONVIF Media Signing, Axis Signed Video).
+        var signatures: [Int: SignedVideoValidator] = [:]
         /// Telemetry times are reported from the container's start (an MPEG-TS starts at 1.4 s, say).
         let origin = MediaProbe.startSeconds(input).flatMap { $0.isFinite ? $0 : nil } ?? 0
         func seconds(_ row: PacketRow) -> Double? {
@@ -92,6 +94,9 @@ package struct MediaAnalyzer {
                     wallClock = DVRWallClock(stream: index)
                 }
                 guard streams[index].type == "video" else { continue }
+                let parameters = stream.pointee.codecpar.pointee
+                let extradata = parameters.extradata.map { Array(UnsafeBufferPointer(start: $0, count: Int(max(0, parameters.extradata_size)))) } ?? []
+                signatures[index] = SignedVideoValidator(codec: streams[index].codec, extradata: extradata)
                 framehashTimeBases[index] = MediaProbe.fraction(MediaProbe.framehashTimeBase(input, stream: stream))
                 tracks[index].decoding = openDecoder(stream, index: index, codec: streams[index].codec, declared: input.declaredPixels,
                                                      findings: &findings)
@@ -175,6 +180,7 @@ package struct MediaAnalyzer {
                 drone?.read(Array(packet.payload), at: seconds(row), textAfterLength: streams[streamIndex].codec == "mov_text")
             }
             if misb?.stream == streamIndex { misb?.read(Array(packet.payload), at: seconds(row)) }
+            signatures[streamIndex]?.read(packet.payload, index: packetIndex)
             if wallClock?.stream == streamIndex, let pts = row.pts { wallClock?.observe(packet: packetIndex, milliseconds: pts) }
             if let decoding = tracks[streamIndex].decoding {
                 decoding.diagnostics.setCurrentPacket(packetIndex)
@@ -205,6 +211,8 @@ package struct MediaAnalyzer {
         for index in tracks.indices {
             if let decoding = tracks[index].decoding { report(decoding.diagnostics, findings: &findings) }
             streams[index] = tracks[index].finishedInfo()
+            streams[index].signature = signatures[index]?.finish()
+            for finding in streams[index].signature?.findings(stream: index) ?? [] { findings.add(finding) }
         }
         checkStreamEnds(tracks, findings: &findings)
         var pdqIntervals: [Int: Int] = [:]

@@ -1,0 +1,199 @@
+import DFCCore
+import DFCMedia
+import Foundation
+import Testing
+
+/// Camera signatures checked at analysis: the real ONVIF Media Signing and Axis Signed Video
+/// samples (Fixtures/authenticity/NOTICE.md), and the cases derived from them with the ffmpeg
+/// CLI as an examiner would meet them: a flipped byte, SEIs stripped, a remux, a transcode, a
+/// trimmed export.
+@Suite struct SignedVideoTests {
+    static let onvif = TestSupport.fixture("authenticity/onvif_signed_h264.mp4")
+    static let axis = TestSupport.fixture("authenticity/axis_signed_h264.mp4")
+
+    /// The first video stream's signature report of `path`, read as a worker reads it.
+    static func report(_ path: String) throws -> SignedVideoReport {
+        try analysed(path).report
+    }
+
+    /// The report and the analysis's findings.
+    static func analysed(_ path: String) throws -> (report: SignedVideoReport, findings: [Finding]) {
+        let analyzer = MediaAnalyzer(descriptor: open(path, O_RDONLY))
+        let analysis = try analyzer.run(packet: { _ in }, frame: { _ in })
+        let stream = try #require(analysis.streams.first { $0.type == "video" })
+        return (try #require(stream.signature), analysis.findings)
+    }
+
+    /// A copy of `source` made by the ffmpeg CLI with `options` between input and output.
+    static func derived(_ source: String, _ name: String, _ options: [String], input: [String] = []) throws -> String {
+        let output = TestSupport.temporaryDirectory() + "/" + name
+        let result = try TestSupport.run(TestSupport.ffmpeg, ["-nostdin", "-v", "error", "-y"] + input + ["-i", source] + options + [output])
+        try #require(result.status == 0, "ffmpeg: \(result.stderr)")
+        return output
+    }
+
+    @Test(arguments: [("onvif", onvif), ("axis", axis)])
+    func realSamplesAreAuthentic(framework: String, path: String) throws {
+        let (report, findings) = try Self.analysed(path)
+        #expect(report.framework == framework)
+        #expect(findings.filter { $0.kind.rawValue.hasPrefix("signature") }.isEmpty, "\(findings)")
+        #expect(findings.contains { $0.kind == .signerUntrusted && $0.severity == .info })
+        #expect(report.verdict == .authentic, "\(report)")
+        #expect(report.gops.allSatisfy { $0.verdict == .valid })
+        #expect(report.nalUnits > 250 && report.validNALUnits == report.nalUnits)
+        #expect(report.unreadableSEIs == 0 && report.problems.isEmpty, "\(report.problems)")
+        #expect(report.signer?.publicKeySHA256 != nil)
+        #expect(report.signer?.publicKeyChanged == false)
+        #expect(report.signer?.provenance == "not_established")
+        #expect(report.hashAlgorithm == "SHA-256")
+    }
+
+    @Test func onvifSignerIsTheChainItCarries() throws {
+        let signer = try #require(try Self.report(Self.onvif).signer)
+        let leaf = try #require(signer.certificates.first)
+        #expect(leaf.subject.contains("Test camera"))
+        #expect(leaf.issuer.contains("Test RootCA"))
+        #expect(signer.keyAlgorithm == "P-256")
+        #expect(signer.manufacturer == "Signed Media Framework")
+    }
+
+    @Test func axisSignerStatesItsProduct() throws {
+        let signer = try #require(try Self.report(Self.axis).signer)
+        #expect(signer.certificates.isEmpty)  // a bare public key in the stream
+        #expect(signer.firmwareVersion == "v2.0.3")
+        #expect(signer.manufacturer == "Signed Video Framework")
+    }
+
+    @Test func unsignedStreamSaysSo() throws {
+        let report = try Self.report(TestSupport.fixture("authenticity/onvif_unsigned_h264.mp4"))
+        #expect(report.verdict == .notSigned)
+        #expect(report.framework == nil && report.gops.isEmpty)
+        // Other H.264 footage says the same, never nothing.
+        #expect(try Self.report(TestSupport.fixture("cctv_h264.mp4")).verdict == .notSigned)
+    }
+
+    /// One byte flipped inside the slice data of a P picture of the second GOP: that GOP is
+    /// invalid at that packet, every other GOP stays valid.
+    @Test(arguments: [onvif, axis])
+    func flippedByteBreaksItsGOPOnly(path: String) throws {
+        let probe = try TestSupport.run("/usr/bin/ffprobe", ["-v", "error", "-select_streams", "v:0", "-show_entries", "packet=pos,size",
+                                                               "-of", "compact=p=0", path])
+        // One line a packet, `size=N|pos=N` (ffprobe's order, whatever the order asked).
+        let packets = probe.stdout.split(separator: "\n").map { line in
+            Dictionary(uniqueKeysWithValues: line.split(separator: "|").map { field in
+                let parts = field.split(separator: "=")
+                return (String(parts[0]), Int(parts[1]) ?? -1)
+            })
+        }
+        let target = 80
+        let (position, size) = (try #require(packets[target]["pos"]), try #require(packets[target]["size"]))
+        var data = try Data(contentsOf: URL(fileURLWithPath: path))
+        data[position + size / 2] ^= 0x5a
+        let copy = TestSupport.temporaryDirectory() + "/flipped.mp4"
+        try data.write(to: URL(fileURLWithPath: copy))
+
+        let (report, findings) = try Self.analysed(copy)
+        #expect(findings.contains { $0.kind == .signatureInvalid && $0.packet == target && $0.message.contains("packets \(target)") })
+        #expect(!findings.contains { $0.kind == .signerUntrusted })
+        #expect(report.verdict == .tampered)
+        let invalid = report.gops.filter { $0.verdict == .invalid }
+        #expect(invalid.count == 1)
+        #expect(invalid.first?.invalidPackets == [target])
+        #expect(invalid.first?.signatureValid == true)  // the signature holds; the picture does not match it
+        #expect(report.gops.filter { $0.verdict == .missingInformation }.isEmpty)
+        #expect(report.nalUnits - report.validNALUnits == (invalid.first?.nalUnits ?? -1))
+    }
+
+    /// The first slice of a GOP's intra picture changed: every hash of that GOP is chained to it,
+    /// so the whole GOP fails, and only that GOP.
+    @Test func changedIntraPictureBreaksItsWholeGOP() throws {
+        let probe = try TestSupport.run("/usr/bin/ffprobe", ["-v", "error", "-select_streams", "v:0", "-show_entries", "packet=pos,size,flags",
+                                                               "-of", "compact=p=0", Self.axis])
+        let lines = probe.stdout.split(separator: "\n")
+        let keys = lines.indices.filter { lines[$0].contains("flags=K") }
+        let target = try #require(keys.dropFirst().first)
+        let fields = Dictionary(uniqueKeysWithValues: lines[target].split(separator: "|").map {
+            (String($0.split(separator: "=")[0]), String($0.split(separator: "=").dropFirst().first ?? "")) })
+        let position = try #require(Int(fields["pos"] ?? "")), size = try #require(Int(fields["size"] ?? ""))
+        var data = try Data(contentsOf: URL(fileURLWithPath: Self.axis))
+        data[position + size / 2] ^= 0x01
+        let copy = TestSupport.temporaryDirectory() + "/intra.mp4"
+        try data.write(to: URL(fileURLWithPath: copy))
+        let report = try Self.report(copy)
+        let invalid = report.gops.filter { $0.verdict == .invalid }
+        #expect(invalid.count == 1)
+        #expect(invalid.first?.firstPacket == target)
+        #expect(invalid.first?.invalidPackets.count == invalid.first?.nalUnits)
+        #expect(report.gops.filter { $0.verdict == .valid }.map(\.nalUnits).reduce(0, +) == report.nalUnits - (invalid.first?.nalUnits ?? 0))
+    }
+
+    @Test(arguments: [onvif, axis])
+    func strippedSEIsAreNotSigned(path: String) throws {
+        let stripped = try Self.derived(path, "stripped.mp4", ["-c", "copy", "-bsf:v", "filter_units=remove_types=6"])
+        #expect(try Self.report(stripped).verdict == .notSigned)
+    }
+
+    @Test(arguments: [onvif, axis])
+    func remuxIntoMatroskaStaysAuthentic(path: String) throws {
+        let remuxed = try Self.derived(path, "remux.mkv", ["-c", "copy"])
+        let report = try Self.report(remuxed)
+        #expect(report.verdict == .authentic, "\(report.gops)")
+    }
+
+    @Test func transcodeIsNotSigned() throws {
+        let transcoded = try Self.derived(Self.axis, "transcoded.mp4", ["-c:v", "libx264", "-preset", "ultrafast"])
+        #expect(try Self.report(transcoded).verdict == .notSigned)
+    }
+
+    /// The first GOP cut away with `-c copy`: the first signature's pictures are not in the
+    /// file (missing information), everything left is valid.
+    @Test(arguments: [onvif, axis])
+    func trimmedExportMissesOnlyItsFirstGOP(path: String) throws {
+        let trimmed = try Self.derived(path, "trimmed.mp4", ["-c", "copy"], input: ["-ss", "2.5"])
+        let (report, findings) = try Self.analysed(trimmed)
+        #expect(report.verdict == .authenticWithMissingInformation, "\(report.gops)")
+        #expect(findings.contains { $0.kind == .signatureGap && $0.message.contains("cut before it starts") })
+        #expect(report.gops.first?.verdict == .missingInformation)
+        #expect(report.gops.first?.nalUnits == 0)
+        #expect(report.gops.dropFirst().allSatisfy { $0.verdict == .valid })
+        #expect(report.validNALUnits == report.nalUnits)
+    }
+
+    /// A raw Annex B stream, as a DVR exports it, reads like its MP4.
+    @Test func annexBStreamIsChecked() throws {
+        let raw = try Self.derived(Self.axis, "raw.h264", ["-c", "copy", "-bsf:v", "h264_mp4toannexb", "-f", "h264"])
+        let report = try Self.report(raw)
+        #expect(report.framework == "axis")
+        #expect(report.verdict == .authentic, "\(report.gops) \(report.problems)")
+    }
+}
+
+/// The verdict is evidence: kept in the stream's catalog row that the `ingested` event commits
+/// to, so an insider who rewrites it (triggers off) is named by the audit, on either engine.
+@Suite struct SignedVideoCustodyTests {
+    @Test func anInsiderRewritingAVerdictIsCaught() throws {
+        let path = try SignedVideoTests.derived(SignedVideoTests.axis, "stripped.mp4", ["-c", "copy", "-bsf:v", "filter_units=remove_types=6"])
+        let store = try TestSupport.newStorePath()
+        for (index, file) in [SignedVideoTests.onvif, path].enumerated() {
+            let ingest = try TestSupport.dfc(["ingest", file, "--case", "SIG-1", "--store", store])
+            try #require(ingest.status == 0, "ingest \(index): \(ingest.stderr)")
+        }
+        let text = try TestSupport.dfc(["authenticity", "EX-1", "--store", store])
+        #expect(text.status == 0)
+        #expect(text.stdout.contains("ONVIF Media Signing: AUTHENTIC"), "\(text.stdout)")
+        #expect(text.stdout.contains("Cert 0     CN=Test camera"))
+        let json = try TestSupport.dfc(["authenticity", "EX-2", "--json", "--store", store])
+        let streams = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
+        #expect((streams.first?["signature"] as? [String: Any])?["verdict"] as? String == "not_signed")
+        #expect(try TestSupport.dfc(["audit", "--store", store]).status == 0)
+
+        let insider = try Insider(path: store)
+        let changed = try insider.execute(
+            "UPDATE stream SET info_json = replace(info_json, '\"verdict\":\"not_signed\"', '\"verdict\":\"authentic\"') "
+            + "WHERE exhibit_id = (SELECT id FROM exhibit WHERE original_name = 'stripped.mp4')")
+        try #require(changed == 1)
+        let audit = try TestSupport.dfc(["audit", "--store", store])
+        #expect(audit.status != 0)
+        #expect(audit.stdout.contains("EX-000002: its stream rows no longer match what its ingested event"), "\(audit.stdout)")
+    }
+}
