@@ -197,3 +197,97 @@ import Testing
         #expect(audit.stdout.contains("EX-000002: its stream rows no longer match what its ingested event"), "\(audit.stdout)")
     }
 }
+
+/// Hostile signing SEIs, made from the real Axis sample in Annex B: truncated, repeated, with
+/// absurd lengths, a key that does not parse, and random bytes. Each gives a report with what it
+/// could not read, in bounded time, never a crash.
+@Suite struct SignedVideoHostileTests {
+    /// The Axis sample's NAL units (Annex B, as a DVR exports it), each without its start code.
+    static let units: [[UInt8]] = {
+        let raw = try! SignedVideoTests.derived(SignedVideoTests.axis, "raw.h264", ["-c", "copy", "-bsf:v", "h264_mp4toannexb", "-f", "h264"])
+        let bytes = [UInt8](FileManager.default.contents(atPath: raw)!)
+        var result: [[UInt8]] = []
+        var start: Int?
+        var index = 0
+        while index + 3 <= bytes.count {
+            if bytes[index] == 0, bytes[index + 1] == 0, bytes[index + 2] == 1 {
+                if let begin = start { result.append(Array(bytes[begin..<index])) }
+                start = index + 3
+                index += 3
+                continue
+            }
+            index += 1
+        }
+        if let begin = start { result.append(Array(bytes[begin...])) }
+        return result.map { unit in Array(unit.reversed().drop { $0 == 0 }.reversed()) }
+    }()
+
+    static func isSigningSEI(_ unit: [UInt8]) -> Bool {
+        unit.first.map { $0 & 0x1f == 6 } == true && unit.count > 40 && Data(unit).range(of: Data("Signed Video...0".utf8)) != nil
+    }
+
+    /// The report of a stream of `units`, written as Annex B.
+    static func report(_ units: [[UInt8]]) throws -> SignedVideoReport {
+        var bytes: [UInt8] = []
+        for unit in units { bytes += [0, 0, 0, 1] + unit }
+        let path = TestSupport.temporaryDirectory() + "/hostile.h264"
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        return try SignedVideoTests.report(path)
+    }
+
+    @Test func theAnnexBCopyIsAuthenticToBeginWith() throws {
+        #expect(Self.units.filter(Self.isSigningSEI).count == 5)
+        #expect(try Self.report(Self.units).verdict == .authentic)
+    }
+
+    @Test func truncatedSEIsAreUnreadableNotFatal() throws {
+        let units = Self.units.map { Self.isSigningSEI($0) ? Array($0.prefix($0.count / 2)) + [0x80] : $0 }
+        let report = try Self.report(units)
+        #expect(report.verdict == .notSigned || report.unreadableSEIs > 0)
+        #expect(report.validNALUnits == 0)
+    }
+
+    @Test func repeatedSEIsCoverNothingNew() throws {
+        let units = Self.units.flatMap { Self.isSigningSEI($0) ? [$0, $0] : [$0] }
+        let report = try Self.report(units)
+        #expect(report.verdict == .authentic, "\(report.gops)")
+        #expect(report.problems.contains { $0.contains("repeated or out of order") })
+    }
+
+    @Test func absurdLengthsAndAGarbageKeyAreReported() throws {
+        var first = true
+        let units = Self.units.map { unit -> [UInt8] in
+            guard Self.isSigningSEI(unit) else { return unit }
+            var unit = unit
+            if first {
+                // The public key's PEM text turned to noise: no key, so nothing can be verified.
+                if let range = Data(unit).range(of: Data("MFkw".utf8)) { for index in range { unit[index] = 0x21 } }
+                first = false
+            } else if let tag = Data(unit).range(of: Data("Signed Video...0".utf8))?.upperBound, tag + 3 < unit.count {
+                unit[tag + 2] = 0x7f; unit[tag + 3] = 0xfe  // the first field claims 32,766 bytes
+            }
+            return unit
+        }
+        let report = try Self.report(units)
+        #expect(report.verdict != .authentic)
+        #expect(report.unreadableSEIs >= 3, "\(report.problems)")
+        #expect(report.problems.contains { $0.contains("key cannot be used") }, "\(report.problems)")
+    }
+
+    /// Random bytes written over the signing SEIs, 40 times: the report always comes back.
+    @Test func randomBytesInTheSEIsNeverCrash() throws {
+        var generator = SystemRandomNumberGenerator()
+        let seis = Self.units.indices.filter { Self.isSigningSEI(Self.units[$0]) }
+        for _ in 0..<40 {
+            var units = Self.units
+            for index in seis {
+                for _ in 0..<Int.random(in: 1...12, using: &generator) {
+                    let at = Int.random(in: 1..<units[index].count, using: &generator)
+                    units[index][at] = UInt8.random(in: 0...255, using: &generator)
+                }
+            }
+            let report = try Self.report(units)
+            #expect(report.nalUnits > 0)
+        }
+    }
+}

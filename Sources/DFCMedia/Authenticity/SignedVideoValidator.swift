@@ -168,7 +168,9 @@ package struct SignedVideoValidator {
                 record(SignedVideoReport.GOP(counter: previous + 1, verdict: .missingInformation, nalUnits: 0, signedNALUnits: 0,
                                              reason: "GOPs \(previous + 1)–\(counter - 1) were signed but are not in the file"))
             } else if counter <= previous {
-                problem("packet \(packet): GOP counter \(counter) after \(previous): a signature repeated or out of order")
+                // A signature repeated or moved covers no picture it did not cover where it was made.
+                problem("packet \(packet): GOP counter \(counter) after \(previous): a signature repeated or out of order, not counted")
+                return
             }
         }
         previousCounter = sei.gopCounter ?? previousCounter
