@@ -22,6 +22,8 @@ package struct AnalysisJob: Sendable, Codable, Equatable {
     /// The process that started the worker (`dfc worker`): the worker dies with it (a killed
     /// `dfc` leaves no worker running on), and does not start if it is already gone.
     public var parent: Int32?
+    /// The trust anchors in force, that a signed stream's signer is judged against (`dfc trust`).
+    public var trustAnchors: [TrustAnchor.Certificate] = []
 
     /// A job.
     public init(input: String, output: String, limits: MediaLimits, confine: Bool, decoderThreads: Int = 0,

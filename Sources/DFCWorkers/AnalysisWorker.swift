@@ -77,7 +77,7 @@ package enum AnalysisWorker {
         }
         do {
             try analyse(input: input, output: output, limits: job.limits, decoderThreads: job.decoderThreads,
-                        pdqSecondsPerHash: job.pdqSecondsPerHash, confinement: confinement?.summary)
+                        pdqSecondsPerHash: job.pdqSecondsPerHash, confinement: confinement?.summary, trustAnchors: job.trustAnchors)
         } catch {
             throw Failure(status: outputFailed, description: "\(job.output): \(error)")
         }
@@ -85,14 +85,15 @@ package enum AnalysisWorker {
 
     /// Analyses the open `input` (taken over and closed) into the open `output`.
     package static func analyse(
-        input: Int32, output: Int32, limits: MediaLimits, decoderThreads: Int, pdqSecondsPerHash: Double, confinement: String?
+        input: Int32, output: Int32, limits: MediaLimits, decoderThreads: Int, pdqSecondsPerHash: Double, confinement: String?,
+        trustAnchors: [TrustAnchor.Certificate] = []
     ) throws(AnalysisWriter.WriteError) {
         // Kept for a second pass: the first one's reader takes `input` over and closes it.
         let again = decoderThreads == 1 ? -1 : dup(input)
         defer { if again >= 0 { close(again) } }
         do {
             try pass(input: input, output: output, limits: limits, decoderThreads: decoderThreads, stopOnDamage: again >= 0,
-                     preface: [], pdqSecondsPerHash: pdqSecondsPerHash, confinement: confinement)
+                     preface: [], pdqSecondsPerHash: pdqSecondsPerHash, confinement: confinement, trustAnchors: trustAnchors)
         } catch let error as AnalysisWriter.WriteError {
             throw error
         } catch is MediaAnalyzer.DecoderDamage {
@@ -106,7 +107,7 @@ package enum AnalysisWorker {
                 + "come from that decode, the same on every run; stock ffmpeg reproduces them with -threads 1 before -i")
             do {
                 try pass(input: dup(again), output: output, limits: limits, decoderThreads: 1, stopOnDamage: false,
-                         preface: [note], pdqSecondsPerHash: pdqSecondsPerHash, confinement: confinement)
+                         preface: [note], pdqSecondsPerHash: pdqSecondsPerHash, confinement: confinement, trustAnchors: trustAnchors)
             } catch let error as AnalysisWriter.WriteError {
                 throw error
             } catch {
@@ -121,7 +122,7 @@ package enum AnalysisWorker {
     /// start. Throws `MediaAnalyzer.DecoderDamage` (with `stopOnDamage`) or a `WriteError`.
     private static func pass(
         input: Int32, output: Int32, limits: MediaLimits, decoderThreads: Int, stopOnDamage: Bool, preface: [Finding],
-        pdqSecondsPerHash: Double, confinement: String?
+        pdqSecondsPerHash: Double, confinement: String?, trustAnchors: [TrustAnchor.Certificate]
     ) throws {
         let writer = AnalysisWriter(descriptor: output)
         let exif = ExifReader.read(descriptor: input)   // before the analyzer takes the descriptor over
@@ -131,6 +132,7 @@ package enum AnalysisWorker {
         analyzer.stopOnDecoderDamage = stopOnDamage
         analyzer.preface = preface
         analyzer.pdqSecondsPerHash = pdqSecondsPerHash
+        analyzer.trustAnchors = trustAnchors
         var analysis = try analyzer.run(packet: { try writer.append($0) }, frame: { try writer.append($0) })
         analysis.confinement = confinement
         if let exif, analysis.container != nil {

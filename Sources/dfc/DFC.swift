@@ -16,7 +16,7 @@ struct DFC: AsyncParsableCommand {
         subcommands: [
             Init.self, Ingest.self, Batch.self, Reanalyze.self, Show.self, Authenticity.self, Amend.self, CompareAnalyses.self, PDQCommand.self, Match.self,
             Frames.self, Extract.self, Export.self, VerifyPackage.self, Report.self, Packets.self, Lookup.self, Clock.self, SourceCommand.self, TimelineCommand.self, Verify.self, Custody.self, Audit.self,
-            ActorCommand.self, CheckpointCommand.self, Proof.self, MigrateStore.self, UpgradeCatalog.self, Worker.self, WorkerHost.self,
+            ActorCommand.self, TrustCommand.self, CheckpointCommand.self, Proof.self, MigrateStore.self, UpgradeCatalog.self, Worker.self, WorkerHost.self,
         ])
 
     /// What the store tells an operator (a worker killed, a clean-up that failed) goes to

@@ -196,6 +196,21 @@ import Testing
         #expect(audit.status != 0)
         #expect(audit.stdout.contains("EX-000002: its stream rows no longer match what its ingested event"), "\(audit.stdout)")
     }
+
+    /// An export package carries the verdicts (in each exhibit's description, under the signed
+    /// authorisation), and verify-package checks the signatures again, offline.
+    @Test func aPackageCarriesAndRechecksTheVerdict() throws {
+        let store = try TestSupport.newStorePath()
+        try #require(try TestSupport.dfc(["ingest", SignedVideoTests.onvif, "--case", "SIG-3", "--store", store]).status == 0)
+        let package = TestSupport.temporaryDirectory() + "/package"
+        let export = try TestSupport.dfc(["export", "EX-1", "--output", package, "--authorized-by", TestSupport.custodian,
+                                          "--reason", "disclosure to the defence", "--recipient", "Defence counsel", "--store", store])
+        try #require(export.status == 0, "\(export.stderr)")
+        let description = try String(contentsOfFile: package + "/dfc/exhibits/EX-000001/exhibit.json", encoding: .utf8)
+        #expect(description.contains("\"verdict\" : \"authentic\"") || description.contains("\"verdict\":\"authentic\""), "\(description.prefix(400))")
+        let verified = try TestSupport.dfc(["verify-package", package], actor: nil, in: TestSupport.temporaryDirectory())
+        #expect(verified.status == 0, "\(verified.stdout)\(verified.stderr)")
+    }
 }
 
 /// Hostile signing SEIs, made from the real Axis sample in Annex B: truncated, repeated, with
@@ -289,5 +304,56 @@ import Testing
             let report = try Self.report(units)
             #expect(report.nalUnits > 0)
         }
+    }
+}
+
+/// Trust anchors are signed custody events; provenance is judged against the anchors of the day
+/// at analysis, and again by `reanalyze`.
+@Suite struct TrustAnchorTests {
+    @Test func anAnchorMakesTheONVIFSignerTrustedUntilRevoked() throws {
+        let store = try TestSupport.newStorePath()
+        let anchor = TestSupport.fixture("authenticity/onvif_ca.pem")
+        func dfc(_ arguments: [String], actor: String = TestSupport.custodian) throws -> TestSupport.Run {
+            try TestSupport.dfc(arguments + ["--store", store], actor: actor)
+        }
+        try #require(try dfc(["actor", "add", TestSupport.custodian, "--role", "custodian"], actor: "").status == 0)
+        try #require(try dfc(["actor", "add", "A. Analyst", "--role", "analyst"]).status == 0)
+
+        let refused = try dfc(["trust", "add", "--for", "onvif", anchor, "--reason", "maker's root"], actor: "A. Analyst")
+        #expect(refused.status != 0 && refused.status != 1 && refused.stderr.contains("custodian or a supervisor"), "\(refused.stderr)")
+        let notPEM = try dfc(["trust", "add", "--for", "onvif", TestSupport.fixture("authenticity/NOTICE.md"), "--reason", "wrong file"])
+        #expect(notPEM.status != 0 && notPEM.stderr.contains("no PEM certificate"), "\(notPEM.stderr)")
+
+        let added = try dfc(["trust", "add", "--for", "onvif", anchor, "--reason", "ONVIF test root, from the media-signing-framework repository"])
+        #expect(added.status == 0, "\(added.stderr)")
+        #expect(added.stdout.hasPrefix("TRUSTED\tonvif\t"))
+        let again = try dfc(["trust", "add", "--for", "onvif", anchor, "--reason", "twice"])
+        #expect(again.status != 0 && again.stderr.contains("already a trust anchor"))
+
+        try #require(try dfc(["ingest", SignedVideoTests.onvif, "--case", "SIG-2"], actor: "A. Analyst").status == 0)
+        let trusted = try dfc(["authenticity", "EX-1"], actor: "A. Analyst")
+        #expect(trusted.stdout.contains("Provenance trusted"), "\(trusted.stdout)")
+        let show = try dfc(["show", "EX-1"], actor: "A. Analyst")
+        #expect(!show.stdout.contains("signer_untrusted"))
+
+        let sha256 = String(added.stdout.split(separator: "\t")[2])
+        #expect(try dfc(["trust", "revoke", String(sha256.prefix(16)), "--reason", "root withdrawn by the maker"]).status == 0)
+        let list = try dfc(["trust", "list"], actor: "A. Analyst")
+        #expect(list.stdout.contains("Test RootCA") && list.stdout.contains("REVOKED by \(TestSupport.custodian)"), "\(list.stdout)")
+        // The verdict made before the revocation stands; a reanalysis judges against today's anchors.
+        #expect(try dfc(["authenticity", "EX-1"], actor: "A. Analyst").stdout.contains("Provenance trusted"))
+        try #require(try dfc(["reanalyze", "EX-1", "--reason", "anchors changed"]).status == 0)
+        let now = try dfc(["authenticity", "EX-1", "--json"], actor: "A. Analyst")
+        let streams = try #require(try JSONSerialization.jsonObject(with: Data(now.stdout.utf8)) as? [[String: Any]])
+        let signer = ((streams.first?["signature"] as? [String: Any])?["signer"] as? [String: Any])
+        #expect(signer?["provenance"] as? String == "not_established", "\(now.stdout)")
+        #expect(try dfc(["audit"]).status == 0)
+
+        // The Axis sample carries a bare key: no chain, so no anchor can vouch for it.
+        try #require(try dfc(["trust", "add", "--for", "axis", TestSupport.fixture("authenticity/axis_cert_chain.pem"), "--reason", "Axis test chain"]).status == 0)
+        try #require(try dfc(["ingest", SignedVideoTests.axis, "--case", "SIG-2"], actor: "A. Analyst").status == 0)
+        let bare = try dfc(["authenticity", "EX-2"], actor: "A. Analyst")
+        #expect(bare.stdout.contains("Provenance not established"), "\(bare.stdout)")
+        #expect(try dfc(["show", "EX-2"], actor: "A. Analyst").stdout.contains("bare key"))
     }
 }

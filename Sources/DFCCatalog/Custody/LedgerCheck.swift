@@ -42,7 +42,7 @@ package struct LedgerCheck {
     private static let actionsWithDetails: Set<String> = [
         "actor_registered", "ingested", "amended", "acquired", "reanalysed", "extracted", "exported", "export_undelivered",
         "actor_revoked", "queued", "job_failed", "attempt_failed", "batch_started", "batch_completed", "batch_cancelled", "clock_corrected",
-        "source_registered", "camera_clock_corrected", "store_described",
+        "source_registered", "camera_clock_corrected", "store_described", "trust_anchor_added", "trust_anchor_revoked",
     ]
     /// The only events a worker host signs: the records of queued jobs, the completion of their
     /// batch, and the corrections that follow a camera's standing one into what it records.
@@ -386,6 +386,17 @@ package struct LedgerCheck {
             }
             if registered[actor] == nil { problems.append("\(name): revokes \(actor), who was not registered") }
             if revoked[actor] == nil { revoked[actor] = event.seq }
+        case "trust_anchor_added", "trust_anchor_revoked":
+            if let role = payload.role.flatMap(ActorRole.init(rawValue:)), !role.mayRegisterActors {
+                problems.append("\(name) (\(event.action)): signed by \(payload.actor), a\(role == .analyst || role == .auditor ? "n" : "") \(role.rawValue); "
+                    + "only a custodian or supervisor may add or revoke a trust anchor")
+            }
+            if event.action == "trust_anchor_added" {
+                let der = details["certificate"].flatMap { Data(base64Encoded: $0) }
+                if der.map({ Hex.string(SHA256.hash(data: $0)) }) != details["certificate_sha256"] {
+                    problems.append("\(name) (trust_anchor_added): the certificate it carries does not hash to the SHA-256 it names")
+                }
+            }
         case "batch_started":
             starters[BatchID(event.seq).description] = payload.actor
         case "batch_cancelled":

@@ -118,9 +118,16 @@ public struct SignedVideoReport: Sendable, Codable, Equatable {
         public var address: String?
         /// The signing software's version, as the SEIs state it.
         public var signingSoftware: String?
-        /// Provenance: whether the key chains to an anchor the lab trusts. `not_established`
-        /// until trust anchors are checked.
+        /// Provenance: `trusted` (the chain verifies up to an anchor the lab holds), `untrusted`
+        /// (it reaches none, or a link does not verify) or `not_established` (a bare key, or no
+        /// anchor held for the framework).
         public var provenance: String
+        /// Why provenance is not `trusted`, in words.
+        public var provenanceReason: String?
+        /// The anchor the chain reached (its certificate's SHA-256), and every anchor of the
+        /// framework the verdict was judged against (`dfc trust list`).
+        public var anchor: String?
+        public var anchorsConsidered: [String] = []
 
         public init(publicKeySHA256: String? = nil, keyAlgorithm: String? = nil, certificates: [Certificate] = [], publicKeyChanged: Bool = false,
                     manufacturer: String? = nil, serialNumber: String? = nil, firmwareVersion: String? = nil, hardwareID: String? = nil,

@@ -272,12 +272,13 @@ public enum PackageVerifier {
                               confine: containment != nil, decoderThreads: singleThreaded ? 1 : containment?.decoderThreads ?? 0)
         var frames: [Int: [String]] = [:]
         var packets: [String] = []
+        let summary: MediaAnalysis
         do {
             if case .failed(let how, _) = try WorkerRunner.runWorker(job, file: description.payloadPath, containment: containment) {
                 return (0, ["\(description.payloadPath): could not be decoded again: \(how)"])
             }
-            _ = try AnalysisReader(path: output, limits: limits).read(
-                packet: { packets.append(Hex.string($0.sha256)) }, frame: { frames[$0.stream, default: []].append(Hex.string($0.sha256)) })
+            summary = try AnalysisReader(path: output, limits: limits).read(
+                packet: { packets.append(Hex.string($0.sha256)) }, frame: { frames[$0.stream, default: []].append(Hex.string($0.sha256)) }).summary
         } catch {
             return (0, ["\(description.payloadPath): could not be decoded again: \(error)"])
         }
@@ -301,6 +302,28 @@ public enum PackageVerifier {
         if listedPackets != packets {
             problems.append("\(exhibit): its packets hash differently from \(PackageLayout.packets(exhibit)) (\(packets.count) read, \(listedPackets.count) listed)")
         }
+        problems += compareSignatures(exhibit, shipped: (try? reader.text(PackageLayout.description(exhibit))) ?? "", decoded: summary.streams)
         return (compared, problems)
+    }
+
+    /// The camera signatures checked again, offline: each video stream's verdict and the NAL units
+    /// its valid signatures cover must be what the exhibit's description says (provenance is not
+    /// compared: it is judged against the anchors of the day, which a package does not carry).
+    /// An exhibit described before DFC checked signatures has nothing to compare.
+    private static func compareSignatures(_ exhibit: String, shipped: String, decoded: [StreamInfo]) -> [String] {
+        guard let object = try? JSONSerialization.jsonObject(with: Data(shipped.utf8)) as? [String: Any],
+              let streams = object["streams"] as? [[String: Any]] else { return [] }
+        var problems: [String] = []
+        for stream in streams {
+            guard let index = stream["index"] as? Int, let signature = stream["signature"] as? [String: Any] else { continue }
+            let again = decoded.first { $0.index == index }?.signature
+            let said = (signature["verdict"] as? String, signature["valid_nal_units"] as? Int, signature["nal_units"] as? Int)
+            if said.0 != again?.verdict.rawValue || said.1 != again?.validNALUnits || said.2 != again?.nalUnits {
+                problems.append("\(exhibit): stream \(index)'s camera signatures check again as \(again?.verdict.rawValue ?? "unchecked") "
+                    + "(\(again?.validNALUnits ?? 0) of \(again?.nalUnits ?? 0) NAL units valid); \(PackageLayout.description(exhibit)) says "
+                    + "\(said.0 ?? "nothing") (\(said.1 ?? 0) of \(said.2 ?? 0))")
+            }
+        }
+        return problems
     }
 }

@@ -24,6 +24,8 @@ package struct MediaAnalyzer {
     package var preface: [Finding] = []
     /// Seconds of video per PDQ hash (`PDQSelection`).
     package var pdqSecondsPerHash = PDQSelection.defaultSecondsPerHash
+    /// The trust anchors a signed stream's signer is judged against (`dfc trust`).
+    package var trustAnchors: [TrustAnchor.Certificate] = []
 
     /// A decoder reported damage while `stopOnDecoderDamage` was set.
     package struct DecoderDamage: Error {
@@ -96,7 +98,7 @@ package struct MediaAnalyzer {
                 guard streams[index].type == "video" else { continue }
                 let parameters = stream.pointee.codecpar.pointee
                 let extradata = parameters.extradata.map { Array(UnsafeBufferPointer(start: $0, count: Int(max(0, parameters.extradata_size)))) } ?? []
-                signatures[index] = SignedVideoValidator(codec: streams[index].codec, extradata: extradata)
+                signatures[index] = SignedVideoValidator(codec: streams[index].codec, extradata: extradata, anchors: trustAnchors)
                 framehashTimeBases[index] = MediaProbe.fraction(MediaProbe.framehashTimeBase(input, stream: stream))
                 tracks[index].decoding = openDecoder(stream, index: index, codec: streams[index].codec, declared: input.declaredPixels,
                                                      findings: &findings)

@@ -31,8 +31,8 @@ extension SignedVideoReport {
         }
         if verdict == .authentic || verdict == .authenticWithMissingInformation, signer?.provenance != "trusted" {
             result.append(Finding(kind: .signerUntrusted, severity: .info, message:
-                "stream \(stream): the \(name) signatures hold, but the signer (key \(signer?.publicKeySHA256?.prefix(16) ?? "?")…) "
-                + "is not chained to a trust anchor the lab holds: authenticity shown, provenance not established", stream: stream))
+                "stream \(stream): the \(name) signatures hold, but who signed is not established (key \(signer?.publicKeySHA256?.prefix(16) ?? "?")…): "
+                + "\(signer?.provenanceReason ?? "no trust anchor vouches for it"); authenticity shown, provenance not", stream: stream))
         }
         return result
     }

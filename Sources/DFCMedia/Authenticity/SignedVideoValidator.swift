@@ -43,10 +43,14 @@ package struct SignedVideoValidator {
 
     /// A validator for a stream of `codec` (FFmpeg's name) with `extradata`; nil for codecs
     /// the frameworks do not sign.
-    package init?(codec: String, extradata: [UInt8]) {
+    package init?(codec: String, extradata: [UInt8], anchors: [TrustAnchor.Certificate] = []) {
         guard let family = NALUnits.Family(codec: codec) else { return nil }
         units = NALUnits(family: family, extradata: extradata)
+        self.anchors = anchors
     }
+
+    /// The trust anchors in force, every framework's.
+    private let anchors: [TrustAnchor.Certificate]
 
     /// Reads one packet of the stream; `index` is the exhibit's packet number.
     package mutating func read(_ packet: UnsafeRawBufferPointer, index: Int) {
@@ -86,10 +90,16 @@ package struct SignedVideoValidator {
         else if !gops.contains(where: { $0.signatureValid == true }) { verdict = .unverifiable }
         else if gops.contains(where: { $0.verdict == .missingInformation }) { verdict = .authenticWithMissingInformation }
         else { verdict = .authentic }
+        let judged = anchors.filter { $0.framework.rawValue == framework?.rawValue }
+        signer.anchorsConsidered = judged.map(\.sha256)
         if let key {
             signer.publicKeySHA256 = key.fingerprint
             signer.keyAlgorithm = key.algorithm
             signer.certificates = key.certificates
+            let provenance = AnchorCertificates.provenance(chain: key.chain, anchors: judged)
+            (signer.provenance, signer.anchor, signer.provenanceReason) = provenance
+        } else {
+            signer.provenanceReason = "no key was found in the stream"
         }
         signer.publicKeyChanged = keyChanged
         return SignedVideoReport(

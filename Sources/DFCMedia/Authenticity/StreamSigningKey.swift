@@ -19,7 +19,6 @@ struct StreamSigningKey {
     /// SHA-256 of the key's SubjectPublicKeyInfo, hex: what says whether it changed.
     let fingerprint: String
     let algorithm: String
-    let certificates: [SignedVideoReport.Certificate]
 
     /// Why a key or chain could not be used.
     struct Unusable: Error {
@@ -28,39 +27,40 @@ struct StreamSigningKey {
 
     /// From the PEM chain (leaf first) of an ONVIF certificate SEI.
     init(certificateChainPEM pem: String) throws(Unusable) {
-        let blocks = Self.pemBlocks(pem, label: "CERTIFICATE")
-        guard let leafPEM = blocks.first, blocks.count <= 16 else { throw Unusable(reason: "the certificate field holds no certificate, or more than 16") }
-        var described: [SignedVideoReport.Certificate] = []
-        var leafKey: Certificate.PublicKey?
+        let blocks = Self.pemBlocks(pem, label: "CERTIFICATE", limit: 16)
+        guard !blocks.isEmpty, blocks.count <= 16 else { throw Unusable(reason: "the certificate field holds no certificate, or more than 16") }
+        var chain: [(certificate: Certificate, der: Data)] = []
         for block in blocks {
             do {
-                let certificate = try Certificate(pemEncoded: block)
-                described.append(Self.describe(certificate, pem: block))
-                if leafKey == nil { leafKey = certificate.publicKey }
+                chain.append((try Certificate(pemEncoded: block), Self.derBytes(block)))
             } catch {
                 throw Unusable(reason: "a certificate does not parse: \(error)")
             }
         }
-        guard !leafPEM.isEmpty, let leafKey else { throw Unusable(reason: "no leaf certificate") }
-        try self.init(leafKey, certificates: described)
+        try self.init(chain[0].certificate.publicKey, chain: chain)
     }
 
     /// From the PEM public key of an Axis public-key field.
     init(publicKeyPEM pem: String) throws(Unusable) {
         let key: Certificate.PublicKey
         do { key = try Certificate.PublicKey(pemEncoded: pem) } catch { throw Unusable(reason: "the public key does not parse: \(error)") }
-        try self.init(key, certificates: [])
+        try self.init(key, chain: [])
     }
 
-    private init(_ publicKey: Certificate.PublicKey, certificates: [SignedVideoReport.Certificate]) throws(Unusable) {
+    private init(_ publicKey: Certificate.PublicKey, chain: [(certificate: Certificate, der: Data)]) throws(Unusable) {
         if let key = P256.Signing.PublicKey(publicKey) { self.key = .p256(key); algorithm = "P-256" }
         else if let key = P384.Signing.PublicKey(publicKey) { self.key = .p384(key); algorithm = "P-384" }
         else if let key = P521.Signing.PublicKey(publicKey) { self.key = .p521(key); algorithm = "P-521" }
         else if let key = _RSA.Signing.PublicKey(publicKey) { self.key = .rsa(key); algorithm = "RSA" }
         else { throw Unusable(reason: "the key's algorithm is not one the frameworks sign with") }
         fingerprint = Hex.string(SHA256.hash(data: Array(publicKey.subjectPublicKeyInfoBytes)))
-        self.certificates = certificates
+        self.chain = chain
     }
+
+    /// The chain the stream carries, leaf first, each with its DER.
+    let chain: [(certificate: Certificate, der: Data)]
+
+    var certificates: [SignedVideoReport.Certificate] { chain.map { Self.describe($0.certificate, der: $0.der) } }
 
     /// Whether `signature` (ECDSA in DER, or RSA-PSS) signs the hash of `signed` under the
     /// hash algorithm named by its DER OID (SHA-256 when none was stated).
@@ -89,9 +89,13 @@ struct StreamSigningKey {
         }
     }
 
-    private static func describe(_ certificate: Certificate, pem: String) -> SignedVideoReport.Certificate {
+    /// The DER bytes of one PEM block.
+    static func derBytes(_ pem: String) -> Data {
         let body = pem.split(separator: "\n").filter { !$0.hasPrefix("-----") }.joined()
-        let der = Data(base64Encoded: body, options: .ignoreUnknownCharacters) ?? Data()
+        return Data(base64Encoded: body, options: .ignoreUnknownCharacters) ?? Data()
+    }
+
+    static func describe(_ certificate: Certificate, der: Data) -> SignedVideoReport.Certificate {
         let format = ISO8601DateFormatter()
         let algorithm: String
         if P256.Signing.PublicKey(certificate.publicKey) != nil { algorithm = "P-256" }
@@ -106,14 +110,14 @@ struct StreamSigningKey {
     }
 
     /// The PEM blocks with `label` in `text`, each from its BEGIN line to its END line.
-    static func pemBlocks(_ text: String, label: String) -> [String] {
+    static func pemBlocks(_ text: String, label: String, limit: Int) -> [String] {
         let begin = "-----BEGIN \(label)-----", end = "-----END \(label)-----"
         var blocks: [String] = []
         var rest = Substring(text)
         while let start = rest.range(of: begin), let stop = rest.range(of: end, range: start.upperBound..<rest.endIndex) {
             blocks.append(String(rest[start.lowerBound..<stop.upperBound]))
             rest = rest[stop.upperBound...]
-            if blocks.count > 16 { break }
+            if blocks.count > limit { break }
         }
         return blocks
     }

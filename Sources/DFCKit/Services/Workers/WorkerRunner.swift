@@ -15,8 +15,9 @@ extension WorkerRunner {
     /// is a store error, thrown.
     func analyse(_ staged: Vault.Staged, file: String, limits: MediaLimits, containment: Containment?) throws -> CheckedAnalysis {
         let output = try vault.stagingFile("analysis")
-        let job = AnalysisJob(input: staged.temporaryPath, output: output, limits: limits, confine: containment != nil,
+        var job = AnalysisJob(input: staged.temporaryPath, output: output, limits: limits, confine: containment != nil,
                               decoderThreads: containment?.decoderThreads ?? 0, pdqSecondsPerHash: pdqSecondsPerHash)
+        job.trustAnchors = try ledger.trustAnchorsInForce()
         let analysedBy: String
         switch try Self.runWorker(job, file: file, containment: containment) {
         case .completed(let by):
