@@ -210,6 +210,19 @@ import Testing
         #expect(description.contains("\"verdict\" : \"authentic\"") || description.contains("\"verdict\":\"authentic\""), "\(description.prefix(400))")
         let verified = try TestSupport.dfc(["verify-package", package], actor: nil, in: TestSupport.temporaryDirectory())
         #expect(verified.status == 0, "\(verified.stdout)\(verified.stderr)")
+        // The CASE description states it as an annotation of the file, and stays valid CASE.
+        let jsonld = try String(contentsOfFile: package + "/dfc/case.jsonld", encoding: .utf8)
+        #expect(jsonld.contains("carries ONVIF Media Signing signatures: authentic, 256 of 256 picture NAL units"))
+        let bin = (TestSupport.oraclePython as NSString).deletingLastPathComponent
+        let caseValidate = try TestSupport.run(bin + "/case_validate", [package + "/dfc/case.jsonld"])
+        #expect(caseValidate.status == 0 && caseValidate.stdout.contains("Conforms: True"), "\(caseValidate.stdout)")
+        // And the court report has a section of its own.
+        let html = TestSupport.temporaryDirectory() + "/report.html"
+        try #require(try TestSupport.dfc(["report", "EX-1", "--output", html, "--store", store]).status == 0)
+        let report = try String(contentsOfFile: html, encoding: .utf8)
+        #expect(report.contains("<h3>Camera signatures</h3>"))
+        #expect(report.contains("ONVIF Media Signing: authentic; 256 of 256 picture NAL units covered by a valid signature"))
+        #expect(report.contains("CN=Test camera"))
     }
 }
 

@@ -25,6 +25,9 @@ enum CaseDescription {
         var frames: [(path: String, size: Int, sha256: String, frame: Int, event: Int64)]
         var timeLayers: [TimeLayer] = []
         var places: [PlaceLayer] = []
+        /// What each H.264/H.265 stream's camera signatures say, one statement a stream (none in a
+        /// package from before DFC checked them).
+        var cameraSignatures: [String] = []
     }
 
     struct Event {
@@ -75,6 +78,7 @@ enum CaseDescription {
             graph.append(fileNode(file, name: exhibit.originalName, size: exhibit.size,
                                   hashes: [("SHA256", exhibit.sha256), ("SHA512", exhibit.sha512)], modified: modified))
             graph += timeAndPlaceNodes(exhibit, file: file)
+            graph += signatureNodes(exhibit, file: file)
             graph.append(["@id": id("provenance-record", exhibit.id), "@type": "case-investigation:ProvenanceRecord",
                           "case-investigation:exhibitNumber": exhibit.id, "uco-core:description": "Original file, as seized, of exhibit \(exhibit.id)",
                           "uco-core:object": [["@id": file]]])
@@ -123,6 +127,14 @@ enum CaseDescription {
             if let standing = event.details["standing"] { text += " (following the camera's correction over a time range, custody event \(standing))" }
         }
         return text
+    }
+
+    /// An Annotation of the file per stream whose camera signatures were checked.
+    private static func signatureNodes(_ exhibit: Exhibit, file: String) -> [[String: Any]] {
+        exhibit.cameraSignatures.enumerated().map { index, statement in
+            ["@id": id("annotation", "\(exhibit.sha256) camera signature \(index)"), "@type": "uco-core:Annotation",
+             "uco-core:statement": statement, "uco-core:tag": "camera-signature", "uco-core:object": [["@id": file]]]
+        }
     }
 
     /// An Annotation of the file per time layer, and a Location with an Annotation per place.

@@ -25,7 +25,25 @@ struct PackageReader {
             let time = try timeAndPlace(name)
             return CaseDescription.Exhibit(id: name, payloadPath: PackageLayout.payloadFolder(name) + "/" + PackageLayout.safeName(originalName),
                                            originalName: originalName, size: size, sha256: sha256, sha512: sha512, frames: frames,
-                                           timeLayers: time.timeLayers ?? [], places: time.places ?? [])
+                                           timeLayers: time.timeLayers ?? [], places: time.places ?? [],
+                                           cameraSignatures: Self.cameraSignatures(name, object["streams"] as? [[String: Any]] ?? []))
+        }
+    }
+
+    /// One statement per stream of an exhibit description whose camera signatures were checked.
+    static func cameraSignatures(_ exhibit: String, _ streams: [[String: Any]]) -> [String] {
+        streams.compactMap { stream in
+            guard let index = stream["index"] as? Int, let signature = stream["signature"] as? [String: Any],
+                  let verdict = signature["verdict"] as? String else { return nil }
+            guard let framework = signature["framework"] as? String else {
+                return "Stream \(index) of exhibit \(exhibit) carries no camera signature (ONVIF Media Signing, Axis Signed Video)"
+            }
+            let name = framework == "onvif" ? "ONVIF Media Signing" : "Axis Signed Video"
+            let signer = signature["signer"] as? [String: Any]
+            return "Stream \(index) of exhibit \(exhibit) carries \(name) signatures: \(verdict.replacingOccurrences(of: "_", with: " ")), "
+                + "\(signature["valid_nal_units"] as? Int ?? 0) of \(signature["nal_units"] as? Int ?? 0) picture NAL units covered by a valid signature; "
+                + "signing key SHA-256 \(signer?["public_key_sha256"] as? String ?? "none found"); provenance "
+                + "\((signer?["provenance"] as? String ?? "not_established").replacingOccurrences(of: "_", with: " "))"
         }
     }
 

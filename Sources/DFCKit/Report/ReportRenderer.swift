@@ -39,6 +39,47 @@ enum ReportRenderer {
         return html
     }
 
+    /// What each H.264/H.265 stream's own signatures say: authenticity and provenance apart,
+    /// then every GOP that is not valid (runs of valid GOPs in one line).
+    private static func cameraSignatures(_ report: ExhibitReport) -> String {
+        let checked = report.streams.filter { $0.type == "video" && ["h264", "hevc"].contains($0.codec) }
+        guard !checked.isEmpty else { return "" }
+        var html = "<h3>Camera signatures</h3>\n"
+        for stream in checked {
+            guard let signature = stream.signature else {
+                html += "<p>Stream \(stream.index): not checked (analysed before DFC checked camera signatures).</p>\n"
+                continue
+            }
+            guard let framework = signature.framework else {
+                html += "<p>Stream \(stream.index): not signed (no ONVIF Media Signing or Axis Signed Video signature in the stream).</p>\n"
+                continue
+            }
+            let name = framework == "onvif" ? "ONVIF Media Signing" : "Axis Signed Video"
+            html += "<table class=\"facts\">\n"
+            html += row("Stream \(stream.index)", "\(name): \(signature.verdict.rawValue.replacingOccurrences(of: "_", with: " ")); "
+                        + "\(signature.validNALUnits) of \(signature.nalUnits) picture NAL units covered by a valid signature")
+            if let signer = signature.signer {
+                html += row("Signing key", "\(signer.keyAlgorithm ?? "none found") \(signer.publicKeySHA256 ?? "")\(signer.publicKeyChanged ? " (changed part-way)" : "")", mono: true)
+                for certificate in signer.certificates {
+                    html += row("Certificate", "\(certificate.subject), issued by \(certificate.issuer), serial \(certificate.serialNumber), "
+                                + "valid \(certificate.notBefore) to \(certificate.notAfter)")
+                }
+                let vendor = [signer.manufacturer, signer.serialNumber.map { "serial \($0)" }, signer.firmwareVersion.map { "firmware \($0)" }]
+                    .compactMap { $0 }.joined(separator: ", ")
+                if !vendor.isEmpty { html += row("Camera", vendor) }
+                html += row("Provenance", signer.provenance.replacingOccurrences(of: "_", with: " ")
+                            + (signer.anchor.map { ", chained to trust anchor \($0)" } ?? "") + (signer.provenanceReason.map { ": \($0)" } ?? ""))
+            }
+            for gop in signature.gops where gop.verdict != .valid {
+                let label = gop.counter.map { "GOP \($0)" } ?? "Unsigned pictures"
+                let packets = gop.firstPacket.map { "packets \($0)–\(gop.lastPacket ?? $0)" } ?? "not in the file"
+                html += row(label, "\(gop.verdict.rawValue.replacingOccurrences(of: "_", with: " ")), \(packets)" + (gop.reason.map { ": \($0)" } ?? ""))
+            }
+            html += "</table>\n"
+        }
+        return html
+    }
+
     private static func section(_ exhibit: ExhibitData) -> String {
         let report = exhibit.report
         var html = "<section class=\"exhibit\"><h2>Exhibit \(escape(report.exhibit.description))</h2>\n<table class=\"facts\">\n"
@@ -62,6 +103,7 @@ enum ReportRenderer {
                 + "<td>\(stream.packetCount)</td><td>\(stream.frameCount)</td></tr>\n"
         }
         html += "</tbody></table>\n"
+        html += cameraSignatures(report)
         html += timeAndPlace(report)
         html += "<h3>Findings</h3>\n"
         if report.findings.isEmpty {
