@@ -8,7 +8,8 @@ struct Lookup: ParsableCommand {
             --from and --to (ISO 8601 with a zone) find every exhibit whose recording overlaps the range on the UTC \
             timeline, with the layer its time came from and the offsets and frames inside it; --near LAT,LON \
             (with --radius metres), --case, --source and --source-contains narrow them. --source names a source whole \
-            (as registered or amended); --source-contains matches part of a name, ASCII letters in either case.
+            (as registered or amended); --source-contains matches part of a name, ASCII letters in either case. \
+            --signed-only and --unsigned narrow any lookup by the exhibits' own camera signatures.
             """)
 
     @OptionGroup var options: StoreOptions
@@ -47,10 +48,20 @@ struct Lookup: ParsableCommand {
     @Option(help: ArgumentHelp("With --from/--to: continue after the last exhibit of an earlier page (as it said).", valueName: "continuation"))
     var after: String?
 
+    @Flag(help: ArgumentHelp("Only exhibits whose video carries camera signatures (ONVIF Media Signing, Axis Signed Video), whatever their verdict."))
+    var signedOnly = false
+
+    @Flag(help: ArgumentHelp("Only exhibits whose video was checked and carries no camera signature (an exhibit analysed before DFC checked "
+        + "signatures is neither: dfc reanalyze checks it)."))
+    var unsigned = false
+
     @Flag(help: "Print one JSON object per hit, each on its own line (and, when the page was cut, a last {\"more\": N, \"next\": …}).")
     var json = false
 
+    private var signatures: SignatureFilter? { signedOnly ? .signed : unsigned ? .unsigned : nil }
+
     func validate() throws {
+        guard !(signedOnly && unsigned) else { throw ValidationError("give --signed-only or --unsigned, not both") }
         if from != nil || to != nil {
             guard from != nil, to != nil else { throw ValidationError("give both --from and --to") }
             guard sha256 == nil, frameSHA256 == nil else { throw ValidationError("--from/--to do not go with --sha256 or --frame-sha256") }
@@ -74,7 +85,7 @@ struct Lookup: ParsableCommand {
             else if let caseID { query = .caseID(caseID) }
             else if let source { query = .source(source) }
             else { query = .sourceContains(sourceContains ?? "") }
-            let hits = try options.open().reading.lookup(query, actor: options.actorName)
+            let hits = try options.open().reading.lookup(query, signatures: signatures, actor: options.actorName)
             for hit in hits {
                 if json {
                     print(Output.json(hit))
@@ -106,7 +117,7 @@ struct Lookup: ParsableCommand {
             point = (latitude, longitude)
         }
         let hits = try options.open().reading.lookup(TimeQuery(from: from, to: to, near: point, radiusMetres: radius, caseID: caseID, source: source, sourceContains: sourceContains,
-                                                       limit: limit, after: after), actor: options.actorName)
+                                                       limit: limit, after: after, signatures: signatures), actor: options.actorName)
         for hit in hits {
             if json {
                 print(Output.json(hit))

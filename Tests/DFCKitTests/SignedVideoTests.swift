@@ -186,6 +186,14 @@ import Testing
         let streams = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
         #expect((streams.first?["signature"] as? [String: Any])?["verdict"] as? String == "not_signed")
         #expect(try TestSupport.dfc(["audit", "--store", store]).status == 0)
+        // Triage: the lookups narrowed by the exhibits' own signatures.
+        let signed = try TestSupport.dfc(["lookup", "--case", "SIG-1", "--signed-only", "--store", store])
+        #expect(signed.status == 0 && signed.stdout.split(separator: "\n").map { $0.prefix(9) } == ["EX-000001"], "\(signed.stdout)")
+        let unsigned = try TestSupport.dfc(["lookup", "--case", "SIG-1", "--unsigned", "--store", store])
+        #expect(unsigned.stdout.split(separator: "\n").map { $0.prefix(9) } == ["EX-000002"], "\(unsigned.stdout)")
+        let timed = try TestSupport.dfc(["lookup", "--from", "2024-11-13T00:00:00Z", "--to", "2024-11-14T00:00:00Z", "--signed-only", "--store", store])
+        #expect(timed.status == 0 && timed.stdout.hasPrefix("EX-000001") && !timed.stdout.contains("EX-000002"), "\(timed.stdout)\(timed.stderr)")
+        #expect(try TestSupport.dfc(["lookup", "--case", "SIG-1", "--signed-only", "--unsigned", "--store", store]).status == 64)
 
         let insider = try Insider(path: store)
         let changed = try insider.execute(

@@ -18,6 +18,8 @@ public struct TimeQuery: Sendable, Equatable {
     public var limit: Int
     /// The continuation of an earlier page (`TimeLookupPage.next`): only exhibits after its last hit.
     public var after: String?
+    /// Only exhibits whose camera signatures say this (`SignatureFilter`).
+    public var signatures: SignatureFilter?
 
     /// The page size when none is given.
     public static let defaultLimit = 10_000
@@ -25,15 +27,17 @@ public struct TimeQuery: Sendable, Equatable {
     /// Makes a query.
     public init(from: String, to: String, near: (latitude: Double, longitude: Double)? = nil, radiusMetres: Double = 100,
                 caseID: String? = nil, source: String? = nil, sourceContains: String? = nil, limit: Int = TimeQuery.defaultLimit,
-                after: String? = nil) {
+                after: String? = nil, signatures: SignatureFilter? = nil) {
         (self.from, self.to, self.near, self.radiusMetres, self.caseID, self.source, self.limit) = (from, to, near, radiusMetres, caseID, source, limit)
         self.sourceContains = sourceContains
         self.after = after
+        self.signatures = signatures
     }
 
     public static func == (a: TimeQuery, b: TimeQuery) -> Bool {
         a.from == b.from && a.to == b.to && a.near?.latitude == b.near?.latitude && a.near?.longitude == b.near?.longitude
             && a.radiusMetres == b.radiusMetres && a.caseID == b.caseID && a.source == b.source && a.sourceContains == b.sourceContains && a.limit == b.limit && a.after == b.after
+            && a.signatures == b.signatures
     }
 }
 

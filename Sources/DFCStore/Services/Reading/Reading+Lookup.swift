@@ -5,12 +5,14 @@ import DFCCatalog
 import DFCVault
 
 extension Reading {
-    /// Looks evidence up. Every hit is recorded as an `accessed` event on its exhibit.
-    public func lookup(_ query: LookupQuery, actor: String) throws -> [LookupHit] {
+    /// Looks evidence up, only exhibits whose camera signatures say `signatures` when it is given.
+    /// Every hit is recorded as an `accessed` event on its exhibit.
+    public func lookup(_ query: LookupQuery, signatures: SignatureFilter? = nil, actor: String) throws -> [LookupHit] {
         let signer = try ledger.signer(for: actor)
         return try withCatalog {
             try catalog.write { db in
                 var found = try find(query, db).map { (record: $0.0, frame: $0.frame, derived: DerivedEvidence?.none) }
+                if let signatures { found = try found.filter { try Self.admits($0.record, signatures, db) } }
                 if case .sha256(let hex) = query {
                     // An extracted PNG answers too, as derived evidence of its parent exhibit.
                     let rows = try Catalog.derivedFrames(pngSHA256Prefix: hex.lowercased(), db)
@@ -18,7 +20,8 @@ extension Reading {
                         if let parent = try ExhibitRecord.fetchOne(db, key: row.exhibitID) { found.append((parent, nil, derived)) }
                     }
                 }
-                try ledger.recordAccess(db, Self.unique(found.map(\.record)), signer: signer, command: "lookup", extra: ["query": Self.describe(query)])
+                try ledger.recordAccess(db, Self.unique(found.map(\.record)), signer: signer, command: "lookup",
+                                        extra: ["query": Self.describe(query) + (signatures.map { ";signatures=\($0.rawValue)" } ?? "")])
                 return try found.map { record, frame, derived in
                     let now = try exhibits.current(record, db)
                     return LookupHit(exhibit: record.exhibitID, caseID: now.caseID, source: now.source, sha256: record.sha256,
@@ -57,6 +60,12 @@ extension Reading {
             guard !text.isEmpty else { throw DFCError.invalidArgument("--source-contains needs some text to look for") }
             return try Catalog.exhibits(sourceLike: Self.containsPattern(text), db).map { ($0, nil) }
         }
+    }
+
+    /// Whether an exhibit's streams, as analysed at ingest, pass `filter`.
+    package static func admits(_ record: ExhibitRecord, _ filter: SignatureFilter, _ db: CatalogDB) throws -> Bool {
+        guard let id = record.id else { return false }
+        return filter.admits(try Catalog.streams(of: .ingest(exhibit: id), db).map(\.info))
     }
 
     /// A LIKE pattern that matches `text` anywhere, its `%`, `_` and `\\` taken as themselves.

@@ -45,6 +45,7 @@ extension Reading {
                             if let name = query.source, now.source != name { continue }
                             if let text = query.sourceContains, !Self.contains(now.source, text) { continue }
                         }
+                        if let filter = query.signatures, !(try Self.admits(record, filter, db)) { continue }
                         var distance: Double?
                         if let near = query.near {
                             distance = (rows.places[span.exhibit] ?? []).map { Self.metres(near, ($0.latitude, $0.longitude)) }.min()
@@ -79,6 +80,7 @@ extension Reading {
                 if let caseID = query.caseID { described += ";case=\(caseID)" }
                 if let source = query.source { described += ";source=\(source)" }
                 if let text = query.sourceContains { described += ";source-contains=\(text)" }
+                if let filter = query.signatures { described += ";signatures=\(filter.rawValue)" }
                 if query.limit != TimeQuery.defaultLimit { described += ";limit=\(query.limit)" }
                 if let after = query.after { described += ";after=\(after)" }
                 try ledger.recordAccess(db, records, signer: signer, command: "lookup", extra: ["query": described, "more": String(more)])
