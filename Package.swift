@@ -34,6 +34,9 @@ let package = Package(
         // Non-variadic doorways to prctl, seccomp and Landlock for the worker's confinement
         // (Swift cannot call variadic C functions). The policy is Swift, in DFCKit.
         .target(name: "CConfinement"),
+        // c2pa-rs's C API (libc2pa_c.so, from PyPI's c2pa-python), loaded at run time: the few
+        // functions DFC reads Content Credentials with, declared in a header of our own.
+        .target(name: "CC2PA", linkerSettings: [.linkedLibrary("dl")]),
         // The S3 client of a vault in a bucket with Object Lock: SigV4 over async-http-client,
         // the only code that speaks HTTP. It knows objects and buckets, not evidence.
         .target(
@@ -97,7 +100,7 @@ let package = Package(
         .target(
             name: "DFCMedia",
             dependencies: [
-                "DFCCore", "CFFmpeg",
+                "DFCCore", "CFFmpeg", "CC2PA",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
                 .product(name: "X509", package: "swift-certificates"),

@@ -57,6 +57,8 @@ package enum AnalysisWorker {
             throw Failure(status: outputFailed, description: "\(job.output): cannot create the analysis: \(errnoDescription())")
         }
         defer { close(output) }
+        // The C2PA library is a file to open: loaded before the confinement forbids opening any.
+        if job.extraction == nil { ContentCredentialsReader.load() }
         var confinement: Confinement?
         if job.confine {
             do {
@@ -126,6 +128,7 @@ package enum AnalysisWorker {
     ) throws {
         let writer = AnalysisWriter(descriptor: output)
         let exif = ExifReader.read(descriptor: input)   // before the analyzer takes the descriptor over
+        let credentials = ContentCredentialsReader.read(descriptor: input, anchors: trustAnchors)
         var analyzer = MediaAnalyzer(descriptor: input)
         analyzer.limits = limits
         analyzer.decoderThreads = decoderThreads
@@ -135,6 +138,10 @@ package enum AnalysisWorker {
         analyzer.trustAnchors = trustAnchors
         var analysis = try analyzer.run(packet: { try writer.append($0) }, frame: { try writer.append($0) })
         analysis.confinement = confinement
+        if let credentials {
+            analysis.container?.contentCredentials = credentials
+            analysis.findings += credentials.findings
+        }
         if let exif, analysis.container != nil {
             analysis.container!.tags.merge(exif.tags) { $1 }
             analysis.findings += exif.problems.prefix(FindingCollector.limitPerKind).map {

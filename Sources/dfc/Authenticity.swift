@@ -4,12 +4,15 @@ import Foundation
 
 struct Authenticity: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Show what a video's own camera signatures say of it (ONVIF Media Signing, Axis Signed Video), GOP by GOP.",
+        abstract: "Show what an exhibit's own signatures say of it: camera signatures (ONVIF Media Signing, Axis Signed Video) GOP by GOP, and C2PA Content Credentials.",
         discussion: """
             The signatures were checked when the exhibit was analysed, in the confined worker, and the result is \
             part of the stream's catalog row that the exhibit's custody event commits to. Two answers, as the \
             frameworks give them: authenticity (do the pictures match the signatures) and provenance (who signed: \
             the key and the chain the stream carries; not established unless it chains to a trust anchor).
+            C2PA Content Credentials (MP4, MOV, JPEG, PNG, HEIC, WebP) are read by c2pa-rs, the reference \
+            implementation, with every network fetch off: the state (trusted, valid, invalid), every status code, the \
+            signer, the claim generator, the actions the manifest records and its ingredients.
             An exhibit analysed before DFC checked signatures says so; `dfc reanalyze` checks it.
             """)
 
@@ -27,26 +30,59 @@ struct Authenticity: ParsableCommand {
         let signature: SignedVideoReport?
     }
 
+    /// `--json`: the streams' camera signatures and the file's Content Credentials.
+    struct Answer: Encodable {
+        let exhibit: String
+        let streams: [StreamSignature]
+        let contentCredentials: ContentCredentials?
+    }
+
     func run() throws {
         try reportingErrors {
             let report = try options.open().reading.exhibit(reference, actor: options.actorName)
             let videos = report.streams.filter { $0.type == "video" }
             if json {
-                print(Output.json(videos.map { StreamSignature(stream: $0.index, codec: $0.codec, signature: $0.signature) }))
+                print(Output.json(Answer(exhibit: report.exhibit.description,
+                                         streams: videos.map { StreamSignature(stream: $0.index, codec: $0.codec, signature: $0.signature) },
+                                         contentCredentials: report.containerInfo?.contentCredentials)))
                 return
             }
             print("Exhibit    \(report.exhibit)  \(report.originalName)")
-            if videos.isEmpty { print("No video stream: nothing signed to check.") }
+            if videos.isEmpty && report.containerInfo?.contentCredentials == nil { print("No video stream, no Content Credentials: nothing signed to check.") }
             for stream in videos {
                 guard let signature = stream.signature else {
                     let reason = ["h264", "hevc"].contains(stream.codec)
                         ? "not checked: analysed before DFC checked camera signatures (`dfc reanalyze` checks it)"
-                        : "not checked: the frameworks sign H.264 and H.265, this is \(stream.codec)"
+                        : "camera signatures do not apply (ONVIF and Axis sign H.264 and H.265, this is \(stream.codec))"
                     print("Stream #\(stream.index) \(stream.codec): \(reason)")
                     continue
                 }
                 Self.describe(signature, stream: stream.index, codec: stream.codec)
             }
+            if let credentials = report.containerInfo?.contentCredentials { Self.describe(credentials) }
+        }
+    }
+
+    static func describe(_ credentials: ContentCredentials) {
+        Swift.print("C2PA Content Credentials (\(credentials.format ?? "?")): \(credentials.state.rawValue.uppercased().replacingOccurrences(of: "_", with: " "))")
+        if let reason = credentials.reason { Swift.print("  Reason     \(reason)") }
+        if let library = credentials.library { Swift.print("  Checked by \(library), network fetches off") }
+        if !credentials.statusCodes.isEmpty { Swift.print("  Status     " + credentials.statusCodes.joined(separator: ", ")) }
+        if let manifest = credentials.activeManifest {
+            Swift.print("  Manifest   \(manifest) (\(credentials.manifestCount) in the store)")
+        }
+        if let generator = credentials.claimGenerator { Swift.print("  Generator  \(generator)") }
+        if credentials.signerName != nil || credentials.signerIssuer != nil {
+            Swift.print("  Signer     \(credentials.signerName ?? "?"), issued by \(credentials.signerIssuer ?? "?")"
+                        + (credentials.signerSerial.map { ", serial \($0)" } ?? "") + (credentials.signatureAlgorithm.map { ", \($0)" } ?? "")
+                        + (credentials.signedAt.map { ", signed \($0)" } ?? ""))
+        }
+        for action in credentials.actions {
+            Swift.print("  Action     \(action.action)" + (action.softwareAgent.map { " by \($0)" } ?? "") + (action.when.map { " at \($0)" } ?? ""))
+        }
+        for ingredient in credentials.ingredients {
+            Swift.print("  Ingredient \(ingredient.title ?? "?") (\(ingredient.format ?? "?"), \(ingredient.relationship ?? "?"))"
+                        + (ingredient.statusCodes.isEmpty ? "" : ": " + ingredient.statusCodes.joined(separator: ", ")))
         }
     }
 

@@ -34,6 +34,10 @@ struct Show: ParsableCommand {
                 for (key, value) in (report.containerInfo?.tags ?? [:]).sorted(by: { $0.key < $1.key }) {
                     print("  tag      \(key) = \(value)")
                 }
+                if let credentials = report.containerInfo?.contentCredentials {
+                    print("  C2PA     \(credentials.state.rawValue)" + (credentials.statusCodes.isEmpty ? "" : ": " + credentials.statusCodes.joined(separator: ", "))
+                          + (credentials.reason.map { " (\($0))" } ?? "") + " (dfc authenticity)")
+                }
             } else {
                 print("Container  not readable as media")
             }

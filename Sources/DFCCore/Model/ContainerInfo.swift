@@ -12,6 +12,9 @@ public struct ContainerInfo: Sendable, Codable, Equatable {
     public var bitRate: Int64?
     /// Container tags: `creation_time`, `make`, `model`, `location`, `encoder`, …
     public var tags: [String: String]
+    /// What the file's C2PA Content Credentials say (MP4, MOV, JPEG, PNG, HEIC, WebP, AVIF); nil for
+    /// other formats and for exhibits analysed before DFC checked them.
+    public var contentCredentials: ContentCredentials?
 
     package init(format: String, formatLongName: String, durationSeconds: Double? = nil, startSeconds: Double? = nil, bitRate: Int64? = nil, tags: [String: String]) {
         self.format = format

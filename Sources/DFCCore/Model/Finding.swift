@@ -86,6 +86,15 @@ public struct Finding: Sendable, Codable, Equatable {
         /// The stream's signatures hold, but who signed is not established: the key is not chained
         /// to a trust anchor the lab holds.
         case signerUntrusted = "signer_untrusted"
+        /// The file's C2PA manifest does not validate: a hash, a signature or a claim fails (the
+        /// library's status codes).
+        case c2paInvalid = "c2pa_invalid"
+        /// The file's C2PA manifest store cannot be read (damaged, nested without end).
+        case c2paUnreadable = "c2pa_unreadable"
+        /// The C2PA library is not installed: the file's Content Credentials were not checked.
+        case c2paNotChecked = "c2pa_not_checked"
+        /// The file's C2PA manifest records edits (`c2pa.edited`, `c2pa.cropped`, `c2pa.redacted`, …): by what, and when.
+        case editedAccordingToManifest = "edited_according_to_manifest"
         /// More findings of one kind than are listed one by one.
         case moreFindings = "more_findings"
     }

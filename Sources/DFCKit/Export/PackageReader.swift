@@ -26,8 +26,26 @@ struct PackageReader {
             return CaseDescription.Exhibit(id: name, payloadPath: PackageLayout.payloadFolder(name) + "/" + PackageLayout.safeName(originalName),
                                            originalName: originalName, size: size, sha256: sha256, sha512: sha512, frames: frames,
                                            timeLayers: time.timeLayers ?? [], places: time.places ?? [],
-                                           cameraSignatures: Self.cameraSignatures(name, object["streams"] as? [[String: Any]] ?? []))
+                                           cameraSignatures: Self.cameraSignatures(name, object["streams"] as? [[String: Any]] ?? [])
+                                               + Self.contentCredentials(name, (object["container_info"] as? [String: Any])?["content_credentials"] as? [String: Any]))
         }
+    }
+
+    /// The statement of an exhibit description's C2PA Content Credentials, when they were checked.
+    static func contentCredentials(_ exhibit: String, _ credentials: [String: Any]?) -> [String] {
+        guard let credentials, let state = credentials["state"] as? String else { return [] }
+        let codes = (credentials["status_codes"] as? [String]) ?? []
+        var statement: String
+        switch state {
+        case "not_present": statement = "The file of exhibit \(exhibit) carries no C2PA Content Credentials"
+        case "not_checked": statement = "The C2PA Content Credentials of the file of exhibit \(exhibit) were not checked: \(credentials["reason"] as? String ?? "")"
+        default: statement = "The file of exhibit \(exhibit) carries C2PA Content Credentials: \(state)"
+        }
+        if !codes.isEmpty { statement += " (\(codes.joined(separator: ", ")))" }
+        if let signer = credentials["signer_name"] as? String { statement += "; signer \(signer), issued by \(credentials["signer_issuer"] as? String ?? "?")" }
+        if let generator = credentials["claim_generator"] as? String { statement += "; claim generator \(generator)" }
+        if let library = credentials["library"] as? String { statement += "; read by \(library)" }
+        return [statement]
     }
 
     /// One statement per stream of an exhibit description whose camera signatures were checked.

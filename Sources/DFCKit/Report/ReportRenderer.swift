@@ -43,8 +43,9 @@ enum ReportRenderer {
     /// then every GOP that is not valid (runs of valid GOPs in one line).
     private static func cameraSignatures(_ report: ExhibitReport) -> String {
         let checked = report.streams.filter { $0.type == "video" && ["h264", "hevc"].contains($0.codec) }
-        guard !checked.isEmpty else { return "" }
-        var html = "<h3>Camera signatures</h3>\n"
+        var html = contentCredentials(report.containerInfo?.contentCredentials)
+        guard !checked.isEmpty else { return html }
+        html += "<h3>Camera signatures</h3>\n"
         for stream in checked {
             guard let signature = stream.signature else {
                 html += "<p>Stream \(stream.index): not checked (analysed before DFC checked camera signatures).</p>\n"
@@ -78,6 +79,29 @@ enum ReportRenderer {
             html += "</table>\n"
         }
         return html
+    }
+
+    /// What the file's C2PA Content Credentials say, as c2pa-rs read them.
+    private static func contentCredentials(_ credentials: ContentCredentials?) -> String {
+        guard let credentials else { return "" }
+        var html = "<h3>C2PA Content Credentials</h3>\n<table class=\"facts\">\n"
+        html += row("State", credentials.state.rawValue.replacingOccurrences(of: "_", with: " ")
+                    + (credentials.statusCodes.isEmpty ? "" : ": " + credentials.statusCodes.joined(separator: ", "))
+                    + (credentials.reason.map { " (\($0))" } ?? ""))
+        if let library = credentials.library { html += row("Checked by", library + ", every network fetch off") }
+        if let generator = credentials.claimGenerator { html += row("Claim generator", generator) }
+        if credentials.signerName != nil || credentials.signerIssuer != nil {
+            html += row("Signer", "\(credentials.signerName ?? "?"), issued by \(credentials.signerIssuer ?? "?")"
+                        + (credentials.signerSerial.map { ", serial \($0)" } ?? "") + (credentials.signedAt.map { ", signed \($0)" } ?? ""))
+        }
+        for action in credentials.actions {
+            html += row("Action", action.action + (action.softwareAgent.map { " by \($0)" } ?? "") + (action.when.map { " at \($0)" } ?? ""))
+        }
+        for ingredient in credentials.ingredients {
+            html += row("Ingredient", "\(ingredient.title ?? "?") (\(ingredient.relationship ?? "?"))"
+                        + (ingredient.statusCodes.isEmpty ? "" : ": " + ingredient.statusCodes.joined(separator: ", ")))
+        }
+        return html + "</table>\n"
     }
 
     private static func section(_ exhibit: ExhibitData) -> String {
