@@ -153,10 +153,10 @@ let package = Package(
             name: "dfc-fuzz",
             dependencies: ["DFCKit"]
         ),
-        // In-process lookup latency for Scripts/bench.
+        // In-process lookup latency and C2PA read times for Scripts/bench.
         .executableTarget(
             name: "dfc-bench",
-            dependencies: ["DFCKit"]
+            dependencies: ["DFCKit", "DFCMedia"]
         ),
         // What another police system (the DES first) does with the store library: lookups, custody and
         // its proof, with neither FFmpeg nor the workers linked (ExampleTests checks both).

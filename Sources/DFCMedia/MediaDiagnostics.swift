@@ -97,6 +97,24 @@ package final class MediaDiagnostics: @unchecked Sendable {
     /// Whether anything was recorded (or dropped) since the last drain.
     package var hasMessages: Bool { lock.withLock { !messages.isEmpty || droppedCount > 0 } }
 
+    /// H.264's messages that concern no picture: the SEI parser's (`SEI type N size M truncated`: a
+    /// signing SEI written without emulation prevention) and `no frame!` for a packet that held no
+    /// slice (a camera's signing SEI alone at the end of a stream; a slice that failed says more).
+    private static func saysNothingOfPictures(_ text: String) -> Bool {
+        text.hasPrefix("SEI type") || text == "no frame!"
+    }
+
+    /// Whether anything recorded since the last drain could mean a damaged picture: every message
+    /// but those about packets that hold no picture and those that concern no picture
+    /// (`saysNothingOfPictures`), neither of which a decoder conceals anything for.
+    package func mayHaveDamagedPictures(ignoringPackets pictureless: Set<Int>) -> Bool {
+        lock.withLock {
+            droppedCount > 0 || messages.contains { message in
+                !Self.saysNothingOfPictures(message.text) && !(message.packetIndex.map(pictureless.contains) ?? false)
+            }
+        }
+    }
+
     /// The first container message recorded, if any (for saying why a file could not be opened).
     package var firstContainerMessage: String? { lock.withLock { messages.first { $0.source == .container }?.text } }
 

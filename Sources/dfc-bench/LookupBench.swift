@@ -1,4 +1,5 @@
 import DFCKit
+import DFCMedia
 import Foundation
 
 /// In-process lookup latency for `Scripts/bench`: opens a store once, then times each
@@ -33,6 +34,10 @@ import Foundation
 /// interval index's query alone, and the whole lookup (its exhibits' layers, places, frames and
 /// corrections, and the access event of every hit). Prints both's median and 99th percentile
 /// and the mean number of exhibits found.
+///     dfc-bench - - c2pa ROUNDS FILE...
+///
+/// reads each file's C2PA Content Credentials ROUNDS times in-process, as a worker does, and prints
+/// per file the median milliseconds, the state and the file's size.
 @main
 struct LookupBench {
     /// A store error (a missing key, an engine that cannot be reached) is one line on standard error and exit 1.
@@ -46,6 +51,10 @@ struct LookupBench {
     }
 
     static func run(_ arguments: [String]) throws {
+        if arguments.count >= 6, arguments[3] == "c2pa", let rounds = Int(arguments[4]) {
+            try c2paReads(rounds: rounds, files: Array(arguments[5...]))
+            return
+        }
         if arguments.count == 5, arguments[3] == "fill", let count = Int(arguments[4]) {
             try EvidenceStore(path: arguments[1]).benchmarkFiller.appendBenchmarkEvents(count: count, actor: arguments[2])
             return
@@ -111,6 +120,28 @@ struct LookupBench {
     }
 
     /// Half the queries are stored hashes with 12 bits changed (each finds its cluster), half random (find nothing).
+    static func c2paReads(rounds: Int, files: [String]) throws {
+        if let problem = ContentCredentialsReader.load() { throw DFCError.invalidArgument("the C2PA library: \(problem)") }
+        var rows: [String] = []
+        for file in files {
+            let descriptor = open(file, O_RDONLY)
+            guard descriptor >= 0 else { throw DFCError.invalidArgument("\(file): cannot open it") }
+            defer { close(descriptor) }
+            var times: [Double] = []
+            var state = "none"
+            for _ in 0..<max(1, rounds) {
+                let start = ContinuousClock.now
+                state = ContentCredentialsReader.read(descriptor: descriptor, anchors: [])?.state.rawValue ?? "not_applicable"
+                let elapsed = start.duration(to: .now)
+                times.append(Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15)
+            }
+            times.sort()
+            let size = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0
+            rows.append(#"{"file":"\#((file as NSString).lastPathComponent)","bytes":\#(size),"state":"\#(state)","median_ms":\#(String(format: "%.2f", times[times.count / 2]))}"#)
+        }
+        print("[" + rows.joined(separator: ",") + "]")
+    }
+
     static func pdqQueries(store: EvidenceStore, actor: String, count: Int) throws {
         let start = ContinuousClock.now
         let matcher = try store.search.pdqMatcher()

@@ -187,7 +187,7 @@ import Testing
         try #require(missing.status == 0, "\(missing.stderr)")
         let invalid = try TestSupport.dfc(["authenticity", "EX-1", "--json", "--store", store])
         let object = try #require(try JSONSerialization.jsonObject(with: Data(invalid.stdout.utf8)) as? [String: Any])
-        let credentials = try #require(object["content_credentials"] as? [String: Any] ?? object["contentCredentials"] as? [String: Any], "\(invalid.stdout)")
+        let credentials = try #require(object["content_credentials"] as? [String: Any], "\(invalid.stdout)")
         #expect(credentials["state"] as? String == "invalid")
         let show = try TestSupport.dfc(["show", "EX-1", "--store", store])
         #expect(show.stdout.contains("c2pa_invalid") && show.stdout.contains("assertion.dataHash.mismatch"), "\(show.stdout)")

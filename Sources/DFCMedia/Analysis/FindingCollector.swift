@@ -17,6 +17,12 @@ package struct FindingCollector {
     /// Whether a finding of this kind was added.
     package func contains(_ kind: Finding.Kind) -> Bool { counts[kind, default: 0] > 0 }
 
+    /// Whether a finding of this kind that `matches` was added; one counted past the limit, which
+    /// is not kept to be looked at, counts as matching.
+    package func contains(_ kind: Finding.Kind, where matches: (Finding) -> Bool) -> Bool {
+        counts[kind, default: 0] > Self.limitPerKind || findings.contains { $0.kind == kind && matches($0) }
+    }
+
     /// The findings, with one summary for each kind that went over the limit.
     package func finished() -> [Finding] {
         var result = findings

@@ -75,6 +75,9 @@ package struct MediaAnalyzer {
         var misb: MISBTelemetry?
         /// Each H.264 and H.265 stream's camera signatures (ONVIF Media Signing, Axis Signed Video).
         var signatures: [Int: SignedVideoValidator] = [:]
+        /// Packets of those streams that hold no picture (a signing SEI alone): a decoder's complaint
+        /// about one is recorded, but is no damaged picture to decode again on one thread for.
+        var pictureless = Set<Int>()
         /// Telemetry times are reported from the container's start (an MPEG-TS starts at 1.4 s, say).
         let origin = MediaProbe.startSeconds(input).flatMap { $0.isFinite ? $0 : nil } ?? 0
         func seconds(_ row: PacketRow) -> Double? {
@@ -182,7 +185,9 @@ package struct MediaAnalyzer {
                 drone?.read(Array(packet.payload), at: seconds(row), textAfterLength: streams[streamIndex].codec == "mov_text")
             }
             if misb?.stream == streamIndex { misb?.read(Array(packet.payload), at: seconds(row)) }
-            signatures[streamIndex]?.read(packet.payload, index: packetIndex)
+            if signatures[streamIndex]?.read(packet.payload, index: packetIndex) == false, pictureless.count < 10_000 {
+                pictureless.insert(packetIndex)
+            }
             if wallClock?.stream == streamIndex, let pts = row.pts { wallClock?.observe(packet: packetIndex, milliseconds: pts) }
             if let decoding = tracks[streamIndex].decoding {
                 decoding.diagnostics.setCurrentPacket(packetIndex)
@@ -196,7 +201,7 @@ package struct MediaAnalyzer {
             packet.unref()
             try deliverHashed(pool.takeFinished())
             packetIndex += 1
-            if stopOnDecoderDamage, packetIndex & 15 == 0, decoderReportedDamage(tracks, findings) { throw DecoderDamage() }
+            if stopOnDecoderDamage, packetIndex & 15 == 0, decoderReportedDamage(tracks, findings, pictureless) { throw DecoderDamage() }
         }
         for track in tracks {
             guard let decoding = track.decoding else { continue }
@@ -206,7 +211,7 @@ package struct MediaAnalyzer {
         }
         poolFinished = true
         try deliverHashed(pool.finish())
-        if stopOnDecoderDamage, decoderReportedDamage(tracks, findings) { throw DecoderDamage() }
+        if stopOnDecoderDamage, decoderReportedDamage(tracks, findings, pictureless) { throw DecoderDamage() }
 
         report(containerDiagnostics, findings: &findings)
         reportRefusedReferences(containerDiagnostics, findings: &findings)
@@ -256,9 +261,11 @@ package struct MediaAnalyzer {
     }
 
     /// Whether a decoder has said anything of damage so far: a message, a refused packet, a
-    /// picture it could not return, or one it flagged as concealed.
-    private func decoderReportedDamage(_ tracks: [StreamTrack], _ findings: FindingCollector) -> Bool {
-        findings.contains(.decodeError) || tracks.contains { $0.decoding?.diagnostics.hasMessages == true }
+    /// picture it could not return, or one it flagged as concealed — but for what it says of a
+    /// packet that holds no picture, or of a SEI it could not parse (see `MediaDiagnostics`).
+    private func decoderReportedDamage(_ tracks: [StreamTrack], _ findings: FindingCollector, _ pictureless: Set<Int>) -> Bool {
+        findings.contains(.decodeError, where: { finding in !(finding.packet.map(pictureless.contains) ?? false) })
+            || tracks.contains { $0.decoding?.diagnostics.mayHaveDamagedPictures(ignoringPackets: pictureless) == true }
     }
 
     /// A decoder for one video stream, or nil with a finding that says why there is none.

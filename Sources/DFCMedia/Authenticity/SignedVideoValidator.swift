@@ -52,15 +52,20 @@ package struct SignedVideoValidator {
     /// The trust anchors in force, every framework's.
     private let anchors: [TrustAnchor.Certificate]
 
-    /// Reads one packet of the stream; `index` is the exhibit's packet number.
-    package mutating func read(_ packet: UnsafeRawBufferPointer, index: Int) {
+    /// Reads one packet of the stream; `index` is the exhibit's packet number. Returns whether
+    /// the packet holds a picture (a slice) at all.
+    @discardableResult
+    package mutating func read(_ packet: UnsafeRawBufferPointer, index: Int) -> Bool {
+        var picture = false
         units.forEach(in: packet) { unit in
             switch units.kind(of: unit) {
             case .intra(first: true):
+                picture = true
                 let hash = Array(SHA256.hash(data: unit))
                 reference = hash
                 append(Entry(hash: hash, packet: index, gopStart: true))
             case .intra(first: false), .inter:
+                picture = true
                 let own = SHA256.hash(data: unit)
                 let hash: [UInt8]
                 if let reference {
@@ -78,6 +83,7 @@ package struct SignedVideoValidator {
                 break
             }
         }
+        return picture
     }
 
     /// The report, once the last packet has been read.
