@@ -194,5 +194,14 @@ import Testing
         let unchecked = try TestSupport.dfc(["show", "EX-2", "--store", store])
         #expect(unchecked.stdout.contains("C2PA     not_checked") && unchecked.stdout.contains("c2pa_not_checked"), "\(unchecked.stdout)")
         #expect(try TestSupport.dfc(["audit", "--store", store]).status == 0)
+        // A package carries the verdict; verify-package reads the original's credentials again, offline.
+        let package = TestSupport.temporaryDirectory() + "/package"
+        let export = try TestSupport.dfc(["export", "EX-1", "--output", package, "--authorized-by", TestSupport.custodian, "--reason", "disclosure",
+                                          "--recipient", "Defence counsel", "--store", store])
+        try #require(export.status == 0, "\(export.stderr)")
+        let jsonld = try String(contentsOfFile: package + "/dfc/case.jsonld", encoding: .utf8)
+        #expect(jsonld.contains("carries C2PA Content Credentials: invalid (signingCredential.untrusted, assertion.dataHash.mismatch)"), "\(jsonld.prefix(300))")
+        let verified = try TestSupport.dfc(["verify-package", package], actor: nil, in: TestSupport.temporaryDirectory())
+        #expect(verified.status == 0, "\(verified.stdout)\(verified.stderr)")
     }
 }

@@ -302,8 +302,28 @@ public enum PackageVerifier {
         if listedPackets != packets {
             problems.append("\(exhibit): its packets hash differently from \(PackageLayout.packets(exhibit)) (\(packets.count) read, \(listedPackets.count) listed)")
         }
-        problems += compareSignatures(exhibit, shipped: (try? reader.text(PackageLayout.description(exhibit))) ?? "", decoded: summary.streams)
+        let shipped = (try? reader.text(PackageLayout.description(exhibit))) ?? ""
+        problems += compareSignatures(exhibit, shipped: shipped, decoded: summary.streams)
+        problems += compareContentCredentials(exhibit, shipped: shipped, decoded: summary.container?.contentCredentials)
         return (compared, problems)
+    }
+
+    /// The C2PA Content Credentials read again, offline: the same state and status codes as the
+    /// exhibit's description says, but for trust (judged against the lab's anchors of the day, which
+    /// a package does not carry: `trusted` reads as `valid`, and the signing-credential trust codes
+    /// are not compared). Nothing to compare when either side did not check (no library).
+    private static func compareContentCredentials(_ exhibit: String, shipped: String, decoded: ContentCredentials?) -> [String] {
+        guard let object = try? JSONSerialization.jsonObject(with: Data(shipped.utf8)) as? [String: Any],
+              let said = (object["container_info"] as? [String: Any])?["content_credentials"] as? [String: Any],
+              let saidState = said["state"] as? String, saidState != ContentCredentials.State.notChecked.rawValue,
+              let decoded, decoded.state != .notChecked else { return [] }
+        func untrusting(_ state: String) -> String { state == ContentCredentials.State.trusted.rawValue ? ContentCredentials.State.valid.rawValue : state }
+        func withoutTrust(_ codes: [String]) -> [String] { codes.filter { !$0.hasPrefix("signingCredential.") || !$0.hasSuffix("trusted") } }
+        let saidCodes = withoutTrust(said["status_codes"] as? [String] ?? [])
+        let again = (untrusting(decoded.state.rawValue), withoutTrust(decoded.statusCodes))
+        guard (untrusting(saidState), saidCodes) != again else { return [] }
+        return ["\(exhibit): its C2PA Content Credentials read again as \(again.0) (\(again.1.joined(separator: ", "))); "
+            + "\(PackageLayout.description(exhibit)) says \(saidState) (\(saidCodes.joined(separator: ", ")))"]
     }
 
     /// The camera signatures checked again, offline: each video stream's verdict and the NAL units

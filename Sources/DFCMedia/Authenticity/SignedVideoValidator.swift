@@ -36,8 +36,10 @@ package struct SignedVideoValidator {
     private var previousCounter: Int64?
     private var coveredBefore = false
 
-    /// Most units kept waiting for a signature; older ones are reported as covered by none.
-    private static let maxPending = 20_000
+    /// Most units kept waiting for a signature (a GOP of over four minutes at 30 fps); older ones
+    /// are reported as covered by none. It also bounds what each SEI is lined up against, so a
+    /// stream of SEIs that match nothing costs time in proportion to its packets.
+    private static let maxPending = 8_000
     private static let maxGOPRecords = 5_000
     private static let maxProblems = 20
 
