@@ -87,7 +87,7 @@ struct Authenticity: ParsableCommand {
     }
 
     static func describe(_ report: SignedVideoReport, stream: Int, codec: String) {
-        let framework = report.framework.map { $0 == "onvif" ? "ONVIF Media Signing" : "Axis Signed Video" } ?? "no signature"
+        let framework = report.frameworkName ?? "no signature"
         Swift.print("Stream #\(stream) \(codec): \(framework): \(report.verdict.rawValue.uppercased().replacingOccurrences(of: "_", with: " "))")
         Swift.print("  Pictures   \(report.nalUnits) NAL units, \(report.validNALUnits) covered by a valid signature")
         guard report.framework != nil else { return }

@@ -52,8 +52,8 @@ struct Show: ParsableCommand {
                 parts.append("\(stream.packetCount) packets")
                 if stream.type == "video" { parts.append("\(stream.frameCount) frames") }
                 print("Stream     " + parts.joined(separator: ", "))
-                if let signature = stream.signature, signature.framework != nil {
-                    print("  signed   \(signature.framework == "onvif" ? "ONVIF Media Signing" : "Axis Signed Video"): \(signature.verdict.rawValue), "
+                if let signature = stream.signature, let name = signature.frameworkName {
+                    print("  signed   \(name): \(signature.verdict.rawValue), "
                           + "\(signature.validNALUnits) of \(signature.nalUnits) NAL units covered by a valid signature (dfc authenticity)")
                 }
             }

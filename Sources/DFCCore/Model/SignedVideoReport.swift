@@ -148,6 +148,14 @@ public struct SignedVideoReport: Sendable, Codable, Equatable {
 
     /// `onvif` (ONVIF Media Signing) or `axis` (Axis Signed Video); nil when not signed.
     public var framework: String?
+
+    /// The framework's name in words (`ONVIF Media Signing`, `Axis Signed Video`); nil when not signed.
+    public var frameworkName: String? { framework.map(Self.frameworkName) }
+
+    /// The name in words of the framework `framework` names (`onvif` or `axis`).
+    public static func frameworkName(_ framework: String) -> String {
+        framework == "onvif" ? "ONVIF Media Signing" : "Axis Signed Video"
+    }
     public var verdict: Verdict
     /// The (partial) GOPs in stream order, pictures no signature covers included.
     public var gops: [GOP]

@@ -56,7 +56,7 @@ struct PackageReader {
             guard let framework = signature["framework"] as? String else {
                 return "Stream \(index) of exhibit \(exhibit) carries no camera signature (ONVIF Media Signing, Axis Signed Video)"
             }
-            let name = framework == "onvif" ? "ONVIF Media Signing" : "Axis Signed Video"
+            let name = SignedVideoReport.frameworkName(framework)
             let signer = signature["signer"] as? [String: Any]
             return "Stream \(index) of exhibit \(exhibit) carries \(name) signatures: \(verdict.replacingOccurrences(of: "_", with: " ")), "
                 + "\(signature["valid_nal_units"] as? Int ?? 0) of \(signature["nal_units"] as? Int ?? 0) picture NAL units covered by a valid signature; "

@@ -51,11 +51,10 @@ enum ReportRenderer {
                 html += "<p>Stream \(stream.index): not checked (analysed before DFC checked camera signatures).</p>\n"
                 continue
             }
-            guard let framework = signature.framework else {
+            guard let name = signature.frameworkName else {
                 html += "<p>Stream \(stream.index): not signed (no ONVIF Media Signing or Axis Signed Video signature in the stream).</p>\n"
                 continue
             }
-            let name = framework == "onvif" ? "ONVIF Media Signing" : "Axis Signed Video"
             html += "<table class=\"facts\">\n"
             html += row("Stream \(stream.index)", "\(name): \(signature.verdict.rawValue.replacingOccurrences(of: "_", with: " ")); "
                         + "\(signature.validNALUnits) of \(signature.nalUnits) picture NAL units covered by a valid signature")

@@ -15,6 +15,11 @@ extension ContentCredentials {
             guard let value = value as? String, !value.isEmpty else { return nil }
             return SingleLine.visible(String(value.prefix(300)))
         }
+        /// `name/version` of a `{name, version}` object (a generator's or a software agent's).
+        func named(_ value: Any?) -> String? {
+            guard let info = value as? [String: Any], let name = text(info["name"]) else { return nil }
+            return text(info["version"]).map { "\(name)/\($0)" } ?? name
+        }
         func codes(_ value: Any?) -> [String] {
             ((value as? [[String: Any]]) ?? []).prefix(200).compactMap { text($0["code"]) }
         }
@@ -34,8 +39,7 @@ extension ContentCredentials {
         }
         result.activeManifest = label
         result.claimGenerator = text(manifest["claim_generator"])
-            ?? ((manifest["claim_generator_info"] as? [[String: Any]])?.compactMap { info in
-                text(info["name"]).map { name in text(info["version"]).map { "\(name)/\($0)" } ?? name } }.joined(separator: " "))
+            ?? (manifest["claim_generator_info"] as? [[String: Any]])?.compactMap(named).joined(separator: " ")
         result.title = text(manifest["title"])
         if let signature = manifest["signature_info"] as? [String: Any] {
             result.signerIssuer = text(signature["issuer"])
@@ -49,8 +53,7 @@ extension ContentCredentials {
                   let actions = (assertion["data"] as? [String: Any])?["actions"] as? [[String: Any]] else { continue }
             for action in actions.prefix(200) {
                 guard let kind = text(action["action"]) else { continue }
-                let agent = text(action["softwareAgent"]) ?? (action["softwareAgent"] as? [String: Any]).flatMap { info in
-                    text(info["name"]).map { name in text(info["version"]).map { "\(name)/\($0)" } ?? name } }
+                let agent = text(action["softwareAgent"]) ?? named(action["softwareAgent"])
                 result.actions.append(Action(action: kind, when: text(action["when"]), softwareAgent: agent))
             }
         }

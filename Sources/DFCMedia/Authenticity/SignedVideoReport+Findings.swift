@@ -4,8 +4,7 @@ extension SignedVideoReport {
     /// The findings an examiner must see of stream `stream`'s signatures: every invalid GOP, every
     /// gap, what could not be read, and a signer no trusted anchor vouches for.
     package func findings(stream: Int) -> [Finding] {
-        guard let framework else { return [] }
-        let name = framework == "onvif" ? "ONVIF Media Signing" : "Axis Signed Video"
+        guard let name = frameworkName else { return [] }
         var result: [Finding] = []
         for gop in gops {
             let counter = gop.counter.map { " GOP \($0)" } ?? ""
