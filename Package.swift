@@ -28,8 +28,8 @@ let package = Package(
         // FFmpeg 5.1's libraries, and a shim for the macros Swift cannot import. Nothing else.
         .systemLibrary(
             name: "CFFmpeg",
-            pkgConfig: "libavformat libavcodec libswscale libavutil",
-            providers: [.apt(["libavformat-dev", "libavcodec-dev", "libswscale-dev", "libavutil-dev"])]
+            pkgConfig: "libavformat libavcodec libswscale libswresample libavutil",
+            providers: [.apt(["libavformat-dev", "libavcodec-dev", "libswscale-dev", "libswresample-dev", "libavutil-dev"])]
         ),
         // Non-variadic doorways to prctl, seccomp and Landlock for the worker's confinement
         // (Swift cannot call variadic C functions). The policy is Swift, in DFCKit.
@@ -37,6 +37,13 @@ let package = Package(
         // c2pa-rs's C API (libc2pa_c.so, from PyPI's c2pa-python), loaded at run time: the few
         // functions DFC reads Content Credentials with, declared in a header of our own.
         .target(name: "CC2PA", linkerSettings: [.linkedLibrary("dl")]),
+        // A face detector: OpenCV 4.6's DNN module (Debian's libopencv-dnn-dev) running the CenterFace
+        // model, behind a small C interface. Pixels in, boxes out; used by the worker for redaction proposals.
+        .target(
+            name: "CFaceDetector",
+            cxxSettings: [.unsafeFlags(["-I/usr/include/opencv4"])],
+            linkerSettings: [.linkedLibrary("opencv_dnn"), .linkedLibrary("opencv_core")]
+        ),
         // The S3 client of a vault in a bucket with Object Lock: SigV4 over async-http-client,
         // the only code that speaks HTTP. It knows objects and buckets, not evidence.
         .target(
@@ -100,7 +107,7 @@ let package = Package(
         .target(
             name: "DFCMedia",
             dependencies: [
-                "DFCCore", "CFFmpeg", "CC2PA",
+                "DFCCore", "CFFmpeg", "CC2PA", "CFaceDetector",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
                 .product(name: "X509", package: "swift-certificates"),

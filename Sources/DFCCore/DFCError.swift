@@ -97,13 +97,15 @@ extension DFCError {
         public static let catalogDamaged = Code("catalog_damaged", .dataError)
         /// The catalog was busy: a lock another writer held, or every connection of the pool, not free in time.
         public static let catalogBusy = Code("catalog_busy", .busy)
+        /// A redaction plan that cannot be recorded or rendered as it stands (the reason says why).
+        public static let planRefused = Code("plan_refused", .dataError)
 
         static let all: [Code] = [
             inputMissing, inputIsDirectory, inputNotRegularFile, inputUnreadable, inputEmpty, storeIsNotDirectory, storeMissing,
             storeIO, catalog, actorMissing, invalidReference, exhibitNotFound, ambiguousReference, streamNotFound, invalidArgument,
             actorNotRegistered, actorExists, actorRecordAltered, invalidActorName, notPermitted, keyFile, eventNotFound, batchNotFound,
             analysisNotFound, checkpoint, extractionFailed, vault, vaultObjectMissing, cancelled, actorRevoked, leaseLost, storeDescriptor,
-            destinationExists, catalogNotReady, catalogDamaged, catalogBusy,
+            destinationExists, catalogNotReady, catalogDamaged, catalogBusy, planRefused,
         ]
         static let known: [String: Outcome] = Dictionary(all.map { ($0.rawValue, $0.outcome) }, uniquingKeysWith: { a, _ in a })
     }
@@ -291,6 +293,12 @@ extension DFCError {
     /// A queued job's lease passed to another host (or the job was cancelled) before this host recorded it.
     public static func leaseLost(job: Int64, reason: String) -> DFCError {
         DFCError(.leaseLost, "job \(job): \(reason); nothing of it was recorded by this host", context: ["job": String(job), "reason": reason])
+    }
+    /// A redaction plan refused: for another exhibit, regions outside the picture, frames outside the
+    /// stream, undecided tracks at render, a version that overlaps another. Nothing was recorded.
+    public static func planRefused(exhibit: String, reason: String) -> DFCError {
+        DFCError(.planRefused, "\(exhibit): the redaction plan is refused: \(reason); nothing was recorded",
+                 context: ["exhibit": exhibit, "reason": reason])
     }
     /// Where DFC was to write (an output file or folder) exists already: DFC never writes over anything.
     public static func destinationExists(path: String, reason: String) -> DFCError {

@@ -22,6 +22,10 @@ package struct AnalysisJob: Sendable, Codable, Equatable {
     /// The process that started the worker (`dfc worker`): the worker dies with it (a killed
     /// `dfc` leaves no worker running on), and does not start if it is already gone.
     public var parent: Int32?
+    /// Faces to find instead of an analysis (`DetectionFile`'s layout).
+    public var detection: DetectionRequest?
+    /// A redacted release to render instead of an analysis (an MP4).
+    public var render: RenderRequest?
     /// The trust anchors in force, that a signed stream's signer is judged against (`dfc trust`).
     public var trustAnchors: [TrustAnchor.Certificate] = []
 

@@ -58,7 +58,17 @@ package enum AnalysisWorker {
         }
         defer { close(output) }
         // The C2PA library is a file to open: loaded before the confinement forbids opening any.
-        if job.extraction == nil { ContentCredentialsReader.load() }
+        if job.extraction == nil && job.detection == nil && job.render == nil { ContentCredentialsReader.load() }
+        // So is the face model, read whole before the worker may open nothing.
+        var detector: FaceDetector?
+        if let detection = job.detection {
+            do {
+                detector = try FaceDetector(model: detection.model)
+            } catch {
+                close(input)
+                throw Failure(status: inputFailed, description: error.description)
+            }
+        }
         var confinement: Confinement?
         if job.confine {
             do {
@@ -66,6 +76,23 @@ package enum AnalysisWorker {
             } catch {
                 close(input)
                 throw Failure(status: confinementFailed, description: "cannot confine the worker, so it read nothing: \(error)")
+            }
+        }
+        if let detection = job.detection, let detector {
+            do {
+                try FaceDetectionPass(descriptor: input, limits: job.limits, decoderThreads: job.decoderThreads, request: detection,
+                                      detector: detector).run(into: output)
+                return
+            } catch {
+                throw Failure(status: outputFailed, description: "\(job.output): \(error)")
+            }
+        }
+        if let render = job.render {
+            do {
+                try RedactionRenderer(descriptor: input, limits: job.limits, decoderThreads: job.decoderThreads, request: render).run(into: output)
+                return
+            } catch {
+                throw Failure(status: outputFailed, description: "the redacted release cannot be rendered: \(error)")
             }
         }
         if let extraction = job.extraction {

@@ -15,7 +15,7 @@ struct DFC: AsyncParsableCommand {
         version: DFCKitVersion.text,
         subcommands: [
             Init.self, Ingest.self, Batch.self, Reanalyze.self, Show.self, Authenticity.self, Amend.self, CompareAnalyses.self, PDQCommand.self, Match.self,
-            Frames.self, Extract.self, Export.self, VerifyPackage.self, Report.self, Packets.self, Lookup.self, Clock.self, SourceCommand.self, TimelineCommand.self, Verify.self, Custody.self, Audit.self,
+            Frames.self, Extract.self, Redact.self, Export.self, VerifyPackage.self, Report.self, Packets.self, Lookup.self, Clock.self, SourceCommand.self, TimelineCommand.self, Verify.self, Custody.self, Audit.self,
             ActorCommand.self, TrustCommand.self, CheckpointCommand.self, Proof.self, MigrateStore.self, UpgradeCatalog.self, Worker.self, WorkerHost.self,
         ])
 

@@ -13,6 +13,8 @@ extension EvidenceStore {
 
     /// The disclosure service (`Disclosure`).
     public var disclosure: Disclosure { Disclosure(context: context) }
+    /// The redaction service (`Redaction`): plans, face proposals, redacted releases and their replay.
+    public var redaction: Redaction { Redaction(context: context) }
 
     /// The integrity service (`Integrity`).
     public var integrity: Integrity { Integrity(context: context) }

@@ -37,24 +37,13 @@ package struct FrameExtractor {
     }
 
     private func extract(_ writer: ExtractionFile.Writer) throws -> Int {
-        let input: FormatInput
+        let (input, decoder): (FormatInput, VideoDecoder)
         do {
-            input = try FormatInput(descriptor: descriptor, diagnostics: MediaDiagnostics(), limits: limits)
+            (input, decoder) = try FormatInput.openVideo(descriptor: descriptor, stream: request.stream, limits: limits, decoderThreads: decoderThreads)
         } catch {
-            throw Failure(reason: "FFmpeg cannot open the file: \(error)")
-        }
-        guard request.stream >= 0, request.stream < input.streamCount,
-              input.stream(request.stream).pointee.codecpar.pointee.codec_type == AVMEDIA_TYPE_VIDEO else {
-            throw Failure(reason: "stream \(request.stream) is not a video stream of the file")
+            throw Failure(reason: error.description)
         }
         let stream = input.stream(request.stream)
-        let decoder: VideoDecoder
-        do {
-            decoder = try VideoDecoder(stream: stream, diagnostics: MediaDiagnostics(stream: request.stream), threads: decoderThreads,
-                                       maxPixels: limits.maxPixels)
-        } catch {
-            throw Failure(reason: "stream \(request.stream) cannot be decoded: \(error)")
-        }
         let displayRotation = PictureRotation.clockwise(fromCounterClockwise: MediaProbe.rotation(of: stream))
         let timeBase = stream.pointee.time_base
         let wanted = Set(request.frames)

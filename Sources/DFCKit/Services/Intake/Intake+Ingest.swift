@@ -36,9 +36,13 @@ extension Intake {
 
     /// The one ingest: analysed by `analyser`'s worker (in this process when nil), and, for
     /// a file of a batch, recorded as the batch's with the event that takes it in.
+    ///
+    /// `extra` details go into the event that takes the file in (a derived exhibit's parent and
+    /// recipe), and `alsoRecord` runs in its transaction with the exhibit it was recorded on, so
+    /// that what the caller records with it commits, or not, together with it.
     func ingest(
         file: String, caseID: String, source: String?, actor: String, limits: MediaLimits, analyser: Containment?,
-        batch: Int64?
+        batch: Int64?, extra: [String: String] = [:], alsoRecord: ((CatalogDB, ExhibitID) throws -> Void)? = nil
     ) throws -> IngestResult {
         let caseID = try SingleLine.checked(caseID, field: "the case identifier (--case)")
         guard !caseID.isEmpty else { throw DFCError.invalidArgument("a case identifier is required (--case ID)") }
@@ -78,6 +82,7 @@ extension Intake {
         if let source { details["source"] = source }
         if let batch { details["batch"] = BatchID(batch).description }
         if let modified { details["original_modified"] = modified }
+        details.merge(extra) { $1 }
 
         // The same bytes already an exhibit: nothing to analyse.
         let known = try withCatalog { try catalog.read { try Catalog.exhibit(sha256: digest.sha256, scanning: false, $0) } }
@@ -108,6 +113,7 @@ extension Intake {
                         let problem = existing.id == known?.id ? restored ?? nil : try restoreVaultCopy(of: existing, from: staged)
                         if let problem { details["vault_restored"] = problem }
                         let event = try appendAcquired(db, existing, details: details, signer: signer)
+                        try alsoRecord?(db, existing.exhibitID)
                         if let batch {
                             try BatchFileRecord(batchSeq: batch, path: details["original_path"]!, eventSeq: event.seq, exhibitID: existing.id!).insert(db)
                         }
@@ -119,6 +125,7 @@ extension Intake {
                     details["vault_path"] = vaultPath
                     let (result, event) = try register(analysis, staged: staged, vaultPath: vaultPath, caseID: caseID, source: source,
                                                        file: file, limits: limits, details: details, signer: signer, db)
+                    if let exhibit = result.exhibit { try alsoRecord?(db, exhibit) }
                     if let batch, let exhibit = result.exhibit {
                         try BatchFileRecord(batchSeq: batch, path: details["original_path"]!, eventSeq: event, exhibitID: exhibit.rawValue).insert(db)
                     }
