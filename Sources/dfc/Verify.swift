@@ -29,6 +29,8 @@ struct Verify: ParsableCommand {
                 let result = try store.integrity.verify(file: file, actor: options.actorName)
                 if json {
                     print(Output.json(result))
+                } else if let exhibit = result.exhibit, let derivation = result.derivation {
+                    print("DERIVED\t\(file) is bit-identical to \(exhibit) (case \(result.caseID ?? "")), \(derivation.summary), SHA-256 \(result.digest.sha256)")
                 } else if let exhibit = result.exhibit {
                     print("IDENTICAL\t\(file) is bit-identical to \(exhibit) (case \(result.caseID ?? "")), SHA-256 \(result.digest.sha256)")
                 } else if !result.derived.isEmpty {

@@ -43,6 +43,7 @@ package struct LedgerCheck {
         "actor_registered", "ingested", "amended", "acquired", "reanalysed", "extracted", "exported", "export_undelivered",
         "actor_revoked", "queued", "job_failed", "attempt_failed", "batch_started", "batch_completed", "batch_cancelled", "clock_corrected",
         "source_registered", "camera_clock_corrected", "store_described", "trust_anchor_added", "trust_anchor_revoked",
+        "redaction_planned", "redaction_authorized", "redaction_rendered", "redaction_replayed",
     ]
     /// The only events a worker host signs: the records of queued jobs, the completion of their
     /// batch, and the corrections that follow a camera's standing one into what it records.
@@ -77,6 +78,10 @@ package struct LedgerCheck {
     private var recordedCosignatures: [String: Int64] = [:]
     private var storedCosignatures = Set<String>()
     private var actors: [String: ActorRecord] = [:]
+    /// Each exhibit's redaction plan versions (their digests, by version), and each `redaction_authorized`
+    /// event's exhibit, version and digest, by its seq.
+    private var planVersions: [String: [String]] = [:]
+    private var redactionAuthorizations: [Int64: (exhibit: String, version: String, digest: String)] = [:]
     private var registered: [String: (seq: Int64, key: String, role: String, at: String, name: [UInt8])] = [:]
 
     package init(_ db: CatalogDB, supplied: [Checkpoint]) throws {
@@ -242,6 +247,7 @@ package struct LedgerCheck {
                     }
                 }
                 if event.action == "reanalysed" { noteReanalysed(event, payload) }
+                if event.action.hasPrefix("redaction_") { noteRedaction(event, payload) }
                 if event.action == "extracted", let exhibit = payload.exhibit { extracted[event.seq] = (exhibit, payload.details) }
                 if let exhibit = payload.exhibit { noteHistory(event, payload, exhibit: exhibit) }
                 if event.action == "export_undelivered" {
@@ -287,6 +293,62 @@ package struct LedgerCheck {
         entry.count += 1
         entry.digest.update(data: Data((event.hash + "\n").utf8))
         history[exhibit] = entry
+    }
+
+    /// A redaction plan version must carry the plan it names by digest, for its own exhibit, numbered
+    /// after the last; an authorisation must be signed by a custodian or supervisor, for a version the
+    /// log holds; a render must follow such an authorisation, and its derived exhibit's intake name its parent.
+    private mutating func noteRedaction(_ event: CustodyEventRecord, _ payload: CustodyPayload) {
+        let name = "custody event \(event.seq) (\(event.action))"
+        guard let exhibit = payload.exhibit else {
+            problems.append("\(name): names no exhibit")
+            return
+        }
+        let details = payload.details
+        let version = details["plan_version"] ?? "?", digest = details["plan_digest"] ?? "?"
+        let known = planVersions[exhibit] ?? []
+        func knownVersion() -> Bool {
+            guard let number = Int(version), number >= 1, number <= known.count, known[number - 1] == digest else {
+                problems.append("\(name): names plan version \(version) of \(exhibit) with digest \(digest), which no redaction_planned event recorded")
+                return false
+            }
+            return true
+        }
+        switch event.action {
+        case "redaction_planned":
+            let plan = details["plan"] ?? ""
+            let computed = Hex.string(SHA256.hash(data: Data(plan.utf8)))
+            if computed != digest {
+                problems.append("\(name): its plan hashes to \(computed), not the digest \(digest) it records: the plan was altered")
+            }
+            let decoded = try? JSONDecoder().decode(RedactionPlan.self, from: Data(plan.utf8))
+            if decoded == nil || decoded?.exhibit != exhibit {
+                problems.append("\(name): its plan is \(decoded.map { "for \($0.exhibit)" } ?? "not a readable redaction plan"), not for \(exhibit)")
+            }
+            if version != String(known.count + 1) {
+                problems.append("\(name): records plan version \(version) of \(exhibit), but the version after \(known.count) is \(known.count + 1)")
+            }
+            planVersions[exhibit] = known + [digest]
+        case "redaction_authorized":
+            if let role = payload.role.flatMap(ActorRole.init(rawValue:)), !role.mayAuthorizeExport {
+                problems.append("\(name): \(payload.actor), a\(role == .analyst || role == .auditor ? "n" : "") \(role.rawValue), authorised a redacted "
+                    + "release of \(exhibit), which only a custodian or supervisor may do")
+            }
+            if knownVersion() { redactionAuthorizations[event.seq] = (exhibit, version, digest) }
+        case "redaction_rendered":
+            _ = knownVersion()
+            let authorization = details["authorization"].flatMap(Int64.init).flatMap { redactionAuthorizations[$0] }
+            if authorization?.exhibit != exhibit || authorization?.version != version || authorization?.digest != digest {
+                problems.append("\(name): no redaction_authorized event before it authorised plan version \(version) of \(exhibit) "
+                    + "(it names event \(details["authorization"] ?? "none"))")
+            }
+            if let derived = details["derived"], let intake = ingested[derived], intake.details["derived_from"] != exhibit {
+                problems.append("\(name): names \(derived) as the release of \(exhibit), but \(derived)'s ingested event names "
+                    + "\(intake.details["derived_from"].map { "\($0) as its parent" } ?? "no parent")")
+            }
+        default:
+            break
+        }
     }
 
     private mutating func noteReanalysed(_ event: CustodyEventRecord, _ payload: CustodyPayload) {

@@ -113,10 +113,18 @@ package struct RedactionRenderer {
 
         let packet = Packet()
         let encoded = Packet()
+        // Each picture's duration, by its pts: the encoder's packets carry none, and without it the MP4's
+        // edit list would leave the last picture out.
+        var durations: [Int64: Int64] = [:]
+        let nominal = rate.num > 0 && rate.den > 0
+            ? max(1, av_rescale_q(1, AVRational(num: rate.den, den: rate.num), encoderContext.pointee.time_base)) : 1
         func writeVideo(_ frame: UnsafeMutablePointer<AVFrame>?) throws(Failure) {
             let sent = avcodec_send_frame(encoderContext, frame)
             guard sent >= 0 else { throw Failure("the encoder refused a picture: \(FFmpegError(code: sent))") }
             while avcodec_receive_packet(encoderContext, encoded.pointer) >= 0 {
+                if encoded.pointer.pointee.duration <= 0 {
+                    encoded.pointer.pointee.duration = durations.removeValue(forKey: encoded.pointer.pointee.pts) ?? nominal
+                }
                 av_packet_rescale_ts(encoded.pointer, encoderContext.pointee.time_base, videoOut.pointee.time_base)
                 encoded.pointer.pointee.stream_index = videoOut.pointee.index
                 let written = av_interleaved_write_frame(muxer, encoded.pointer)
@@ -141,6 +149,8 @@ package struct RedactionRenderer {
             if pts == dfc_nopts_value() || pts <= lastPTS { pts = lastPTS == Int64.min ? 0 : lastPTS + 1 }
             lastPTS = pts
             picture.pointer.pointee.pts = pts
+            let duration = frame.pointer.pointee.pkt_duration
+            durations[pts] = duration > 0 ? duration : nominal
             try writeVideo(picture.pointer)
             return true
         }

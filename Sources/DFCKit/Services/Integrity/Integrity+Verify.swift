@@ -42,10 +42,32 @@ extension Integrity {
                 let exhibit = identical ? match?.exhibitID : derived.first?.picture.exhibit
                 try CustodyLog.append(db, action: "verified", signer: signer, exhibit: exhibit, details: details)
                 let caseID = try match.flatMap { identical ? try exhibits.current($0, db).caseID : nil }
-                return FileVerification(path: path, digest: digest, exhibit: identical ? match?.exhibitID : nil, caseID: caseID,
-                                        derived: derived)
+                var result = FileVerification(path: path, digest: digest, exhibit: identical ? match?.exhibitID : nil, caseID: caseID,
+                                              derived: derived)
+                if identical, let match { result.derivation = try derivation(of: match, db) }
+                return result
             }
         }
     }
 
+    /// How `record` was derived from another exhibit, as its intake event and its parent's redaction events say; nil for an original.
+    func derivation(of record: ExhibitRecord, _ db: CatalogDB) throws -> Derivation? {
+        guard let intake = try Catalog.events(of: record.id ?? 0, actions: ["ingested"], db).first.flatMap({ CustodyLog.decode($0) }),
+              let parentName = intake.details["derived_from"], let version = intake.details["plan_version"].flatMap(Int.init),
+              let digest = intake.details["plan_digest"] else { return nil }
+        let parent = try exhibits.resolve(parentName, db)
+        let events = try Catalog.events(of: parent.id ?? 0, actions: ["redaction_planned", "redaction_rendered"], db)
+        var plannedBy = "?", renderedBy = "?", authorizedBy = intake.details["authorized_by"] ?? "?", rendered: Int64 = 0
+        for event in events {
+            guard let payload = CustodyLog.decode(event), payload.details["plan_digest"] == digest else { continue }
+            if event.action == "redaction_planned" { plannedBy = payload.actor }
+            if event.action == "redaction_rendered", payload.details["derived"] == record.exhibitID.description, rendered == 0 {
+                renderedBy = payload.actor
+                authorizedBy = payload.details["authorized_by"] ?? authorizedBy
+                rendered = event.seq
+            }
+        }
+        return Derivation(parent: parent.exhibitID, kind: intake.details["derivation"] ?? "derivation", planVersion: version, planDigest: digest,
+                          plannedBy: plannedBy, renderedBy: renderedBy, authorizedBy: authorizedBy, event: rendered)
+    }
 }
