@@ -52,8 +52,11 @@ struct Redact: ParsableCommand {
     @Option(help: "With --detect: look at every Nth picture (default: about six a second).")
     var every: Int?
 
-    @Option(help: "With --detect: the detector's confidence threshold.")
-    var threshold: Double = 0.4
+    @Option(help: "With --detect: the detector's confidence threshold (0 to 1).")
+    var threshold: Double = Redaction.defaultThreshold
+
+    @Option(help: "With --detect: the widest picture the detector is given, in pixels (wider ones are scaled down).")
+    var detectWidth: Int = Redaction.defaultAnalysisWidth
 
     @Option(help: "A custodian or supervisor authorising the release (--render).")
     var authorizedBy: String?
@@ -84,7 +87,8 @@ struct Redact: ParsableCommand {
             let redaction = store.redaction
             let containment = worker.containment(launcher)
             if detect != nil {
-                let proposal = try redaction.detectFaces(of: reference, stream: stream, step: every, threshold: threshold, to: output ?? "",
+                let proposal = try redaction.detectFaces(of: reference, stream: stream, step: every, threshold: threshold,
+                                                         analysisWidth: detectWidth, to: output ?? "",
                                                          actor: options.actorName, limits: worker.limits, containment: containment)
                 if json { print(Output.json(proposal.version)); return }
                 let tracks = proposal.version.plan.tracks

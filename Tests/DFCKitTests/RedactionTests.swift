@@ -117,6 +117,16 @@ import Testing
         #expect(tracks.allSatisfy { $0.keyframes.allSatisfy { $0.x >= 0 && $0.y >= 0 && $0.x + $0.width <= 640 && $0.y + $0.height <= 360 } })
     }
 
+    @Test func aSmallFastFaceStaysOneTrack() {
+        // A 20-pixel face moving 32 pixels between the pictures the detector looks at: its boxes never overlap.
+        let detections = stride(from: 0, through: 96, by: 4).map {
+            DetectionTracker.Detection(frame: $0, x: Double(10 + $0 * 8), y: 300, width: 20, height: 26, score: 0.4)
+        }
+        let tracks = DetectionTracker(step: 4, detector: "test").tracks(detections, label: .face, width: 1920, height: 1080, frameCount: 100)
+        #expect(tracks.count == 1, "\(tracks.map(\.frames))")
+        #expect(tracks.first?.frames == 0...99)
+    }
+
     // MARK: - Plans
 
     @Test func plansAreCheckedAndVersionedInTheLog() throws {

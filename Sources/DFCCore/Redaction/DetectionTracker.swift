@@ -35,9 +35,18 @@ public struct DetectionTracker: Sendable {
             return union > 0 ? inter / union : 0
         }
 
+        /// Whether the two centres are within one and a half box sizes: a small face moving fast overlaps nothing of
+        /// where it was a few pictures before.
         func near(_ other: Detection) -> Bool {
             let dx = (x + width / 2) - (other.x + other.width / 2), dy = (y + height / 2) - (other.y + other.height / 2)
-            return (dx * dx + dy * dy).squareRoot() < max(width, height, other.width, other.height)
+            return (dx * dx + dy * dy).squareRoot() < 1.5 * max(width, height, other.width, other.height)
+        }
+
+        /// Where this box would be on `frame` had it kept moving as it moved since `previous`.
+        func moved(since previous: Detection?, to frame: Int) -> Detection {
+            guard let previous, previous.frame < self.frame else { return self }
+            let t = Double(frame - self.frame) / Double(self.frame - previous.frame)
+            return Detection(frame: frame, x: x + (x - previous.x) * t, y: y + (y - previous.y) * t, width: width, height: height, score: score)
         }
     }
 
@@ -71,8 +80,9 @@ public struct DetectionTracker: Sendable {
             for detection in found.sorted(by: { $0.score > $1.score }) {
                 var best: (index: Int, score: Double)?
                 for (index, track) in open.enumerated() where !taken.contains(index) && track.last!.frame < frame {
-                    let last = track.last!
-                    let score = last.overlap(detection) + (last.near(detection) ? 0.05 : 0)
+                    // Matched against where the face would be now, had it kept its last motion.
+                    let expected = track.last!.moved(since: track.dropLast().last, to: frame)
+                    let score = expected.overlap(detection) + (expected.near(detection) ? 0.1 : 0)
                     if score > 0.05, score > (best?.score ?? 0) { best = (index, score) }
                 }
                 if let best {

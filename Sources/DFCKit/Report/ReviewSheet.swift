@@ -10,8 +10,10 @@ struct ReviewSheet {
     let version: RedactionVersion
     let facts: Redaction.StreamFacts
     let detections: [DetectionTracker.Detection]
-    let crops: [Int: [[UInt8]]]
+    /// Thumbnails, by the index of their detection in `detections`.
+    let crops: [Int: [UInt8]]
     let step: Int
+    let detector: String
 
     func html() -> String {
         let e = ReportRenderer.escape
@@ -24,7 +26,7 @@ struct ReviewSheet {
         <h1>Redaction review: \(e(version.exhibit.description)), plan version \(version.version)</h1>
         <p>Original SHA-256 \(e(plan.sha256)); stream \(plan.stream), \(plan.width)×\(plan.height), \(plan.frameCount) pictures.
         Plan digest \(e(version.digest)), recorded by \(e(version.recordedBy)) at \(e(version.recordedAt)) (custody event \(version.event)).</p>
-        <p class="note">Every track below is a <b>proposal</b> of the face detector (\(e(plan.tracks.first?.source ?? "no detections"))), which
+        <p class="note">Every track below is a <b>proposal</b> of the face detector (\(e(detector))), which
         looked at every \(step)\(step == 1 ? "" : "th") picture. Nothing is masked until an examiner sets a track's <code>decision</code> to
         <code>accepted</code> (with a <code>reason</code>) or <code>rejected</code> in the plan's JSON and records it with
         <code>dfc redact \(e(version.exhibit.description)) --plan FILE --reason …</code>. A track can be widened (its keyframes' boxes),
@@ -33,14 +35,17 @@ struct ReviewSheet {
         <table><tr><th>Track</th><th>Frames</th><th>Time (s)</th><th>Confidence</th><th>Detected on</th><th>Pictures not looked at or not detected</th><th>Thumbnails</th></tr>
 
         """
-        let byTrack = Dictionary(grouping: detections) { detection in
-            plan.tracks.first { track in track.region(at: detection.frame).map { Self.contains($0, detection) } ?? false }?.id ?? ""
+        let byTrack = Dictionary(grouping: detections.indices) { index in
+            plan.tracks.first { track in track.region(at: detections[index].frame).map { Self.contains($0, detections[index]) } ?? false }?.id ?? ""
         }
         for track in plan.tracks {
             let range = track.frames
-            let seen = Set((byTrack[track.id] ?? []).map(\.frame))
+            let own = byTrack[track.id] ?? []
+            let seen = Set(own.map { detections[$0].frame })
             let bare = range.count - seen.count
-            let thumbnails = seen.sorted().compactMap { frame in crops[frame]?.first }.prefix(6).map {
+            // Up to six, spread over the track.
+            let shown = own.isEmpty ? [] : stride(from: 0, to: own.count, by: max(1, own.count / 6)).map { own[$0] }
+            let thumbnails = shown.compactMap { crops[$0] }.prefix(6).map {
                 "<img alt=\"thumbnail\" src=\"data:image/png;base64,\($0.isEmpty ? "" : Data($0).base64EncodedString())\">"
             }.joined()
             let time = [facts.seconds(range.lowerBound), facts.seconds(range.upperBound)].map { $0.map { String(format: "%.3f", $0) } ?? "?" }

@@ -17,16 +17,19 @@ package enum DetectionFile {
         /// x, y, width, height, score, in pixels of the decoded picture.
         package var boxes: [[Double]]?
         package var png: String?
+        /// The box of the frame's "faces" line a crop shows.
+        package var box: Int?
         package var decoded: Int?
         package var detector: String?
         package var error: String?
 
-        package init(kind: String, frame: Int? = nil, boxes: [[Double]]? = nil, png: String? = nil, decoded: Int? = nil,
+        package init(kind: String, frame: Int? = nil, boxes: [[Double]]? = nil, png: String? = nil, box: Int? = nil, decoded: Int? = nil,
                      detector: String? = nil, error: String? = nil) {
             self.kind = kind
             self.frame = frame
             self.boxes = boxes
             self.png = png
+            self.box = box
             self.decoded = decoded
             self.detector = detector
             self.error = error
@@ -36,8 +39,10 @@ package enum DetectionFile {
     /// What the parent takes from the file.
     package struct Result: Sendable {
         package var detections: [DetectionTracker.Detection] = []
-        /// Thumbnails by frame: each the PNG of a box's surroundings, in the order of the frame's boxes.
-        package var crops: [Int: [[UInt8]]] = [:]
+        /// Thumbnails: the PNG of a box's surroundings, by the box's index in `detections`.
+        package var crops: [Int: [UInt8]] = [:]
+        /// Where each frame's boxes start in `detections`.
+        fileprivate(set) var firstBox: [Int: Int] = [:]
         package var decoded = 0
         package var detector = ""
         package var error: String?
@@ -63,9 +68,11 @@ package enum DetectionFile {
             do { record = try JSONDecoder().decode(Record.self, from: line) } catch { throw bad("a line is not a record") }
             switch record.kind {
             case "faces":
-                guard let frame = record.frame, frame >= 0, frame < frameCount, let boxes = record.boxes, boxes.count <= 256 else {
-                    throw bad("a picture's faces name no frame of the stream")
+                guard let frame = record.frame, frame >= 0, frame < frameCount, let boxes = record.boxes, boxes.count <= 256,
+                      result.firstBox[frame] == nil else {
+                    throw bad("a picture's faces name no frame of the stream, or one named before")
                 }
+                result.firstBox[frame] = result.detections.count
                 for box in boxes {
                     guard box.count == 5, box.allSatisfy(\.isFinite), box[0] >= 0, box[1] >= 0, box[2] > 0, box[3] > 0,
                           box[0] + box[2] <= Double(width) + 1, box[1] + box[3] <= Double(height) + 1, box[4] >= 0, box[4] <= 1 else {
@@ -75,10 +82,14 @@ package enum DetectionFile {
                                                    height: min(box[3], Double(height) - box[1]), score: box[4]))
                 }
             case "crop":
-                guard let frame = record.frame, let text = record.png, let png = Data(base64Encoded: text), png.starts(with: PNGHeader.signature) else {
+                guard let frame = record.frame, let first = result.firstBox[frame], let box = record.box, box >= 0,
+                      first + box < result.detections.count, result.detections[first + box].frame == frame else {
+                    throw bad("a thumbnail of no box the worker reported")
+                }
+                guard let text = record.png, let png = Data(base64Encoded: text), png.starts(with: PNGHeader.signature) else {
                     throw bad("a thumbnail that is not a PNG")
                 }
-                result.crops[frame, default: []].append([UInt8](png))
+                result.crops[first + box] = [UInt8](png)
             case "end":
                 sawEnd = true
                 result.decoded = record.decoded ?? 0

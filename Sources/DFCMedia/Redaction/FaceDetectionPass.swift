@@ -71,7 +71,7 @@ package struct FaceDetectionPass {
                 return [x, y, max(1, min(box.width * scale, Double(width) - x)), max(1, min(box.height * scale, fullHeight - y)), box.score]
             }
             try writer.write(record: DetectionFile.Record(kind: "faces", frame: index, boxes: boxes))
-            for box in found where crops < request.maxCrops {
+            for (number, box) in found.enumerated() where crops < request.maxCrops {
                 // The face and as much again around it, from the detector's picture, at most 128 pixels a side.
                 let side = min(128, Int(max(box.width, box.height) * 2))
                 let left = max(0, min(small.width - side, Int(box.x + box.width / 2) - side / 2))
@@ -84,7 +84,7 @@ package struct FaceDetectionPass {
                     pixels.replaceSubrange(row * cropWidth * 3..<(row + 1) * cropWidth * 3, with: small.pixels[from..<from + cropWidth * 3])
                 }
                 let png = try encoder.encode(rgb: pixels, width: cropWidth, height: cropHeight)
-                try writer.write(record: DetectionFile.Record(kind: "crop", frame: index, png: Data(png).base64EncodedString()))
+                try writer.write(record: DetectionFile.Record(kind: "crop", frame: index, png: Data(png).base64EncodedString(), box: number))
                 crops += 1
             }
             return true

@@ -6,6 +6,12 @@ extension Redaction {
         ProcessInfo.processInfo.environment["DFC_FACE_MODEL"] ?? "/usr/local/share/dfc/centerface.onnx"
     }
 
+    /// The detector's default confidence threshold: low, because a face it proposes wrongly costs an examiner a
+    /// rejection, and one it misses costs a bystander their privacy.
+    public static let defaultThreshold = 0.3
+    /// The widest picture the detector is given by default (wider pictures are scaled down to it).
+    public static let defaultAnalysisWidth = 1280
+
     /// What `detectFaces` proposed: the plan version it recorded, and the files it wrote for review.
     public struct Proposal: Sendable {
         public var version: RedactionVersion
@@ -24,7 +30,8 @@ extension Redaction {
     /// The detector looks at every `step`-th picture (nil: about six a second); the worker reads the
     /// staged vault copy, checked against its registered hashes, like every other reading of an original.
     public func detectFaces(
-        of reference: String, stream: Int? = nil, step: Int? = nil, threshold: Double = 0.4, to directory: String, actor: String,
+        of reference: String, stream: Int? = nil, step: Int? = nil, threshold: Double = Self.defaultThreshold,
+        analysisWidth: Int = Self.defaultAnalysisWidth, to directory: String, actor: String,
         limits: MediaLimits = .standard, containment: Containment? = nil
     ) throws -> Proposal {
         let signer = try ledger.handler(for: actor, command: "detect faces for a redaction plan")
@@ -35,6 +42,7 @@ extension Redaction {
             throw DFCError.planRefused(exhibit: name, reason: "stream \(facts.header.stream.index) has no decoded pictures to look at")
         }
         guard threshold > 0, threshold < 1 else { throw DFCError.invalidArgument("--threshold must be between 0 and 1") }
+        guard analysisWidth >= 64, analysisWidth <= 8192 else { throw DFCError.invalidArgument("--detect-width must be 64 to 8192 pixels") }
         let step = max(1, step ?? Int((facts.frameRate / 6).rounded(.down)))
         let latest = try versions(of: facts.record).last?.version
         let destination = try Destination(directory, kind: .folder, store: path).path
@@ -51,7 +59,8 @@ extension Redaction {
         defer { unlink(output) }
         var job = AnalysisJob(input: staged.temporaryPath, output: output, limits: limits, confine: containment != nil,
                               decoderThreads: facts.header.singleThreaded ? 1 : containment?.decoderThreads ?? 0)
-        job.detection = DetectionRequest(stream: facts.header.stream.index, step: step, threshold: threshold, model: model)
+        job.detection = DetectionRequest(stream: facts.header.stream.index, step: step, threshold: threshold, analysisWidth: analysisWidth,
+                                         model: model)
         if case .failed(let description, _) = try WorkerRunner.runWorker(job, file: vault.location(facts.record.vaultPath), containment: containment) {
             throw DFCError.extractionFailed(exhibit: name, reason: "the face detector's worker did not finish: \(description)")
         }
@@ -67,7 +76,7 @@ extension Redaction {
                                  origin: "detected", detector: found.detector, actor: actor)
 
         let planData = try Self.prettyJSON(plan)
-        let sheet = ReviewSheet(version: version, facts: facts, detections: found.detections, crops: found.crops, step: step).html()
+        let sheet = ReviewSheet(version: version, facts: facts, detections: found.detections, crops: found.crops, step: step, detector: found.detector).html()
         try FileWriting.createReadOnly(destination + "/" + planName, [UInt8](planData))
         try FileWriting.createReadOnly(destination + "/" + sheetName, [UInt8](sheet.utf8))
         return Proposal(version: version, planFile: destination + "/" + planName, reviewSheet: destination + "/" + sheetName,
