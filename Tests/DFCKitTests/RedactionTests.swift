@@ -291,6 +291,11 @@ import Testing
         #expect(csv.count == 1 + tracks.count + 2)
         #expect(csv.dropFirst().allSatisfy { $0.hasPrefix(exhibit + ",") && $0.contains(release.sha256) })
 
+        // The court report lists the releases made from the original, and says what a release was made from.
+        let report = try store.disclosure.report([exhibit, release.derived.description], actor: "Ann Analyst", thumbnails: 0)
+        #expect(report.contains("<h3>Redactions</h3>") && report.contains("<td>\(release.derived)</td>"))
+        #expect(report.contains("<h3>Derived evidence</h3>") && report.contains("A redaction of \(exhibit) under plan version \(version.version)"))
+
         // Rendered again from the log alone: the same bytes.
         let replay = try store.redaction.replay(of: exhibit, actor: "Ann Analyst")
         #expect(replay.identical, "\(replay)")

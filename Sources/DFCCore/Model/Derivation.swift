@@ -2,14 +2,19 @@
 /// redaction of `parent` under plan version `planVersion` (digest `planDigest`), rendered by
 /// `renderedBy` and authorised by `authorizedBy`.
 public struct Derivation: Sendable, Codable, Equatable {
+    /// The exhibit it was made from.
     public var parent: ExhibitID
     /// `redaction`.
     public var kind: String
+    /// The plan version it was rendered from.
     public var planVersion: Int
+    /// That version's digest.
     public var planDigest: String
     /// Who recorded that plan version.
     public var plannedBy: String
+    /// Who rendered it.
     public var renderedBy: String
+    /// The custodian or supervisor who authorised it.
     public var authorizedBy: String
     /// The event that registered the derived exhibit.
     public var event: Int64

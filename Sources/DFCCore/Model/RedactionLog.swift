@@ -5,38 +5,66 @@ import Foundation
 /// audio range removed, with its frames, times, reason and decision. Written beside the release
 /// as JSON and as CSV (one row per track or audio range).
 public struct RedactionLog: Sendable, Codable, Equatable {
+    /// The exhibit redacted (`EX-…`).
     public var parent: String
+    /// The original's SHA-256.
     public var parentSHA256: String
+    /// The original's case.
     public var caseID: String
+    /// The derived exhibit the release is.
     public var release: String
+    /// The release's SHA-256.
     public var releaseSHA256: String
+    /// The plan version rendered.
     public var planVersion: Int
+    /// The SHA-256 of that version's canonical JSON.
     public var planDigest: String
+    /// Who recorded that plan version.
     public var plannedBy: String
+    /// Who rendered the release.
     public var renderedBy: String
+    /// The custodian or supervisor who authorised it.
     public var authorizedBy: String
+    /// Why it was released.
     public var reason: String
+    /// When it was recorded (RFC 3339, UTC).
     public var renderedAt: String
+    /// The `redaction_authorized` custody event.
     public var authorizationEvent: Int64
+    /// The `redaction_rendered` custody event.
     public var event: Int64
+    /// How regions were filled (`solid`, `pixelate`, `blur`).
     public var style: String
+    /// `keep` or `drop`.
     public var audio: String
+    /// The masked tracks.
     public var regions: [Region]
+    /// The silenced audio ranges.
     public var audioRanges: [RedactionPlan.AudioRange]
     /// Tracks the plan holds that were not masked (rejected), for the record.
     public var rejected: [String]
 
     /// One masked track.
     public struct Region: Sendable, Codable, Equatable {
+        /// The track's id.
         public var track: String
+        /// What it hides (`face`, `plate`, …).
         public var label: String
+        /// `box` or `ellipse`.
         public var shape: String
+        /// Why it was released.
         public var reason: String
+        /// `manual`, or the detector that proposed it.
         public var source: String
+        /// The first picture it covers.
         public var firstFrame: Int
+        /// The last picture it covers.
         public var lastFrame: Int
+        /// The first picture's time, seconds from the start of the file.
         public var firstSeconds: Double?
+        /// The last picture's time.
         public var lastSeconds: Double?
+        /// Who accepted it.
         public var decidedBy: String
 
         package init(track: String, label: String, shape: String, reason: String, source: String, firstFrame: Int, lastFrame: Int,

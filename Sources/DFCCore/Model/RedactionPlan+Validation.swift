@@ -1,10 +1,12 @@
 import Foundation
 
 extension RedactionPlan {
-    /// The most tracks, keyframes and audio ranges one plan may hold (a plan is carried whole in its
-    /// custody event; an hour of 25 fps footage with a detection every five frames is about 18,000 keyframes a face).
+    /// The most tracks one plan may hold (a plan is carried whole in its custody event; an hour of 25 fps
+    /// footage with a detection every five frames is about 18,000 keyframes a face).
     public static let maxTracks = 10_000
+    /// The most keyframes, over all tracks.
     public static let maxKeyframes = 2_000_000
+    /// The most audio ranges.
     public static let maxAudioRanges = 10_000
 
     /// The problems that keep this plan from being recorded for the exhibit `exhibit` (SHA-256 `sha256`) whose

@@ -16,11 +16,15 @@ public struct RedactionPlan: Sendable, Codable, Equatable {
     public var format: String
     /// The exhibit the plan is for (`EX-…`) and its original's SHA-256: a plan is refused on any other.
     public var exhibit: String
+    /// The original's SHA-256.
     public var sha256: String
     /// The video stream masked, and its picture size and picture count, as the catalog has them.
     public var stream: Int
+    /// The stream's picture width, in pixels.
     public var width: Int
+    /// The stream's picture height, in pixels.
     public var height: Int
+    /// The stream's picture count.
     public var frameCount: Int
     /// The version this one edits (nil for the first): refused unless it is still the latest, so two
     /// examiners' edits never silently overlap.
@@ -32,6 +36,7 @@ public struct RedactionPlan: Sendable, Codable, Equatable {
     public var tracks: [Track]
     /// What happens to the sound: `keep` (re-encoded, with `audioRanges` muted or bleeped) or `drop`.
     public var audio: AudioPolicy
+    /// The ranges silenced when the sound is kept.
     public var audioRanges: [AudioRange]
     /// Container tags copied into the release by name (all others are stripped).
     public var keepTags: [String]
@@ -67,10 +72,15 @@ public struct RedactionPlan: Sendable, Codable, Equatable {
 
     /// A region's position on one frame, in pixels.
     public struct Keyframe: Sendable, Codable, Equatable {
+        /// The picture's index (as `dfc frames` numbers them).
         public var frame: Int
+        /// The box's left edge.
         public var x: Int
+        /// The box's top edge.
         public var y: Int
+        /// The stream's picture width, in pixels.
         public var width: Int
+        /// The stream's picture height, in pixels.
         public var height: Int
 
         /// A keyframe.
@@ -87,10 +97,13 @@ public struct RedactionPlan: Sendable, Codable, Equatable {
     public struct Track: Sendable, Codable, Equatable {
         /// Unique within the plan (`T1`, `T2`, … for detected tracks).
         public var id: String
+        /// What the track hides.
         public var label: Label
+        /// The outline filled.
         public var shape: Shape
         /// Why it is masked (a records officer's words: "bystander", "victim", "screen of a witness").
         public var reason: String
+        /// The examiner's decision.
         public var decision: Decision
         /// How it was made: `detected` (with the detector's name) or `manual`.
         public var source: String
@@ -121,10 +134,13 @@ public struct RedactionPlan: Sendable, Codable, Equatable {
 
     /// Sound to silence, in seconds from the start of the file's timeline (as `dfc extract --at` counts).
     public struct AudioRange: Sendable, Codable, Equatable {
+        /// Where the range starts.
         public var start: Double
+        /// Where it ends.
         public var end: Double
         /// `mute` (silence) or `bleep` (a 1 kHz tone).
         public var action: Action
+        /// Why it is silenced.
         public var reason: String
 
         /// How a range is silenced.

@@ -3,18 +3,27 @@
 public struct RedactionRelease: Sendable, Codable, Equatable {
     /// The exhibit redacted, and the derived exhibit the release is (new, or the same bytes rendered before).
     public var parent: ExhibitID
+    /// The derived exhibit.
     public var derived: ExhibitID
+    /// The release's SHA-256.
     public var sha256: String
+    /// Its size in bytes.
     public var size: Int64
+    /// The plan version rendered.
     public var planVersion: Int
+    /// That version's digest.
     public var planDigest: String
+    /// The custodian or supervisor who authorised it.
     public var authorizedBy: String
     /// The `redaction_authorized` and `redaction_rendered` custody events.
     public var authorizationEvent: Int64
+    /// The `redaction_rendered` custody event.
     public var event: Int64
     /// The MP4, and the redaction log as CSV and JSON.
     public var file: String
+    /// The redaction log as CSV.
     public var logCSV: String
+    /// The redaction log as JSON.
     public var logJSON: String
     /// What the release leaves out or keeps that a records officer must know (a blur or pixelation, dropped sound).
     public var warnings: [String]

@@ -3,13 +3,19 @@
 /// number of threads (x264 is deterministic for a given thread count), AAC by FFmpeg's own encoder,
 /// in an MP4 written with FFmpeg's bit-exact flags (no creation time, no library version tags).
 public struct RedactionRenderSettings: Sendable, Codable, Equatable {
+    /// The video encoder (`libx264`).
     public var videoEncoder: String
+    /// x264's preset.
     public var preset: String
+    /// x264's constant rate factor.
     public var crf: Int
+    /// x264's threads (fixed: its output depends on them).
     public var threads: Int
     /// The longest run of pictures between two keyframes.
     public var keyframeInterval: Int
+    /// The audio encoder (FFmpeg's `aac`).
     public var audioEncoder: String
+    /// The audio bit rate, bits a second.
     public var audioBitRate: Int
     /// The FFmpeg libraries the release was rendered with (avcodec, avformat, swscale, swresample and
     /// x264's build), as the worker reports them: the same plan, original and libraries give the same bytes.

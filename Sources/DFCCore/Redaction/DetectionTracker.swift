@@ -10,11 +10,17 @@ import Foundation
 public struct DetectionTracker: Sendable {
     /// One box the detector found, in pixels of the decoded picture.
     public struct Detection: Sendable, Codable, Equatable {
+        /// The picture it was found on.
         public var frame: Int
+        /// The box's left edge.
         public var x: Double
+        /// The box's top edge.
         public var y: Double
+        /// The box's width.
         public var width: Double
+        /// The box's height.
         public var height: Double
+        /// The detector's confidence, 0 to 1.
         public var score: Double
 
         /// A detection.

@@ -152,10 +152,12 @@ enum ReportRenderer {
             }
             html += "</div>\n"
         }
+        html += redactions(exhibit.custody)
         html += "<h3>Chain of custody</h3>\n<table class=\"grid custody\"><thead><tr><th>#</th><th>When (UTC)</th><th>What</th>"
             + "<th>Who</th><th>Signature</th><th>Details</th></tr></thead><tbody>\n"
         for entry in exhibit.custody {
-            let shown = ["command", "reason", "recipient", "authorized_by", "result", "case", "source", "selection", "frames", "batch"]
+            let shown = ["command", "reason", "recipient", "authorized_by", "result", "case", "source", "selection", "frames", "batch",
+                         "plan_version", "derived", "derived_from"]
             let details = shown.compactMap { key in entry.details[key].map { "\(key): \($0)" } }.joined(separator: "; ")
             html += "<tr><td>\(entry.seq)</td><td>\(escape(entry.at))</td><td>\(escape(entry.action))</td>"
                 + "<td>\(escape(entry.actor))\(entry.role.map { " (\(escape($0)))" } ?? "")</td>"
@@ -166,6 +168,31 @@ enum ReportRenderer {
     }
 
     private typealias ExhibitData = ReportData.Exhibit
+
+    /// The redacted releases made from the exhibit, and, for a release, what it was made from: both from its custody events.
+    private static func redactions(_ custody: [CustodyEntry]) -> String {
+        var html = ""
+        if let intake = custody.first(where: { $0.action == "ingested" }), let parent = intake.details["derived_from"] {
+            html += "<h3>Derived evidence</h3>\n<p>A \(escape(intake.details["derivation"] ?? "derivation")) of \(escape(parent)) under plan version "
+                + "\(escape(intake.details["plan_version"] ?? "?")) (SHA-256 <span class=\"mono\">\(escape(intake.details["plan_digest"] ?? "?"))</span>), "
+                + "authorised by \(escape(intake.details["authorized_by"] ?? "?")); rendered and registered by custody event \(intake.seq). "
+                + "<code>dfc redact \(escape(parent)) --replay</code> renders it again and compares it bit for bit.</p>\n"
+        }
+        let releases = custody.filter { $0.action == "redaction_rendered" }
+        let versions = custody.filter { $0.action == "redaction_planned" }.count
+        guard !releases.isEmpty || versions > 0 else { return html }
+        html += "<h3>Redactions</h3>\n<p>\(versions) redaction plan version\(versions == 1 ? "" : "s") recorded; "
+            + "\(releases.count) redacted release\(releases.count == 1 ? "" : "s") made from this exhibit.</p>\n"
+        guard !releases.isEmpty else { return html }
+        html += "<table class=\"grid\"><thead><tr><th>Release</th><th>When (UTC)</th><th>Plan version</th><th>Rendered by</th>"
+            + "<th>Authorised by</th><th>Reason</th></tr></thead><tbody>\n"
+        for release in releases {
+            html += "<tr><td>\(escape(release.details["derived"] ?? "?"))</td><td>\(escape(release.at))</td>"
+                + "<td>\(escape(release.details["plan_version"] ?? "?"))</td><td>\(escape(release.actor))</td>"
+                + "<td>\(escape(release.details["authorized_by"] ?? "?"))</td><td>\(escape(release.details["reason"] ?? ""))</td></tr>\n"
+        }
+        return html + "</tbody></table>\n"
+    }
 
     /// Every time layer side by side as the file gives it, the places, and every clock
     /// correction with who made it and why; the span used, before and after corrections.

@@ -14,12 +14,15 @@ extension Redaction {
 
     /// What `detectFaces` proposed: the plan version it recorded, and the files it wrote for review.
     public struct Proposal: Sendable {
+        /// The plan version recorded (every track proposed).
         public var version: RedactionVersion
         /// The proposed plan as JSON (to edit and record with `recordPlan`) and its review sheet (HTML).
         public var planFile: String
+        /// The HTML review sheet.
         public var reviewSheet: String
         /// Pictures decoded, and pictures the detector looked at.
         public var decoded: Int
+        /// Pictures the detector looked at.
         public var examined: Int
     }
 
