@@ -296,6 +296,16 @@ import Testing
         #expect(report.contains("<h3>Redactions</h3>") && report.contains("<td>\(release.derived)</td>"))
         #expect(report.contains("<h3>Derived evidence</h3>") && report.contains("A redaction of \(exhibit) under plan version \(version.version)"))
 
+        // An export of both: the original's history shows the release, and the CASE description says what made it.
+        let package = TestSupport.temporaryDirectory() + "/package"
+        _ = try store.disclosure.export([exhibit, release.derived.description], to: package, authorizedBy: "Sam Supervisor", reason: "court",
+                                        recipient: "Crown Court", actor: "Ann Analyst")
+        let checked = try PackageVerifier.verify(package, containment: nil)
+        #expect(checked.ok, "\(checked.problems)")
+        let description = try String(contentsOfFile: package + "/dfc/case.jsonld", encoding: .utf8)
+        #expect(description.contains("\"uco-core:name\" : \"redaction\"") && description.contains("the redacted release \(release.derived)"),
+                "\(description.prefix(2000))")
+
         // Rendered again from the log alone: the same bytes.
         let replay = try store.redaction.replay(of: exhibit, actor: "Ann Analyst")
         #expect(replay.identical, "\(replay)")

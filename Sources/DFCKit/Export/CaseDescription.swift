@@ -57,6 +57,7 @@ enum CaseDescription {
     static let actions = [
         "ingested": "ingest", "acquired": "acquisition", "extracted": "extraction", "exported": "export",
         "export_authorized": "export authorisation", "clock_corrected": "clock correction",
+        "redaction_rendered": "redaction",
     ]
 
     /// The JSON-LD text.
@@ -104,6 +105,9 @@ enum CaseDescription {
                     if !made.isEmpty { action["uco-action:result"] = made.map { ["@id": id("file", $0.sha256)] } }
                 } else if event.action == "ingested" || event.action == "acquired" {
                     action["uco-action:result"] = [["@id": id("provenance-record", exhibit)]]
+                } else if event.action == "redaction_rendered", let derived = event.details["derived"].flatMap({ files[$0] }) {
+                    // The redacted release, when the package ships it too.
+                    action["uco-action:result"] = [["@id": derived]]
                 }
             } else if event.action == "export_authorized" {
                 action["uco-action:object"] = (event.details["exhibits"] ?? "").split(separator: ",").compactMap { files[String($0)] }.map { ["@id": $0] }
@@ -120,6 +124,10 @@ enum CaseDescription {
     /// What a custody event did, in words; a clock correction with its offset, reason and times.
     private static func describe(_ event: Event) -> String {
         var text = "custody event \(event.seq) (\(event.action))"
+        if event.action == "redaction_rendered" {
+            text += ": the redacted release \(event.details["derived"] ?? "?") rendered under plan version \(event.details["plan_version"] ?? "?") "
+                + "(SHA-256 \(event.details["plan_digest"] ?? "?")), authorised by \(event.details["authorized_by"] ?? "?"); reason: \(event.details["reason"] ?? "")"
+        }
         if event.action == "clock_corrected" {
             text += ": offset \(event.details["offset"] ?? "?") added to the clock of the layer \(event.details["layer"] ?? "?"), start "
                 + "\(event.details["start_before"] ?? "?") corrected to \(event.details["start_after"] ?? "?"); reason: \(event.details["reason"] ?? "")"
