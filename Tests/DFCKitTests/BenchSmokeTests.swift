@@ -19,6 +19,8 @@ import Testing
         #expect(rows.contains { ($0["row"] as? String) == "ingest hevc.mkv vs decode" })
         #expect(rows.contains { ($0["row"] as? String).map { $0.hasPrefix("batch of the ") && $0.hasSuffix(" fixtures vs framehash") } == true })
         #expect(rows.contains { ($0["row"] as? String)?.hasPrefix("verify --file") == true })
+        #expect(rows.contains { ($0["row"] as? String)?.hasPrefix("redact --render 1080p") == true })
+        #expect(((report["face_detection"] as? [String: Any])?["pictures_examined"] as? Int ?? 0) > 0, "\(report["face_detection"] ?? "none")")
         #expect(rows.allSatisfy { (($0["ratio"] as? Double) ?? 0) > 0 })
         #expect(rows.contains { ($0["row"] as? String) == "ingest cctv_h264.mp4, S3 vault vs embedded" })
         let s3 = try #require(report["s3"] as? [String: Any])

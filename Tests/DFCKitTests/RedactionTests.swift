@@ -4,7 +4,7 @@ import Foundation
 import Testing
 
 /// Redaction as derived evidence, on a clip the tests make with the ffmpeg CLI from a public-domain
-/// photograph (Fixtures/faces/NOTICE.md): two faces (one mirrored) moving across a grey field, with
+/// photograph (Fixtures/faces/NOTICE.md): two faces (one mirrored) moving across a moving test pattern with sensor noise, with
 /// a tone as sound. The face is marked by hand once in the still; its box in every frame follows
 /// from where ffmpeg's overlay put it. Runs on both catalog engines (`TestSupport.newStore`).
 @Suite struct RedactionTests {
@@ -16,7 +16,7 @@ import Testing
     static let clip: String = {
         let path = TestSupport.temporaryDirectory() + "/two_faces.mp4"
         let made = try? TestSupport.run(TestSupport.ffmpeg, [
-            "-nostdin", "-v", "error", "-f", "lavfi", "-i", "color=c=0x707070:s=640x360:r=25:d=4",
+            "-nostdin", "-v", "error", "-f", "lavfi", "-i", "testsrc2=s=640x360:r=25:d=4,noise=alls=8:allf=t",
             "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000:duration=4", "-i", TestSupport.fixture("faces/astronaut.jpg"),
             "-filter_complex", "[2]crop=150:220:150:10,scale=120:176,split[a][b];[b]hflip[m];[0][a]overlay=x='20+t*100':y=60[v1];"
                 + "[v1][m]overlay=x='500-t*60':y='150-t*10'[v]",
@@ -205,6 +205,7 @@ import Testing
             }
         }
         let recall = Double(covered) / Double(marked)
+        print("redaction: \(covered) of \(marked) hand-marked faces covered after tracking (recall \(recall)), \(tracks.count) tracks")
         #expect(recall >= 0.95, "\(covered) of \(marked) marked faces covered (\(recall)); missed: \(missed)")
         // The review sheet: self-contained, each track with thumbnails, and the plan to edit.
         let sheet = try String(contentsOfFile: proposal.reviewSheet, encoding: .utf8)
@@ -268,6 +269,7 @@ import Testing
         }
         #expect(leaks.isEmpty, "\(leaks.count) samples of planned regions are not the mask: \(leaks.prefix(10))")
         let psnr = 10 * log10(255 * 255 / (squaredError / Double(compared)))
+        print("redaction: luma PSNR outside the masks \(psnr) dB; \(leaks.count) samples of planned regions not the mask")
         #expect(psnr >= 35, "luma PSNR outside the masks: \(psnr) dB")
 
         // The sound: muted and bleeped where the plan says, the tone elsewhere.
