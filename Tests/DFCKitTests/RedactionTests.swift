@@ -129,6 +129,11 @@ import Testing
         let tracks = DetectionTracker(step: 4, detector: "test").tracks(detections, label: .face, width: 1920, height: 1080, frameCount: 100)
         #expect(tracks.count == 1, "\(tracks.map(\.frames))")
         #expect(tracks.first?.frames == 0...99)
+        // Numbers no detector gives are no detections, never a crash.
+        let odd = [Double.nan, .infinity, -.infinity, 1e300].map { DetectionTracker.Detection(frame: 1, x: $0, y: 1, width: 20, height: 20, score: 0.5) }
+            + [DetectionTracker.Detection(frame: 1, x: 1, y: 1, width: .nan, height: 20, score: 0.5),
+               DetectionTracker.Detection(frame: -5, x: 1, y: 1, width: 20, height: 20, score: 0.5)]
+        #expect(DetectionTracker(step: 1, detector: "test").tracks(odd, label: .face, width: 64, height: 48, frameCount: 10).isEmpty)
     }
 
     @Test func aWorkersDetectionFileIsCheckedBeforeItIsBelieved() throws {
@@ -178,6 +183,10 @@ import Testing
         let box = RedactionPlan.Keyframe(frame: 10, x: 600, y: 300, width: 80, height: 40)
         plan.tracks = [.init(id: "M1", label: .plate, reason: "a car's plate", decision: .accepted, source: "manual", keyframes: [box])]
         refused(plan, "is not inside the 640×360 picture")
+        for (x, width) in [(Int.max, 10), (10, Int.max), (Int.min, 10), (10, Int.min), (Int.max, Int.max)] {
+            plan.tracks[0].keyframes = [.init(frame: 10, x: x, y: 0, width: width, height: 10)]
+            refused(plan, width > 0 ? "is not inside the 640×360 picture" : "the region has no area")
+        }
         plan.tracks[0].keyframes = [.init(frame: 100, x: 0, y: 0, width: 10, height: 10)]
         refused(plan, "outside the stream's frames 0…99")
         plan.tracks[0].keyframes = [.init(frame: 20, x: 0, y: 0, width: 10, height: 10), .init(frame: 10, x: 0, y: 0, width: 10, height: 10)]

@@ -41,8 +41,11 @@ extension RedactionPlan {
                 if key.frame <= previous { problems.append("\(at): keyframes must be in ascending frame order, each frame once") }
                 previous = key.frame
                 if key.frame < 0 || key.frame >= frameCount { problems.append("\(at): outside the stream's frames 0…\(frameCount - 1)") }
-                if key.width <= 0 || key.height <= 0 { problems.append("\(at): the region has no area") }
-                if key.x < 0 || key.y < 0 || key.x > width - key.width || key.y > height - key.height {
+                if key.width <= 0 || key.height <= 0 {
+                    problems.append("\(at): the region has no area")
+                } else if key.x < 0 || key.y < 0 || key.width > width || key.height > height || key.x > width - key.width
+                            || key.y > height - key.height {
+                    // Compared so that no sum can overflow, whatever numbers the plan holds.
                     problems.append("\(at): the region \(key.x),\(key.y) \(key.width)×\(key.height) is not inside the \(width)×\(height) picture")
                 }
                 if problems.count > 100 { return problems + ["(more problems not listed)"] }

@@ -77,7 +77,13 @@ public struct DetectionTracker: Sendable {
     public func tracks(_ detections: [Detection], label: RedactionPlan.Label, width: Int, height: Int, frameCount: Int) -> [RedactionPlan.Track] {
         var open: [[Detection]] = []
         var closed: [[Detection]] = []
-        let byFrame = Dictionary(grouping: detections, by: \.frame).sorted { $0.key < $1.key }
+        // Only boxes with finite, positive sizes on a frame of the stream: anything else is no detection.
+        let usable = detections.filter {
+            [$0.x, $0.y, $0.width, $0.height, $0.score].allSatisfy(\.isFinite) && $0.width > 0 && $0.height > 0
+                && $0.frame >= 0 && $0.frame < frameCount && $0.x < Double(width) && $0.y < Double(height)
+                && abs($0.x) < 1e9 && abs($0.y) < 1e9 && $0.width < 1e9 && $0.height < 1e9
+        }
+        let byFrame = Dictionary(grouping: usable, by: \.frame).sorted { $0.key < $1.key }
         for (frame, found) in byFrame {
             // Tracks that have gone unseen too long are finished.
             closed += open.filter { frame - $0.last!.frame > maxGap }

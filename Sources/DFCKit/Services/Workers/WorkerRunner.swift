@@ -75,7 +75,7 @@ extension WorkerRunner {
             return .completed(by: by)
         case .exited(AnalysisWorker.outputFailed):
             unlink(job.output)
-            throw DFCError.storeIO(path: job.output, reason: "the worker could not write its \(job.extraction == nil ? "analysis" : "pictures") of \(file) "
+            throw DFCError.storeIO(path: job.output, reason: "the worker could not write its \(job.render != nil ? "redacted release" : job.detection != nil ? "face detections" : job.extraction == nil ? "analysis" : "pictures") of \(file) "
                 + "(\(Self.lastLine(outcome.standardError))); nothing was recorded")
         default:
             unlink(job.output)
