@@ -67,4 +67,17 @@ extension Catalog {
             FROM exhibit_span WHERE exhibit_id > ?
             """, arguments: [before])
     }
+
+    /// Gives every exhibit that has no place one made-up place, spread evenly over about a
+    /// degree of latitude and longitude around Lahore (31-32 N, 73.8-74.8 E: a province's city
+    /// cameras, a hundred to the square kilometre when a million), pseudo-random by exhibit id.
+    package static func insertBenchmarkPlaces(_ db: CatalogDB) throws {
+        try db.execute(sql: """
+            INSERT INTO place (exhibit_id, idx, tag, value, latitude, longitude, altitude)
+            SELECT id, 0, 'location', 'made up by Scripts/bench',
+                   31.0 + CAST(id * 2654435761 % 1000003 AS DOUBLE PRECISION) / 1000003.0,
+                   73.8 + CAST(id * 40503 % 999983 AS DOUBLE PRECISION) / 999983.0, NULL
+            FROM exhibit WHERE id NOT IN (SELECT exhibit_id FROM place)
+            """)
+    }
 }

@@ -34,6 +34,15 @@ import Foundation
 /// interval index's query alone, and the whole lookup (its exhibits' layers, places, frames and
 /// corrections, and the access event of every hit). Prints both's median and 99th percentile
 /// and the mean number of exhibits found.
+///
+///     dfc-bench STORE ACTOR fill-places
+///     dfc-bench STORE ACTOR place-query N RADIUS
+///
+/// give every exhibit without a place a made-up one around Lahore; then time N lookups by place
+/// alone (RADIUS metres) at pseudo-random points of the same area, in-process: the place index's
+/// query alone, and the whole lookup (its exhibits' rows and the access event of every hit).
+/// Prints both's median and 99th percentile and the mean number of exhibits found.
+///
 ///     dfc-bench - - c2pa ROUNDS FILE...
 ///
 /// reads each file's C2PA Content Credentials ROUNDS times in-process, as a worker does, and prints
@@ -74,6 +83,14 @@ struct LookupBench {
         }
         if arguments.count == 5, arguments[3] == "fill-spans", let count = Int(arguments[4]) {
             try EvidenceStore(path: arguments[1]).benchmarkFiller.appendBenchmarkSpans(count: count)
+            return
+        }
+        if arguments.count == 4, arguments[3] == "fill-places" {
+            try EvidenceStore(path: arguments[1]).benchmarkFiller.appendBenchmarkPlaces()
+            return
+        }
+        if arguments.count == 6, arguments[3] == "place-query", let count = Int(arguments[4]), let radius = Double(arguments[5]) {
+            try placeQueries(store: EvidenceStore(path: arguments[1]), actor: arguments[2], count: count, radius: radius)
             return
         }
         if arguments.count == 6, arguments[3] == "time-query", let count = Int(arguments[4]), let minutes = Int64(arguments[5]) {
@@ -200,6 +217,32 @@ struct LookupBench {
         whole.sort()
         func percentile(_ values: [Double], _ p: Double) -> Double { values.isEmpty ? 0 : values[min(values.count - 1, Int(Double(values.count) * p))] }
         print(#"{"queries":\#(count),"minutes":\#(minutes),"mean_found":\#(count > 0 ? Double(found) / Double(count) : 0),"#
+              + #""index_median_ms":\#(percentile(index, 0.5)),"index_p99_ms":\#(percentile(index, 0.99)),"#
+              + #""median_ms":\#(percentile(whole, 0.5)),"p99_ms":\#(percentile(whole, 0.99))}"#)
+    }
+
+    /// Points at pseudo-random places of the filled area, each queried twice: the index alone, then the whole lookup.
+    static func placeQueries(store: EvidenceStore, actor: String, count: Int, radius: Double) throws {
+        var state: UInt64 = 13
+        func next() -> Double {
+            state ^= state << 13; state ^= state >> 7; state ^= state << 17
+            return Double(state % 1_000_000) / 1_000_000
+        }
+        var index: [Double] = [], whole: [Double] = []
+        var found = 0
+        for _ in 0..<count {
+            let latitude = 31.0 + next(), longitude = 73.8 + next()
+            let began = ContinuousClock.now
+            _ = try store.benchmarkFiller.benchmarkPlaces(latitude: latitude, longitude: longitude, radiusMetres: radius)
+            index.append(milliseconds(since: began))
+            let start = ContinuousClock.now
+            found += try store.reading.lookup(PlaceQuery(latitude: latitude, longitude: longitude, radiusMetres: radius), actor: actor).count
+            whole.append(milliseconds(since: start))
+        }
+        index.sort()
+        whole.sort()
+        func percentile(_ values: [Double], _ p: Double) -> Double { values.isEmpty ? 0 : values[min(values.count - 1, Int(Double(values.count) * p))] }
+        print(#"{"queries":\#(count),"radius_m":\#(radius),"mean_found":\#(count > 0 ? Double(found) / Double(count) : 0),"#
               + #""index_median_ms":\#(percentile(index, 0.5)),"index_p99_ms":\#(percentile(index, 0.99)),"#
               + #""median_ms":\#(percentile(whole, 0.5)),"p99_ms":\#(percentile(whole, 0.99))}"#)
     }

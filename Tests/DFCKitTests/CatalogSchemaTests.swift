@@ -183,10 +183,13 @@ import Testing
         if ProcessInfo.processInfo.environment["DFC_WRITE_KNOWN_SCHEMA"] == "1" {
             let lines = schema.text.split(separator: "\n").map { "        " + $0 }.joined(separator: "\n")
             let source = """
+                import DFCCore
+                import DFCLedger
+
                 extension PostgresCatalog {
                     /// The schema DFC's PostgreSQL migrations make, one object a line with the first 64 bits of
                     /// its definition's SHA-256 (`CatalogSchema`). Written by `Scripts/known-schema`; never by hand.
-                    static let knownSchema = \"\"\"
+                    package static let knownSchema = \"\"\"
                 \(lines)
                         \"\"\"
                 }

@@ -11,8 +11,9 @@ import Testing
     /// Tables only one engine has, and why.
     static let sqliteOnly: Set<String> = [
         "grdb_migrations",   // GRDB's record of migrations (PostgreSQL's is dfc_migration)
-        // The span index: an R*Tree and its shadow tables on SQLite, a GiST index on PostgreSQL.
+        // The span and place indexes: R*Trees and their shadow tables on SQLite, GiST indexes on PostgreSQL.
         "exhibit_span_index", "exhibit_span_index_node", "exhibit_span_index_parent", "exhibit_span_index_rowid",
+        "place_index", "place_index_node", "place_index_parent", "place_index_rowid",
     ]
     static let postgresOnly: Set<String> = [
         "dfc_migration",                // the record of migrations

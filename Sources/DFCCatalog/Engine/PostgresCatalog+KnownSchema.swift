@@ -447,6 +447,7 @@ extension PostgresCatalog {
         index pdq_p9_pkey	db8c8b4512618df8
         index pdq_pkey	4294e96998ad5144
         index place_pkey	c045cbe1c5dad073
+        index place_point	5eaa0cfe1dbc3766
         index queue_batch_pkey	b353a26d3efc4f00
         index stream_pkey	65acfb7554a981d4
         index time_layer_pkey	049093e8153ed86c

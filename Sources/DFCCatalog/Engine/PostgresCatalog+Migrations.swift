@@ -183,6 +183,7 @@ extension PostgresCatalog {
         ("pg5-camera-sources", TimeSchema.postgresqlSources + appendOnly(["camera_source"])),
         ("pg6-camera-file-names", TimeSchema.sourceFileNames),
         ("pg7-placements", TimeSchema.postgresqlPlacements + appendOnly(["exhibit_placement"])),
+        ("pg8-place-index", TimeSchema.postgresqlPlaceIndex),
     ]
 
     /// The tables of one analysis's rows: those of the analysis made at ingest (keyed by

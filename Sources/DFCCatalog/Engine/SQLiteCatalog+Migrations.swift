@@ -358,6 +358,9 @@ extension SQLiteCatalog {
         migrator.registerMigration("v14-placements") { db in
             try db.execute(sql: TimeSchema.sqlitePlacements + appendOnly("exhibit_placement"))
         }
+        migrator.registerMigration("v15-place-index") { db in
+            try db.execute(sql: TimeSchema.sqlitePlaceIndex)
+        }
         return migrator
     }
 

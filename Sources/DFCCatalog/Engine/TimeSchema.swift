@@ -168,6 +168,24 @@ package enum TimeSchema {
 
         """
 
+    /// The place index, a migration of its own: every `place` row's position, so that a lookup by
+    /// place alone (`dfc lookup --near`) reads only the places near its point. In SQLite an R*Tree
+    /// (`place_index`: the position as a box of 32-bit floats rounded outward, naming its place by
+    /// `exhibit_id` and `idx`), kept by a trigger and filled from the places already held; in
+    /// PostgreSQL a GiST index of the position as a `point` (longitude, latitude). A lookup measures
+    /// every candidate from the `place` row itself, and the audit compares the index with the rows.
+    package static let sqlitePlaceIndex = """
+        CREATE VIRTUAL TABLE place_index USING rtree(id, min_lat, max_lat, min_lon, max_lon, +exhibit_id, +idx);
+        CREATE TRIGGER place_indexed AFTER INSERT ON place
+        BEGIN INSERT INTO place_index (min_lat, max_lat, min_lon, max_lon, exhibit_id, idx)
+              VALUES (NEW.latitude, NEW.latitude, NEW.longitude, NEW.longitude, NEW.exhibit_id, NEW.idx); END;
+        INSERT INTO place_index (min_lat, max_lat, min_lon, max_lon, exhibit_id, idx)
+            SELECT latitude, latitude, longitude, longitude, exhibit_id, idx FROM place;
+
+        """
+
+    package static let postgresqlPlaceIndex = "CREATE INDEX place_point ON place USING gist (point(longitude, latitude));\n"
+
     /// The camera's file-name pattern (`dfc source add --file-name-time`), the same on each engine.
     package static let sourceFileNames = "ALTER TABLE camera_source ADD COLUMN file_name_time TEXT;\n"
 }

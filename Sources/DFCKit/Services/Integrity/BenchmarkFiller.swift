@@ -110,4 +110,28 @@ extension BenchmarkFiller {
     package func benchmarkSpans(from: Int64, to: Int64) throws -> Int {
         try withCatalog { try catalog.read { try Catalog.spans(overlapping: from, to, limit: 10_000, $0).count } }
     }
+
+    /// Gives every exhibit without a place one made-up place around Lahore (`Catalog.insertBenchmarkPlaces`),
+    /// in one transaction: the archive the place benchmark queries. Not for anything but benchmarks.
+    package func appendBenchmarkPlaces() throws {
+        try withCatalog { try catalog.write { try Catalog.insertBenchmarkPlaces($0) } }
+    }
+
+    /// How many exhibits have a place within `radiusMetres` of the point, read through the place
+    /// index and measured as a lookup by place does, without the rest of the lookup or its custody
+    /// events: the index's own cost. Not for anything but benchmarks.
+    package func benchmarkPlaces(latitude: Double, longitude: Double, radiusMetres: Double) throws -> Int {
+        try withCatalog {
+            try catalog.read { db in
+                var found = Set<Int64>()
+                for box in PlaceBox.around((latitude, longitude), radiusMetres: radiusMetres) {
+                    for place in try Catalog.places(inside: box, db)
+                    where Reading.metres((latitude, longitude), (place.latitude, place.longitude)) <= radiusMetres {
+                        found.insert(place.exhibit)
+                    }
+                }
+                return found.count
+            }
+        }
+    }
 }

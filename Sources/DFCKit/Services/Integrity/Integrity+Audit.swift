@@ -75,6 +75,7 @@ extension Integrity {
             let records = try ExhibitRecord.fetchAll(db, orderedBy: "id")
             for record in records { problems += try checkRows(record, ledger, db) }
             problems += try Catalog.spanIndexProblems(db)
+            problems += try Catalog.placeIndexProblems(db)
             let present = Set(records.map(\.exhibitID.description))
             for (exhibit, event) in ledger.ingested.sorted(by: { $0.value.seq < $1.value.seq }) where !present.contains(exhibit) {
                 problems.append("\(exhibit): custody event \(event.seq) (ingested) names it, but the catalog has no such exhibit: it was removed")

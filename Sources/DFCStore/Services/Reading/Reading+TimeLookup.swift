@@ -13,14 +13,7 @@ extension Reading {
     /// how many more matched and how to fetch them (`TimeLookupPage.more`, `next`).
     public func lookup(_ query: TimeQuery, actor: String) throws -> TimeLookupPage {
         let (from, to) = try Self.range(query)
-        if let near = query.near {
-            guard abs(near.latitude) <= 90, abs(near.longitude) <= 180, near.latitude.isFinite, near.longitude.isFinite else {
-                throw DFCError.invalidArgument("--near \(near.latitude),\(near.longitude): not a position on Earth (latitude -90...90, longitude -180...180)")
-            }
-            guard query.radiusMetres.isFinite, query.radiusMetres > 0, query.radiusMetres <= 20_037_509 else {
-                throw DFCError.invalidArgument("--radius \(query.radiusMetres): give metres, more than 0 and at most half the Earth's circumference")
-            }
-        }
+        if let near = query.near { try Self.checkPoint(near, radiusMetres: query.radiusMetres) }
         guard query.limit > 0 else { throw DFCError.invalidArgument("the limit must be at least 1") }
         let continuation = try query.after.map(Self.continuation)
         let signer = try ledger.signer(for: actor)
@@ -39,13 +32,8 @@ extension Reading {
                         guard let record = rows.records[span.exhibit] else { continue }
                         let layers = rows.layers[span.exhibit] ?? []
                         guard span.layer >= 0, span.layer < layers.count else { continue }
-                        if query.caseID != nil || query.source != nil || query.sourceContains != nil {
-                            let now = try exhibits.current(record, db)
-                            if let caseID = query.caseID, now.caseID != caseID { continue }
-                            if let name = query.source, now.source != name { continue }
-                            if let text = query.sourceContains, !Self.contains(now.source, text) { continue }
-                        }
-                        if let filter = query.signatures, !(try Self.admits(record, filter, db)) { continue }
+                        guard try admits(record, caseID: query.caseID, source: query.source, sourceContains: query.sourceContains,
+                                         signatures: query.signatures, db) else { continue }
                         var distance: Double?
                         if let near = query.near {
                             distance = (rows.places[span.exhibit] ?? []).map { Self.metres(near, ($0.latitude, $0.longitude)) }.min()
@@ -77,16 +65,38 @@ extension Reading {
                 let next = more > 0 ? page.last.map { "\($0.start):\($0.exhibit)" } : nil
                 var described = "from=\(query.from);to=\(query.to)"
                 if let near = query.near { described += ";near=\(near.latitude),\(near.longitude);radius=\(query.radiusMetres)" }
-                if let caseID = query.caseID { described += ";case=\(caseID)" }
-                if let source = query.source { described += ";source=\(source)" }
-                if let text = query.sourceContains { described += ";source-contains=\(text)" }
-                if let filter = query.signatures { described += ";signatures=\(filter.rawValue)" }
-                if query.limit != TimeQuery.defaultLimit { described += ";limit=\(query.limit)" }
-                if let after = query.after { described += ";after=\(after)" }
+                described += Self.describeFilters(caseID: query.caseID, source: query.source, sourceContains: query.sourceContains,
+                                                  signatures: query.signatures, limit: query.limit, after: query.after)
                 try ledger.recordAccess(db, records, signer: signer, command: "lookup", extra: ["query": described, "more": String(more)])
                 return TimeLookupPage(hits: hits, more: more, next: next)
             }
         }
+    }
+
+    /// Whether the exhibit passes a lookup's filters: its case and source as amended, and its camera signatures.
+    package func admits(_ record: ExhibitRecord, caseID: String?, source: String?, sourceContains: String?, signatures: SignatureFilter?,
+                        _ db: CatalogDB) throws -> Bool {
+        if caseID != nil || source != nil || sourceContains != nil {
+            let now = try exhibits.current(record, db)
+            if let caseID, now.caseID != caseID { return false }
+            if let source, now.source != source { return false }
+            if let sourceContains, !Self.contains(now.source, sourceContains) { return false }
+        }
+        if let signatures, !(try Self.admits(record, signatures, db)) { return false }
+        return true
+    }
+
+    /// How an access event names a time or place lookup's filters and page (`;case=…;limit=…`), after its range or point.
+    package static func describeFilters(caseID: String?, source: String?, sourceContains: String?, signatures: SignatureFilter?,
+                                        limit: Int, after: String?) -> String {
+        var described = ""
+        if let caseID { described += ";case=\(caseID)" }
+        if let source { described += ";source=\(source)" }
+        if let sourceContains { described += ";source-contains=\(sourceContains)" }
+        if let signatures { described += ";signatures=\(signatures.rawValue)" }
+        if limit != TimeQuery.defaultLimit { described += ";limit=\(limit)" }
+        if let after { described += ";after=\(after)" }
+        return described
     }
 
     /// A page's continuation (`START_MS:EXHIBIT`, as `TimeLookupPage.next` gives it), or a clear error.
@@ -114,7 +124,6 @@ extension Reading {
         return (from, to)
     }
 
-    /// The great-circle distance in metres (haversine, mean Earth radius).
     /// Whether `source` contains `text`, ASCII letters in either case: what `LIKE` (SQLite) does for a lookup by source.
     package static func contains(_ source: String?, _ text: String) -> Bool {
         func folded(_ value: String) -> [UInt8] { value.utf8.map { (65...90).contains($0) ? $0 + 32 : $0 } }
@@ -125,10 +134,11 @@ extension Reading {
         return (0...(haystack.count - needle.count)).contains { start in haystack[start..<(start + needle.count)].elementsEqual(needle) }
     }
 
+    /// The great-circle distance in metres (haversine, mean Earth radius).
     package static func metres(_ a: (latitude: Double, longitude: Double), _ b: (Double, Double)) -> Double {
         let radians = Double.pi / 180
         let dLat = (b.0 - a.latitude) * radians, dLon = (b.1 - a.longitude) * radians
         let h = sin(dLat / 2) * sin(dLat / 2) + cos(a.latitude * radians) * cos(b.0 * radians) * sin(dLon / 2) * sin(dLon / 2)
-        return 2 * 6_371_008.8 * asin(min(1, sqrt(h)))
+        return 2 * PlaceBox.earthRadius * asin(min(1, sqrt(h)))
     }
 }
