@@ -74,6 +74,8 @@ package protocol CatalogEngine: Sendable {
     func explain(_ error: any Error) -> String
     /// The engine's own check of its storage (every index against its table); empty when sound.
     func structuralProblems(_ db: CatalogDB) throws -> [String]
+    /// The same, leaving out `tables` and their indexes (an incremental audit's custody log, which it re-reads whole).
+    func structuralProblems(_ db: CatalogDB, skipping tables: Set<String>) throws -> [String]
     /// What the engine still needs from its administrator before the audit can check everything it
     /// checks (the SQL to run); nil when nothing.
     func setupMissing(_ db: CatalogDB) throws -> String?

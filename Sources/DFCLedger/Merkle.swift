@@ -15,7 +15,8 @@ public enum Merkle {
     /// `SHA-256(0x00 || data)`.
     public static func leafHash<Bytes: DataProtocol>(_ data: Bytes) -> Hash {
         var hasher = SHA256()
-        hasher.update(data: [0x00])
+        var prefix: UInt8 = 0x00
+        withUnsafeBytes(of: &prefix) { hasher.update(bufferPointer: $0) }
         hasher.update(data: data)
         return Array(hasher.finalize())
     }
@@ -23,9 +24,10 @@ public enum Merkle {
     /// `SHA-256(0x01 || left || right)`.
     public static func nodeHash(_ left: Hash, _ right: Hash) -> Hash {
         var hasher = SHA256()
-        hasher.update(data: [0x01])
-        hasher.update(data: left)
-        hasher.update(data: right)
+        var prefix: UInt8 = 0x01
+        withUnsafeBytes(of: &prefix) { hasher.update(bufferPointer: $0) }
+        left.withUnsafeBytes { hasher.update(bufferPointer: $0) }
+        right.withUnsafeBytes { hasher.update(bufferPointer: $0) }
         return Array(hasher.finalize())
     }
 

@@ -48,6 +48,13 @@ import Testing
         let audit = try #require(report["audit"] as? [String: Any])
         #expect(audit["events"] as? Int == 2000 && (audit["seconds"] as? Double ?? 0) > 0, "\(audit)")
         #expect(run.stdout.contains("| audit of 2000 custody events"))
+        let incremental = try #require((audit["incremental"] as? [[String: Any]])?.first, "\(audit)")
+        #expect(incremental["new_events"] as? Int == 200 && (incremental["seconds"] as? Double ?? 0) > 0, "\(incremental)")
+        #expect(run.stdout.contains("| incremental audit in SQLite: 200 new custody events on a log of 2000"))
+        // Lookups by place alone over the same 20,000 made-up exhibits, each given a place, on both engines.
+        let place = try #require(report["place"] as? [[String: Any]])
+        #expect(Set(place.compactMap { $0["engine"] as? String }) == ["SQLite", "PostgreSQL"] && place.count == 4, "\(place)")
+        #expect(run.stdout.contains("| lookup by place alone, 1000 m around random points, over 20000 placed exhibits in PostgreSQL"))
         let archive = try #require(report["archive"] as? [String: Any])
         #expect(archive["files"] as? Int == 4 && (archive["peak_rss_mib"] as? Int ?? 0) > 0, "\(archive)")
         let queue = try #require(report["queue"] as? [String: Any])

@@ -35,4 +35,16 @@ package struct CustodyEventRecord: Codable, Sendable, CatalogRecord {
         self.hash = hash
         self.signature = signature
     }
+
+    /// Every row in order of `seq`, read by column position rather than by name: the audit reads
+    /// the whole log so.
+    package static func fetchCursorInOrder(_ db: CatalogDB) throws -> () throws -> CustodyEventRecord? {
+        let cursor = try db.cursor(sql: "SELECT \(columns.joined(separator: ", ")) FROM \(table) ORDER BY seq")
+        return {
+            try cursor.next().map { row in
+                CustodyEventRecord(seq: try row.at(0), exhibitID: try row.at(1), action: try row.at(2), actor: try row.at(3), recordedAt: try row.at(4),
+                                   payload: try row.at(5), prevHash: try row.at(6), hash: try row.at(7), signature: try row.at(8))
+            }
+        }
+    }
 }

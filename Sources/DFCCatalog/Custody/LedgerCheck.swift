@@ -12,6 +12,16 @@ import DFCLedger
 package struct LedgerCheck {
     package private(set) var events = 0
     package private(set) var validSignatures = 0
+    /// How many of the first events a trusted checkpoint covers (`trustedSize`): re-hashed, linked
+    /// and put back into the Merkle tree, but their signatures and payloads not verified again.
+    package let trustedSize: Int
+    /// SHA-256 over the SHA-256 of every event's row as stored (each column, its signature included,
+    /// length-prefixed: `EventDigests.rowDigest`), in order: what the payload's hash does not cover. Recorded by the `audited` event, so that an
+    /// incremental audit knows the rows of the events its checkpoint covers are still those a clean audit
+    /// verified. `trustedEventsDigest` is the same over the first `trustedSize` events.
+    package private(set) var eventsDigest = ""
+    package private(set) var trustedEventsDigest: String?
+    private var rowHasher = SHA256()
     package private(set) var checkpointsChecked = 0
     package private(set) var problems: [String] = []
     /// Exports recorded but never delivered (`export_undelivered`): no tampering, but to be told.
@@ -84,7 +94,10 @@ package struct LedgerCheck {
     private var redactionAuthorizations: [Int64: (exhibit: String, version: String, digest: String)] = [:]
     private var registered: [String: (seq: Int64, key: String, role: String, at: String, name: [UInt8])] = [:]
 
-    package init(_ db: CatalogDB, supplied: [Checkpoint]) throws {
+    /// Checks the log; `trustedSize` events from the first are covered by a checkpoint a clean
+    /// audit signed (`trustedSize(of:)`), which must also be among `supplied` so the log is held to it.
+    package init(_ db: CatalogDB, supplied: [Checkpoint], trustedSize: Int = 0) throws {
+        self.trustedSize = trustedSize
         let rows = try ActorRecord.fetchAll(db, orderedBy: "registered_seq")
         actors = CustodyLog.actors(rows)
         var seen: [String: ActorRecord] = [:]
@@ -212,81 +225,115 @@ package struct LedgerCheck {
             batch = []
         }
         let decoder = JSONDecoder()
-        let cursor = try CustodyEventRecord.fetchCursor(db, orderedBy: "seq")
-        while let event = try cursor() {
-            events += 1
-            if events == 1 { firstHash = event.hash }
-            checkLink(event, expectedSeq: expectedSeq, previousHash: previousHash)
-            let payload = Self.actionsWithDetails.contains(event.action)
-                ? CustodyLog.decode(event, with: decoder)
-                : try? CustodyPayload.decodeHead(Data(event.payload.utf8), with: decoder)
-            if let payload {
-                checkColumns(event, payload)
-                batch.append((event, payload))
-                if batch.count == 16_384 { checkSignatures() }
-                if event.action == "actor_registered" { checkRegistration(event, payload) }
-                if event.action == "store_described", payload.details["store_vault"] != nil {
-                    // Only those who may copy a store elsewhere (migrate-store) say what it is now.
-                    if let role = payload.role.flatMap(ActorRole.init(rawValue:)), role.mayAuthorizeExport {
-                        storeFacts = (event.seq, payload.details)
-                    } else {
-                        problems.append("custody event \(event.seq) (store_described): signed by \(payload.actor) (\(payload.role ?? "no role")), "
-                            + "which only a custodian or supervisor may sign; its retention and engines are not taken")
-                    }
-                }
-                if event.action == "ingested" { noteIngested(event, payload) }
-                if event.action == "amended", let exhibit = payload.exhibit { amended[event.seq] = (exhibit, payload.details) }
-                if event.action == "clock_corrected", let exhibit = payload.exhibit { clockCorrected[event.seq] = (exhibit, payload.details) }
-                if event.action == "camera_clock_corrected" { cameraClockCorrected[event.seq] = payload.details }
-                if event.action == "source_registered" {
-                    sourceRegistered[event.seq] = payload.details
-                    // The register is kept by custodians and supervisors: the role its signer's registration gave.
-                    if let role = payload.role.flatMap(ActorRole.init(rawValue:)), !role.mayAmend {
-                        problems.append("custody event \(event.seq): \(payload.actor), a\(role == .analyst || role == .auditor ? "n" : "") \(role.rawValue), "
-                            + "registered the camera \(payload.details["name"] ?? "?"), which only a custodian or supervisor may do")
-                    }
-                }
-                if event.action == "reanalysed" { noteReanalysed(event, payload) }
-                if event.action.hasPrefix("redaction_") { noteRedaction(event, payload) }
-                if event.action == "extracted", let exhibit = payload.exhibit { extracted[event.seq] = (exhibit, payload.details) }
-                if let exhibit = payload.exhibit { noteHistory(event, payload, exhibit: exhibit) }
-                if event.action == "export_undelivered" {
-                    notices.append("custody event \(event.seq): \(payload.exhibit ?? "?")'s export authorised by custody event "
-                        + "\(payload.details["authorization"] ?? "?") to \(payload.details["destination"] ?? "?") was recorded but never delivered")
-                }
-                noteQueue(event, payload)
-                if event.action == "ingested" || event.action == "acquired", let batch = payload.details["batch"] {
-                    batchMembers[event.seq] = (batch, payload.details["original_path"] ?? "", payload.exhibit ?? "")
-                }
-            } else {
-                problems.append("custody event \(event.seq): its payload is not a valid custody record")
-            }
-            try nodes.check(frontier.append(leafHash: Merkle.leafHash(Array(event.payload.utf8))))
+        let cursor = try CustodyEventRecord.fetchCursorInOrder(db)
+        // Each leaf into the tree, checked against the stored nodes and every tree head expected at its size.
+        func appendLeaf(_ leaf: Merkle.Hash) throws {
+            try nodes.check(frontier.append(leafHash: leaf))
             if let due = expectations[frontier.count] {
                 let root = Hex.string(frontier.root)
                 for expectation in due where expectation.root != root {
                     problems.append("\(expectation.label) has root \(expectation.root) at tree size \(expectation.size), but the log's root there is now \(root): the log was rewritten")
                 }
             }
-            previousHash = event.hash
-            expectedSeq = event.seq + 1
+        }
+        // A chunk at a time: its hashes on every core, then its events in order.
+        var chunk: [CustodyEventRecord] = []
+        chunk.reserveCapacity(8_192)
+        while true {
+            chunk.removeAll(keepingCapacity: true)
+            while chunk.count < 8_192, let event = try cursor() { chunk.append(event) }
+            if chunk.isEmpty { break }
+            let digests = EventDigests(chunk)
+            for (position, event) in chunk.enumerated() {
+                events += 1
+                if events == 1 { firstHash = event.hash }
+                checkLink(event, payloadHash: digests.payload[position], expectedSeq: expectedSeq, previousHash: previousHash)
+                noteRow(digests.row[position])
+                let trusted = events <= trustedSize
+                if trusted, !Self.actionsWithDetails.contains(event.action) {
+                    // Covered by the trusted checkpoint and saying nothing the checks below need: re-hashed
+                    // and put back into the tree only (its exhibit, for the history an export commits to, from its column).
+                    if let exhibit = event.exhibitID { noteHistory(event, exhibit: ExhibitID(exhibit).description) }
+                    try appendLeaf(digests.leaf[position])
+                    previousHash = event.hash
+                    expectedSeq = event.seq + 1
+                    continue
+                }
+                let payload = Self.actionsWithDetails.contains(event.action)
+                    ? CustodyLog.decode(event, with: decoder)
+                    : try? CustodyPayload.decodeHead(Data(event.payload.utf8), with: decoder)
+                if let payload {
+                    checkColumns(event, payload)
+                    if !trusted {
+                        batch.append((event, payload))
+                        if batch.count == 16_384 { checkSignatures() }
+                    }
+                    if event.action == "actor_registered" { checkRegistration(event, payload) }
+                    if event.action == "store_described", payload.details["store_vault"] != nil {
+                        // Only those who may copy a store elsewhere (migrate-store) say what it is now.
+                        if let role = payload.role.flatMap(ActorRole.init(rawValue:)), role.mayAuthorizeExport {
+                            storeFacts = (event.seq, payload.details)
+                        } else {
+                            problems.append("custody event \(event.seq) (store_described): signed by \(payload.actor) (\(payload.role ?? "no role")), "
+                                + "which only a custodian or supervisor may sign; its retention and engines are not taken")
+                        }
+                    }
+                    if event.action == "ingested" { noteIngested(event, payload) }
+                    if event.action == "amended", let exhibit = payload.exhibit { amended[event.seq] = (exhibit, payload.details) }
+                    if event.action == "clock_corrected", let exhibit = payload.exhibit { clockCorrected[event.seq] = (exhibit, payload.details) }
+                    if event.action == "camera_clock_corrected" { cameraClockCorrected[event.seq] = payload.details }
+                    if event.action == "source_registered" {
+                        sourceRegistered[event.seq] = payload.details
+                        // The register is kept by custodians and supervisors: the role its signer's registration gave.
+                        if let role = payload.role.flatMap(ActorRole.init(rawValue:)), !role.mayAmend {
+                            problems.append("custody event \(event.seq): \(payload.actor), a\(role == .analyst || role == .auditor ? "n" : "") \(role.rawValue), "
+                                + "registered the camera \(payload.details["name"] ?? "?"), which only a custodian or supervisor may do")
+                        }
+                    }
+                    if event.action == "reanalysed" { noteReanalysed(event, payload) }
+                    if event.action.hasPrefix("redaction_") { noteRedaction(event, payload) }
+                    if event.action == "extracted", let exhibit = payload.exhibit { extracted[event.seq] = (exhibit, payload.details) }
+                    if let exhibit = payload.exhibit { noteHistory(event, exported: payload.details, exhibit: exhibit) }
+                    if event.action == "export_undelivered" {
+                        notices.append("custody event \(event.seq): \(payload.exhibit ?? "?")'s export authorised by custody event "
+                            + "\(payload.details["authorization"] ?? "?") to \(payload.details["destination"] ?? "?") was recorded but never delivered")
+                    }
+                    noteQueue(event, payload)
+                    if event.action == "ingested" || event.action == "acquired", let batch = payload.details["batch"] {
+                        batchMembers[event.seq] = (batch, payload.details["original_path"] ?? "", payload.exhibit ?? "")
+                    }
+                } else {
+                    problems.append("custody event \(event.seq): its payload is not a valid custody record")
+                }
+                try appendLeaf(digests.leaf[position])
+                previousHash = event.hash
+                expectedSeq = event.seq + 1
+            }
         }
         checkSignatures()
         takePending()
+        eventsDigest = Hex.string(rowHasher.finalize())
+        if trustedSize == 0 || events < trustedSize { trustedEventsDigest = nil }
         checkQueues()
         root = frontier.root
         if let problem = try nodes.finish() { problems.append(problem) }
         return firstHash
     }
 
+    /// Adds the event's row digest (`EventDigests.rowDigest`) to `eventsDigest`, and takes `trustedEventsDigest` at the trusted size.
+    private mutating func noteRow(_ digest: [UInt8]) {
+        rowHasher.update(data: digest)
+        if events == trustedSize { trustedEventsDigest = Hex.string(rowHasher.finalize()) }
+    }
+
     /// Adds the event to its exhibit's history, after checking an `exported` event's commitment to
     /// the history before it: the events an export shipped were the exhibit's whole history.
-    private mutating func noteHistory(_ event: CustodyEventRecord, _ payload: CustodyPayload, exhibit: String) {
+    private mutating func noteHistory(_ event: CustodyEventRecord, exported details: [String: String] = [:], exhibit: String) {
         var entry = history[exhibit] ?? (0, SHA256())
         if event.action == "exported" {
             let digest = Hex.string(entry.digest.finalize())
-            if payload.details["prior_events"] != String(entry.count) || payload.details["prior_events_digest"] != digest {
-                problems.append("custody event \(event.seq) (exported): committed to \(payload.details["prior_events"] ?? "?") earlier events of \(exhibit), "
+            if details["prior_events"] != String(entry.count) || details["prior_events_digest"] != digest {
+                problems.append("custody event \(event.seq) (exported): committed to \(details["prior_events"] ?? "?") earlier events of \(exhibit), "
                     + "but the log holds \(entry.count) before it with another digest: the export shipped a history with events left out or added")
             }
         }
@@ -374,12 +421,11 @@ package struct LedgerCheck {
         }
     }
 
-    private mutating func checkLink(_ event: CustodyEventRecord, expectedSeq: Int64, previousHash: String) {
+    private mutating func checkLink(_ event: CustodyEventRecord, payloadHash computed: String, expectedSeq: Int64, previousHash: String) {
         let name = "custody event \(event.seq)"
         if event.seq != expectedSeq {
             problems.append("\(name): expected event \(expectedSeq) here: events are missing or out of order")
         }
-        let computed = Hex.string(SHA256.hash(data: Data(event.payload.utf8)))
         if computed != event.hash {
             problems.append("\(name): its payload hashes to \(computed), not the recorded \(event.hash): the event was altered")
         }

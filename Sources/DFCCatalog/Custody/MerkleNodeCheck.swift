@@ -38,7 +38,7 @@ package struct MerkleNodeCheck {
                 try advance()
             }
             if let row = pending, row.key == key {
-                if row.hash.map(Array.init) != node.hash { wrong += 1; note(node) }
+                if row.hash?.elementsEqual(node.hash) != true { wrong += 1; note(node) }
                 try advance()
             } else {
                 missing += 1

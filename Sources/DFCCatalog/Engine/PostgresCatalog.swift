@@ -160,18 +160,22 @@ package final class PostgresCatalog: CatalogEngine, @unchecked Sendable {
     /// with every heap tuple looked up) and of every table's pages (`verify_heapam`): PostgreSQL's
     /// counterpart of SQLite's `PRAGMA integrity_check`. Each index or table that fails is named.
     package func structuralProblems(_ db: CatalogDB) throws -> [String] {
+        try structuralProblems(db, skipping: [])
+    }
+
+    package func structuralProblems(_ db: CatalogDB, skipping skipped: Set<String>) throws -> [String] {
         var problems: [String] = []
         if let missing = try setupMissing(db) {
             return ["\(name): the catalog's indexes and pages cannot be checked against their tables: \(missing)"]
         }
         // Each relation by its number, never by a name spliced into SQL: an insider names them.
         let indexes = try db.rows(sql: """
-            SELECT c.oid::bigint, c.relname::text FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
+            SELECT c.oid::bigint, c.relname::text, t.relname::text FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
             JOIN pg_am am ON am.oid = c.relam JOIN pg_class t ON t.oid = i.indrelid
             WHERE am.amname = 'btree' AND c.relnamespace = 'public'::regnamespace AND c.relkind = 'i' AND t.relkind = 'r'
             ORDER BY c.relname
             """, arguments: [])
-        for row in indexes {
+        for row in indexes where !skipped.contains(try row.at(2)) {
             let oid: Int64 = try row.at(0), index: String = try row.at(1)
             do {
                 try db.execute(sql: "SAVEPOINT dfc_check")
@@ -186,7 +190,7 @@ package final class PostgresCatalog: CatalogEngine, @unchecked Sendable {
         let tables = try db.rows(sql: """
             SELECT oid::bigint, relname::text FROM pg_class WHERE relnamespace = 'public'::regnamespace AND relkind = 'r' ORDER BY relname
             """, arguments: [])
-        for table in tables {
+        for table in tables where !skipped.contains(try table.at(1)) {
             let (oid, name): (Int64, String) = (try table.at(0), try table.at(1))
             for row in try db.rows(sql: "SELECT blkno, offnum, msg FROM verify_heapam(CAST(? AS BIGINT)::oid::regclass) LIMIT 5",
                                    arguments: [oid]) {

@@ -49,8 +49,9 @@ package final class SQLiteConnection: CatalogConnection {
 
         package func next() throws -> SQLRow? {
             guard let row = try rows.next() else { return nil }
-            return SQLRow(columns: columns, values: row.databaseValues.map { value in
-                switch value.storage {
+            // By position: `Row.databaseValues` would pair every value with its column's name first.
+            return SQLRow(columns: columns, values: (0..<row.count).map { index in
+                switch (row[index] as DatabaseValue).storage {
                 case .null: .null
                 case .int64(let int): .integer(int)
                 case .double(let real): .real(real)

@@ -18,6 +18,12 @@ public struct AuditReport: Sendable, Codable, Equatable {
     /// What an operator should know that is no tampering: exports recorded but never delivered,
     /// leftovers of killed DFC processes that this audit removed.
     public var notices: [String] = []
+    /// For an incremental audit (`--since`), what it verified again and what it took from the checkpoint; nil for a full audit.
+    public var incremental: IncrementalCoverage?
+    /// The tree head this audit checked as a C2SP checkpoint signed by its actor (the signature its
+    /// `audited` event records), when it was clean and recorded: keep it outside the store and give
+    /// it to the next `dfc audit --since`.
+    public var checkpoint: String?
     /// True when nothing is wrong.
     public var ok: Bool { problems.isEmpty }
 

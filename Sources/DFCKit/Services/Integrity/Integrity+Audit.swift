@@ -24,8 +24,23 @@ extension Integrity {
     /// on meanwhile; only the last step (vault and extracted-picture files that belong to nothing, and the
     /// `audited` event) takes the lock, so that a file an ingest is placing is not mistaken
     /// for one planted by hand.
-    public func audit(actor: String, checkpoints: [Checkpoint] = []) throws -> AuditReport {
+    ///
+    /// With `since` (a checkpoint a clean audit signed, kept outside the store: `AuditReport.checkpoint`),
+    /// the audit is incremental: every event is still re-hashed and linked, every Merkle node recomputed
+    /// and the log held to the checkpoint's root (an edited old event is caught), but only the events
+    /// after it have their signatures, payloads and committed rows verified; the rows and vault copies
+    /// of exhibits ingested before it are re-hashed in the share `rows`, chosen from the checkpoint's
+    /// signatures so that no one can tell beforehand which; the custody log's own indexes are left to
+    /// the full audit. The report (`AuditReport.incremental`) and the `audited` event say exactly that.
+    /// A checkpoint no clean audit signed is refused (a `checkpoint` error: the audit did not look).
+    public func audit(actor: String, checkpoints: [Checkpoint] = [], since: Checkpoint? = nil, sinceSource: String = "checkpoint",
+                      rows: RowShare = .all) throws -> AuditReport {
         let signer = try ledger.auditSigner(for: actor)
+        let scope = try since.map { checkpoint in
+            AuditScope(trusted: try withCatalog { try catalog.inspect { try TrustedCheckpoint(checkpoint, source: sinceSource, $0) } },
+                       checkpoint: checkpoint, rows: rows)
+        }
+        let checkpoints = checkpoints + (since.map { [$0] } ?? [])
         // The schema first: a planted trigger, policy or setting makes every write suspect, so
         // nothing is recorded in such a catalog (the leftovers sweep and the audited event neither).
         let schemaChanges = try withCatalog { try catalog.inspect { try catalog.engine.schemaChanges($0) } }
@@ -35,14 +50,15 @@ extension Integrity {
         }
         let checked: (LedgerCheck, [ExhibitRecord])
         do {
-            checked = try withCatalog { try checkCatalog(checkpoints, &problems) }
+            checked = try withCatalog { try checkCatalog(checkpoints, scope, &problems) }
         } catch let error as DFCError where !schemaChanges.isEmpty {
             // A planted policy or view can make the rows unreadable to DFC's role: the changes are the finding.
             return AuditReport(eventsChecked: 0, signaturesValid: 0, treeSize: 0, rootHash: "", checkpointsChecked: 0, exhibitsChecked: 0,
                                problems: problems + ["the rest of the catalog cannot be read through its changed schema: \(error.description)"],
                                notices: notices + [Self.notRecorded])
         }
-        let (ledger, records) = checked
+        let (ledger, allRecords) = checked
+        let records = allRecords.filter { scope?.covers($0, ledger) ?? true }
         let (descriptorProblems, retentionDays) = try checkDescriptor(ledger)
         problems += descriptorProblems
         notices += try connectionNotices()
@@ -57,23 +73,28 @@ extension Integrity {
             }
         }
         problems += try checkDerivedFiles()
-        return try record(ledger, records, problems, notices, recording: schemaChanges.isEmpty, signer)
+        let coverage = scope?.coverage(ledger, allRecords, checked: records.count)
+        return try record(ledger, records, problems, notices, coverage, recording: schemaChanges.isEmpty, signer)
     }
 
     /// Why an audit of a catalog whose schema was changed leaves no `audited` event.
     static let notRecorded = "this audit is not recorded in the custody log: DFC writes nothing into a catalog whose schema was changed"
 
     /// The catalog's own checks, the log and every exhibit's rows, in one snapshot.
-    private func checkCatalog(_ checkpoints: [Checkpoint], _ problems: inout [String]) throws -> (LedgerCheck, [ExhibitRecord]) {
+    private func checkCatalog(_ checkpoints: [Checkpoint], _ scope: AuditScope?, _ problems: inout [String]) throws -> (LedgerCheck, [ExhibitRecord]) {
         try catalog.inspect { db -> (LedgerCheck, [ExhibitRecord]) in
             // The engine's own check next: an index that disagrees with its table would answer
             // lookups and listings with rows that are not there, or without rows that are.
-            problems += try catalog.engine.structuralProblems(db)
+            problems += try catalog.engine.structuralProblems(db, skipping: scope == nil ? [] : AuditScope.logTables)
             problems += try catalog.engine.sessionProblems(db)
-            let ledger = try LedgerCheck(db, supplied: checkpoints)
+            let ledger = try LedgerCheck(db, supplied: checkpoints, trustedSize: scope?.trusted.size ?? 0)
             problems += ledger.problems
+            if let trusted = scope?.trusted, ledger.trustedEventsDigest != trusted.eventsDigest {
+                problems.append("custody events 1 to \(trusted.size): their stored rows (a signature or a column beside the hashed payload) are not "
+                    + "those the clean audit of custody event \(trusted.auditEvent) verified: an old event's row was altered; the full audit names it")
+            }
             let records = try ExhibitRecord.fetchAll(db, orderedBy: "id")
-            for record in records { problems += try checkRows(record, ledger, db) }
+            for record in records where scope?.covers(record, ledger) ?? true { problems += try checkRows(record, ledger, db) }
             problems += try Catalog.spanIndexProblems(db)
             problems += try Catalog.placeIndexProblems(db)
             let present = Set(records.map(\.exhibitID.description))
@@ -96,37 +117,56 @@ extension Integrity {
     /// The report, with the stray files found under the log's lock, recorded as an `audited`
     /// event unless the schema was changed (`recording` false: nothing is written then).
     private func record(_ ledger: LedgerCheck, _ records: [ExhibitRecord], _ problems: [String], _ notices: [String],
-                        recording: Bool, _ signer: Signer) throws -> AuditReport {
+                        _ coverage: IncrementalCoverage?, recording: Bool, _ signer: Signer) throws -> AuditReport {
         var problems = problems, notices = notices
+        func report() -> AuditReport {
+            var report = AuditReport(
+                eventsChecked: ledger.events, signaturesValid: ledger.validSignatures, treeSize: ledger.events,
+                rootHash: Hex.string(ledger.root), checkpointsChecked: ledger.checkpointsChecked,
+                exhibitsChecked: records.count, problems: problems, notices: notices + ledger.notices)
+            report.incremental = coverage
+            return report
+        }
         guard recording else {
             notices.append(Self.notRecorded)
             return try withCatalog {
                 try catalog.inspect { db in
                     problems += try strayFiles(db, ledger)
-                    return AuditReport(
-                        eventsChecked: ledger.events, signaturesValid: ledger.validSignatures, treeSize: ledger.events,
-                        rootHash: Hex.string(ledger.root), checkpointsChecked: ledger.checkpointsChecked,
-                        exhibitsChecked: records.count, problems: problems, notices: notices + ledger.notices)
+                    return report()
                 }
             }
         }
-        let report = try withCatalog {
+        return try withCatalog {
             try catalog.write { db in
                 problems += try strayFiles(db, ledger)
-                let report = AuditReport(
-                    eventsChecked: ledger.events, signaturesValid: ledger.validSignatures, treeSize: ledger.events,
-                    rootHash: Hex.string(ledger.root), checkpointsChecked: ledger.checkpointsChecked,
-                    exhibitsChecked: records.count, problems: problems, notices: notices + ledger.notices)
-                try CustodyLog.append(db, action: "audited", signer: signer, exhibit: nil, details: [
+                var report = report()
+                // The tree head checked, signed as a checkpoint: what the next incremental audit starts from when this one is clean.
+                let logID = try CustodyLog.logID(db)
+                let note = Checkpoint.noteText(logID: logID, treeSize: ledger.events, rootHash: report.rootHash)
+                let signature = try signer.sign(Data(note.utf8))
+                var details = [
                     "result": report.ok ? "clean" : "\(problems.count) problems", "events_checked": String(ledger.events),
-                    "tree_size": String(ledger.events), "root_hash": report.rootHash,
+                    "tree_size": String(ledger.events), "root_hash": report.rootHash, "log": logID, "checkpoint_signature": signature,
+                    "events_digest": ledger.eventsDigest,
                     "checkpoints_checked": String(ledger.checkpointsChecked),
                     "exhibits_checked": String(records.count), "vault": vault.storage.name,
-                ])
+                ]
+                if let coverage {
+                    details.merge([
+                        "since_tree_size": String(coverage.sinceTreeSize), "since_audit_event": String(coverage.sinceAuditEvent),
+                        "signatures_verified": String(coverage.eventsVerified), "rows": coverage.rows, "rows_seed": coverage.rowsSeed,
+                        "older_exhibits": String(coverage.olderExhibits), "older_exhibits_checked": String(coverage.olderExhibitsChecked),
+                    ]) { $1 }
+                }
+                try CustodyLog.append(db, action: "audited", signer: signer, exhibit: nil, details: details)
+                if report.ok {
+                    report.checkpoint = Checkpoint(
+                        format: .signedNote, logID: logID, treeSize: ledger.events, rootHash: report.rootHash, signedText: note,
+                        signatures: [CheckpointSignature(signer: signer.name, keyID: signer.noteKeyID, signature: signature)]).text
+                }
                 return report
             }
         }
-        return report
     }
 
     /// store.json against what the store's first actor signed about it (its engines and the
