@@ -53,7 +53,8 @@ import Testing
         #expect(run.stdout.contains("| incremental audit in SQLite: 200 new custody events on a log of 2000"))
         // Lookups by place alone over the same 20,000 made-up exhibits, each given a place, on both engines.
         let place = try #require(report["place"] as? [[String: Any]])
-        #expect(Set(place.compactMap { $0["engine"] as? String }) == ["SQLite", "PostgreSQL"] && place.count == 4, "\(place)")
+        #expect(Set(place.compactMap { $0["engine"] as? String }) == ["SQLite", "PostgreSQL", "PostgreSQL server"] && place.count == 5, "\(place)")
+        #expect((place.last?["execution_p50_ms"] as? Double ?? 0) > 0, "\(place)")
         #expect(run.stdout.contains("| lookup by place alone, 1000 m around random points, over 20000 placed exhibits in PostgreSQL"))
         let archive = try #require(report["archive"] as? [String: Any])
         #expect(archive["files"] as? Int == 4 && (archive["peak_rss_mib"] as? Int ?? 0) > 0, "\(archive)")

@@ -36,8 +36,8 @@ struct AuditScope {
     func coverage(_ ledger: LedgerCheck, _ records: [ExhibitRecord], checked: Int) -> IncrementalCoverage {
         let older = records.filter { record in ledger.ingested[record.exhibitID.description].map { $0.seq <= Int64(trusted.size) } ?? false }
         let olderChecked = older.filter { covers($0, ledger) }.count
-        var not = ["the signatures, payloads and column copies of custody events 1 to \(trusted.size) (re-hashed, linked and "
-            + "recomputed into the Merkle tree only, which has the checkpoint's root)",
+        var not = ["the signatures and payloads of custody events 1 to \(trusted.size): re-hashed, linked, recomputed into the Merkle "
+            + "tree (which has the checkpoint's root) and their rows held to what the clean audit of custody event \(trusted.auditEvent) saw, not verified again",
                    "the engine's own check of the custody log's indexes (\(Self.logTables.sorted().joined(separator: ", "))): the full audit makes it"]
         if olderChecked < older.count {
             not.append("the rows and vault copies of \(older.count - olderChecked) of the \(older.count) exhibits ingested before the checkpoint "
