@@ -62,3 +62,20 @@ struct EventDigests {
         return Array(hasher.finalize())
     }
 }
+
+/// One chunk's `EventDigests` being taken in the background while the audit reads and walks on.
+final class PendingDigests: @unchecked Sendable {
+    private let group = DispatchGroup()
+    /// Written by the background work before it leaves `group`; read only after `wait()`.
+    private var digests: EventDigests?
+
+    init(_ events: [CustodyEventRecord]) {
+        DispatchQueue.global().async(group: group) { self.digests = EventDigests(events) }
+    }
+
+    /// Waits for the chunk and returns its digests.
+    func wait() -> EventDigests {
+        group.wait()
+        return digests ?? EventDigests([])
+    }
+}

@@ -236,14 +236,20 @@ package struct LedgerCheck {
                 }
             }
         }
-        // A chunk at a time: its hashes on every core, then its events in order.
-        var chunk: [CustodyEventRecord] = []
-        chunk.reserveCapacity(8_192)
-        while true {
-            chunk.removeAll(keepingCapacity: true)
+        // A chunk at a time, in a pipeline: the next chunk is read while this one's hashes are taken in the
+        // background (on every core), and hashed while this one is walked in order.
+        func readChunk() throws -> [CustodyEventRecord] {
+            var chunk: [CustodyEventRecord] = []
+            chunk.reserveCapacity(8_192)
             while chunk.count < 8_192, let event = try cursor() { chunk.append(event) }
-            if chunk.isEmpty { break }
-            let digests = EventDigests(chunk)
+            return chunk
+        }
+        var chunk = try readChunk()
+        var hashing = PendingDigests(chunk)
+        while !chunk.isEmpty {
+            let following = try readChunk()
+            let digests = hashing.wait()
+            hashing = PendingDigests(following)
             for (position, event) in chunk.enumerated() {
                 events += 1
                 if events == 1 { firstHash = event.hash }
@@ -309,6 +315,7 @@ package struct LedgerCheck {
                 previousHash = event.hash
                 expectedSeq = event.seq + 1
             }
+            chunk = following
         }
         checkSignatures()
         takePending()
