@@ -47,6 +47,7 @@ import Testing
         #expect(run.status == 0 && run.stdout.contains("INCREMENTAL\tsince tree size \(checkpoint.treeSize)")
                 && run.stdout.contains("NOT REVERIFIED\t"), "\(run.stdout) \(run.stderr)")
         #expect(FileManager.default.fileExists(atPath: tomorrow))
+        #expect(throws: DFCError.self) { try store.integrity.audit(actor: custodian, since: next, rows: .share(1, of: 0)) }
         let share = try TestSupport.dfc(["audit", "--store", store.path, "--since", tomorrow, "--rows", "8/7"])
         #expect(share.status == 64 && share.stderr.contains("--rows 8/7"), "\(share.stderr)")
     }

@@ -36,6 +36,9 @@ extension Integrity {
     public func audit(actor: String, checkpoints: [Checkpoint] = [], since: Checkpoint? = nil, sinceSource: String = "checkpoint",
                       rows: RowShare = .all) throws -> AuditReport {
         let signer = try ledger.auditSigner(for: actor)
+        if case .share(let count, let parts) = rows, count < 1 || parts < count {
+            throw DFCError.invalidArgument("--rows \(count)/\(parts): give all, or a share K/N with 1 <= K <= N (1/7)")
+        }
         let scope = try since.map { checkpoint in
             AuditScope(trusted: try withCatalog { try catalog.inspect { try TrustedCheckpoint(checkpoint, source: sinceSource, $0) } },
                        checkpoint: checkpoint, rows: rows)
